@@ -1,0 +1,27 @@
+// `imnn`: the headless front end. Same configs and run directories as the app.
+#include "imnn/version.h"
+
+#include "commands.h"
+
+#include <iostream>
+
+int main(int argc, char **argv) {
+  CLI::App app{"IMNN Studio " IMNN_CORE_VERSION
+               " - information maximising neural networks, headless.\n"
+               "Fits an IMNN to simulations made on the fly by a simulator plugin and writes a "
+               "run directory (config.json, history.csv, result.json, model.json)."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", IMNN_CORE_VERSION);
+  imnn::cli::FitOptions fit;
+  imnn::cli::PluginsOptions plugins;
+  imnn::cli::add_fit_command(app, fit);
+  imnn::cli::add_plugins_command(app, plugins);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    return app.exit(e);
+  }
+  if (app.got_subcommand("fit")) return imnn::cli::run_fit(fit);
+  if (app.got_subcommand("plugins")) return imnn::cli::run_plugins(plugins);
+  return 2;
+}

@@ -1,0 +1,52 @@
+// Fisher statistics and the IMNN loss with its analytic gradient (DESIGN.md §4,
+// imnn-spec §1), all in double precision on the host.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstddef>
+
+namespace imnn {
+
+// The regulariser's coupling: r(L2) = lambda L2 / (L2 + exp(-alpha L2)) (plus sign,
+// as the reference code), alpha = -ln(eps (lambda - 1) + eps^2 / (1 + eps)) / eps.
+struct Regularisation {
+  double lambda = 10.0;
+  double epsilon = 0.1;
+  // Throws imnn::Error when the log argument is <= 0 or alpha <= 0 (the regulariser
+  // would never switch off), naming lambda and epsilon.
+  double alpha() const;
+  double rate(double Lambda2) const;            // r
+  double rate_derivative(double Lambda2) const; // dr/dLambda2
+};
+
+struct FisherStatistics {
+  Eigen::VectorXd mu;         // q
+  Eigen::MatrixXd C;          // q x q, unbiased covariance over n_s
+  Eigen::MatrixXd invC;       // q x q
+  Eigen::MatrixXd dmu_dtheta; // q x p, mean over n_d of dx/dtheta
+  Eigen::MatrixXd F;          // p x p = dmu^T invC dmu
+  double detF = 0, detC = 0, detinvC = 0, Lambda2 = 0, r = 0;
+};
+
+// x: n_s x q summaries; dx: (p * n_d) x q derivatives, block alpha (rows
+// alpha*n_d .. alpha*n_d + n_d - 1) holds dx/dtheta_alpha of simulations 0..n_d-1.
+// Throws imnn::NumericalError when C or F is singular or anything is not finite.
+FisherStatistics fisher_statistics(const Eigen::MatrixXd &x, const Eigen::MatrixXd &dx,
+                                   Eigen::Index n_params, const Regularisation &reg);
+
+struct LossAndGradient {
+  double loss = 0; // -sign(det F) ln|det F| + r Lambda2
+  FisherStatistics stats;
+  Eigen::MatrixXd dL_dx;  // n_s x q
+  Eigen::MatrixXd dL_ddx; // (p * n_d) x q, same layout as dx
+};
+
+LossAndGradient fisher_loss(const Eigen::MatrixXd &x, const Eigen::MatrixXd &dx,
+                            Eigen::Index n_params, const Regularisation &reg);
+
+// Quasi-maximum-likelihood estimate theta_fid + F^-1 dmu^T C^-1 (x - mu) for each
+// row of x (B x q) -> B x p.
+Eigen::MatrixXd quasi_ml_estimate(const FisherStatistics &stats, const Eigen::VectorXd &theta_fid,
+                                  const Eigen::MatrixXd &x);
+
+} // namespace imnn

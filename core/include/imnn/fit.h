@@ -1,0 +1,141 @@
+// The fit loop (imnn-spec §2): simulations made on the fly by a simulator plugin,
+// the Fisher loss and its gradient, an optimiser step, validation on fresh
+// simulations, early stopping, best/final weights, and the Fisher statistics at the
+// kept weights. Runs on any thread; publishes every iteration to observers and
+// checks a cancel flag between iterations (DESIGN.md §5).
+#pragma once
+
+#include "imnn/config.h"
+#include "imnn/fisher.h"
+#include "imnn/nn.h"
+#include "imnn/optimiser.h"
+#include "imnn/seeds.h"
+
+#include <atomic>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace imnn {
+
+class Simulator;
+
+struct SetStatistics {
+  double detF = std::numeric_limits<double>::quiet_NaN();
+  double detC = std::numeric_limits<double>::quiet_NaN();
+  double detinvC = std::numeric_limits<double>::quiet_NaN();
+  double Lambda2 = std::numeric_limits<double>::quiet_NaN();
+  double r = std::numeric_limits<double>::quiet_NaN();
+  static SetStatistics from(const FisherStatistics &s);
+};
+
+struct IterationRecord {
+  int iteration = 0;   // over the object's life: continues across fit() calls
+  SetStatistics train; // at the weights before this iteration's update
+  SetStatistics val;   // at the updated weights (NaN when not validating)
+  double loss = 0;
+  double seconds = 0;  // since the start of this fit() call
+  double max_detF = 0; // early-stopping maximum so far
+  int patience_counter = 0;
+  int iteration_in_call = 0; // 0-based counter of this fit() call
+};
+
+struct FitResult {
+  int iterations = 0;      // run by this call
+  int best_iteration = -1; // global iteration whose updated weights are best_w (-1: none)
+  double max_detF = 0;
+  double seconds = 0;
+  std::string stop_reason; // "patience", "max_iterations", "cancelled"
+  bool has_statistics = false;
+  FisherStatistics statistics; // at the kept weights on fresh simulations (stream statistics)
+  SetStatistics kept_train;    // training statistics of the kept iteration
+};
+
+// Fills a batch of simulations at θ_fid for (stream, iteration): primal rows are the
+// simulations, tangent rows their Jacobian columns dd/dθ_α. Parallel over
+// simulations; NaN/Inf from the simulator is an error naming the simulation.
+class SimulatorSource {
+public:
+  SimulatorSource(std::shared_ptr<const Simulator> simulator, std::vector<double> theta_fid,
+                  std::uint64_t seed);
+  void fill(SeedStream stream, std::uint64_t iteration, const RowLayout &layout,
+            MatrixF &inputs) const;
+  const Simulator &simulator() const { return *simulator_; }
+
+private:
+  std::shared_ptr<const Simulator> simulator_;
+  std::vector<double> theta_fid_;
+  std::uint64_t seed_;
+};
+
+class Fitter {
+public:
+  using Observer = std::function<void(const IterationRecord &)>;
+
+  // config must be resolved (RunConfig::resolve). The model's weights are
+  // initialised from config.seed.
+  Fitter(RunConfig config, Model model, std::shared_ptr<const Simulator> simulator);
+  ~Fitter();
+
+  // Called on the fitting thread after every iteration, in order. Must be quick and
+  // thread-safe with respect to whatever the observer touches.
+  void add_observer(Observer observer);
+
+  // Fits until early stopping, max_iterations (of this call) or *cancel. Continues
+  // from the current state when called again (max det F carries over, as the
+  // reference). Throws NumericalError/PluginError without applying a bad step; the
+  // state then stays at the last good iteration.
+  FitResult fit(const std::atomic<bool> *cancel = nullptr);
+
+  // Statistics at weights w on n simulations (n_d with derivatives) from stream.
+  FisherStatistics statistics(const std::vector<float> &w, SeedStream stream,
+                              std::uint64_t iteration, Index n, Index n_d);
+
+  const RunConfig &config() const { return config_; }
+  const Model &model() const { return model_; }
+  const std::vector<float> &weights() const { return w_; }
+  const std::vector<float> &best_weights() const { return best_w_; }
+  const std::vector<float> &kept_weights() const { return config_.fit.best ? best_w_ : w_; }
+  const std::vector<IterationRecord> &history() const { return history_; }
+  const Optimiser &optimiser() const { return *optimiser_; }
+
+private:
+  RunConfig config_;
+  Model model_;
+  SimulatorSource source_;
+  Regularisation reg_;
+  std::unique_ptr<Backend> backend_;
+  std::unique_ptr<Optimiser> optimiser_;
+  std::vector<float> w_, best_w_, grad_;
+  Workspace ws_;
+  MatrixF output_grad_;
+  std::vector<IterationRecord> history_;
+  std::vector<Observer> observers_;
+  double max_detF_ = 0;
+  int best_iteration_ = -1;
+  int next_iteration_ = 0;
+};
+
+// Runs Fitter::fit on a worker thread (DESIGN.md §5).
+class BackgroundFit {
+public:
+  explicit BackgroundFit(Fitter &fitter);
+  ~BackgroundFit(); // cancels and joins
+  void cancel() { cancel_.store(true); }
+  bool finished() const { return finished_.load(); }
+  // Joins; rethrows what the fit threw.
+  FitResult wait();
+
+private:
+  Fitter &fitter_;
+  std::atomic<bool> cancel_{false};
+  std::atomic<bool> finished_{false};
+  FitResult result_;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
+
+} // namespace imnn

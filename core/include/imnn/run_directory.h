@@ -1,0 +1,63 @@
+// Runs on disk (DESIGN.md §7): a run is a directory holding config.json (resolved),
+// history.csv (appended as the fit goes), result.json and model.json (the trained
+// IMNN: weights and Fisher statistics, versioned).
+#pragma once
+
+#include "imnn/config.h"
+#include "imnn/fisher.h"
+#include "imnn/fit.h"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace imnn {
+
+// Writes content to a temporary file beside path, flushes it to disk and renames
+// it over path, so a crash leaves either the old or the new file, never half of
+// one. Throws imnn::Error naming the file and the system error (e.g. disk full).
+void write_file_atomically(const std::filesystem::path &path, const std::string &content);
+
+struct TrainedModel {
+  static constexpr const char *kFormat = "imnn-studio-model";
+  static constexpr int kVersion = 1;
+
+  nlohmann::json network;   // {"plugin", "options", "description"}
+  nlohmann::json simulator; // {"plugin", "options", "descriptor"}
+  std::vector<Index> input_shape;
+  Index n_summaries = 0;
+  std::vector<std::string> param_names;
+  std::vector<double> theta_fid;
+  std::vector<float> weights;
+  FisherStatistics statistics; // F, C, invC, dmu_dtheta, mu at the weights
+  Eigen::MatrixXd invF;
+
+  nlohmann::json to_json() const;
+  static TrainedModel from_json(const nlohmann::json &j); // throws Error on a bad file
+  void save(const std::filesystem::path &file) const;     // atomically
+  static TrainedModel load(const std::filesystem::path &file);
+};
+
+class RunDirectory {
+public:
+  // Creates the directory and writes config.json. Refuses (imnn::Error) an existing
+  // non-empty directory rather than overwrite a run.
+  static RunDirectory create(const std::filesystem::path &dir, const RunConfig &config);
+
+  const std::filesystem::path &path() const { return dir_; }
+  // Appends one row to history.csv and flushes it.
+  void append(const IterationRecord &record);
+  void write_result(const nlohmann::json &result) const;
+  void write_model(const TrainedModel &model) const;
+
+  static const char *history_header();
+
+private:
+  explicit RunDirectory(std::filesystem::path dir);
+  std::filesystem::path dir_;
+  std::ofstream history_;
+};
+
+} // namespace imnn

@@ -1,0 +1,110 @@
+/* IMNN Studio simulator plugin ABI.
+ *
+ * This is the ONLY header a simulator author needs. It is plain C11 (the build
+ * compiles it as C11 and as C++ with warnings on), so a simulator can be written
+ * in C, C++, Fortran (ISO_C_BINDING) or Rust (#[repr(C)]).
+ *
+ * A plugin is a shared library that exports exactly one symbol:
+ *
+ *     const imnn_simulator_plugin *imnn_simulator_entry(void);
+ *
+ * The host calls it, checks `abi_version` and `struct_size` before touching
+ * anything else, then reads the descriptor (plain data, no plugin code runs) and
+ * checks the declared shapes. Instances are created from a JSON options string.
+ *
+ * Thread contract (marked on every function):
+ *   [main-thread]  called by the thread that loaded the plugin, never concurrently.
+ *   [any-thread]   may be called from many threads at once on the same instance;
+ *                  the function must not modify shared state and must be
+ *                  deterministic for its seed (same seed and theta => same output,
+ *                  bit for bit, whatever the thread).
+ *
+ * Seeds: the host derives one 64-bit seed per simulation from (run seed, stream,
+ * iteration, simulation index) with a counter-based generator. A simulator must
+ * draw all of its randomness from that seed (Random123 Philox/Threefry keyed by
+ * the seed is recommended), so that simulations at theta_fid +/- delta/2 with the
+ * same seed share their noise exactly.
+ *
+ * Memory: every array passed to a function is owned by the host and valid only
+ * for the duration of the call. Strings in the descriptor are owned by the plugin
+ * and must stay valid until the library is unloaded.
+ */
+#ifndef IMNN_SIMULATOR_ABI_H
+#define IMNN_SIMULATOR_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped on any incompatible change. The host refuses any other value. */
+#define IMNN_SIMULATOR_ABI_VERSION 1u
+#define IMNN_SIMULATOR_ENTRY_SYMBOL "imnn_simulator_entry"
+#define IMNN_SIMULATOR_MAX_RANK 8u
+
+/* Return codes of the plugin functions. */
+#define IMNN_OK 0
+#define IMNN_ERROR 1
+
+/* What the plugin says about itself, before any instance exists. */
+typedef struct imnn_simulator_descriptor {
+  const char *name;                   /* identifier, [a-z0-9_]+, unique among simulators */
+  const char *version;                /* the plugin's own version, e.g. "1.0.0" */
+  const char *description;            /* one line for humans */
+  uint32_t n_params;                  /* number of physical parameters p >= 1 */
+  const char *const *param_names;     /* n_params names, e.g. {"mu", "Sigma"} */
+  uint32_t input_rank;                /* rank of one simulation, 1..IMNN_SIMULATOR_MAX_RANK */
+  const int64_t *default_input_shape; /* input_rank extents > 0, with default options */
+  const double *theta_fid;            /* n_params default fiducial values */
+  const double *delta_theta;          /* n_params default finite-difference steps > 0 */
+  const double *prior_low;            /* n_params lower edges of the default prior box */
+  const double *prior_high;           /* n_params upper edges, high > low */
+  const char *options_help;           /* JSON object {"option": "meaning (default)"}; may be NULL */
+} imnn_simulator_descriptor;
+
+typedef struct imnn_simulator_instance imnn_simulator_instance; /* opaque */
+
+typedef struct imnn_simulator_plugin {
+  uint32_t abi_version; /* IMNN_SIMULATOR_ABI_VERSION */
+  uint32_t struct_size; /* sizeof(imnn_simulator_plugin) */
+  const imnn_simulator_descriptor *descriptor;
+
+  /* [main-thread] Create an instance from a JSON object of options ("{}" for the
+   * defaults). On failure return NULL and write a message naming the bad option
+   * and the fix into error (at most error_size bytes including the NUL). */
+  imnn_simulator_instance *(*create)(const char *options_json, char *error, size_t error_size);
+
+  /* [main-thread] Destroy an instance made by create. NULL is allowed. */
+  void (*destroy)(imnn_simulator_instance *instance);
+
+  /* [any-thread] The shape of one simulation of this instance (options such as a
+   * number of data points may change it). Writes at most capacity extents into
+   * shape and returns the rank, or 0 on error. */
+  uint32_t (*input_shape)(const imnn_simulator_instance *instance, int64_t *shape,
+                          uint32_t capacity);
+
+  /* [any-thread] One simulation at parameters theta (n_params values) drawn with
+   * seed; writes prod(input_shape) values into out (C order). Returns IMNN_OK or
+   * IMNN_ERROR with a message in error. */
+  int (*simulate)(const imnn_simulator_instance *instance, uint64_t seed, const double *theta,
+                  double *out, char *error, size_t error_size);
+
+  /* [any-thread] Optional (NULL when not provided): the simulation as simulate
+   * (same seed => same out) and its Jacobian d out / d theta, written as
+   * prod(input_shape) x n_params values (C order: input element major, parameter
+   * minor; the reference's (*input_shape, n_params) layout). */
+  int (*simulate_with_jacobian)(const imnn_simulator_instance *instance, uint64_t seed,
+                                const double *theta, double *out, double *jacobian, char *error,
+                                size_t error_size);
+} imnn_simulator_plugin;
+
+/* The one exported symbol. Declared here so that plugins get the right linkage. */
+typedef const imnn_simulator_plugin *(*imnn_simulator_entry_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* IMNN_SIMULATOR_ABI_H */

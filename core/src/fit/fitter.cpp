@@ -1,0 +1,284 @@
+#include "imnn/error.h"
+#include "imnn/fit.h"
+#include "imnn/plugins.h"
+#include "imnn/seeds.h"
+#include "imnn/threads.h"
+
+#include <chrono>
+#include <cmath>
+#include <mutex>
+#include <sstream>
+
+namespace imnn {
+
+SetStatistics SetStatistics::from(const FisherStatistics &s) {
+  return SetStatistics{s.detF, s.detC, s.detinvC, s.Lambda2, s.r};
+}
+
+// ---------------------------------------------------------------------------------
+SimulatorSource::SimulatorSource(std::shared_ptr<const Simulator> simulator,
+                                 std::vector<double> theta_fid, std::uint64_t seed)
+    : simulator_(std::move(simulator)), theta_fid_(std::move(theta_fid)), seed_(seed) {
+  if (static_cast<Index>(theta_fid_.size()) != simulator_->n_params())
+    throw Error("theta_fid has " + std::to_string(theta_fid_.size()) +
+                " values but the simulator " + "has " + std::to_string(simulator_->n_params()) +
+                " parameters");
+}
+
+namespace {
+
+std::string describe_theta(const std::vector<double> &theta) {
+  std::ostringstream s;
+  s << "(";
+  for (std::size_t i = 0; i < theta.size(); ++i)
+    s << (i ? ", " : "") << theta[i];
+  s << ")";
+  return s.str();
+}
+
+} // namespace
+
+void SimulatorSource::fill(SeedStream stream, std::uint64_t iteration, const RowLayout &layout,
+                           MatrixF &inputs) const {
+  const Index n = layout.n_primal, nt = layout.n_tangent_rows, p = layout.n_tangents;
+  const Index size = simulator_->input_size();
+  if (p != 0 && p != simulator_->n_params())
+    throw Error("internal: tangent count does not match the simulator's parameters");
+  inputs.resize(layout.rows(), size);
+  std::mutex error_mutex;
+  std::string error;
+  Index error_index = -1;
+
+#pragma omp parallel
+  {
+    std::vector<double> out(static_cast<std::size_t>(size));
+    std::vector<double> jac(static_cast<std::size_t>(size * std::max<Index>(p, 1)));
+#pragma omp for schedule(static)
+    for (Index i = 0; i < n; ++i) {
+      try {
+        const std::uint64_t seed =
+            derive_seed(seed_, stream, iteration, static_cast<std::uint64_t>(i));
+        const bool tangents = i < nt && p > 0;
+        if (tangents)
+          simulator_->simulate_with_jacobian(seed, theta_fid_.data(), out.data(), jac.data());
+        else
+          simulator_->simulate(seed, theta_fid_.data(), out.data());
+        float *row = inputs.row(i).data();
+        bool finite = true;
+        for (Index e = 0; e < size; ++e) {
+          finite = finite && std::isfinite(out[static_cast<std::size_t>(e)]);
+          row[e] = static_cast<float>(out[static_cast<std::size_t>(e)]);
+        }
+        if (tangents) {
+          for (Index a = 0; a < p; ++a) {
+            float *trow = inputs.row(n + a * nt + i).data();
+            for (Index e = 0; e < size; ++e) {
+              const double v = jac[static_cast<std::size_t>(e * p + a)];
+              finite = finite && std::isfinite(v);
+              trow[e] = static_cast<float>(v);
+            }
+          }
+        }
+        if (!finite) {
+          std::ostringstream s;
+          s << "simulator '" << simulator_->info().name << "' returned NaN or Inf "
+            << (tangents ? "in its output or Jacobian " : "") << "for simulation " << i << " (seed "
+            << seed << ") at theta " << describe_theta(theta_fid_)
+            << "; fix the simulator or choose parameters where it is defined";
+          throw NumericalError(s.str());
+        }
+      } catch (const std::exception &e) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (error_index < 0 || i < error_index) {
+          error_index = i;
+          error = e.what();
+        }
+      }
+    }
+  }
+  if (error_index >= 0) throw NumericalError(error);
+}
+
+// ---------------------------------------------------------------------------------
+namespace {
+
+void split_output(const MatrixF &out, const RowLayout &layout, Eigen::MatrixXd &x,
+                  Eigen::MatrixXd &dx) {
+  const Index n = layout.n_primal;
+  x = out.topRows(n).cast<double>();
+  dx = out.bottomRows(layout.rows() - n).cast<double>();
+}
+
+bool all_finite(const std::vector<float> &v) {
+  for (float f : v)
+    if (!std::isfinite(f)) return false;
+  return true;
+}
+
+} // namespace
+
+Fitter::Fitter(RunConfig config, Model model, std::shared_ptr<const Simulator> simulator)
+    : config_(std::move(config)), model_(std::move(model)),
+      source_(std::move(simulator), config_.theta_fid, config_.seed), reg_{config_.fit.lambda,
+                                                                           config_.fit.epsilon} {
+  if (model_.output_size() != config_.n_summaries)
+    throw Error("the network outputs " + std::to_string(model_.output_size()) +
+                " summaries but n_summaries is " + std::to_string(config_.n_summaries));
+  if (model_.input_size() != source_.simulator().input_size())
+    throw Error("the network takes " + std::to_string(model_.input_size()) +
+                " inputs but one simulation has " +
+                std::to_string(source_.simulator().input_size()) + " values");
+  (void)reg_.alpha();
+  backend_ = make_cpu_backend(config_.threads);
+  optimiser_ = make_optimiser(config_.optimiser, static_cast<std::size_t>(model_.n_parameters()));
+  w_ = model_.initialise(derive_seed(config_.seed, SeedStream::weights, 0, 0));
+  best_w_ = w_;
+  grad_.assign(w_.size(), 0.0f);
+}
+
+Fitter::~Fitter() = default;
+
+void Fitter::add_observer(Observer observer) {
+  observers_.push_back(std::move(observer));
+}
+
+FisherStatistics Fitter::statistics(const std::vector<float> &w, SeedStream stream,
+                                    std::uint64_t iteration, Index n, Index n_d) {
+  const RowLayout layout{n, n_d, source_.simulator().n_params()};
+  Workspace ws;
+  ws.acts.resize(1);
+  source_.fill(stream, iteration, layout, ws.acts[0]);
+  const MatrixF &out = model_.forward(*backend_, w, ws, layout);
+  Eigen::MatrixXd x, dx;
+  split_output(out, layout, x, dx);
+  return fisher_statistics(x, dx, layout.n_tangents, reg_);
+}
+
+FitResult Fitter::fit(const std::atomic<bool> *cancel) {
+  configure_threads(config_.threads);
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  const auto &fs = config_.fit;
+  const Index p = source_.simulator().n_params();
+  const RowLayout train{config_.n_s, config_.n_d, p};
+  const RowLayout val{fs.n_validation, fs.n_validation_d, p};
+  Workspace val_ws;
+  if (ws_.acts.empty()) ws_.acts.resize(1);
+  val_ws.acts.resize(1);
+  Eigen::MatrixXd x, dx;
+
+  FitResult result;
+  int counter = 0, patience_counter = 0;
+  while (patience_counter < fs.patience && counter < fs.max_iterations) {
+    if (cancel && cancel->load()) {
+      result.stop_reason = "cancelled";
+      break;
+    }
+    const auto it = static_cast<std::uint64_t>(next_iteration_);
+    // 1. Loss and gradient at w_t on fresh training simulations.
+    source_.fill(SeedStream::training, it, train, ws_.acts[0]);
+    const MatrixF &out = model_.forward(*backend_, w_, ws_, train);
+    split_output(out, train, x, dx);
+    const LossAndGradient lg = fisher_loss(x, dx, p, reg_);
+    output_grad_.resize(train.rows(), config_.n_summaries);
+    output_grad_.topRows(train.n_primal) = lg.dL_dx.cast<float>();
+    output_grad_.bottomRows(train.rows() - train.n_primal) = lg.dL_ddx.cast<float>();
+    std::fill(grad_.begin(), grad_.end(), 0.0f);
+    model_.backward(*backend_, w_, ws_, train, output_grad_, grad_);
+    if (!all_finite(grad_))
+      throw NumericalError("the loss gradient is not finite at iteration " + std::to_string(it) +
+                           " (loss " + std::to_string(lg.loss) +
+                           "); the step was not applied. Lower the learning rate or change "
+                           "the seed");
+    // 2. Update (the reference records the pre-update statistics, then validates the
+    // post-update weights).
+    std::vector<float> w_next = w_;
+    optimiser_->step(w_next, grad_);
+    if (!all_finite(w_next))
+      throw NumericalError("the optimiser produced non-finite weights at iteration " +
+                           std::to_string(it) + "; the step was not applied");
+
+    IterationRecord rec;
+    rec.iteration = next_iteration_;
+    rec.iteration_in_call = counter;
+    rec.train = SetStatistics::from(lg.stats);
+    rec.loss = lg.loss;
+    double stop_detF = rec.train.detF;
+    if (fs.validation) {
+      source_.fill(SeedStream::validation, it, val, val_ws.acts[0]);
+      const MatrixF &vout = model_.forward(*backend_, w_next, val_ws, val);
+      split_output(vout, val, x, dx);
+      try {
+        rec.val = SetStatistics::from(fisher_statistics(x, dx, p, reg_));
+      } catch (const NumericalError &) {
+        // A singular validation set (e.g. a collapsed network) counts as no information.
+        rec.val.detF = 0;
+      }
+      stop_detF = rec.val.detF;
+    }
+    w_.swap(w_next);
+
+    // 3. Early stopping (imnn-spec §2.3).
+    if (stop_detF > max_detF_) {
+      max_detF_ = stop_detF;
+      best_w_ = w_;
+      best_iteration_ = next_iteration_;
+      patience_counter = 0;
+    } else if (counter > fs.min_iterations) {
+      ++patience_counter;
+    }
+    ++counter;
+    ++next_iteration_;
+    rec.max_detF = max_detF_;
+    rec.patience_counter = patience_counter;
+    rec.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+    history_.push_back(rec);
+    for (auto &o : observers_)
+      o(rec);
+  }
+  if (result.stop_reason.empty())
+    result.stop_reason = patience_counter >= fs.patience ? "patience" : "max_iterations";
+  result.iterations = counter;
+  result.best_iteration = best_iteration_;
+  result.max_detF = max_detF_;
+
+  // 4. Statistics at the kept weights on simulations never used for training or selection.
+  if (!history_.empty()) {
+    const auto &kept = kept_weights();
+    result.statistics =
+        statistics(kept, SeedStream::statistics, static_cast<std::uint64_t>(next_iteration_),
+                   config_.n_s, config_.n_d);
+    result.has_statistics = true;
+    const int kept_it =
+        config_.fit.best && best_iteration_ >= 0 ? best_iteration_ : history_.back().iteration;
+    for (const auto &h : history_)
+      if (h.iteration == kept_it) result.kept_train = h.train;
+  }
+  result.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+  return result;
+}
+
+// ---------------------------------------------------------------------------------
+BackgroundFit::BackgroundFit(Fitter &fitter) : fitter_(fitter) {
+  thread_ = std::thread([this] {
+    try {
+      result_ = fitter_.fit(&cancel_);
+    } catch (...) {
+      error_ = std::current_exception();
+    }
+    finished_.store(true);
+  });
+}
+
+BackgroundFit::~BackgroundFit() {
+  cancel();
+  if (thread_.joinable()) thread_.join();
+}
+
+FitResult BackgroundFit::wait() {
+  if (thread_.joinable()) thread_.join();
+  if (error_) std::rethrow_exception(error_);
+  return result_;
+}
+
+} // namespace imnn

@@ -1,0 +1,211 @@
+#include "imnn/config.h"
+
+#include "imnn/error.h"
+#include "imnn/fisher.h"
+#include "imnn/json_reader.h"
+#include "imnn/optimiser.h"
+#include "imnn/plugins.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace imnn {
+
+namespace {
+
+const std::vector<std::string> kModes = {"simulator"};
+
+std::string join(const std::vector<std::string> &v) {
+  std::string s;
+  for (const auto &e : v)
+    s += (s.empty() ? "" : ", ") + e;
+  return s;
+}
+
+PluginChoice read_plugin(JsonReader &top, const std::string &key, const std::string &fallback) {
+  PluginChoice c;
+  const auto *v = top.find(key);
+  if (!v) {
+    c.plugin = fallback;
+    return c;
+  }
+  if (v->is_string()) { // shorthand: "simulator": "gaussian_mean_variance"
+    c.plugin = v->get<std::string>();
+    return c;
+  }
+  JsonReader r(*v, key);
+  c.plugin = r.string("plugin", fallback);
+  c.options = r.object("options");
+  r.finish();
+  return c;
+}
+
+} // namespace
+
+RunConfig RunConfig::from_json(const nlohmann::json &j) {
+  RunConfig c;
+  JsonReader r(j, "");
+  const std::string format = r.string("format", "imnn-studio-config");
+  if (format != "imnn-studio-config")
+    throw ConfigError("format", "expected \"imnn-studio-config\", got \"" + format + "\"");
+  const auto version = r.integer("version", 1, 1);
+  if (version != 1)
+    throw ConfigError("version", "this build reads config version 1, the file has version " +
+                                     std::to_string(version) + "; upgrade IMNN Studio");
+  c.name = r.string("name", c.name);
+  c.mode = r.string("mode", c.mode);
+  bool mode_ok = false;
+  for (const auto &m : kModes)
+    mode_ok = mode_ok || m == c.mode;
+  if (!mode_ok)
+    throw ConfigError("mode", "unknown fitting mode \"" + c.mode + "\"; known: " + join(kModes));
+  c.simulator = read_plugin(r, "simulator", "");
+  if (c.simulator.plugin.empty())
+    throw ConfigError("simulator.plugin",
+                      "no simulator plugin given; set it, e.g. \"gaussian_mean_variance\" "
+                      "(`imnn plugins` lists the installed ones)");
+  c.network = read_plugin(r, "network", "mlp");
+  c.n_s = r.integer("n_s", c.n_s, 2);
+  c.n_d = r.integer("n_d", c.n_d, 1);
+  c.n_summaries = r.integer("n_summaries", c.n_summaries, 0);
+  c.theta_fid = r.numbers("theta_fid", {});
+  c.delta_theta = r.numbers("delta_theta", {});
+  for (std::size_t i = 0; i < c.delta_theta.size(); ++i)
+    if (!(c.delta_theta[i] > 0))
+      throw ConfigError("delta_theta[" + std::to_string(i) + "]",
+                        "finite-difference steps must be > 0");
+  c.optimiser = r.object("optimiser");
+  if (c.optimiser.empty()) c.optimiser = {{"name", "adam"}};
+  c.seed = r.unsigned_integer("seed", c.seed);
+  c.threads = static_cast<int>(r.integer("threads", c.threads, 0, 4096));
+  c.plugin_dirs = r.strings("plugin_dirs", {});
+
+  const nlohmann::json fit = r.object("fit");
+  JsonReader f(fit, "fit");
+  c.fit.lambda = f.positive("lambda", c.fit.lambda);
+  c.fit.epsilon = f.positive("epsilon", c.fit.epsilon);
+  c.fit.patience = static_cast<int>(f.integer("patience", c.fit.patience, 1, INT32_MAX));
+  c.fit.min_iterations =
+      static_cast<int>(f.integer("min_iterations", c.fit.min_iterations, 0, INT32_MAX));
+  c.fit.max_iterations =
+      static_cast<int>(f.integer("max_iterations", c.fit.max_iterations, 1, INT32_MAX));
+  c.fit.best = f.boolean("best", c.fit.best);
+  c.fit.validation = f.boolean("validation", c.fit.validation);
+  c.fit.n_validation = f.integer("n_validation", c.fit.n_validation, 0);
+  c.fit.n_validation_d = f.integer("n_validation_d", c.fit.n_validation_d, 0);
+  f.finish();
+  r.finish();
+
+  // Cross-field checks that need no plugin.
+  if (c.n_d > c.n_s)
+    throw ConfigError("n_d", "n_d (" + std::to_string(c.n_d) + ") must not exceed n_s (" +
+                                 std::to_string(c.n_s) +
+                                 "): derivatives are taken for the first n_d of the n_s "
+                                 "simulations; lower n_d or raise n_s");
+  try {
+    (void)Regularisation{c.fit.lambda, c.fit.epsilon}.alpha();
+  } catch (const Error &e) {
+    throw ConfigError("fit.epsilon", e.what());
+  }
+  if (c.fit.n_validation == 0) c.fit.n_validation = c.n_s;
+  if (c.fit.n_validation_d == 0) c.fit.n_validation_d = std::min(c.n_d, c.fit.n_validation);
+  if (c.fit.n_validation_d > c.fit.n_validation)
+    throw ConfigError("fit.n_validation_d", "must not exceed fit.n_validation (" +
+                                                std::to_string(c.fit.n_validation) + ")");
+  // Validates the optimiser settings now (names the key) rather than at fit time.
+  c.optimiser = make_optimiser(c.optimiser, 1)->settings();
+  return c;
+}
+
+RunConfig RunConfig::load(const std::filesystem::path &file) {
+  std::ifstream in(file);
+  if (!in) throw Error("cannot open config file " + file.string() + ": check the path");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
+  } catch (const nlohmann::json::parse_error &e) {
+    throw Error("config file " + file.string() + " is not valid JSON: " + e.what());
+  }
+  try {
+    return from_json(j);
+  } catch (const ConfigError &e) {
+    throw ConfigError(e.key(), e.message() + " (in " + file.string() + ")");
+  }
+}
+
+void RunConfig::resolve(const PluginRegistry &registry) {
+  const SimulatorInfo *sim = registry.find_simulator(simulator.plugin);
+  if (!sim) {
+    std::vector<std::string> names;
+    for (const auto &s : registry.simulators())
+      names.push_back(s.name);
+    std::string folders;
+    for (const auto &p : registry.searched())
+      folders += (folders.empty() ? "" : ", ") + p.string();
+    throw ConfigError("simulator.plugin",
+                      "no simulator plugin named \"" + simulator.plugin +
+                          "\" (available: " + (names.empty() ? std::string("none") : join(names)) +
+                          "; searched: " + folders +
+                          "); install it or pass --plugin-dir / set IMNN_PLUGIN_PATH");
+  }
+  if (!registry.find_network(network.plugin)) {
+    std::vector<std::string> names;
+    for (const auto &n : registry.networks())
+      names.push_back(n.name);
+    throw ConfigError("network.plugin",
+                      "no network plugin named \"" + network.plugin +
+                          "\" (available: " + (names.empty() ? std::string("none") : join(names)) +
+                          "); install it or pass --plugin-dir");
+  }
+  const auto p = sim->param_names.size();
+  if (theta_fid.empty()) theta_fid = sim->theta_fid;
+  if (delta_theta.empty()) delta_theta = sim->delta_theta;
+  auto check_len = [&](const std::vector<double> &v, const char *key) {
+    if (v.size() != p)
+      throw ConfigError(key, "has " + std::to_string(v.size()) + " values but simulator \"" +
+                                 sim->name + "\" has " + std::to_string(p) + " parameters (" +
+                                 join(sim->param_names) + ")");
+  };
+  check_len(theta_fid, "theta_fid");
+  check_len(delta_theta, "delta_theta");
+  if (n_summaries == 0) n_summaries = static_cast<Index>(p);
+  if (n_summaries >= n_s)
+    throw ConfigError("n_summaries", "must be smaller than n_s (" + std::to_string(n_s) +
+                                         ") for the covariance of the summaries to be invertible");
+  if (mode == "simulator" && !sim->has_jacobian)
+    throw ConfigError("mode", "mode \"simulator\" needs the simulator's Jacobian but \"" +
+                                  sim->name +
+                                  "\" provides no simulate_with_jacobian; use a simulator "
+                                  "plugin that provides it");
+}
+
+nlohmann::json RunConfig::to_json() const {
+  nlohmann::json j;
+  j["format"] = "imnn-studio-config";
+  j["version"] = 1;
+  j["name"] = name;
+  j["mode"] = mode;
+  j["simulator"] = {{"plugin", simulator.plugin}, {"options", simulator.options}};
+  j["network"] = {{"plugin", network.plugin}, {"options", network.options}};
+  j["n_s"] = n_s;
+  j["n_d"] = n_d;
+  j["n_summaries"] = n_summaries;
+  j["theta_fid"] = theta_fid;
+  j["delta_theta"] = delta_theta;
+  j["optimiser"] = optimiser;
+  j["fit"] = {{"lambda", fit.lambda},
+              {"epsilon", fit.epsilon},
+              {"patience", fit.patience},
+              {"min_iterations", fit.min_iterations},
+              {"max_iterations", fit.max_iterations},
+              {"best", fit.best},
+              {"validation", fit.validation},
+              {"n_validation", fit.n_validation},
+              {"n_validation_d", fit.n_validation_d}};
+  j["seed"] = seed;
+  j["threads"] = threads;
+  j["plugin_dirs"] = plugin_dirs;
+  return j;
+}
+
+} // namespace imnn

@@ -1,0 +1,222 @@
+#include "imnn/run_directory.h"
+
+#include "imnn/error.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <iomanip>
+#include <sstream>
+#include <unistd.h>
+
+namespace imnn {
+
+namespace fs = std::filesystem;
+
+void write_file_atomically(const fs::path &path, const std::string &content) {
+  const fs::path tmp = path.string() + ".tmp";
+  auto fail = [&](const char *what) {
+    const std::string msg = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    throw Error(std::string("cannot ") + what + " " + path.string() + ": " + msg +
+                " (check free disk space and permissions; the previous file is unchanged)");
+  };
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail("create a temporary file for");
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      fail("write");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    fail("flush");
+  }
+  if (::close(fd) != 0) fail("close");
+  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("rename the temporary file onto");
+}
+
+namespace {
+
+nlohmann::json matrix_to_json(const Eigen::MatrixXd &m) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    nlohmann::json row = nlohmann::json::array();
+    for (Eigen::Index j = 0; j < m.cols(); ++j)
+      row.push_back(m(i, j));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+Eigen::MatrixXd matrix_from_json(const nlohmann::json &j, const std::string &what) {
+  if (!j.is_array() || j.empty() || !j[0].is_array())
+    throw Error("model file: `" + what + "` must be a non-empty array of rows");
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(j[0].size()));
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    if (!j[i].is_array() || j[i].size() != j[0].size())
+      throw Error("model file: `" + what + "` rows have different lengths");
+    for (std::size_t k = 0; k < j[i].size(); ++k)
+      m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) = j[i][k].get<double>();
+  }
+  return m;
+}
+
+} // namespace
+
+nlohmann::json TrainedModel::to_json() const {
+  nlohmann::json j;
+  j["format"] = kFormat;
+  j["version"] = kVersion;
+  j["network"] = network;
+  j["simulator"] = simulator;
+  j["input_shape"] = input_shape;
+  j["n_summaries"] = n_summaries;
+  j["param_names"] = param_names;
+  j["theta_fid"] = theta_fid;
+  j["statistics"] = {{"F", matrix_to_json(statistics.F)},
+                     {"invF", matrix_to_json(invF)},
+                     {"C", matrix_to_json(statistics.C)},
+                     {"invC", matrix_to_json(statistics.invC)},
+                     {"dmu_dtheta", matrix_to_json(statistics.dmu_dtheta)},
+                     {"mu", std::vector<double>(statistics.mu.data(),
+                                                statistics.mu.data() + statistics.mu.size())},
+                     {"detF", statistics.detF},
+                     {"detC", statistics.detC},
+                     {"detinvC", statistics.detinvC},
+                     {"Lambda2", statistics.Lambda2},
+                     {"r", statistics.r}};
+  j["weights"] = weights;
+  return j;
+}
+
+TrainedModel TrainedModel::from_json(const nlohmann::json &j) {
+  try {
+    if (j.value("format", "") != kFormat)
+      throw Error(std::string("not an IMNN Studio model file (format is not \"") + kFormat + "\")");
+    const int version = j.at("version").get<int>();
+    if (version != kVersion)
+      throw Error("model file version " + std::to_string(version) + " is not supported (this " +
+                  "build reads version " + std::to_string(kVersion) + ")");
+    TrainedModel m;
+    m.network = j.at("network");
+    m.simulator = j.at("simulator");
+    m.input_shape = j.at("input_shape").get<std::vector<Index>>();
+    m.n_summaries = j.at("n_summaries").get<Index>();
+    m.param_names = j.at("param_names").get<std::vector<std::string>>();
+    m.theta_fid = j.at("theta_fid").get<std::vector<double>>();
+    const auto &s = j.at("statistics");
+    m.statistics.F = matrix_from_json(s.at("F"), "statistics.F");
+    m.invF = matrix_from_json(s.at("invF"), "statistics.invF");
+    m.statistics.C = matrix_from_json(s.at("C"), "statistics.C");
+    m.statistics.invC = matrix_from_json(s.at("invC"), "statistics.invC");
+    m.statistics.dmu_dtheta = matrix_from_json(s.at("dmu_dtheta"), "statistics.dmu_dtheta");
+    const auto mu = s.at("mu").get<std::vector<double>>();
+    m.statistics.mu = Eigen::Map<const Eigen::VectorXd>(mu.data(), static_cast<Index>(mu.size()));
+    m.statistics.detF = s.at("detF").get<double>();
+    m.statistics.detC = s.at("detC").get<double>();
+    m.statistics.detinvC = s.at("detinvC").get<double>();
+    m.statistics.Lambda2 = s.at("Lambda2").get<double>();
+    m.statistics.r = s.at("r").get<double>();
+    m.weights = j.at("weights").get<std::vector<float>>();
+    const auto p = static_cast<Index>(m.param_names.size());
+    const Index q = m.n_summaries;
+    if (m.statistics.F.rows() != p || m.statistics.F.cols() != p || m.invF.rows() != p ||
+        m.statistics.C.rows() != q || m.statistics.invC.rows() != q ||
+        m.statistics.dmu_dtheta.rows() != q || m.statistics.dmu_dtheta.cols() != p ||
+        m.statistics.mu.size() != q || static_cast<Index>(m.theta_fid.size()) != p)
+      throw Error("statistics have shapes inconsistent with " + std::to_string(p) +
+                  " parameters and " + std::to_string(q) + " summaries");
+    return m;
+  } catch (const nlohmann::json::exception &e) {
+    throw Error(std::string("model file is malformed: ") + e.what());
+  }
+}
+
+void TrainedModel::save(const fs::path &file) const {
+  write_file_atomically(file, to_json().dump() + "\n");
+}
+
+TrainedModel TrainedModel::load(const fs::path &file) {
+  std::ifstream in(file);
+  if (!in) throw Error("cannot open model file " + file.string());
+  try {
+    return from_json(nlohmann::json::parse(in));
+  } catch (const nlohmann::json::parse_error &e) {
+    throw Error("model file " + file.string() + " is not valid JSON: " + e.what());
+  } catch (const Error &e) {
+    throw Error(file.string() + ": " + e.what());
+  }
+}
+
+// ---------------------------------------------------------------------------------
+const char *RunDirectory::history_header() {
+  return "iteration,detF,detC,detinvC,Lambda2,r,loss,val_detF,val_detC,val_detinvC,val_Lambda2,"
+         "val_r,seconds";
+}
+
+RunDirectory::RunDirectory(fs::path dir) : dir_(std::move(dir)) {}
+
+RunDirectory RunDirectory::create(const fs::path &dir, const RunConfig &config) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
+    throw Error("run directory " + dir.string() +
+                " already exists and is not empty; choose another --run-dir or remove it "
+                "(a run is never overwritten)");
+  fs::create_directories(dir, ec);
+  if (ec) throw Error("cannot create run directory " + dir.string() + ": " + ec.message());
+  RunDirectory run(dir);
+  write_file_atomically(dir / "config.json", config.to_json().dump(2) + "\n");
+  run.history_.open(dir / "history.csv", std::ios::out | std::ios::trunc);
+  if (!run.history_) throw Error("cannot write " + (dir / "history.csv").string());
+  run.history_ << history_header() << "\n";
+  run.history_.flush();
+  return run;
+}
+
+void RunDirectory::append(const IterationRecord &r) {
+  std::ostringstream s;
+  s << std::setprecision(9);
+  auto num = [&](double v) {
+    if (std::isnan(v))
+      s << ",nan";
+    else
+      s << "," << v;
+  };
+  s << r.iteration;
+  num(r.train.detF);
+  num(r.train.detC);
+  num(r.train.detinvC);
+  num(r.train.Lambda2);
+  num(r.train.r);
+  num(r.loss);
+  num(r.val.detF);
+  num(r.val.detC);
+  num(r.val.detinvC);
+  num(r.val.Lambda2);
+  num(r.val.r);
+  num(r.seconds);
+  s << "\n";
+  history_ << s.str();
+  history_.flush();
+  if (!history_)
+    throw Error("cannot append to " + (dir_ / "history.csv").string() +
+                " (disk full?); the fit stops here with its weights intact");
+}
+
+void RunDirectory::write_result(const nlohmann::json &result) const {
+  write_file_atomically(dir_ / "result.json", result.dump(2) + "\n");
+}
+
+void RunDirectory::write_model(const TrainedModel &model) const {
+  model.save(dir_ / "model.json");
+}
+
+} // namespace imnn

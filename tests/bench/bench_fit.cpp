@@ -1,0 +1,127 @@
+// Speed of the Gaussian example, measured side by side in one run:
+//  1. fit iterations per second (training forward + backward + validation forward,
+//     simulations included), with early stopping switched off;
+//  2. the FLOPs one iteration needs, counted from the layer shapes;
+//  3. the same GEMMs alone through the CPU backend (oneDNN matmul), giving the
+//     iterations per second the GEMM rate allows, and the fraction reached.
+// Usage: bench_fit [iterations=300] [threads=0]
+#include "imnn/config.h"
+#include "imnn/fit.h"
+#include "imnn/plugins.h"
+#include "imnn/threads.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+using namespace imnn;
+using clock_type = std::chrono::steady_clock;
+
+namespace {
+
+struct Gemm {
+  bool ta, tb;
+  Index m, n, k;
+};
+
+// The GEMMs of one iteration for dense layer sizes `sizes` (input .. output).
+std::vector<Gemm> iteration_gemms(const std::vector<Index> &sizes, Index train_rows,
+                                  Index val_rows) {
+  std::vector<Gemm> g;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    const Index in = sizes[l], out = sizes[l + 1];
+    g.push_back({false, false, train_rows, out, in});           // forward
+    g.push_back({true, false, in, out, train_rows});            // weight gradient
+    if (l > 0) g.push_back({false, true, train_rows, in, out}); // input gradient
+    g.push_back({false, false, val_rows, out, in});             // validation forward
+  }
+  return g;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  const int iterations = argc > 1 ? std::atoi(argv[1]) : 300;
+  const int threads = argc > 2 ? std::atoi(argv[2]) : 0;
+  const int nthreads = configure_threads(threads);
+
+  RunConfig config = RunConfig::load(std::string(IMNN_SOURCE_DIR) +
+                                     "/resources/examples/gaussian_mean_variance.json");
+  config.threads = threads;
+  config.fit.max_iterations = iterations;
+  config.fit.patience = iterations + 1;
+  config.fit.min_iterations = iterations;
+  PluginRegistry registry;
+  registry.scan({IMNN_PLUGIN_BUILD_DIR});
+  config.resolve(registry);
+  auto simulator = registry.create_simulator(config.simulator.plugin, config.simulator.options);
+  Model model = registry.build_network(config.network.plugin, config.network.options,
+                                       simulator->input_shape(), config.n_summaries);
+  std::vector<Index> sizes;
+  for (const auto &layer : model.layers())
+    if (layer->type() == "dense") {
+      if (sizes.empty()) sizes.push_back(layer->input_size());
+      sizes.push_back(layer->output_size());
+    }
+  const Index p = simulator->n_params();
+  const Index train_rows = config.n_s + p * config.n_d;
+  const Index val_rows = config.fit.n_validation + p * config.fit.n_validation_d;
+
+  // 1. The fit.
+  Fitter fitter(config, std::move(model), simulator);
+  int warm = 0;
+  clock_type::time_point t_warm;
+  fitter.add_observer([&](const IterationRecord &) {
+    if (++warm == 20) t_warm = clock_type::now();
+  });
+  fitter.fit();
+  const double fit_s = std::chrono::duration<double>(clock_type::now() - t_warm).count();
+  const double its = (iterations - 20) / fit_s;
+
+  // 2. FLOPs.
+  const auto gemms = iteration_gemms(sizes, train_rows, val_rows);
+  double flops = 0;
+  for (const auto &g : gemms)
+    flops += 2.0 * double(g.m) * double(g.n) * double(g.k);
+
+  // 3. The same GEMMs alone.
+  auto backend = make_cpu_backend(threads);
+  std::vector<std::vector<float>> a, b, c;
+  for (const auto &g : gemms) {
+    a.emplace_back(std::size_t(g.m * g.k), 0.5f);
+    b.emplace_back(std::size_t(g.k * g.n), 0.25f);
+    c.emplace_back(std::size_t(g.m * g.n), 0.0f);
+  }
+  auto run_gemms = [&] {
+    for (std::size_t i = 0; i < gemms.size(); ++i) {
+      const auto &g = gemms[i];
+      const Index lda = g.ta ? g.m : g.k, ldb = g.tb ? g.k : g.n;
+      backend->gemm(g.ta, g.tb, g.m, g.n, g.k, a[i].data(), lda, b[i].data(), ldb, 0.0f,
+                    c[i].data(), g.n);
+    }
+  };
+  for (int i = 0; i < 20; ++i)
+    run_gemms();
+  const int reps = 200;
+  const auto tg = clock_type::now();
+  for (int i = 0; i < reps; ++i)
+    run_gemms();
+  const double gemm_s = std::chrono::duration<double>(clock_type::now() - tg).count() / reps;
+
+  std::printf("bench_fit: Gaussian example (n_s %td, n_d %td, validation %td), network", config.n_s,
+              config.n_d, config.fit.n_validation);
+  for (auto s : sizes)
+    std::printf(" %td", s);
+  std::printf(", %d threads, backend %s\n", nthreads, backend->name().c_str());
+  std::printf("  fit:            %8.1f iterations/s  (%.3f ms/iteration, %d timed iterations)\n",
+              its, 1e3 / its, iterations - 20);
+  std::printf("  FLOPs/iter:     %8.1f MFLOP in %zu GEMMs (forward, weight and input gradients, "
+              "validation forward)\n",
+              flops / 1e6, gemms.size());
+  std::printf("  GEMMs alone:    %8.3f ms/iteration = %.1f GFLOP/s -> bound %.1f iterations/s\n",
+              gemm_s * 1e3, flops / gemm_s / 1e9, 1.0 / gemm_s);
+  std::printf("  fit / GEMM bound: %.2f   (fit reaches %.1f GFLOP/s effective)\n", its * gemm_s,
+              flops * its / 1e9);
+  return 0;
+}

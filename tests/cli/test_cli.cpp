@@ -1,0 +1,145 @@
+// The headless front end end to end: `imnn fit` writes a complete run directory,
+// refuses to overwrite one, reports bad configs with the key; `imnn plugins` lists
+// plugins and skipped files.
+#include <QtTest>
+
+class TestCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+
+  struct Result {
+    int code;
+    QString out, err;
+  };
+  Result run(const QStringList &args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("IMNN_PLUGIN_PATH", IMNN_PLUGIN_BUILD_DIR);
+    p.setProcessEnvironment(env);
+    p.start(IMNN_CLI_PATH, args);
+    if (!p.waitForFinished(240000)) return {-1, {}, "timeout"};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+  }
+  QString write_config(const QString &name, const QByteArray &json) {
+    const QString path = tmp_.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    f.write(json);
+    return path;
+  }
+  static QByteArray small_config() {
+    return R"({"name": "small", "simulator": "gaussian_mean_variance",
+               "network": {"plugin": "mlp", "options": {"hidden": [16, 16]}},
+               "n_s": 200, "n_d": 200,
+               "fit": {"min_iterations": 0, "patience": 1000, "max_iterations": 500}})";
+  }
+
+private slots:
+  void help_documents_every_option() {
+    const auto r = run({"fit", "--help"});
+    QCOMPARE(r.code, 0);
+    for (const char *opt :
+         {"--run-dir", "--max-iterations", "--seed", "--threads", "--quiet", "--plugin-dir"})
+      QVERIFY2(r.out.contains(opt), opt);
+    const auto top = run({"--help"});
+    QCOMPARE(top.code, 0);
+    QVERIFY(top.out.contains("fit") && top.out.contains("plugins"));
+  }
+
+  void fit_writes_the_run_directory() {
+    const QString cfg = write_config("small.json", small_config());
+    const QString dir = tmp_.filePath("run");
+    const auto r = run({"fit", cfg, "--run-dir", dir, "--max-iterations", "15", "--seed", "3",
+                        "--threads", "1", "--quiet"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("det F ="), qPrintable(r.out));
+    // config.json: resolved, with the overrides and the plugin defaults.
+    QFile c(dir + "/config.json");
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const auto config = QJsonDocument::fromJson(c.readAll()).object();
+    QCOMPARE(config["fit"].toObject()["max_iterations"].toInt(), 15);
+    QCOMPARE(config["seed"].toInt(), 3);
+    QCOMPARE(config["theta_fid"].toArray().size(), 2);
+    QCOMPARE(config["network"].toObject()["options"].toObject()["activation"].toString(),
+             QString("leaky_relu"));
+    // history.csv: header and one row per iteration.
+    QFile h(dir + "/history.csv");
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    const auto lines = QString(h.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 16);
+    QCOMPARE(lines[0], QString("iteration,detF,detC,detinvC,Lambda2,r,loss,val_detF,val_detC,"
+                               "val_detinvC,val_Lambda2,val_r,seconds"));
+    QCOMPARE(lines[1].split(',').size(), 13);
+    QVERIFY(lines[15].startsWith("14,"));
+    // result.json
+    QFile res(dir + "/result.json");
+    QVERIFY(res.open(QIODevice::ReadOnly));
+    const auto result = QJsonDocument::fromJson(res.readAll()).object();
+    for (const char *k : {"detF", "val_detF", "F", "iterations", "best_iteration", "seconds",
+                          "iterations_per_second"})
+      QVERIFY2(result.contains(k), k);
+    QCOMPARE(result["iterations"].toInt(), 15);
+    QCOMPARE(result["F"].toArray().size(), 2);
+    QVERIFY(result["val_detF"].toDouble() > 0);
+    // model.json
+    QFile m(dir + "/model.json");
+    QVERIFY(m.open(QIODevice::ReadOnly));
+    const auto model = QJsonDocument::fromJson(m.readAll()).object();
+    QCOMPARE(model["format"].toString(), QString("imnn-studio-model"));
+    QCOMPARE(model["version"].toInt(), 1);
+    QVERIFY(model["weights"].toArray().size() > 100);
+    // A second fit into the same directory is refused; nothing is overwritten.
+    const auto again = run({"fit", cfg, "--run-dir", dir, "--quiet"});
+    QCOMPARE(again.code, 1);
+    QVERIFY2(again.err.contains("already exists"), qPrintable(again.err));
+    QVERIFY(QFile(dir + "/history.csv").size() > 0);
+  }
+
+  void progress_line_is_printed() {
+    const QString cfg = write_config("small2.json", small_config());
+    const auto r = run({"fit", cfg, "--run-dir", tmp_.filePath("run2"), "--max-iterations", "100",
+                        "--threads", "1"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("iter   100/100") && r.err.contains("val_detF") &&
+                 r.err.contains("it/s"),
+             qPrintable(r.err));
+  }
+
+  void bad_config_names_the_key() {
+    const QString cfg = write_config("bad.json", R"({"simulator": "gaussian_mean_variance",
+                                                     "n_s": 10, "n_d": 20})");
+    const auto r = run({"fit", cfg, "--run-dir", tmp_.filePath("bad")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("`n_d`") && r.err.contains("must not exceed n_s"), qPrintable(r.err));
+    QVERIFY(!QDir(tmp_.filePath("bad")).exists()); // nothing written for a bad config
+    const QString cfg2 = write_config("missing.json", R"({"simulator": "does_not_exist"})");
+    const auto r2 = run({"fit", cfg2, "--run-dir", tmp_.filePath("bad2")});
+    QCOMPARE(r2.code, 1);
+    QVERIFY2(r2.err.contains("does_not_exist") && r2.err.contains("gaussian_mean_variance"),
+             qPrintable(r2.err));
+  }
+
+  void plugins_lists_descriptors_and_skipped() {
+    const QString junk = tmp_.filePath("junk");
+    QDir().mkpath(junk);
+    QFile f(junk + "/fake.so");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a library");
+    f.close();
+    const auto r = run({"plugins", "--plugin-dir", junk});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("gaussian_mean_variance") && r.out.contains("mlp") &&
+                 r.out.contains("mu") && r.out.contains("Sigma"),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains("fake.so"), qPrintable(r.out));
+    const auto j = run({"plugins", "--json", "--plugin-dir", junk});
+    QCOMPARE(j.code, 0);
+    const auto doc = QJsonDocument::fromJson(j.out.toUtf8()).object();
+    QVERIFY(doc["simulators"].toArray().size() >= 1);
+    QVERIFY(doc["skipped"].toArray().size() >= 1);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,85 @@
+/* Test simulator: d = mu + sqrt(Sigma) * noise like the Gaussian example, but with
+ * option {"nan": 1} element 3 of every simulation is NaN (a broken simulator). The
+ * noise is a cheap deterministic hash of the seed: statistics do not matter here. */
+#include "imnn/simulator_abi.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct imnn_simulator_instance {
+  int nan;
+};
+
+static const char *const names[] = {"mu", "Sigma"};
+static const int64_t shape[] = {10};
+static const double fid[] = {0.0, 1.0}, dt[] = {0.1, 0.1}, lo[] = {-10.0, 0.0}, hi[] = {10.0, 10.0};
+static const imnn_simulator_descriptor desc = {"nan_gaussian",
+                                               "1.0.0",
+                                               "Gaussian that can return NaN",
+                                               2,
+                                               names,
+                                               1,
+                                               shape,
+                                               fid,
+                                               dt,
+                                               lo,
+                                               hi,
+                                               NULL};
+
+static imnn_simulator_instance *create(const char *options, char *error, size_t size) {
+  (void)error;
+  (void)size;
+  imnn_simulator_instance *s = calloc(1, sizeof *s);
+  if (s) s->nan = strstr(options, "\"nan\":1") != NULL;
+  return s;
+}
+static void destroy(imnn_simulator_instance *s) {
+  free(s);
+}
+static uint32_t input_shape(const imnn_simulator_instance *s, int64_t *out, uint32_t cap) {
+  (void)s;
+  if (cap < 1) return 0;
+  out[0] = 10;
+  return 1;
+}
+static double noise(uint64_t seed, int i) {
+  uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (uint64_t)(i + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31;
+  return (double)(z >> 11) / 9007199254740992.0 * 3.4641016151377544 - 1.7320508075688772;
+}
+static int jac(const imnn_simulator_instance *s, uint64_t seed, const double *theta, double *out,
+               double *j, char *error, size_t size) {
+  (void)error;
+  (void)size;
+  for (int i = 0; i < 10; ++i) {
+    const double e = noise(seed, i);
+    out[i] = theta[0] + sqrt(theta[1]) * e;
+    if (j) {
+      j[2 * i] = 1.0;
+      j[2 * i + 1] = e / (2.0 * sqrt(theta[1]));
+    }
+  }
+  if (s->nan) out[3] = NAN;
+  return IMNN_OK;
+}
+static int sim(const imnn_simulator_instance *s, uint64_t seed, const double *theta, double *out,
+               char *error, size_t size) {
+  return jac(s, seed, theta, out, NULL, error, size);
+}
+
+static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
+                                             sizeof(imnn_simulator_plugin),
+                                             &desc,
+                                             create,
+                                             destroy,
+                                             input_shape,
+                                             sim,
+                                             jac};
+
+__attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);
+const imnn_simulator_plugin *imnn_simulator_entry(void) {
+  return &plugin;
+}
