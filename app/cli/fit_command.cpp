@@ -82,26 +82,6 @@ nlohmann::json matrix_json(const Eigen::MatrixXd &m) {
   return rows;
 }
 
-TrainedModel make_trained_model(const Fitter &fitter, const SimulatorInfo &sim,
-                                const FisherStatistics &stats) {
-  const auto &c = fitter.config();
-  TrainedModel m;
-  m.network = {{"plugin", c.network.plugin},
-               {"options", c.network.options},
-               {"description", fitter.model().describe()}};
-  m.simulator = {{"plugin", c.simulator.plugin},
-                 {"options", c.simulator.options},
-                 {"descriptor", sim.to_json()}};
-  m.input_shape = fitter.model().input_shape();
-  m.n_summaries = c.n_summaries;
-  m.param_names = sim.param_names;
-  m.theta_fid = c.theta_fid;
-  m.weights = fitter.kept_weights();
-  m.statistics = stats;
-  m.invF = stats.F.inverse();
-  return m;
-}
-
 } // namespace
 
 void add_fit_command(CLI::App &app, FitOptions &o) {
@@ -221,6 +201,7 @@ int run_fit(const FitOptions &o) {
     out["iterations_per_second"] = result.seconds > 0 ? result.iterations / result.seconds : 0.0;
     out["max_detF"] = result.max_detF;
     if (result.has_statistics) {
+      const TrainedModel trained = fitter.trained_model(stats);
       out["detF"] = result.kept_train.detF;
       out["val_detF"] = stats.detF;
       out["val_detC"] = stats.detC;
@@ -228,11 +209,11 @@ int run_fit(const FitOptions &o) {
       out["val_Lambda2"] = stats.Lambda2;
       out["val_r"] = stats.r;
       out["F"] = matrix_json(stats.F);
-      out["invF"] = matrix_json(stats.F.inverse());
+      out["invF"] = matrix_json(trained.invF);
       out["statistics_note"] =
           "val_detF and F are measured at the kept weights on n_s fresh simulations never "
           "used for training or early stopping";
-      run.write_model(make_trained_model(fitter, simulator->info(), stats));
+      run.write_model(trained);
     }
     run.write_result(out);
     if (result.has_statistics)

@@ -3,6 +3,7 @@
 #include "imnn/error.h"
 #include "imnn/run_directory.h"
 
+#include <Eigen/LU>
 #include <QtTest>
 #include <fstream>
 #include <sstream>

@@ -10,6 +10,7 @@
 #include "imnn/nn.h"
 #include "imnn/optimiser.h"
 #include "imnn/seeds.h"
+#include "imnn/trained_model.h"
 
 #include <atomic>
 #include <functional>
@@ -101,6 +102,8 @@ public:
   const std::vector<float> &kept_weights() const { return config_.fit.best ? best_w_ : w_; }
   const std::vector<IterationRecord> &history() const { return history_; }
   const Optimiser &optimiser() const { return *optimiser_; }
+  // The kept weights with statistics (from FitResult::statistics) as a model file.
+  TrainedModel trained_model(const FisherStatistics &statistics) const;
 
 private:
   RunConfig config_;

@@ -83,7 +83,8 @@ public:
   PluginRegistry &operator=(PluginRegistry &&) noexcept;
 
   // Folders searched when none are given, in order: $IMNN_PLUGIN_PATH (':'-separated),
-  // <exe dir>/../plugins (build tree), <exe dir>/../lib/imnn-studio/plugins (install).
+  // <exe dir>/../plugins (build tree), <exe dir>/../lib/imnn-studio/plugins (install);
+  // the last two only when they exist.
   static std::vector<std::filesystem::path> default_search_paths();
 
   // Scans each folder and its simulators/ and networks/ subfolders for *.so files.

@@ -6,6 +6,7 @@
 #include "imnn/config.h"
 #include "imnn/fisher.h"
 #include "imnn/fit.h"
+#include "imnn/trained_model.h"
 
 #include <filesystem>
 #include <fstream>
@@ -19,26 +20,6 @@ namespace imnn {
 // it over path, so a crash leaves either the old or the new file, never half of
 // one. Throws imnn::Error naming the file and the system error (e.g. disk full).
 void write_file_atomically(const std::filesystem::path &path, const std::string &content);
-
-struct TrainedModel {
-  static constexpr const char *kFormat = "imnn-studio-model";
-  static constexpr int kVersion = 1;
-
-  nlohmann::json network;   // {"plugin", "options", "description"}
-  nlohmann::json simulator; // {"plugin", "options", "descriptor"}
-  std::vector<Index> input_shape;
-  Index n_summaries = 0;
-  std::vector<std::string> param_names;
-  std::vector<double> theta_fid;
-  std::vector<float> weights;
-  FisherStatistics statistics; // F, C, invC, dmu_dtheta, mu at the weights
-  Eigen::MatrixXd invF;
-
-  nlohmann::json to_json() const;
-  static TrainedModel from_json(const nlohmann::json &j); // throws Error on a bad file
-  void save(const std::filesystem::path &file) const;     // atomically
-  static TrainedModel load(const std::filesystem::path &file);
-};
 
 class RunDirectory {
 public:

@@ -4,6 +4,7 @@
 #include "imnn/seeds.h"
 #include "imnn/threads.h"
 
+#include <Eigen/LU>
 #include <chrono>
 #include <cmath>
 #include <mutex>
@@ -256,6 +257,25 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
   }
   result.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   return result;
+}
+
+TrainedModel Fitter::trained_model(const FisherStatistics &statistics) const {
+  const SimulatorInfo &sim = source_.simulator().info();
+  TrainedModel m;
+  m.network = {{"plugin", config_.network.plugin},
+               {"options", config_.network.options},
+               {"description", model_.describe()}};
+  m.simulator = {{"plugin", config_.simulator.plugin},
+                 {"options", config_.simulator.options},
+                 {"descriptor", sim.to_json()}};
+  m.input_shape = model_.input_shape();
+  m.n_summaries = config_.n_summaries;
+  m.param_names = sim.param_names;
+  m.theta_fid = config_.theta_fid;
+  m.weights = kept_weights();
+  m.statistics = statistics;
+  m.invF = statistics.F.inverse();
+  return m;
 }
 
 // ---------------------------------------------------------------------------------

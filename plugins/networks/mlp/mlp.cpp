@@ -69,14 +69,13 @@ const imnn::NetworkPluginV1 kPlugin{
     "1.0.0",
     "Fully connected network: Dense(width) + activation per hidden layer, then a linear "
     "Dense(n_summaries)",
-    R"({"hidden": "widths of the hidden layers ([128, 128, 128])",
+    R"json({"hidden": "widths of the hidden layers ([128, 128, 128])",
 "activation": "identity, relu, leaky_relu, tanh, softplus, elu or gelu (leaky_relu)",
 "negative_slope": "slope of leaky_relu for z < 0 (0.01)",
 "alpha": "scale of elu for z < 0 (1.0)",
-"output_size": "number of summaries; must equal n_summaries (n_summaries)"})",
+"output_size": "number of summaries; must equal n_summaries (n_summaries)"})json",
     &build,
-    &resolve_options
-};
+    &resolve_options};
 
 } // namespace
 

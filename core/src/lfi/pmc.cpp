@@ -1,0 +1,475 @@
+// ABC population Monte Carlo (Beaumont, Cornuet, Marin & Robert 2009), with the
+// population's tolerance set adaptively by a distance percentile (the scheme of the
+// reference, imnn-spec 4.5, with its defects removed).
+//
+// Design (each point below is a decision; the reference's bugs are named in 4.5):
+//
+// * Weights are kept unnormalised, on the scale of the ABC evidence Z(eps) = P(rho <
+//   eps) under the prior: sum_i W_i f(theta_i) estimates Z(eps) E[f | rho < eps]. They
+//   are normalised only for the kernel, the parents and the result.
+// * Initial population: n_initial_points draws from the prior (0: 10 * n_points) are
+//   simulated; the n_points closest are kept (a rejection-ABC sample), each with
+//   W = 1 / n_initial_points (prior draws: prior / proposal = 1). Distances are gathered
+//   per draw, so no cross-target mix-up.
+// * Iteration t. Sort the population by distance. The tolerance is the distance at
+//   the percentile: with k = floor(percentile / 100 * n_points), clamped to
+//   [1, n_points - 1], eps_t = rho_(k) (0-based sorted position k, the reference's
+//   eps_ind); the k closest points stay, the n_points - k farthest ones "move".
+//   Default percentile 75: each iteration keeps three quarters of the population
+//   (enough to estimate the kernel covariance well) and shrinks the tolerance gently
+//   (for a q-dimensional ball, eps_{t+1} ~ 0.75^(1/q) eps_t: 13% in 2-D), which keeps
+//   the acceptance rate from collapsing between iterations. (The reference's default,
+//   percentile None, moved one point per iteration.)
+// * Proposals: the kernel covariance is twice the weighted, centred population
+//   covariance, K = 2 * sum_i w_i (theta_i - m)(theta_i - m)^T with w the normalised
+//   weights and m = sum_i w_i theta_i (Beaumont et al.; the reference used an uncentred,
+//   weight-squared moment and L^T L). A proposal picks a parent j with probability w_j
+//   and draws theta' = theta_j + L z, z ~ N(0, I), K = L L^T. If theta' leaves the prior
+//   box the pair (parent, z) is redrawn, up to max_samples times; if none lands inside,
+//   the proposal is abandoned (counted as a rejected attempt, never NaN, never
+//   simulated). Because the parent is redrawn with z, the truncated proposal density is
+//   q_t(theta') = sum_j w_j N(theta'; theta_j, K) / Z_t on the box, with one normaliser
+//   Z_t, the mixture's mass inside the box (no per-kernel truncation normalisers).
+//   Z_t is estimated from 65536 draws of the mixture (no simulations; relative error
+//   sqrt((1 - Z_t) / (65536 Z_t)) < 0.4% for Z_t >= 0.5, exactly 1 when the box is
+//   far from every kernel); it only scales the new points' weights as a group.
+// * Acceptance: a proposal is simulated and accepted iff its distance rho' < eps_t (the
+//   common tolerance of the iteration, not the replaced point's own distance). Each
+//   moved point gets up to max_acceptance proposals per iteration, stopping at the
+//   first acceptance.
+// * Weights: an accepted proposal gets the importance weight
+//   W = prior(theta') / q_t(theta') / D_t = prior(theta') Z_t / (sum_j w_j N(theta';
+//   theta_j, K)) / D_t, with D_t the proposals simulated this iteration: the kernel is
+//   evaluated at the proposal (the reference evaluated it at its own mean), in log
+//   space. (1 / D_t) sum over accepted proposals of prior / q_t estimates the evidence
+//   measure at eps_t without bias. The kept points (rho <= eps_t) keep their weights:
+//   the previous population restricted to rho <= eps_t estimates the same measure.
+//   The two estimates are mixed in proportion to their counts, kept ones times
+//   n_keep / (n_keep + n_new) and new ones times n_new / (n_keep + n_new) (any fixed
+//   mixture of two consistent estimates is consistent; unlike self-normalising the
+//   small group of new points on its own, this adds no ratio bias).
+//   A moved point that got no accepted proposal gets weight 0: it stays in the
+//   population (sorted last, it moves again next iteration) but carries no mass, so the
+//   weighted population is always a sample of the ABC posterior at the latest eps_t.
+//   (Keeping it with its old weight, as the reference does, leaves stale points from
+//   far larger tolerances in the final posterior.) The result's weights are normalised
+//   to sum to one; its `epsilon` is the largest distance among the points with
+//   positive weight.
+// * Note: importance sampling with Gaussian kernels has heavy-tailed weights when the
+//   posterior has a power-law tail inside the prior box (e.g. the variance of a few
+//   Gaussian points with a wide box); the population then under-represents the tail in
+//   most runs. More points, or a tighter prior box, help.
+// * Stop after an iteration whose acceptance (accepted / proposals, abandoned ones
+//   included) is below acceptance_ratio, or after max_iteration iterations.
+// * Seeds: every round of proposals has its own batch number b (a counter of this
+//   run); proposal i of the round uses draw_seed(pmc_proposal, b, i) for the parent and
+//   z, and draw_seed(pmc_sim, b, i) for the simulation. Results are written by index,
+//   so they do not depend on the number of threads.
+// * Progress and cancellation: between iterations, between proposal rounds and between
+//   chunks of simulations (and per draw inside a chunk). A cancelled run returns the
+//   last complete population with cancelled = true (empty if the initial population was
+//   not complete).
+#include "lfi/lfi_internal.h"
+
+#include <Eigen/Cholesky>
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+namespace imnn::lfi {
+
+namespace {
+
+std::size_t sz(Index i) {
+  return static_cast<std::size_t>(i);
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+void check_settings(const PmcSettings &s) {
+  if (s.n_points < 2)
+    throw Error("PMC: n_points is " + std::to_string(s.n_points) +
+                ": the population needs at least 2 points (1000 is typical)");
+  if (s.n_initial_points < 0)
+    throw Error("PMC: n_initial_points is negative: use 0 (10 * n_points) or a count >= "
+                "n_points");
+  if (s.n_initial_points > 0 && s.n_initial_points < s.n_points)
+    throw Error("PMC: n_initial_points (" + std::to_string(s.n_initial_points) +
+                ") is smaller than n_points (" + std::to_string(s.n_points) +
+                "): draw at least n_points initial samples (0 means 10 * n_points)");
+  if (!(s.percentile > 0.0 && s.percentile < 100.0))
+    throw Error("PMC: percentile " + num(s.percentile) +
+                " is outside (0, 100): it is the distance percentile beyond which points move "
+                "(default 75)");
+  if (!(s.acceptance_ratio > 0.0 && s.acceptance_ratio <= 1.0))
+    throw Error("PMC: acceptance_ratio " + num(s.acceptance_ratio) +
+                " is outside (0, 1]: it is the acceptance rate below which PMC stops (default "
+                "0.1)");
+  if (s.max_iteration < 0)
+    throw Error("PMC: max_iteration is negative: use the maximum number of iterations (>= 0)");
+  if (s.max_acceptance < 1)
+    throw Error("PMC: max_acceptance is " + std::to_string(s.max_acceptance) +
+                ": each moved point needs at least 1 proposal per iteration");
+  if (s.max_samples < 1)
+    throw Error("PMC: max_samples is " + std::to_string(s.max_samples) +
+                ": a proposal needs at least 1 draw to land inside the prior box");
+}
+
+struct Population {
+  MatrixD theta, summaries;
+  std::vector<double> distances, weights;
+
+  // Stable sort by distance, zero-weight points last (ties keep their order:
+  // deterministic).
+  void sort() {
+    const Index n = theta.rows();
+    std::vector<Index> order(sz(n));
+    std::iota(order.begin(), order.end(), Index{0});
+    std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) {
+      const bool za = !(weights[sz(a)] > 0.0), zb = !(weights[sz(b)] > 0.0);
+      if (za != zb) return zb; // zero-weight points last
+      return distances[sz(a)] < distances[sz(b)];
+    });
+    Population s;
+    s.theta.resize(n, theta.cols());
+    s.summaries.resize(n, summaries.cols());
+    s.distances.resize(sz(n));
+    s.weights.resize(sz(n));
+    for (Index r = 0; r < n; ++r) {
+      const Index i = order[sz(r)];
+      s.theta.row(r) = theta.row(i);
+      s.summaries.row(r) = summaries.row(i);
+      s.distances[sz(r)] = distances[sz(i)];
+      s.weights[sz(r)] = weights[sz(i)];
+    }
+    *this = std::move(s);
+  }
+};
+
+// Cholesky factor of 2 x the weighted centred covariance, with a small ridge when the
+// population has collapsed along some direction.
+Eigen::MatrixXd kernel_factor(const Population &pop, const Prior &prior) {
+  const Index n = pop.theta.rows(), p = pop.theta.cols();
+  const double total = std::accumulate(pop.weights.begin(), pop.weights.end(), 0.0);
+  Eigen::VectorXd mean = Eigen::VectorXd::Zero(p);
+  for (Index i = 0; i < n; ++i)
+    mean += (pop.weights[sz(i)] / total) * pop.theta.row(i).transpose();
+  Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(p, p);
+  for (Index i = 0; i < n; ++i) {
+    const Eigen::VectorXd d = pop.theta.row(i).transpose() - mean;
+    cov.noalias() += (pop.weights[sz(i)] / total) * d * d.transpose();
+  }
+  Eigen::MatrixXd K = 2.0 * cov;
+  double width2 = 0.0;
+  for (Index i = 0; i < p; ++i) {
+    const double w = prior.high()[sz(i)] - prior.low()[sz(i)];
+    width2 = std::max(width2, w * w);
+  }
+  double ridge = 1e-12 * width2;
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    Eigen::LLT<Eigen::MatrixXd> llt(K);
+    if (llt.info() == Eigen::Success && llt.matrixL().toDenseMatrix().diagonal().minCoeff() > 0.0)
+      return llt.matrixL().toDenseMatrix();
+    K.diagonal().array() += ridge;
+    ridge *= 100.0;
+  }
+  throw NumericalError("PMC: the population covariance is not positive definite (the "
+                       "population collapsed or is not finite): widen the prior or use more "
+                       "points");
+}
+
+} // namespace
+
+PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &settings,
+                                  const ProgressFn &progress, const std::atomic<bool> *cancel) {
+  const Problem problem = detail::validated_problem(problem_in, "PMC");
+  check_settings(settings);
+  const PmcSettings &s = settings;
+  const Prior &prior = *problem.prior;
+  const Index p = prior.dim(), q = problem.n_summaries, N = s.n_points;
+  const Index n_init = s.n_initial_points == 0 ? 10 * N : s.n_initial_points;
+  const double inf = std::numeric_limits<double>::infinity();
+
+  PmcSamples out;
+  out.parameters.resize(0, p);
+  out.summaries.resize(0, q);
+  out.acceptance = 0.0;
+  const double stages = static_cast<double>(s.max_iteration) + 1.0;
+  double reported = 0.0; // fractions never go back
+  auto report = [&](double f, const std::string &msg) {
+    reported = std::max(reported, std::clamp(f, 0.0, 1.0));
+    if (progress) progress(reported, msg);
+  };
+
+  std::uint64_t batch = 0;
+  detail::Pass pass;
+
+  // ---- initial population ----------------------------------------------------------
+  {
+    const std::uint64_t b = batch++;
+    auto from_prior = [&](Index i, double *theta) {
+      prior.sample(detail::draw_seed(problem, detail::SeedTag::pmc_proposal, b, sz(i)), theta);
+      return true;
+    };
+    auto chunk_done = [&](Index done, Index n) {
+      report(static_cast<double>(done) / static_cast<double>(n) / stages,
+             "PMC: initial population: " + std::to_string(done) + "/" + std::to_string(n) +
+                 " simulations");
+    };
+    const Index done = detail::simulate_pass(problem, detail::SeedTag::pmc_sim, b, n_init,
+                                             from_prior, pass, cancel, chunk_done);
+    out.total_draws = done;
+    if (done < n_init) {
+      out.cancelled = true;
+      return out;
+    }
+  }
+  Population pop;
+  double log_scale = 0.0; // true weights = stored weights * exp(log_scale)
+  {
+    std::vector<Index> order(sz(n_init));
+    std::iota(order.begin(), order.end(), Index{0});
+    std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) {
+      return pass.distances[sz(a)] < pass.distances[sz(b)];
+    });
+    if (!std::isfinite(pass.distances[sz(order[sz(N - 1)])])) {
+      const auto finite = std::count_if(pass.distances.begin(), pass.distances.end(),
+                                        [](double d) { return std::isfinite(d); });
+      throw Error(
+          "PMC: only " + std::to_string(finite) + " of the " + std::to_string(n_init) +
+          " initial simulations gave finite distances, fewer than n_points = " + std::to_string(N) +
+          ": check the simulator and compressor for non-finite output, or draw more "
+          "initial points");
+    }
+    pop.theta.resize(N, p);
+    pop.summaries.resize(N, q);
+    pop.distances.resize(sz(N));
+    // Weights on the evidence scale, W = 1 / n_init per prior draw, are stored divided
+    // by exp(log_scale) so that they sum to one (no underflow as the evidence shrinks).
+    pop.weights.assign(sz(N), 1.0 / static_cast<double>(N));
+    log_scale = std::log(static_cast<double>(N) / static_cast<double>(n_init));
+    for (Index r = 0; r < N; ++r) {
+      const Index i = order[sz(r)];
+      pop.theta.row(r) = pass.theta.row(i);
+      pop.summaries.row(r) = pass.summaries.row(i);
+      pop.distances[sz(r)] = pass.distances[sz(i)];
+    }
+  }
+
+  // ---- iterations ------------------------------------------------------------------------
+  double acceptance = inf;
+  int iterations = 0;
+  const Index n_keep =
+      std::clamp<Index>(static_cast<Index>(std::floor(s.percentile / 100.0 * double(N))), 1, N - 1);
+  const Index n_move = N - n_keep;
+  const int nt = detail::thread_count(problem);
+  double previous_eps = inf;
+  while (iterations < s.max_iteration && !(acceptance < s.acceptance_ratio)) {
+    if (detail::cancelled(cancel)) {
+      out.cancelled = true;
+      break;
+    }
+    // (Position n_keep holds a positive-weight point whenever the previous iteration
+    // accepted anything; otherwise PMC has stopped. The min is a guard.)
+    const double eps = std::min(pop.distances[sz(n_keep)], previous_eps);
+    previous_eps = eps;
+    const Eigen::MatrixXd L = kernel_factor(pop, prior);
+    // log of w_j N(.; theta_j, K) up to the quadratic form: log w_j - log det(2 pi K)/2.
+    const double log_det = 2.0 * L.diagonal().array().log().sum();
+    const double log_norm_kernel =
+        -0.5 * (static_cast<double>(p) * 1.83787706640934548356 + log_det);
+    std::vector<double> cumulative(sz(N));
+    std::partial_sum(pop.weights.begin(), pop.weights.end(), cumulative.begin());
+    const double total_w = cumulative.back();
+
+    // One draw of (parent, z) from the untruncated mixture.
+    auto draw_mixture = [&](detail::Stream &st, double *theta) {
+      const double u = st.unit() * total_w;
+      const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
+      const Index j = std::min<Index>(static_cast<Index>(it - cumulative.begin()), N - 1);
+      for (Index a = 0; a < p; ++a)
+        theta[a] = pop.theta(j, a);
+      for (Index c = 0; c < p; ++c) {
+        const double z = st.normal();
+        for (Index a = c; a < p; ++a)
+          theta[a] += L(a, c) * z;
+      }
+    };
+    // The mixture's mass inside the prior box, Z_t, normalises the truncated proposal:
+    // estimated from kBoxBlocks * kBoxDraws draws of the mixture (no simulations; an
+    // integer count, so independent of the thread count); exact (1) when no draw leaves
+    // the box. Relative error sqrt((1 - Z) / (Z M)) < 0.4% for Z >= 0.5.
+    double log_box_mass = 0.0;
+    {
+      constexpr Index kBoxBlocks = 256, kBoxDraws = 256;
+      const std::uint64_t bz = batch++;
+      long long inside = 0;
+#pragma omp parallel for num_threads(nt) schedule(static) reduction(+ : inside)
+      for (Index blk = 0; blk < kBoxBlocks; ++blk) {
+        detail::Stream st(detail::draw_seed(problem, detail::SeedTag::pmc_proposal, bz, sz(blk)));
+        std::vector<double> theta(sz(p));
+        for (Index k = 0; k < kBoxDraws; ++k) {
+          draw_mixture(st, theta.data());
+          if (prior.in_box(theta.data())) ++inside;
+        }
+      }
+      const double total = static_cast<double>(kBoxBlocks * kBoxDraws);
+      log_box_mass = std::log(std::max(static_cast<double>(inside), 0.5) / total);
+    }
+
+    MatrixD new_theta(n_move, p), new_summaries(n_move, q);
+    std::vector<double> new_distances(sz(n_move), inf);
+    std::vector<char> filled(sz(n_move), 0);
+    std::vector<Index> pending(sz(n_move));
+    std::iota(pending.begin(), pending.end(), Index{0});
+    Index attempts = 0, accepted = 0, simulations = 0;
+    bool stop = false;
+    for (Index round = 0; round < s.max_acceptance && !pending.empty(); ++round) {
+      if (detail::cancelled(cancel)) {
+        stop = true;
+        break;
+      }
+      const std::uint64_t b = batch++;
+      const Index m = static_cast<Index>(pending.size());
+      auto propose = [&](Index i, double *theta) {
+        detail::Stream st(detail::draw_seed(problem, detail::SeedTag::pmc_proposal, b, sz(i)));
+        for (Index tries = 0; tries < s.max_samples; ++tries) {
+          draw_mixture(st, theta);
+          if (prior.in_box(theta)) return true;
+        }
+        return false; // abandoned after max_samples draws outside the box
+      };
+      const Index filled_before = n_move - m;
+      auto chunk_done = [&](Index done, Index n) {
+        const double within =
+            (static_cast<double>(filled_before) +
+             static_cast<double>(done) / static_cast<double>(n) * static_cast<double>(m)) /
+            static_cast<double>(n_move);
+        report((1.0 + iterations + within) / stages,
+               "PMC: iteration " + std::to_string(iterations + 1) + ": round " +
+                   std::to_string(round + 1) + ", " + std::to_string(done) + "/" +
+                   std::to_string(n) + " proposals, epsilon " + num(eps));
+      };
+      const Index done = detail::simulate_pass(problem, detail::SeedTag::pmc_sim, b, m, propose,
+                                               pass, cancel, chunk_done);
+      if (done < m) {
+        stop = true;
+        break;
+      }
+      std::vector<Index> still;
+      for (Index k = 0; k < m; ++k) {
+        ++attempts;
+        if (pass.simulated[sz(k)]) ++simulations;
+        const Index slot = pending[sz(k)];
+        if (pass.distances[sz(k)] < eps) {
+          new_theta.row(slot) = pass.theta.row(k);
+          new_summaries.row(slot) = pass.summaries.row(k);
+          new_distances[sz(slot)] = pass.distances[sz(k)];
+          filled[sz(slot)] = 1;
+          ++accepted;
+        } else {
+          still.push_back(slot);
+        }
+      }
+      pending = std::move(still);
+    }
+    if (stop) {
+      out.total_draws += simulations;
+      out.cancelled = true;
+      break;
+    }
+    out.total_draws += simulations;
+    acceptance = attempts > 0 ? static_cast<double>(accepted) / static_cast<double>(attempts) : 0.0;
+
+    // Importance weights of the accepted proposals, on the evidence scale:
+    // W = prior(theta') / q_t(theta') / D_t with q_t = mixture / Z_t the truncated
+    // proposal density and D_t the proposals simulated this iteration.
+    std::vector<double> log_v(sz(n_move), -inf);
+    if (accepted > 0) {
+      std::vector<double> log_w(sz(N));
+      for (Index j = 0; j < N; ++j)
+        log_w[sz(j)] = std::log(pop.weights[sz(j)] / total_w); // -inf for weight 0
+      const double log_draws = std::log(static_cast<double>(simulations));
+#pragma omp parallel for num_threads(nt) schedule(static)
+      for (Index slot = 0; slot < n_move; ++slot) {
+        if (!filled[sz(slot)]) continue;
+        Eigen::VectorXd d(p);
+        std::vector<double> terms(sz(N));
+        double tmax = -inf;
+        for (Index j = 0; j < N; ++j) {
+          d = new_theta.row(slot).transpose() - pop.theta.row(j).transpose();
+          L.triangularView<Eigen::Lower>().solveInPlace(d);
+          const double t = log_w[sz(j)] + log_norm_kernel - 0.5 * d.squaredNorm();
+          terms[sz(j)] = t;
+          tmax = std::max(tmax, t);
+        }
+        double acc = 0.0;
+        for (const double t : terms)
+          acc += std::exp(t - tmax);
+        const double log_mixture = tmax + std::log(acc);
+        log_v[sz(slot)] = prior.log_prob(new_theta.row(slot).data()) + log_box_mass - log_mixture -
+                          log_draws - log_scale;
+      }
+      for (Index slot = 0; slot < n_move; ++slot)
+        if (filled[sz(slot)] && !std::isfinite(log_v[sz(slot)]))
+          throw NumericalError("PMC: an importance weight is not finite: check the prior's "
+                               "log_prob inside its box");
+    }
+    // Both the kept points (their weights sum to an estimate of the evidence at eps_t)
+    // and the new ones (likewise, unbiased) estimate the same measure: mix them in
+    // proportion to their counts. Moved points without an accepted proposal get 0.
+    const double n_new = static_cast<double>(accepted), n_old = static_cast<double>(n_keep);
+    const double old_share = n_old / (n_old + n_new), new_share = n_new / (n_old + n_new);
+    for (Index i = 0; i < n_keep; ++i)
+      pop.weights[sz(i)] *= old_share;
+    for (Index slot = 0; slot < n_move; ++slot) {
+      const Index i = n_keep + slot;
+      if (filled[sz(slot)]) {
+        pop.theta.row(i) = new_theta.row(slot);
+        pop.summaries.row(i) = new_summaries.row(slot);
+        pop.distances[sz(i)] = new_distances[sz(slot)];
+        pop.weights[sz(i)] = std::exp(log_v[sz(slot)]) * new_share;
+      } else {
+        pop.weights[sz(i)] = 0.0;
+      }
+    }
+    const double stored = std::accumulate(pop.weights.begin(), pop.weights.end(), 0.0);
+    if (!(stored > 0.0) || !std::isfinite(stored))
+      throw NumericalError("PMC: the population weights are not finite or sum to zero");
+    for (double &w : pop.weights)
+      w /= stored;
+    log_scale += std::log(stored);
+    pop.sort();
+    ++iterations;
+    report((1.0 + iterations) / stages, "PMC: iteration " + std::to_string(iterations) +
+                                            ": epsilon " + num(eps) + ", acceptance " +
+                                            num(acceptance) + ", " +
+                                            std::to_string(out.total_draws) + " simulations");
+  }
+
+  // ---- the result ---------------------------------------------------------------------------
+  const double wsum = std::accumulate(pop.weights.begin(), pop.weights.end(), 0.0);
+  for (double &w : pop.weights)
+    w /= wsum;
+  out.parameters = pop.theta;
+  out.summaries = pop.summaries;
+  out.distances = pop.distances;
+  out.weights = pop.weights;
+  out.epsilon = 0.0; // the largest distance among the points that carry weight
+  for (Index i = 0; i < N; ++i)
+    if (pop.weights[sz(i)] > 0.0) out.epsilon = std::max(out.epsilon, pop.distances[sz(i)]);
+  out.iterations = iterations;
+  out.acceptance = iterations > 0 ? acceptance : 0.0;
+  report(out.cancelled ? reported : 1.0,
+         "PMC: " + std::to_string(iterations) + " iterations, epsilon " + num(out.epsilon) +
+             ", last acceptance " + num(acceptance) + ", " + std::to_string(out.total_draws) +
+             " simulations" + (out.cancelled ? " (cancelled)" : ""));
+  return out;
+}
+
+} // namespace imnn::lfi

@@ -1,0 +1,231 @@
+// Elementwise activation layer with tangent propagation (DESIGN.md §3).
+#include "imnn/error.h"
+#include "imnn/nn.h"
+
+#include "nn/activation_math.h"
+#include "nn/common.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+namespace imnn {
+namespace {
+
+using nn_detail::team_size;
+
+constexpr std::array<std::pair<ActivationKind, const char *>, 7> kNames{{
+    {ActivationKind::identity, "identity"},
+    {ActivationKind::relu, "relu"},
+    {ActivationKind::leaky_relu, "leaky_relu"},
+    {ActivationKind::tanh, "tanh"},
+    {ActivationKind::softplus, "softplus"},
+    {ActivationKind::elu, "elu"},
+    {ActivationKind::gelu, "gelu"},
+}};
+
+// Columns are processed in blocks so that sigma'(z_j) of a primal row is computed
+// once and applied to all of its tangent rows from a small stack buffer.
+constexpr Index kBlock = 64;
+
+// Rows [0, t) carry tangents (t = 0 when there are none).
+Index tangent_rows(const RowLayout &layout) {
+  return layout.n_tangents > 0 ? layout.n_tangent_rows : 0;
+}
+
+template <class F>
+void activation_forward(const F fn, const float *z, float *h, Index n, const RowLayout &layout,
+                        int team) {
+  const Index t = tangent_rows(layout);
+  const Index p = layout.n_tangents;
+  const Index primal_end = layout.n_primal * n;
+  const Index block_stride = layout.n_tangent_rows * n; // between tangent blocks
+#pragma omp parallel num_threads(team) if (team > 1)
+  {
+    // A private copy keeps the functor's parameters in registers: through the
+    // shared-variable pointer of the outlined region, a conditional read of a
+    // parameter (z > 0 ? 1 : slope) is a conditional load and blocks vectorisation.
+    const F f = fn;
+    // Primal rows with tangents: h = sigma(z), h_dot = sigma'(z) z_dot.
+#pragma omp for schedule(static) nowait
+    for (Index j = 0; j < t; ++j) {
+      const float *zj = z + j * n;
+      float *hj = h + j * n;
+      for (Index c0 = 0; c0 < n; c0 += kBlock) {
+        const Index len = std::min(kBlock, n - c0);
+        float d[kBlock];
+#pragma omp simd
+        for (Index c = 0; c < len; ++c) {
+          const float v = zj[c0 + c];
+          d[c] = f.d1(v);
+          hj[c0 + c] = f.value(v);
+        }
+        for (Index a = 0; a < p; ++a) {
+          const Index off = primal_end + a * block_stride + j * n + c0;
+          const float *zt = z + off;
+          float *ht = h + off;
+#pragma omp simd
+          for (Index c = 0; c < len; ++c)
+            ht[c] = d[c] * zt[c];
+        }
+      }
+    }
+    // Primal rows without tangents: one flat pass.
+#pragma omp for simd schedule(simd : static)
+    for (Index i = t * n; i < primal_end; ++i)
+      h[i] = f.value(z[i]);
+  }
+}
+
+template <class F>
+void activation_backward(const F fn, const float *z, const float *og, float *ig, Index n,
+                         const RowLayout &layout, int team) {
+  const Index t = tangent_rows(layout);
+  const Index p = layout.n_tangents;
+  const Index primal_end = layout.n_primal * n;
+  const Index block_stride = layout.n_tangent_rows * n;
+#pragma omp parallel num_threads(team) if (team > 1)
+  {
+    // A private copy keeps the functor's parameters in registers: through the
+    // shared-variable pointer of the outlined region, a conditional read of a
+    // parameter (z > 0 ? 1 : slope) is a conditional load and blocks vectorisation.
+    const F f = fn;
+    // z_bar = sigma'(z) h_bar + sigma''(z) sum_a z_dot_a h_dot_bar_a,
+    // z_dot_bar_a = sigma'(z) h_dot_bar_a.
+#pragma omp for schedule(static) nowait
+    for (Index j = 0; j < t; ++j) {
+      const float *zj = z + j * n;
+      const float *gj = og + j * n;
+      float *ij = ig + j * n;
+      for (Index c0 = 0; c0 < n; c0 += kBlock) {
+        const Index len = std::min(kBlock, n - c0);
+        float d[kBlock];
+        float acc[kBlock];
+#pragma omp simd
+        for (Index c = 0; c < len; ++c) {
+          d[c] = f.d1(zj[c0 + c]);
+          acc[c] = 0.0f;
+        }
+        for (Index a = 0; a < p; ++a) {
+          const Index off = primal_end + a * block_stride + j * n + c0;
+          const float *zt = z + off;
+          const float *gt = og + off;
+          float *it = ig + off;
+          if constexpr (F::curved) {
+#pragma omp simd
+            for (Index c = 0; c < len; ++c) {
+              it[c] = d[c] * gt[c];
+              acc[c] += zt[c] * gt[c];
+            }
+          } else {
+#pragma omp simd
+            for (Index c = 0; c < len; ++c)
+              it[c] = d[c] * gt[c];
+          }
+        }
+        if constexpr (F::curved) {
+#pragma omp simd
+          for (Index c = 0; c < len; ++c)
+            ij[c0 + c] = d[c] * gj[c0 + c] + f.d2(zj[c0 + c]) * acc[c];
+        } else {
+#pragma omp simd
+          for (Index c = 0; c < len; ++c)
+            ij[c0 + c] = d[c] * gj[c0 + c];
+        }
+      }
+    }
+#pragma omp for simd schedule(simd : static)
+    for (Index i = t * n; i < primal_end; ++i)
+      ig[i] = f.d1(z[i]) * og[i];
+  }
+}
+
+// The shortest decimal that reads back as x, as a double (0.01f -> 0.01, not
+// 0.009999999776...), so descriptions stay readable.
+double readable(float x) {
+  char buf[32];
+  const auto res = std::to_chars(buf, buf + sizeof buf, x);
+  *res.ptr = '\0';
+  return std::strtod(buf, nullptr);
+}
+
+class ActivationLayer final : public Layer {
+public:
+  ActivationLayer(const ActivationSpec &spec, Index size) : spec_(spec), size_(size) {}
+
+  std::string type() const override { return "activation"; }
+  nlohmann::json describe() const override {
+    nlohmann::json j{{"type", "activation"}, {"activation", activation_name(spec_.kind)}};
+    if (spec_.kind == ActivationKind::leaky_relu)
+      j["negative_slope"] = readable(spec_.negative_slope);
+    if (spec_.kind == ActivationKind::elu) j["alpha"] = readable(spec_.alpha);
+    j["size"] = size_;
+    return j;
+  }
+  Index input_size() const override { return size_; }
+  Index output_size() const override { return size_; }
+  Index n_parameters() const override { return 0; }
+  void initialise(std::uint64_t, float *) const override {}
+
+  void forward(Backend &backend, const float *, const MatrixF &in, MatrixF &out,
+               const RowLayout &layout) const override {
+    nn_detail::check_input("activation", in, layout, size_);
+    out.resize(in.rows(), size_);
+    const int team = team_size(backend, in.size());
+    nn_detail::visit_activation<float>(spec_, [&](const auto &f) {
+      activation_forward(f, in.data(), out.data(), size_, layout, team);
+    });
+  }
+
+  void backward(Backend &backend, const float *, const MatrixF &in, const MatrixF &,
+                MatrixF &out_grad, MatrixF *in_grad, float *,
+                const RowLayout &layout) const override {
+    if (in_grad == nullptr) return; // no parameters: nothing else to do
+    nn_detail::check_input("activation", in, layout, size_);
+    if (out_grad.rows() != in.rows() || out_grad.cols() != size_)
+      throw Error("nn: activation layer got an output gradient of shape " +
+                  std::to_string(out_grad.rows()) + "x" + std::to_string(out_grad.cols()) +
+                  ", expected " + std::to_string(in.rows()) + "x" + std::to_string(size_));
+    in_grad->resize(in.rows(), size_);
+    const int team = team_size(backend, in.size());
+    nn_detail::visit_activation<float>(spec_, [&](const auto &f) {
+      activation_backward(f, in.data(), out_grad.data(), in_grad->data(), size_, layout, team);
+    });
+  }
+
+private:
+  ActivationSpec spec_;
+  Index size_;
+};
+
+} // namespace
+
+ActivationKind activation_from_name(const std::string &name) {
+  for (const auto &[kind, text] : kNames)
+    if (name == text) return kind;
+  std::string known;
+  for (const auto &[kind, text] : kNames)
+    known += (known.empty() ? "" : ", ") + std::string(text);
+  throw Error("unknown activation \"" + name + "\"; known activations: " + known);
+}
+
+std::string activation_name(ActivationKind kind) {
+  for (const auto &[k, text] : kNames)
+    if (k == kind) return text;
+  throw Error("unknown activation kind " + std::to_string(static_cast<int>(kind)));
+}
+
+std::unique_ptr<Layer> make_activation(const ActivationSpec &spec, Index size) {
+  if (size < 1) throw Error("activation layer: size must be >= 1, got " + std::to_string(size));
+  activation_name(spec.kind); // validates the kind
+  if (!std::isfinite(spec.negative_slope))
+    throw Error("activation layer: negative_slope must be finite");
+  if (!std::isfinite(spec.alpha)) throw Error("activation layer: alpha must be finite");
+  return std::make_unique<ActivationLayer>(spec, size);
+}
+
+} // namespace imnn

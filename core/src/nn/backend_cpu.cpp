@@ -1,0 +1,200 @@
+// CPU backend: GEMM through oneDNN 2.6 matmul primitives, one engine and stream
+// per backend, primitives cached per shape.
+//
+// Threads: oneDNN's CPU runtime here is OpenMP, which takes its team size from
+// the calling thread's nthreads ICV at primitive creation and execution. The
+// backend sets that ICV (omp_set_num_threads) around each oneDNN call and
+// restores it afterwards, so the caller's own OpenMP setting is left as it was.
+// threads() is the given count, or for threads <= 0 OpenMP's default
+// (OMP_NUM_THREADS, else all hardware threads) read at construction. A GEMM uses
+// one thread per kFlopsPerThread of work, at most threads(): waking a sleeping
+// OpenMP team (OMP_WAIT_POLICY=passive) costs tens of microseconds, more than a
+// small GEMM gains from it. Elementwise layer loops use backend.threads() for
+// large passes only (nn/common.h).
+//
+// Calls on one backend are serialised by a mutex (the primitive cache, the
+// stream and the wrapped memory objects are shared); use one backend per thread
+// for concurrent work.
+#include "imnn/error.h"
+#include "imnn/nn.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <mutex>
+#include <omp.h>
+#include <oneapi/dnnl/dnnl.hpp>
+#include <string>
+#include <unordered_map>
+
+namespace imnn {
+namespace {
+
+struct GemmKey {
+  Index m, n, k, lda, ldb, ldc;
+  bool trans_a, trans_b;
+  std::uint32_t beta_bits; // 0 for beta == 0 (no sum post-op)
+  bool operator==(const GemmKey &) const = default;
+};
+
+struct GemmKeyHash {
+  std::size_t operator()(const GemmKey &key) const noexcept {
+    std::uint64_t h = 0x9e3779b97f4a7c15ull;
+    auto mix = [&h](std::uint64_t v) {
+      h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+      h *= 0xbf58476d1ce4e5b9ull;
+    };
+    mix(static_cast<std::uint64_t>(key.m));
+    mix(static_cast<std::uint64_t>(key.n));
+    mix(static_cast<std::uint64_t>(key.k));
+    mix(static_cast<std::uint64_t>(key.lda));
+    mix(static_cast<std::uint64_t>(key.ldb));
+    mix(static_cast<std::uint64_t>(key.ldc));
+    mix((key.trans_a ? 1u : 0u) | (key.trans_b ? 2u : 0u));
+    mix(key.beta_bits);
+    return static_cast<std::size_t>(h ^ (h >> 31));
+  }
+};
+
+// Work (2 m n k flops) per OpenMP thread of a GEMM.
+constexpr double kFlopsPerThread = 8e6;
+
+// A cached primitive with its memory objects; only the data handles change per call.
+struct GemmEntry {
+  int team = 1; // OpenMP threads it was created for and runs with
+  dnnl::matmul primitive;
+  dnnl::memory a, b, c;
+};
+
+// Sets the calling thread's OpenMP team size for the scope, when asked to.
+class OmpThreadsScope {
+public:
+  explicit OmpThreadsScope(int threads) {
+    const int current = omp_get_max_threads();
+    if (current != threads) {
+      omp_set_num_threads(threads);
+      previous_ = current;
+    }
+  }
+  ~OmpThreadsScope() {
+    if (previous_ > 0) omp_set_num_threads(previous_);
+  }
+  OmpThreadsScope(const OmpThreadsScope &) = delete;
+  OmpThreadsScope &operator=(const OmpThreadsScope &) = delete;
+
+private:
+  int previous_ = 0;
+};
+
+class CpuBackend final : public Backend {
+public:
+  explicit CpuBackend(int threads)
+      : threads_(threads > 0 ? threads : std::max(1, omp_get_max_threads())) {
+    try {
+      engine_ = dnnl::engine(dnnl::engine::kind::cpu, 0);
+      stream_ = dnnl::stream(engine_);
+    } catch (const dnnl::error &e) {
+      throw Error(std::string("cpu backend: cannot create the oneDNN engine: ") + e.what());
+    }
+  }
+
+  std::string name() const override { return "cpu"; }
+  int threads() const override { return threads_; }
+
+  void gemm(bool trans_a, bool trans_b, Index m, Index n, Index k, const float *a, Index lda,
+            const float *b, Index ldb, float beta, float *c, Index ldc) override {
+    if (m < 0 || n < 0 || k < 0)
+      throw Error("gemm: negative size (m " + std::to_string(m) + ", n " + std::to_string(n) +
+                  ", k " + std::to_string(k) + ")");
+    check_ld("lda", lda, trans_a ? m : k);
+    check_ld("ldb", ldb, trans_b ? k : n);
+    check_ld("ldc", ldc, n);
+    if (m == 0 || n == 0) return;
+    if (k == 0) { // C = beta C
+      for (Index i = 0; i < m; ++i)
+        for (Index j = 0; j < n; ++j)
+          c[i * ldc + j] = beta == 0.0f ? 0.0f : beta * c[i * ldc + j];
+      return;
+    }
+    const GemmKey key{m,       n,       k,
+                      lda,     ldb,     ldc,
+                      trans_a, trans_b, beta == 0.0f ? 0u : std::bit_cast<std::uint32_t>(beta)};
+
+    std::lock_guard lock(mutex_);
+    auto it = cache_.find(key);
+    if (it == cache_.end()) it = cache_.emplace(key, create(key)).first;
+    GemmEntry &entry = it->second;
+    OmpThreadsScope omp_scope(entry.team);
+    try {
+      entry.a.set_data_handle(const_cast<float *>(a));
+      entry.b.set_data_handle(const_cast<float *>(b));
+      entry.c.set_data_handle(c);
+      // The C API takes a plain argument array: no per-call map allocation.
+      const std::array<dnnl_exec_arg_t, 3> args{{{DNNL_ARG_SRC, entry.a.get()},
+                                                 {DNNL_ARG_WEIGHTS, entry.b.get()},
+                                                 {DNNL_ARG_DST, entry.c.get()}}};
+      dnnl::error::wrap_c_api(dnnl_primitive_execute(entry.primitive.get(), stream_.get(),
+                                                     static_cast<int>(args.size()), args.data()),
+                              "could not execute the matmul primitive");
+      stream_.wait();
+    } catch (const dnnl::error &e) {
+      throw Error(std::string("gemm: oneDNN failed: ") + e.what());
+    }
+  }
+
+private:
+  static void check_ld(const char *what, Index ld, Index width) {
+    if (ld < std::max<Index>(width, 1))
+      throw Error(std::string("gemm: ") + what + " " + std::to_string(ld) +
+                  " is smaller than the row width " + std::to_string(width));
+  }
+
+  GemmEntry create(const GemmKey &key) {
+    using dims = dnnl::memory::dims;
+    using dt = dnnl::memory::data_type;
+    // op(A) is m x k, op(B) is k x n: a transpose is just swapped strides.
+    const dims a_strides = key.trans_a ? dims{1, key.lda} : dims{key.lda, 1};
+    const dims b_strides = key.trans_b ? dims{1, key.ldb} : dims{key.ldb, 1};
+    const double flops = 2.0 * double(key.m) * double(key.n) * double(key.k);
+    const int team = static_cast<int>(std::clamp(flops / kFlopsPerThread, 1.0, double(threads_)));
+    OmpThreadsScope omp_scope(team);
+    try {
+      const dnnl::memory::desc a_md({key.m, key.k}, dt::f32, a_strides);
+      const dnnl::memory::desc b_md({key.k, key.n}, dt::f32, b_strides);
+      const dnnl::memory::desc c_md({key.m, key.n}, dt::f32, dims{key.ldc, 1});
+      dnnl::primitive_attr attr;
+      if (key.beta_bits != 0) {
+        dnnl::post_ops ops;
+        ops.append_sum(std::bit_cast<float>(key.beta_bits));
+        attr.set_post_ops(ops);
+      }
+      const dnnl::matmul::desc desc(a_md, b_md, c_md);
+      const dnnl::matmul::primitive_desc pd(desc, attr, engine_);
+      GemmEntry entry;
+      entry.team = team;
+      entry.primitive = dnnl::matmul(pd);
+      entry.a = dnnl::memory(a_md, engine_, DNNL_MEMORY_NONE);
+      entry.b = dnnl::memory(b_md, engine_, DNNL_MEMORY_NONE);
+      entry.c = dnnl::memory(c_md, engine_, DNNL_MEMORY_NONE);
+      return entry;
+    } catch (const dnnl::error &e) {
+      throw Error("gemm: cannot create a oneDNN matmul for m " + std::to_string(key.m) + ", n " +
+                  std::to_string(key.n) + ", k " + std::to_string(key.k) + ": " + e.what());
+    }
+  }
+
+  int threads_;
+  dnnl::engine engine_;
+  dnnl::stream stream_;
+  std::mutex mutex_;
+  std::unordered_map<GemmKey, GemmEntry, GemmKeyHash> cache_;
+};
+
+} // namespace
+
+std::unique_ptr<Backend> make_cpu_backend(int threads) {
+  return std::make_unique<CpuBackend>(threads);
+}
+
+} // namespace imnn

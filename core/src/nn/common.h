@@ -1,0 +1,38 @@
+// Helpers shared by the nn module's sources. Private.
+#pragma once
+
+#include "imnn/error.h"
+#include "imnn/nn.h"
+
+#include <algorithm>
+#include <string>
+
+namespace imnn::nn_detail {
+
+// Elementwise passes below this many floats run on one thread: they stream at
+// several floats per nanosecond, and waking a passively waiting OpenMP team
+// costs tens of microseconds (measured on the 2-core target), more than it saves.
+inline constexpr Index parallel_threshold = Index(1) << 20;
+
+inline void check_layout(const RowLayout &layout) {
+  if (layout.n_primal < 0 || layout.n_tangent_rows < 0 || layout.n_tangents < 0 ||
+      layout.n_tangent_rows > layout.n_primal)
+    throw Error("nn: invalid row layout (n_primal " + std::to_string(layout.n_primal) +
+                ", n_tangent_rows " + std::to_string(layout.n_tangent_rows) + ", n_tangents " +
+                std::to_string(layout.n_tangents) +
+                "): counts must be >= 0 and n_tangent_rows <= n_primal");
+}
+
+inline void check_input(const char *layer, const MatrixF &m, const RowLayout &layout, Index cols) {
+  check_layout(layout);
+  if (m.rows() != layout.rows() || m.cols() != cols)
+    throw Error(std::string("nn: ") + layer + " layer got a " + std::to_string(m.rows()) + "x" +
+                std::to_string(m.cols()) + " input, expected " + std::to_string(layout.rows()) +
+                "x" + std::to_string(cols));
+}
+
+inline int team_size(const Backend &backend, Index work) {
+  return work >= parallel_threshold ? std::max(1, backend.threads()) : 1;
+}
+
+} // namespace imnn::nn_detail

@@ -1,0 +1,117 @@
+// A sequential model: layers, parameter offsets, forward and backward passes over
+// a reusable Workspace (no allocation once its shapes are settled).
+#include "imnn/error.h"
+#include "imnn/nn.h"
+
+#include "nn/common.h"
+
+#include <string>
+
+namespace imnn {
+namespace {
+
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+std::string shape_text(const MatrixF &m) {
+  return std::to_string(m.rows()) + "x" + std::to_string(m.cols());
+}
+
+} // namespace
+
+Model::Model(std::vector<Index> input_shape, std::vector<std::unique_ptr<Layer>> layers)
+    : input_shape_(std::move(input_shape)), layers_(std::move(layers)) {
+  if (input_shape_.empty()) throw Error("model: the input shape is empty");
+  Index size = 1;
+  for (Index d : input_shape_) {
+    if (d < 1) throw Error("model: input shape dimensions must be >= 1");
+    size *= d;
+  }
+  if (layers_.empty()) throw Error("model: no layers");
+  offsets_.reserve(layers_.size());
+  for (std::size_t i = 0; i < layers_.size(); ++i) {
+    const Layer *layer = layers_[i].get();
+    if (layer == nullptr) throw Error("model: layer " + std::to_string(i) + " is null");
+    if (layer->input_size() != size)
+      throw Error("model: layer " + std::to_string(i) + " (" + layer->type() +
+                  ") expects input size " + std::to_string(layer->input_size()) + " but " +
+                  (i == 0 ? std::string("the model input has size ")
+                          : "layer " + std::to_string(i - 1) + " outputs size ") +
+                  std::to_string(size));
+    offsets_.push_back(n_parameters_);
+    n_parameters_ += layer->n_parameters();
+    size = layer->output_size();
+  }
+}
+
+Model::Model(Model &&) noexcept = default;
+Model &Model::operator=(Model &&) noexcept = default;
+Model::~Model() = default;
+
+Index Model::input_size() const {
+  return layers_.front()->input_size();
+}
+Index Model::output_size() const {
+  return layers_.back()->output_size();
+}
+
+std::vector<float> Model::initialise(std::uint64_t seed) const {
+  std::vector<float> w(static_cast<std::size_t>(n_parameters_));
+  for (std::size_t i = 0; i < layers_.size(); ++i)
+    layers_[i]->initialise(splitmix64(seed ^ splitmix64(i + 1)), w.data() + offsets_[i]);
+  return w;
+}
+
+const MatrixF &Model::forward(Backend &backend, const std::vector<float> &w, Workspace &ws,
+                              const RowLayout &layout) const {
+  nn_detail::check_layout(layout);
+  if (static_cast<Index>(w.size()) != n_parameters_)
+    throw Error("model: forward got " + std::to_string(w.size()) + " weights, the model has " +
+                std::to_string(n_parameters_));
+  if (ws.acts.empty() || ws.acts[0].rows() != layout.rows() || ws.acts[0].cols() != input_size())
+    throw Error("model: forward input is " +
+                (ws.acts.empty() ? std::string("missing") : shape_text(ws.acts[0])) +
+                ", expected " + std::to_string(layout.rows()) + "x" + std::to_string(input_size()) +
+                " (ws.acts[0])");
+  ws.acts.resize(layers_.size() + 1); // keeps existing buffers
+  for (std::size_t i = 0; i < layers_.size(); ++i)
+    layers_[i]->forward(backend, w.data() + offsets_[i], ws.acts[i], ws.acts[i + 1], layout);
+  return ws.acts.back();
+}
+
+void Model::backward(Backend &backend, const std::vector<float> &w, Workspace &ws,
+                     const RowLayout &layout, const MatrixF &output_grad,
+                     std::vector<float> &grad) const {
+  nn_detail::check_layout(layout);
+  const std::size_t n = layers_.size();
+  if (static_cast<Index>(w.size()) != n_parameters_ ||
+      static_cast<Index>(grad.size()) != n_parameters_)
+    throw Error("model: backward needs weights and gradient of size " +
+                std::to_string(n_parameters_) + ", got " + std::to_string(w.size()) + " and " +
+                std::to_string(grad.size()));
+  if (ws.acts.size() != n + 1 || ws.acts[0].rows() != layout.rows())
+    throw Error("model: backward needs the workspace of a forward pass with the same layout");
+  if (output_grad.rows() != layout.rows() || output_grad.cols() != output_size())
+    throw Error("model: output gradient is " + shape_text(output_grad) + ", expected " +
+                std::to_string(layout.rows()) + "x" + std::to_string(output_size()));
+  ws.grads.resize(n + 1);
+  ws.grads[n] = output_grad; // layers may use out_grad as scratch; same shape: no allocation
+  for (std::size_t i = n; i-- > 0;) {
+    MatrixF *in_grad = i > 0 ? &ws.grads[i] : nullptr;
+    layers_[i]->backward(backend, w.data() + offsets_[i], ws.acts[i], ws.acts[i + 1],
+                         ws.grads[i + 1], in_grad, grad.data() + offsets_[i], layout);
+  }
+}
+
+nlohmann::json Model::describe() const {
+  nlohmann::json layers = nlohmann::json::array();
+  for (const auto &layer : layers_)
+    layers.push_back(layer->describe());
+  return {{"input_shape", input_shape_}, {"layers", layers}, {"n_parameters", n_parameters_}};
+}
+
+} // namespace imnn

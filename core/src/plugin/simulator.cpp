@@ -1,0 +1,136 @@
+// One instance of a simulator plugin: the C calls wrapped into C++ with errors as
+// exceptions. The wrapper keeps no mutable state, so simulate* may run on many
+// threads at once (the ABI's [any-thread] contract does the rest).
+#include "imnn/error.h"
+#include "imnn/plugins.h"
+#include "imnn/simulator_abi.h"
+
+#include "plugin/shared_library.h"
+
+#include <array>
+
+namespace imnn {
+
+nlohmann::json SimulatorInfo::to_json() const {
+  return {{"name", name},
+          {"version", version},
+          {"description", description},
+          {"path", path.string()},
+          {"param_names", param_names},
+          {"default_input_shape", default_input_shape},
+          {"theta_fid", theta_fid},
+          {"delta_theta", delta_theta},
+          {"prior_low", prior_low},
+          {"prior_high", prior_high},
+          {"options_help", options_help},
+          {"has_jacobian", has_jacobian}};
+}
+
+nlohmann::json NetworkInfo::to_json() const {
+  return {{"name", name},
+          {"version", version},
+          {"description", description},
+          {"path", path.string()},
+          {"options_help", options_help}};
+}
+
+namespace {
+
+constexpr std::size_t kErrorSize = 2048;
+
+std::string plugin_message(const char *buffer) {
+  std::string m(buffer);
+  return m.empty() ? std::string("(the plugin gave no message)") : m;
+}
+
+std::string label(const SimulatorInfo &info) {
+  return "simulator '" + info.name + "' (" + info.path.string() + ")";
+}
+
+} // namespace
+
+Simulator::Simulator(std::shared_ptr<SharedLibrary> library, const imnn_simulator_plugin *plugin,
+                     SimulatorInfo info, const nlohmann::json &options)
+    : library_(std::move(library)), plugin_(plugin), info_(std::move(info)),
+      options_(options.is_null() ? nlohmann::json::object() : options) {
+  if (!plugin_) throw PluginError(label(info_) + ": internal: no plugin table");
+  if (!options_.is_object())
+    throw PluginError(label(info_) + ": options must be a JSON object such as {}, not " +
+                      options_.dump());
+  std::array<char, kErrorSize> error{};
+  const std::string json = options_.dump();
+  instance_ = plugin_->create(json.c_str(), error.data(), error.size());
+  error.back() = '\0';
+  if (!instance_)
+    throw PluginError(label(info_) + " refused its options: " + plugin_message(error.data()) +
+                      " (options given: " + json + ")");
+
+  // The instance's own shape (options may change it), checked before any use.
+  std::array<std::int64_t, IMNN_SIMULATOR_MAX_RANK> shape{};
+  const std::uint32_t rank = plugin_->input_shape(instance_, shape.data(), IMNN_SIMULATOR_MAX_RANK);
+  std::string problem;
+  if (rank == 0) {
+    problem = "input_shape returned rank 0 (an error) for options " + json;
+  } else if (rank > IMNN_SIMULATOR_MAX_RANK) {
+    problem = "input_shape returned rank " + std::to_string(rank) + ", more than the maximum " +
+              std::to_string(IMNN_SIMULATOR_MAX_RANK);
+  } else {
+    Index size = 1;
+    for (std::uint32_t a = 0; a < rank && problem.empty(); ++a) {
+      const std::int64_t extent = shape[a];
+      if (extent <= 0)
+        problem = "input_shape gives extent " + std::to_string(extent) + " on axis " +
+                  std::to_string(a) + " for options " + json + "; every extent must be > 0";
+      else if (__builtin_mul_overflow(size, static_cast<Index>(extent), &size))
+        problem = "input_shape is too large (the number of elements overflows)";
+      else
+        input_shape_.push_back(static_cast<Index>(extent));
+    }
+    input_size_ = size;
+  }
+  if (!problem.empty()) {
+    plugin_->destroy(instance_);
+    instance_ = nullptr;
+    throw PluginError(label(info_) + ": " + problem);
+  }
+}
+
+Simulator::~Simulator() {
+  if (instance_) plugin_->destroy(instance_);
+}
+
+namespace {
+
+std::string failure(const SimulatorInfo &info, std::uint64_t seed, const double *theta,
+                    const char *message) {
+  std::string t;
+  for (std::size_t i = 0; i < info.param_names.size(); ++i)
+    t += (i ? ", " : "") + nlohmann::json(theta[i]).dump();
+  return "simulator '" + info.name + "' failed for seed " + std::to_string(seed) + " at theta (" +
+         t + "): " + plugin_message(message);
+}
+
+} // namespace
+
+void Simulator::simulate(std::uint64_t seed, const double *theta, double *out) const {
+  std::array<char, kErrorSize> error{};
+  const int rc = plugin_->simulate(instance_, seed, theta, out, error.data(), error.size());
+  error.back() = '\0';
+  if (rc != IMNN_OK) throw PluginError(failure(info_, seed, theta, error.data()));
+}
+
+void Simulator::simulate_with_jacobian(std::uint64_t seed, const double *theta, double *out,
+                                       double *jacobian) const {
+  if (!plugin_->simulate_with_jacobian)
+    throw PluginError(label(info_) +
+                      " provides no Jacobian (it has no simulate_with_jacobian); use mode "
+                      "\"simulator-numerical\" (finite differences of simulations) or a simulator "
+                      "plugin that provides simulate_with_jacobian");
+  std::array<char, kErrorSize> error{};
+  const int rc = plugin_->simulate_with_jacobian(instance_, seed, theta, out, jacobian,
+                                                 error.data(), error.size());
+  error.back() = '\0';
+  if (rc != IMNN_OK) throw PluginError(failure(info_, seed, theta, error.data()));
+}
+
+} // namespace imnn
