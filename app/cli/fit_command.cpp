@@ -210,9 +210,9 @@ int run_fit(const FitOptions &o) {
       out["val_r"] = stats.r;
       out["F"] = matrix_json(stats.F);
       out["invF"] = matrix_json(trained.invF);
-      out["statistics_note"] =
-          "val_detF and F are measured at the kept weights on n_s fresh simulations never "
-          "used for training or early stopping";
+      out["statistics_note"] = "val_detF and F are measured at the kept weights on "
+                               "fit.n_statistics fresh simulations never "
+                               "used for training or early stopping";
       run.write_model(trained);
     }
     run.write_result(out);

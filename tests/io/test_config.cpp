@@ -23,7 +23,7 @@ private slots:
     QCOMPARE(c.n_s, imnn::Index(1000));
     QCOMPARE(c.n_d, imnn::Index(1000));
     QCOMPARE(c.fit.patience, 250);
-    QCOMPARE(c.fit.min_iterations, 1000);
+    QCOMPARE(c.fit.min_iterations, 3000);
     QCOMPARE(c.fit.max_iterations, 5000);
     QCOMPARE(c.simulator.plugin, std::string("gaussian_mean_variance"));
     QCOMPARE(c.optimiser.at("name").get<std::string>(), std::string("adam"));

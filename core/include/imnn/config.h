@@ -30,6 +30,7 @@ struct FitSettings {
   bool validation = true;   // fresh validation simulations each iteration
   Index n_validation = 0;   // validation simulations per iteration (0: n_s)
   Index n_validation_d = 0; // of which with derivatives (0: n_d)
+  Index n_statistics = 0;   // fresh simulations for the final F at the kept weights (0: n_s)
 };
 
 struct RunConfig {

@@ -248,7 +248,7 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     const auto &kept = kept_weights();
     result.statistics =
         statistics(kept, SeedStream::statistics, static_cast<std::uint64_t>(next_iteration_),
-                   config_.n_s, config_.n_d);
+                   config_.fit.n_statistics, config_.fit.n_statistics);
     result.has_statistics = true;
     const int kept_it =
         config_.fit.best && best_iteration_ >= 0 ? best_iteration_ : history_.back().iteration;

@@ -93,6 +93,7 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   c.fit.validation = f.boolean("validation", c.fit.validation);
   c.fit.n_validation = f.integer("n_validation", c.fit.n_validation, 0);
   c.fit.n_validation_d = f.integer("n_validation_d", c.fit.n_validation_d, 0);
+  c.fit.n_statistics = f.integer("n_statistics", c.fit.n_statistics, 0);
   f.finish();
   r.finish();
 
@@ -108,6 +109,9 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
     throw ConfigError("fit.epsilon", e.what());
   }
   if (c.fit.n_validation == 0) c.fit.n_validation = c.n_s;
+  if (c.fit.n_statistics == 0) c.fit.n_statistics = c.n_s;
+  if (c.fit.n_statistics < 2)
+    throw ConfigError("fit.n_statistics", "needs at least 2 simulations for a covariance");
   if (c.fit.n_validation_d == 0) c.fit.n_validation_d = std::min(c.n_d, c.fit.n_validation);
   if (c.fit.n_validation_d > c.fit.n_validation)
     throw ConfigError("fit.n_validation_d", "must not exceed fit.n_validation (" +
@@ -201,7 +205,8 @@ nlohmann::json RunConfig::to_json() const {
               {"best", fit.best},
               {"validation", fit.validation},
               {"n_validation", fit.n_validation},
-              {"n_validation_d", fit.n_validation_d}};
+              {"n_validation_d", fit.n_validation_d},
+              {"n_statistics", fit.n_statistics}};
   j["seed"] = seed;
   j["threads"] = threads;
   j["plugin_dirs"] = plugin_dirs;
