@@ -4,7 +4,8 @@
 //  2. the FLOPs one iteration needs, counted from the layer shapes;
 //  3. the same GEMMs alone through the CPU backend (oneDNN matmul), giving the
 //     iterations per second the GEMM rate allows, and the fraction reached.
-// Usage: bench_fit [iterations=300] [threads=0]
+// Usage: bench_fit [iterations=300] [threads=0] [n_validation=1000]
+// (n_validation 1000 is the reference's setting; the example config uses 3000.)
 #include "imnn/config.h"
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
@@ -49,6 +50,8 @@ int main(int argc, char **argv) {
   RunConfig config = RunConfig::load(std::string(IMNN_SOURCE_DIR) +
                                      "/resources/examples/gaussian_mean_variance.json");
   config.threads = threads;
+  config.fit.n_validation = argc > 3 ? std::atoi(argv[3]) : 1000;
+  config.fit.n_validation_d = config.fit.n_validation;
   config.fit.max_iterations = iterations;
   config.fit.patience = iterations + 1;
   config.fit.min_iterations = iterations;
