@@ -2,6 +2,7 @@
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
 #include "imnn/run_directory.h"
+#include "imnn/session.h"
 #include "imnn/threads.h"
 
 #include "commands.h"
@@ -71,17 +72,6 @@ private:
   std::chrono::steady_clock::time_point last_{};
 };
 
-nlohmann::json matrix_json(const Eigen::MatrixXd &m) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (Eigen::Index i = 0; i < m.rows(); ++i) {
-    nlohmann::json row = nlohmann::json::array();
-    for (Eigen::Index j = 0; j < m.cols(); ++j)
-      row.push_back(m(i, j));
-    rows.push_back(row);
-  }
-  return rows;
-}
-
 } // namespace
 
 void add_fit_command(CLI::App &app, FitOptions &o) {
@@ -118,32 +108,21 @@ int run_fit(const FitOptions &o) {
     for (const auto &d : o.plugin_dirs)
       config.plugin_dirs.push_back(d);
 
-    PluginRegistry registry;
-    std::vector<std::filesystem::path> folders(config.plugin_dirs.begin(),
-                                               config.plugin_dirs.end());
-    for (auto &p : PluginRegistry::default_search_paths())
-      folders.push_back(p);
-    registry.scan(folders);
-    config.resolve(registry);
-    config.network.options = registry.resolve_network_options(
-        config.network.plugin, config.network.options, config.n_summaries);
-
-    auto simulator = registry.create_simulator(config.simulator.plugin, config.simulator.options);
-    Model model = registry.build_network(config.network.plugin, config.network.options,
-                                         simulator->input_shape(), config.n_summaries);
-    RunDirectory run =
-        RunDirectory::create(o.run_dir.empty() ? default_run_dir(config.name) : o.run_dir, config);
-    const int threads = config.threads > 0 ? config.threads : hardware_threads();
+    FitSession session = prepare_fit(std::move(config));
+    const RunConfig &resolved = session.config;
+    Fitter &fitter = *session.fitter;
+    RunDirectory run = RunDirectory::create(
+        o.run_dir.empty() ? default_run_dir(resolved.name) : o.run_dir, resolved);
+    const int threads = resolved.threads > 0 ? resolved.threads : hardware_threads();
     if (!o.quiet)
       std::fprintf(stderr,
                    "fitting '%s': simulator %s, network %s (%td parameters), n_s %td, n_d %td, "
                    "%d threads -> %s\n",
-                   config.name.c_str(), config.simulator.plugin.c_str(),
-                   config.network.plugin.c_str(), model.n_parameters(), config.n_s, config.n_d,
-                   threads, run.path().c_str());
+                   resolved.name.c_str(), resolved.simulator.plugin.c_str(),
+                   resolved.network.plugin.c_str(), fitter.model().n_parameters(), resolved.n_s,
+                   resolved.n_d, threads, run.path().c_str());
 
-    Fitter fitter(config, std::move(model), simulator);
-    ProgressPrinter progress(config.fit.max_iterations, config.fit.patience,
+    ProgressPrinter progress(resolved.fit.max_iterations, resolved.fit.patience,
                              ::isatty(STDERR_FILENO) != 0);
     std::mutex io_error_mutex;
     std::string io_error;
@@ -181,45 +160,19 @@ int run_fit(const FitOptions &o) {
     progress.finish();
     if (!io_error.empty()) error = io_error;
 
-    nlohmann::json out;
-    out["name"] = config.name;
     if (!error.empty()) {
-      // Keep what the run has: the history is on disk; save the kept weights too.
-      out["error"] = error;
-      out["iterations"] = static_cast<int>(fitter.history().size());
-      run.write_result(out);
+      // Keep what the run has: the history is on disk.
+      record_fit_error(run, fitter, error);
       std::fprintf(stderr, "error: the fit stopped: %s\nThe history so far is in %s\n",
                    error.c_str(), run.path().c_str());
       return 1;
     }
+    const nlohmann::json out = record_fit_result(run, fitter, result);
     const auto &stats = result.statistics;
-    out["stop_reason"] = result.stop_reason;
-    out["iterations"] = result.iterations;
-    out["best_iteration"] = result.best_iteration;
-    out["kept_weights"] = config.fit.best ? "best" : "final";
-    out["seconds"] = result.seconds;
-    out["iterations_per_second"] = result.seconds > 0 ? result.iterations / result.seconds : 0.0;
-    out["max_detF"] = result.max_detF;
-    if (result.has_statistics) {
-      const TrainedModel trained = fitter.trained_model(stats);
-      out["detF"] = result.kept_train.detF;
-      out["val_detF"] = stats.detF;
-      out["val_detC"] = stats.detC;
-      out["val_detinvC"] = stats.detinvC;
-      out["val_Lambda2"] = stats.Lambda2;
-      out["val_r"] = stats.r;
-      out["F"] = matrix_json(stats.F);
-      out["invF"] = matrix_json(trained.invF);
-      out["statistics_note"] = "val_detF and F are measured at the kept weights on "
-                               "fit.n_statistics fresh simulations never "
-                               "used for training or early stopping";
-      run.write_model(trained);
-    }
-    run.write_result(out);
     if (result.has_statistics)
       std::printf("det F = %.4f (validation, kept %s weights; training %.4f) after %d iterations "
                   "in %.1f s (%.0f it/s, stopped by %s) -> %s\n",
-                  stats.detF, config.fit.best ? "best" : "final", result.kept_train.detF,
+                  stats.detF, resolved.fit.best ? "best" : "final", result.kept_train.detF,
                   result.iterations, result.seconds, out["iterations_per_second"].get<double>(),
                   result.stop_reason.c_str(), run.path().c_str());
     else

@@ -1,0 +1,48 @@
+// One path from a RunConfig to a running fit and a recorded run, shared by every
+// front end (CLI, GUI, tests): scan the plugins, resolve the config against them,
+// create the simulator and the network, build the Fitter; then record the outcome
+// (result.json, model.json) into the run directory the same way everywhere.
+#pragma once
+
+#include "imnn/config.h"
+#include "imnn/fit.h"
+#include "imnn/plugins.h"
+#include "imnn/run_directory.h"
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace imnn {
+
+// Scans extra folders first, then PluginRegistry::default_search_paths().
+PluginRegistry scan_plugins(const std::vector<std::string> &extra_folders);
+
+struct FitSession {
+  RunConfig config; // resolved: every default filled in, network options included
+  std::shared_ptr<PluginRegistry> registry;
+  std::shared_ptr<Simulator> simulator;
+  std::unique_ptr<Fitter> fitter;
+};
+
+// Scans config.plugin_dirs and the default folders, resolves the config and the
+// network plugin's options, and constructs the Fitter (weights initialised from
+// config.seed). Throws ConfigError / PluginError naming the problem.
+FitSession prepare_fit(RunConfig config);
+
+// Eigen matrix as a JSON array of rows.
+nlohmann::json matrix_to_json(const Eigen::MatrixXd &m);
+
+// result.json's body for a finished fit (detF, val_detF, F, invF, iterations, ...)
+// and, when statistics were measured, model.json written into run. Returns the body
+// after writing it as result.json.
+nlohmann::json record_fit_result(const RunDirectory &run, const Fitter &fitter,
+                                 const FitResult &result);
+// result.json for a fit that stopped with an error: the message and the iterations
+// run (the history is already on disk).
+nlohmann::json record_fit_error(const RunDirectory &run, const Fitter &fitter,
+                                const std::string &error);
+
+} // namespace imnn
