@@ -27,6 +27,7 @@
 #include <oneapi/dnnl/dnnl.hpp>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace imnn {
 namespace {
@@ -57,8 +58,12 @@ struct GemmKeyHash {
   }
 };
 
-// Work (2 m n k flops) per OpenMP thread of a GEMM.
-constexpr double kFlopsPerThread = 8e6;
+// Work (2 m n k flops) per OpenMP thread of a GEMM. With 8e6, the 3000 x 10 -> 128
+// layer GEMMs (7.7 MFLOP) ran on one thread while the other waited; bench_fit
+// measured 199-209 it/s before and 218-245 it/s after lowering it to 2e6.
+constexpr double kFlopsPerThread = 2e6;
+// Widest output that narrow_gemm computes instead of oneDNN.
+constexpr Index kNarrow = 8;
 
 // A cached primitive with its memory objects; only the data handles change per call.
 struct GemmEntry {
@@ -117,6 +122,10 @@ public:
           c[i * ldc + j] = beta == 0.0f ? 0.0f : beta * c[i * ldc + j];
       return;
     }
+    if (!trans_a && n <= kNarrow) {
+      narrow_gemm(trans_b, m, n, k, a, lda, b, ldb, beta, c, ldc);
+      return;
+    }
     const GemmKey key{m,       n,       k,
                       lda,     ldb,     ldc,
                       trans_a, trans_b, beta == 0.0f ? 0u : std::bit_cast<std::uint32_t>(beta)};
@@ -144,6 +153,35 @@ public:
   }
 
 private:
+  // C = A op(B) + beta C for n <= kNarrow columns (written by hand because oneDNN
+  // 2.6's matmul ran the 3000x128 -> 2 output layer at about 11 GFLOP/s, 0.14 ms,
+  // measured with DNNL_VERBOSE; such a GEMM is bound by streaming A, so one pass
+  // over the rows with n dot products against a packed op(B) is faster). Each
+  // element is one fixed-order dot product: results do not depend on threads.
+  void narrow_gemm(bool trans_b, Index m, Index n, Index k, const float *a, Index lda,
+                   const float *b, Index ldb, float beta, float *c, Index ldc) {
+    std::vector<float> bt(static_cast<std::size_t>(n * k)); // op(B) column-wise: bt[j * k + l]
+    for (Index l = 0; l < k; ++l)
+      for (Index j = 0; j < n; ++j)
+        bt[static_cast<std::size_t>(j * k + l)] = trans_b ? b[j * ldb + l] : b[l * ldb + j];
+    const double flops = 2.0 * double(m) * double(n) * double(k);
+    const int team = static_cast<int>(std::clamp(flops / kFlopsPerThread, 1.0, double(threads_)));
+    const float *btp = bt.data();
+#pragma omp parallel for schedule(static) num_threads(team) if (team > 1)
+    for (Index i = 0; i < m; ++i) {
+      const float *ai = a + i * lda;
+      for (Index j = 0; j < n; ++j) {
+        const float *bj = btp + j * k;
+        float s = 0.0f;
+#pragma omp simd reduction(+ : s)
+        for (Index l = 0; l < k; ++l)
+          s += ai[l] * bj[l];
+        float &out = c[i * ldc + j];
+        out = beta == 0.0f ? s : s + beta * out;
+      }
+    }
+  }
+
   static void check_ld(const char *what, Index ld, Index width) {
     if (ld < std::max<Index>(width, 1))
       throw Error(std::string("gemm: ") + what + " " + std::to_string(ld) +
