@@ -8,6 +8,8 @@
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
 
+#include "make_fitter.h"
+
 #include <QtTest>
 #include <cmath>
 #include <cstring>
@@ -51,10 +53,7 @@ class TestCheckpoint : public QObject {
   }
 
   std::unique_ptr<imnn::Fitter> make_fitter(const imnn::RunConfig &c) {
-    auto sim = registry_.create_simulator(c.simulator.plugin, c.simulator.options);
-    auto model = registry_.build_network(c.network.plugin, c.network.options, sim->input_shape(),
-                                         c.n_summaries);
-    return std::make_unique<imnn::Fitter>(c, std::move(model), sim);
+    return ::make_fitter(registry_, c);
   }
 
   static imnn::Checkpoint through_file_format(const imnn::Fitter &f) {
