@@ -160,6 +160,8 @@ private slots:
   }
 
   void run_directory_errors_say_what_to_do() {
+    const auto help = run_cli({"fit", "--help"});
+    QVERIFY2(help.code == 0 && help.out.contains("--resume"), qPrintable(help.out));
     const auto exists = run_cli({"fit", config_, "--run-dir", path("reference"), "--quiet"});
     QCOMPARE(exists.code, 1);
     QVERIFY2(exists.err.contains("already exists") && exists.err.contains("--resume"),
