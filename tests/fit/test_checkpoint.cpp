@@ -74,6 +74,9 @@ private slots:
     QTest::addColumn<QString>("stop_reason");
     // Stops by max_iterations; the checkpoint is 2/3 of the way.
     QTest::newRow("max_iterations") << QByteArray("{}") << "max_iterations";
+    QTest::newRow("sgd with momentum")
+        << QByteArray(R"({"optimiser": {"name": "sgd", "learning_rate": 1e-4, "momentum": 0.9}})")
+        << "max_iterations";
     // Tiny steps: validation det F stalls, patience stops the fit after a few
     // iterations; the checkpoint is taken with the patience count running.
     QTest::newRow("patience") << QByteArray(R"({"optimiser": {"learning_rate": 1e-7},

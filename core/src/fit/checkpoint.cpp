@@ -5,10 +5,12 @@
 
 #include <bit>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string_view>
+#include <unistd.h>
 
 namespace imnn {
 
@@ -274,6 +276,12 @@ void save_checkpoint(const fs::path &run_dir, const Checkpoint &checkpoint) {
     throw Error("cannot create " + file.parent_path().string() + ": " + ec.message() +
                 " (check free disk space and permissions)");
   write_file_atomically(file, encode_checkpoint(checkpoint));
+  // Makes the rename itself durable (a power cut could otherwise lose it).
+  const int fd = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    (void)::fsync(fd);
+    ::close(fd);
+  }
 }
 
 void save_checkpoint(const fs::path &run_dir, const Fitter &fitter) {
