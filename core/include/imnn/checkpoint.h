@@ -11,8 +11,8 @@
 //   bytes 12..15  0 (reserved)
 //   bytes 16..23  payload size in bytes, uint64 little-endian
 //   bytes 24..31  FNV-1a 64-bit hash of the payload, uint64 little-endian
-//   payload       CBOR (RFC 8949) map; the weight vectors and the history are byte
-//                 strings of little-endian float32 / float64 values.
+//   payload       CBOR (RFC 8949) map; the weights, the optimiser's vectors and the
+//                 history are byte strings of little-endian float32 / float64 values.
 // A short, long or altered file fails the size or hash check with an error naming it.
 #pragma once
 
