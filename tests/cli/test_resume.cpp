@@ -98,10 +98,19 @@ private slots:
     const auto rows = lines(dir + "/history.csv").size() - 1;
     QVERIFY2(rows > 20 && rows < 300, qPrintable(QString::number(rows)));
     qInfo("killed after %lld rows", static_cast<long long>(rows));
-    // A copy with a damaged checkpoint, resumed below.
-    QDir().mkpath(path("damaged/checkpoint"));
-    for (const char *f : {"config.json", "history.csv", "checkpoint/state.ckpt"})
-      QVERIFY(QFile::copy(dir + "/" + f, path("damaged/") + f));
+    // Copies with a damaged checkpoint and an edited config, resumed below.
+    for (const char *copy : {"damaged/", "edited/"}) {
+      QDir().mkpath(path(copy) + "checkpoint");
+      for (const char *f : {"config.json", "history.csv", "checkpoint/state.ckpt"})
+        QVERIFY(QFile::copy(dir + "/" + f, path(copy) + f));
+    }
+    {
+      QFile c(path("edited/config.json"));
+      QVERIFY(c.open(QIODevice::ReadWrite));
+      const QByteArray edited = c.readAll().replace("\"patience\": 1000", "\"patience\": 999");
+      c.resize(0);
+      c.write(edited);
+    }
     {
       QFile c(path("damaged/checkpoint/state.ckpt"));
       QVERIFY(c.open(QIODevice::ReadWrite));
@@ -119,6 +128,12 @@ private slots:
     QCOMPARE(again.code, 1);
     QVERIFY2(again.err.contains("is finished") && again.err.contains("nothing to resume"),
              qPrintable(again.err));
+
+    const auto edited = run_cli({"fit", "--resume", path("edited"), "--quiet"});
+    QCOMPARE(edited.code, 1);
+    QVERIFY2(edited.err.contains("no longer matches") &&
+                 edited.err.contains("`fit.patience`: 1000 when checkpointed, 999 now"),
+             qPrintable(edited.err));
 
     const auto damaged = run_cli({"fit", "--resume", path("damaged"), "--quiet"});
     QCOMPARE(damaged.code, 1);

@@ -3,6 +3,7 @@
 #include "imnn/error.h"
 #include "imnn/run_directory.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <fcntl.h>
@@ -341,7 +342,9 @@ ResumedRun resume_run(const fs::path &run_dir, const std::vector<std::string> &e
   if (threads >= 0) config.threads = threads;
   FitSession session = prepare_fit(std::move(config));
   std::string was, is;
-  const std::string key = first_difference(checkpoint.config, session.config.to_json(), was, is);
+  std::string key = first_difference(checkpoint.config, session.config.to_json(), was, is);
+  std::replace(key.begin(), key.end(), '/', '.'); // "/fit/patience" -> ".fit.patience"
+  if (!key.empty()) key.erase(0, 1);
   if (!key.empty())
     throw Error(config_file.string() + " no longer matches the run's checkpoint (at `" + key +
                 "`: " + was + " when checkpointed, " + is +
