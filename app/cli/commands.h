@@ -10,6 +10,7 @@ namespace imnn::cli {
 struct FitOptions {
   std::string config;
   std::string run_dir;
+  std::string resume; // a run directory to continue from its checkpoint
   std::vector<std::string> plugin_dirs;
   int max_iterations = -1;
   long long seed = -1;

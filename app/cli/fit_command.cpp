@@ -1,3 +1,4 @@
+#include "imnn/checkpoint.h"
 #include "imnn/error.h"
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
@@ -72,26 +73,67 @@ private:
   std::chrono::steady_clock::time_point last_{};
 };
 
+// A new run from the config file, or (--resume) a run continued from its checkpoint.
+ResumedRun start_run(const FitOptions &o) {
+  if (!o.resume.empty()) return resume_run(o.resume, o.plugin_dirs, o.threads);
+  if (o.config.empty())
+    throw Error("give a config file to start a fit (e.g. imnn fit "
+                "resources/examples/gaussian_mean_variance.json) or --resume RUN_DIR to "
+                "continue one");
+  RunConfig config = RunConfig::load(o.config);
+  if (o.max_iterations > 0) config.fit.max_iterations = o.max_iterations;
+  if (o.seed >= 0) config.seed = static_cast<std::uint64_t>(o.seed);
+  if (o.threads >= 0) config.threads = o.threads;
+  for (const auto &d : o.plugin_dirs)
+    config.plugin_dirs.push_back(d);
+  FitSession session = prepare_fit(std::move(config));
+  RunDirectory run = RunDirectory::create(
+      o.run_dir.empty() ? default_run_dir(session.config.name) : o.run_dir, session.config);
+  return ResumedRun{std::move(session), std::move(run), 0};
+}
+
+// The state at the end of the fit (last good iteration after an error) as the
+// run's checkpoint; returns a sentence for the user.
+std::string save_final_checkpoint(const RunDirectory &run, const Fitter &fitter) {
+  if (fitter.config().fit.checkpoint_every == 0) return "checkpoints are disabled";
+  try {
+    save_checkpoint(run.path(), fitter);
+    return "checkpoint saved at iteration " + std::to_string(fitter.history().size());
+  } catch (const std::exception &e) {
+    return std::string("the last periodic checkpoint is kept (") + e.what() + ")";
+  }
+}
+
 } // namespace
 
 void add_fit_command(CLI::App &app, FitOptions &o) {
   auto *cmd = app.add_subcommand(
       "fit", "Fit an IMNN from a config file and write the run directory: config.json (resolved "
              "config), history.csv (one row per iteration, appended live), result.json "
-             "(det F, validation det F, F, iterations, timing) and model.json (weights and "
-             "Fisher statistics).");
-  cmd->add_option("config", o.config,
-                  "Run configuration (JSON), e.g. "
-                  "resources/examples/gaussian_mean_variance.json")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--run-dir", o.run_dir,
-                  "Directory to write the run into; must not exist or be empty "
-                  "(default: runs/<name>-<date>-<time>)");
-  cmd->add_option("--max-iterations", o.max_iterations, "Override fit.max_iterations of the config")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", o.seed, "Override the config's seed (weights and simulations)")
-      ->check(CLI::NonNegativeNumber);
+             "(det F, validation det F, F, iterations, timing), model.json (weights and "
+             "Fisher statistics) and checkpoint/ (every fit.checkpoint_every iterations).");
+  auto *config = cmd->add_option("config", o.config,
+                                 "Run configuration (JSON), e.g. "
+                                 "resources/examples/gaussian_mean_variance.json")
+                     ->check(CLI::ExistingFile);
+  auto *run_dir = cmd->add_option("--run-dir", o.run_dir,
+                                  "Directory to write the run into; must not exist or be empty "
+                                  "(default: runs/<name>-<date>-<time>)");
+  auto *max_it = cmd->add_option("--max-iterations", o.max_iterations,
+                                 "Override fit.max_iterations of the config")
+                     ->check(CLI::PositiveNumber);
+  auto *seed =
+      cmd->add_option("--seed", o.seed, "Override the config's seed (weights and simulations)")
+          ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--resume", o.resume,
+                  "Continue the killed, interrupted or failed run in this directory from its "
+                  "last checkpoint, with the run's own config.json (give no config file); the "
+                  "history equals that of an uninterrupted run")
+      ->check(CLI::ExistingDirectory)
+      ->excludes(config)
+      ->excludes(run_dir)
+      ->excludes(max_it)
+      ->excludes(seed);
   cmd->add_option("--threads", o.threads, "Compute threads (0: all cores; default: the config's)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--plugin-dir", o.plugin_dirs,
@@ -101,19 +143,15 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
 
 int run_fit(const FitOptions &o) {
   try {
-    RunConfig config = RunConfig::load(o.config);
-    if (o.max_iterations > 0) config.fit.max_iterations = o.max_iterations;
-    if (o.seed >= 0) config.seed = static_cast<std::uint64_t>(o.seed);
-    if (o.threads >= 0) config.threads = o.threads;
-    for (const auto &d : o.plugin_dirs)
-      config.plugin_dirs.push_back(d);
-
-    FitSession session = prepare_fit(std::move(config));
-    const RunConfig &resolved = session.config;
-    Fitter &fitter = *session.fitter;
-    RunDirectory run = RunDirectory::create(
-        o.run_dir.empty() ? default_run_dir(resolved.name) : o.run_dir, resolved);
+    ResumedRun started = start_run(o);
+    const RunConfig &resolved = started.session.config;
+    Fitter &fitter = *started.session.fitter;
+    RunDirectory &run = started.run;
+    enable_checkpoints(fitter, run.path());
     const int threads = resolved.threads > 0 ? resolved.threads : hardware_threads();
+    if (!o.quiet && !o.resume.empty())
+      std::fprintf(stderr, "resuming '%s' from its checkpoint: %d of its iterations done\n",
+                   resolved.name.c_str(), started.iterations_done);
     if (!o.quiet)
       std::fprintf(stderr,
                    "fitting '%s': simulator %s, network %s (%td parameters), n_s %td, n_d %td, "
@@ -163,11 +201,18 @@ int run_fit(const FitOptions &o) {
     if (!error.empty()) {
       // Keep what the run has: the history is on disk.
       record_fit_error(run, fitter, error);
-      std::fprintf(stderr, "error: the fit stopped: %s\nThe history so far is in %s\n",
-                   error.c_str(), run.path().c_str());
+      const std::string saved = save_final_checkpoint(run, fitter);
+      std::fprintf(stderr,
+                   "error: the fit stopped: %s\nThe history so far is in %s (%s); once the "
+                   "cause is fixed, continue with `imnn fit --resume %s`\n",
+                   error.c_str(), run.path().c_str(), saved.c_str(), run.path().c_str());
       return 1;
     }
     const nlohmann::json out = record_fit_result(run, fitter, result);
+    const std::string saved = save_final_checkpoint(run, fitter);
+    if (result.stop_reason == "cancelled")
+      std::fprintf(stderr, "interrupted (%s); continue with `imnn fit --resume %s`\n",
+                   saved.c_str(), run.path().c_str());
     const auto &stats = result.statistics;
     if (result.has_statistics)
       std::printf("det F = %.4f (validation, kept %s weights; training %.4f) after %d iterations "

@@ -1,5 +1,7 @@
 /* Test simulator: d = mu + sqrt(Sigma) * noise like the Gaussian example, but with
- * option {"nan": 1} element 3 of every simulation is NaN (a broken simulator). The
+ * option {"nan": 1} element 3 of every simulation is NaN (a broken simulator), and
+ * with {"nan_one_in": K} only of the simulations whose seed is a multiple of K (a
+ * simulator that fails now and then, mid-fit). The
  * noise is a cheap deterministic hash of the seed: statistics do not matter here. */
 #include "imnn/simulator_abi.h"
 
@@ -9,6 +11,7 @@
 
 struct imnn_simulator_instance {
   int nan;
+  unsigned long long nan_one_in;
 };
 
 static const char *const names[] = {"mu", "Sigma"};
@@ -31,7 +34,11 @@ static imnn_simulator_instance *create(const char *options, char *error, size_t 
   (void)error;
   (void)size;
   imnn_simulator_instance *s = calloc(1, sizeof *s);
-  if (s) s->nan = strstr(options, "\"nan\":1") != NULL;
+  if (s) {
+    const char *k = strstr(options, "\"nan_one_in\":");
+    s->nan = strstr(options, "\"nan\":1") != NULL;
+    s->nan_one_in = k ? strtoull(k + strlen("\"nan_one_in\":"), NULL, 10) : 0;
+  }
   return s;
 }
 static void destroy(imnn_simulator_instance *s) {
@@ -62,7 +69,7 @@ static int jac(const imnn_simulator_instance *s, uint64_t seed, const double *th
       j[2 * i + 1] = e / (2.0 * sqrt(theta[1]));
     }
   }
-  if (s->nan) out[3] = NAN;
+  if (s->nan || (s->nan_one_in && seed % s->nan_one_in == 0)) out[3] = NAN;
   return IMNN_OK;
 }
 static int sim(const imnn_simulator_instance *s, uint64_t seed, const double *theta, double *out,

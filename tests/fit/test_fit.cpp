@@ -6,6 +6,8 @@
 #include "imnn/plugins.h"
 #include "imnn/seeds.h"
 
+#include "make_fitter.h"
+
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -36,10 +38,7 @@ class TestFit : public QObject {
   }
 
   std::unique_ptr<imnn::Fitter> make_fitter(const imnn::RunConfig &c) {
-    auto sim = registry_.create_simulator(c.simulator.plugin, c.simulator.options);
-    auto model = registry_.build_network(c.network.plugin, c.network.options, sim->input_shape(),
-                                         c.n_summaries);
-    return std::make_unique<imnn::Fitter>(c, std::move(model), sim);
+    return ::make_fitter(registry_, c);
   }
 
 private slots:

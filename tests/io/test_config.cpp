@@ -40,6 +40,7 @@ private slots:
                           "best", "validation", "n_validation"})
       QVERIFY2(j.at("fit").contains(k), k);
     QCOMPARE(j.at("fit").at("patience").get<int>(), 100); // the reference's code default
+    QCOMPARE(j.at("fit").at("checkpoint_every").get<int>(), 100);
     QCOMPARE(j.at("optimiser").at("beta2").get<double>(), 0.999);
     QCOMPARE(j.at("network").at("plugin").get<std::string>(), std::string("mlp"));
   }
@@ -102,6 +103,12 @@ private slots:
     QTest::newRow("simulator option type") << R"({"simulator": {"plugin": "x", "options": 3}})"
                                            << "simulator.options"
                                            << "expected an object";
+    QTest::newRow("checkpoint_every negative") << R"({"fit": {"checkpoint_every": -1}})"
+                                               << "fit.checkpoint_every"
+                                               << "0 disables them";
+    QTest::newRow("checkpoint_every type") << R"({"fit": {"checkpoint_every": "often"}})"
+                                           << "fit.checkpoint_every"
+                                           << "expected an integer";
     QTest::newRow("version") << R"({"version": 2})"
                              << "version"
                              << "upgrade";

@@ -31,6 +31,8 @@ struct FitSettings {
   Index n_validation = 0;   // validation simulations per iteration (0: n_s)
   Index n_validation_d = 0; // of which with derivatives (0: n_d)
   Index n_statistics = 0;   // fresh simulations for the final F at the kept weights (0: n_s)
+  // Iterations between checkpoints in the run directory (0: none; imnn/checkpoint.h).
+  int checkpoint_every = 100;
 };
 
 struct RunConfig {

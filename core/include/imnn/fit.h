@@ -55,6 +55,25 @@ struct FitResult {
   SetStatistics kept_train;    // training statistics of the kept iteration
 };
 
+// Everything Fitter needs to continue a fit bit for bit (imnn/checkpoint.h writes it
+// to disk). Simulations are counter-based (derive_seed(seed, stream, iteration, i)),
+// so next_iteration is the whole RNG state.
+struct FitterState {
+  int next_iteration = 0;  // global iteration counter = the RNG counter
+  int best_iteration = -1; // global iteration whose updated weights are best_weights
+  double max_detF = 0;
+  std::vector<float> weights, best_weights;
+  nlohmann::json optimiser; // Optimiser::state()
+  std::vector<IterationRecord> history;
+  // The fit() call the snapshot was taken in: when open (a checkpoint mid-fit, a
+  // cancelled or failed fit), the next fit() after restore() continues that call
+  // (its iteration and patience counters and elapsed seconds) instead of starting anew.
+  bool call_open = false;
+  int call_iterations = 0;
+  int patience_counter = 0;
+  double call_seconds = 0;
+};
+
 // Fills a batch of simulations at θ_fid for (stream, iteration): primal rows are the
 // simulations, tangent rows their Jacobian columns dd/dθ_α. Parallel over
 // simulations; NaN/Inf from the simulator is an error naming the simulation.
@@ -91,6 +110,16 @@ public:
   // state then stays at the last good iteration.
   FitResult fit(const std::atomic<bool> *cancel = nullptr);
 
+  // The state after the last complete iteration. Throws imnn::Error if a step was
+  // interrupted half-way by an error (then the last checkpoint is the last good state).
+  FitterState state() const;
+  // Restores a state taken from a Fitter with the same config and network; throws
+  // imnn::Error naming what does not match. The next fit() continues an open call.
+  void restore(const FitterState &state);
+  // Calls hook(*this) on the fitting thread after every `every`-th iteration (global
+  // count, after the observers); 0 disables. An exception from the hook stops the fit.
+  void set_checkpoint_hook(int every, std::function<void(const Fitter &)> hook);
+
   // Statistics at weights w on n simulations (n_d with derivatives) from stream.
   FisherStatistics statistics(const std::vector<float> &w, SeedStream stream,
                               std::uint64_t iteration, Index n, Index n_d);
@@ -120,6 +149,12 @@ private:
   double max_detF_ = 0;
   int best_iteration_ = -1;
   int next_iteration_ = 0;
+  // The current fit() call (FitterState::call_*); resume_call_ set by restore().
+  bool call_open_ = false, resume_call_ = false, mid_step_ = false;
+  int call_iterations_ = 0, patience_counter_ = 0;
+  double call_seconds_ = 0;
+  int checkpoint_every_ = 0;
+  std::function<void(const Fitter &)> checkpoint_hook_;
 };
 
 // Runs Fitter::fit on a worker thread (DESIGN.md §5).

@@ -27,6 +27,12 @@ public:
   // non-empty directory rather than overwrite a run.
   static RunDirectory create(const std::filesystem::path &dir, const RunConfig &config);
 
+  // Reopens an existing run to continue it (imnn/checkpoint.h resume_run): rewrites
+  // history.csv atomically from history (the rows a checkpoint holds, so rows written
+  // after that checkpoint are dropped, none is duplicated) and appends from there.
+  static RunDirectory reopen(const std::filesystem::path &dir,
+                             const std::vector<IterationRecord> &history);
+
   const std::filesystem::path &path() const { return dir_; }
   // Appends one row to history.csv and flushes it.
   void append(const IterationRecord &record);
@@ -34,6 +40,8 @@ public:
   void write_model(const TrainedModel &model) const;
 
   static const char *history_header();
+  // One history.csv line (with its newline).
+  static std::string history_row(const IterationRecord &record);
 
 private:
   explicit RunDirectory(std::filesystem::path dir);

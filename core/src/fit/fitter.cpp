@@ -169,7 +169,20 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
   Eigen::MatrixXd x, dx;
 
   FitResult result;
-  int counter = 0, patience_counter = 0;
+  // The call's counters are members so that a checkpoint can save them; a call
+  // restored from a checkpoint (restore()) continues instead of starting anew.
+  if (!resume_call_) {
+    call_iterations_ = 0;
+    patience_counter_ = 0;
+    call_seconds_ = 0;
+  }
+  resume_call_ = false;
+  call_open_ = true;
+  const double seconds0 = call_seconds_;
+  const auto elapsed = [&] {
+    return seconds0 + std::chrono::duration<double>(clock::now() - t0).count();
+  };
+  int &counter = call_iterations_, &patience_counter = patience_counter_;
   while (patience_counter < fs.patience && counter < fs.max_iterations) {
     if (cancel && cancel->load()) {
       result.stop_reason = "cancelled";
@@ -193,7 +206,11 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
                            "the seed");
     // 2. Update (the reference records the pre-update statistics, then validates the
     // post-update weights).
+    // The validation simulations do not depend on the weights: made before the step, a
+    // simulator error there leaves the state at the last complete iteration.
+    if (fs.validation) source_.fill(SeedStream::validation, it, val, val_ws.acts[0]);
     std::vector<float> w_next = w_;
+    mid_step_ = true; // the optimiser's state moves from here until the record is kept
     optimiser_->step(w_next, grad_);
     if (!all_finite(w_next))
       throw NumericalError("the optimiser produced non-finite weights at iteration " +
@@ -206,7 +223,6 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     rec.loss = lg.loss;
     double stop_detF = rec.train.detF;
     if (fs.validation) {
-      source_.fill(SeedStream::validation, it, val, val_ws.acts[0]);
       const MatrixF &vout = model_.forward(*backend_, w_next, val_ws, val);
       split_output(vout, val, x, dx);
       try {
@@ -232,11 +248,16 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     ++next_iteration_;
     rec.max_detF = max_detF_;
     rec.patience_counter = patience_counter;
-    rec.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+    rec.seconds = elapsed();
+    call_seconds_ = rec.seconds;
     history_.push_back(rec);
+    mid_step_ = false;
     for (auto &o : observers_)
       o(rec);
+    if (checkpoint_hook_ && checkpoint_every_ > 0 && next_iteration_ % checkpoint_every_ == 0)
+      checkpoint_hook_(*this);
   }
+  if (result.stop_reason.empty()) call_open_ = false; // a cancelled call can be resumed
   if (result.stop_reason.empty())
     result.stop_reason = patience_counter >= fs.patience ? "patience" : "max_iterations";
   result.iterations = counter;
@@ -255,8 +276,63 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     for (const auto &h : history_)
       if (h.iteration == kept_it) result.kept_train = h.train;
   }
-  result.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+  result.seconds = elapsed();
   return result;
+}
+
+FitterState Fitter::state() const {
+  if (mid_step_)
+    throw Error("the fit stopped half-way through iteration " + std::to_string(next_iteration_) +
+                ", so its current state is not consistent; the last checkpoint holds the last "
+                "complete iteration");
+  FitterState s;
+  s.next_iteration = next_iteration_;
+  s.best_iteration = best_iteration_;
+  s.max_detF = max_detF_;
+  s.weights = w_;
+  s.best_weights = best_w_;
+  s.optimiser = optimiser_->state();
+  s.history = history_;
+  s.call_open = call_open_;
+  s.call_iterations = call_iterations_;
+  s.patience_counter = patience_counter_;
+  s.call_seconds = call_seconds_;
+  return s;
+}
+
+void Fitter::restore(const FitterState &s) {
+  const auto n = static_cast<std::size_t>(model_.n_parameters());
+  auto mismatch = [](const std::string &what) {
+    throw Error("cannot restore the fit state: " + what +
+                "; it was saved by a different config or network (resume with the run's own "
+                "config.json)");
+  };
+  if (s.weights.size() != n || s.best_weights.size() != n)
+    mismatch("it has " + std::to_string(s.weights.size()) + " weights but the network has " +
+             std::to_string(n));
+  if (s.next_iteration < 0 || s.history.size() != static_cast<std::size_t>(s.next_iteration))
+    mismatch("its history has " + std::to_string(s.history.size()) + " rows for " +
+             std::to_string(s.next_iteration) + " iterations");
+  if (s.best_iteration >= s.next_iteration || s.call_iterations < 0 ||
+      s.call_iterations > s.next_iteration || s.patience_counter < 0)
+    mismatch("its counters are inconsistent");
+  optimiser_->restore(s.optimiser); // checks the optimiser's name and sizes first
+  next_iteration_ = s.next_iteration;
+  best_iteration_ = s.best_iteration;
+  max_detF_ = s.max_detF;
+  w_ = s.weights;
+  best_w_ = s.best_weights;
+  history_ = s.history;
+  call_open_ = resume_call_ = s.call_open;
+  call_iterations_ = s.call_iterations;
+  patience_counter_ = s.patience_counter;
+  call_seconds_ = s.call_seconds;
+  mid_step_ = false;
+}
+
+void Fitter::set_checkpoint_hook(int every, std::function<void(const Fitter &)> hook) {
+  checkpoint_every_ = every;
+  checkpoint_hook_ = std::move(hook);
 }
 
 TrainedModel Fitter::trained_model(const FisherStatistics &statistics) const {

@@ -94,6 +94,13 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   c.fit.n_validation = f.integer("n_validation", c.fit.n_validation, 0);
   c.fit.n_validation_d = f.integer("n_validation_d", c.fit.n_validation_d, 0);
   c.fit.n_statistics = f.integer("n_statistics", c.fit.n_statistics, 0);
+  try {
+    c.fit.checkpoint_every =
+        static_cast<int>(f.integer("checkpoint_every", c.fit.checkpoint_every, 0, INT32_MAX));
+  } catch (const ConfigError &e) {
+    throw ConfigError(e.key(), e.message() + " (the number of iterations between checkpoints; 0 "
+                                             "disables them)");
+  }
   f.finish();
   r.finish();
 
@@ -206,7 +213,8 @@ nlohmann::json RunConfig::to_json() const {
               {"validation", fit.validation},
               {"n_validation", fit.n_validation},
               {"n_validation_d", fit.n_validation_d},
-              {"n_statistics", fit.n_statistics}};
+              {"n_statistics", fit.n_statistics},
+              {"checkpoint_every", fit.checkpoint_every}};
   j["seed"] = seed;
   j["threads"] = threads;
   j["plugin_dirs"] = plugin_dirs;

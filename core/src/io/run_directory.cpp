@@ -168,8 +168,11 @@ RunDirectory RunDirectory::create(const fs::path &dir, const RunConfig &config) 
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
     throw Error("run directory " + dir.string() +
-                " already exists and is not empty; choose another --run-dir or remove it "
-                "(a run is never overwritten)");
+                " already exists and is not empty; to continue the run there use `imnn fit "
+                "--resume " +
+                dir.string() +
+                "`, otherwise choose another --run-dir or remove it (a run is never "
+                "overwritten)");
   fs::create_directories(dir, ec);
   if (ec) throw Error("cannot create run directory " + dir.string() + ": " + ec.message());
   RunDirectory run(dir);
@@ -181,7 +184,27 @@ RunDirectory RunDirectory::create(const fs::path &dir, const RunConfig &config) 
   return run;
 }
 
+RunDirectory RunDirectory::reopen(const fs::path &dir,
+                                  const std::vector<IterationRecord> &history) {
+  std::string content = std::string(history_header()) + "\n";
+  for (const auto &r : history)
+    content += history_row(r);
+  write_file_atomically(dir / "history.csv", content);
+  RunDirectory run(dir);
+  run.history_.open(dir / "history.csv", std::ios::out | std::ios::app);
+  if (!run.history_) throw Error("cannot append to " + (dir / "history.csv").string());
+  return run;
+}
+
 void RunDirectory::append(const IterationRecord &r) {
+  history_ << history_row(r);
+  history_.flush();
+  if (!history_)
+    throw Error("cannot append to " + (dir_ / "history.csv").string() +
+                " (disk full?); the fit stops here with its weights intact");
+}
+
+std::string RunDirectory::history_row(const IterationRecord &r) {
   std::ostringstream s;
   s << std::setprecision(9);
   auto num = [&](double v) {
@@ -204,11 +227,7 @@ void RunDirectory::append(const IterationRecord &r) {
   num(r.val.r);
   num(r.seconds);
   s << "\n";
-  history_ << s.str();
-  history_.flush();
-  if (!history_)
-    throw Error("cannot append to " + (dir_ / "history.csv").string() +
-                " (disk full?); the fit stops here with its weights intact");
+  return s.str();
 }
 
 void RunDirectory::write_result(const nlohmann::json &result) const {

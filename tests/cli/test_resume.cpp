@@ -1,0 +1,198 @@
+// Runs that survive: `imnn fit` killed with SIGKILL mid-fit and continued with
+// `imnn fit --resume` ends with the history, result and model of an uninterrupted
+// run (bit for bit, same thread count); so does a run stopped by SIGTERM. A damaged
+// checkpoint, a finished run and a run directory given without --resume are refused
+// with messages that say what to do; a fit that fails keeps its last good state.
+#include "imnn/checkpoint.h"
+
+#include "cli_process.h"
+
+#include <QtTest>
+
+class TestResume : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString config_;
+
+  QString path(const QString &name) const { return tmp_.filePath(name); }
+
+  static QStringList lines(const QString &file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+  }
+  static QJsonObject json_file(const QString &file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+  }
+
+  // Starts a fit of config_ into dir and stops it with signal (kill: SIGKILL,
+  // terminate: SIGTERM) once a checkpoint exists and the history has gone past it.
+  bool start_and_stop(const QString &dir, bool sigkill) {
+    QProcess p;
+    p.setProcessEnvironment(cli_environment());
+    p.start(IMNN_CLI_PATH, {"fit", config_, "--run-dir", dir, "--threads", "1", "--quiet"});
+    if (!p.waitForStarted()) return false;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 60000 && p.state() == QProcess::Running) {
+      if (QFile::exists(dir + "/checkpoint/state.ckpt") && lines(dir + "/history.csv").size() > 32)
+        break;
+      QThread::msleep(5);
+    }
+    if (p.state() != QProcess::Running) return false; // finished before it could be stopped
+    if (sigkill)
+      p.kill();
+    else
+      p.terminate();
+    p.waitForFinished(30000);
+    return sigkill ? p.exitStatus() == QProcess::CrashExit : p.exitCode() == 130;
+  }
+
+  // history.csv equal row by row except the timing column; result and weights equal.
+  void compare_with_reference(const QString &dir) {
+    const auto ref = lines(path("reference/history.csv"));
+    const auto got = lines(dir + "/history.csv");
+    QCOMPARE(got.size(), ref.size());
+    for (qsizetype i = 0; i < ref.size(); ++i) {
+      auto a = ref[i].split(','), b = got[i].split(',');
+      a.removeLast();
+      b.removeLast();
+      QVERIFY2(a == b, qPrintable(QString("row %1: %2 vs %3").arg(i).arg(ref[i], got[i])));
+    }
+    const auto r0 = json_file(path("reference/result.json"));
+    const auto r1 = json_file(dir + "/result.json");
+    for (const char *k :
+         {"detF", "val_detF", "max_detF", "best_iteration", "iterations", "stop_reason", "F"})
+      QVERIFY2(r0[k] == r1[k], k);
+    QCOMPARE(json_file(dir + "/model.json")["weights"].toArray(),
+             json_file(path("reference/model.json"))["weights"].toArray());
+  }
+
+private slots:
+  void initTestCase() {
+    QVERIFY(tmp_.isValid());
+    config_ = path("config.json");
+    QFile f(config_);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "resume", "simulator": "gaussian_mean_variance", "seed": 3,
+                "network": {"plugin": "mlp", "options": {"hidden": [32, 32]}},
+                "n_s": 1000, "n_d": 1000,
+                "fit": {"min_iterations": 0, "patience": 1000, "max_iterations": 300,
+                        "checkpoint_every": 20}})");
+    f.close();
+    QElapsedTimer t;
+    t.start();
+    const auto r =
+        run_cli({"fit", config_, "--run-dir", path("reference"), "--threads", "1", "--quiet"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    qInfo("uninterrupted run: %lld ms", static_cast<long long>(t.elapsed()));
+    QCOMPARE(lines(path("reference/history.csv")).size(), 301);
+  }
+
+  void killed_run_resumes_to_the_uninterrupted_history() {
+    const QString dir = path("killed");
+    QVERIFY2(start_and_stop(dir, true), "the fit was not killed mid-fit");
+    QVERIFY(!QFile::exists(dir + "/result.json"));
+    const auto rows = lines(dir + "/history.csv").size() - 1;
+    QVERIFY2(rows > 20 && rows < 300, qPrintable(QString::number(rows)));
+    qInfo("killed after %lld rows", static_cast<long long>(rows));
+    // Copies with a damaged checkpoint and an edited config, resumed below.
+    for (const char *copy : {"damaged/", "edited/"}) {
+      QDir().mkpath(path(copy) + "checkpoint");
+      for (const char *f : {"config.json", "history.csv", "checkpoint/state.ckpt"})
+        QVERIFY(QFile::copy(dir + "/" + f, path(copy) + f));
+    }
+    {
+      QFile c(path("edited/config.json"));
+      QVERIFY(c.open(QIODevice::ReadWrite));
+      const QByteArray edited = c.readAll().replace("\"patience\": 1000", "\"patience\": 999");
+      c.resize(0);
+      c.write(edited);
+    }
+    {
+      QFile c(path("damaged/checkpoint/state.ckpt"));
+      QVERIFY(c.open(QIODevice::ReadWrite));
+      QByteArray bytes = c.readAll();
+      bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x40);
+      c.seek(0);
+      c.write(bytes);
+    }
+
+    const auto r = run_cli({"fit", "--resume", dir, "--quiet"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    compare_with_reference(dir);
+
+    const auto again = run_cli({"fit", "--resume", dir, "--quiet"});
+    QCOMPARE(again.code, 1);
+    QVERIFY2(again.err.contains("is finished") && again.err.contains("nothing to resume"),
+             qPrintable(again.err));
+
+    const auto edited = run_cli({"fit", "--resume", path("edited"), "--quiet"});
+    QCOMPARE(edited.code, 1);
+    QVERIFY2(edited.err.contains("no longer matches") &&
+                 edited.err.contains("`fit.patience`: 1000 when checkpointed, 999 now"),
+             qPrintable(edited.err));
+
+    const auto damaged = run_cli({"fit", "--resume", path("damaged"), "--quiet"});
+    QCOMPARE(damaged.code, 1);
+    QVERIFY2(damaged.err.contains("checksum does not match") &&
+                 damaged.err.contains("cannot be resumed"),
+             qPrintable(damaged.err));
+  }
+
+  void interrupted_run_resumes_from_its_final_checkpoint() {
+    const QString dir = path("interrupted");
+    QVERIFY2(start_and_stop(dir, false), "the fit was not interrupted mid-fit");
+    QCOMPARE(json_file(dir + "/result.json")["stop_reason"].toString(), QString("cancelled"));
+    // The checkpoint written on the way out holds every row of the history.
+    const auto checkpoint = imnn::load_checkpoint(dir.toStdString());
+    QCOMPARE(qsizetype(checkpoint.state.history.size()), lines(dir + "/history.csv").size() - 1);
+    const auto r = run_cli({"fit", "--resume", dir, "--quiet"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    compare_with_reference(dir);
+  }
+
+  void failed_run_keeps_its_last_good_state() {
+    QFile f(path("nan.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"simulator": {"plugin": "nan_gaussian", "options": {"nan_one_in": 5000}},
+                "network": {"plugin": "mlp", "options": {"hidden": [8]}},
+                "n_s": 200, "n_d": 200, "fit": {"checkpoint_every": 1000}})");
+    f.close();
+    const QString dir = path("failed");
+    const auto r = run_cli({"fit", path("nan.json"), "--run-dir", dir, "--quiet", "--plugin-dir",
+                            IMNN_TEST_PLUGIN_DIR "/fit"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("NaN") && r.err.contains("--resume"), qPrintable(r.err));
+    QVERIFY(json_file(dir + "/result.json").contains("error"));
+    const auto rows = lines(dir + "/history.csv").size() - 1;
+    QVERIFY2(rows > 0, "failed at the first iteration: raise nan_one_in");
+    const auto checkpoint = imnn::load_checkpoint(dir.toStdString());
+    QCOMPARE(qsizetype(checkpoint.state.next_iteration), rows);
+    QVERIFY(checkpoint.state.call_open);
+  }
+
+  void run_directory_errors_say_what_to_do() {
+    const auto help = run_cli({"fit", "--help"});
+    QVERIFY2(help.code == 0 && help.out.contains("--resume"), qPrintable(help.out));
+    const auto exists = run_cli({"fit", config_, "--run-dir", path("reference"), "--quiet"});
+    QCOMPARE(exists.code, 1);
+    QVERIFY2(exists.err.contains("already exists") && exists.err.contains("--resume"),
+             qPrintable(exists.err));
+    const auto neither = run_cli({"fit", "--quiet"});
+    QCOMPARE(neither.code, 1);
+    QVERIFY2(neither.err.contains("--resume RUN_DIR"), qPrintable(neither.err));
+    const auto both = run_cli({"fit", config_, "--resume", path("reference")});
+    QVERIFY(both.code != 0);
+    QVERIFY2(both.err.contains("excludes"), qPrintable(both.err));
+    QDir().mkpath(path("empty"));
+    const auto not_run = run_cli({"fit", "--resume", path("empty")});
+    QCOMPARE(not_run.code, 1);
+    QVERIFY2(not_run.err.contains("not a run directory"), qPrintable(not_run.err));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestResume)
+#include "test_resume.moc"
