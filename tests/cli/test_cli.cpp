@@ -1,26 +1,15 @@
 // The headless front end end to end: `imnn fit` writes a complete run directory,
 // refuses to overwrite one, reports bad configs with the key; `imnn plugins` lists
 // plugins and skipped files.
+#include "cli_process.h"
+
 #include <QtTest>
 
 class TestCli : public QObject {
   Q_OBJECT
   QTemporaryDir tmp_;
 
-  struct Result {
-    int code;
-    QString out, err;
-  };
-  Result run(const QStringList &args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("IMNN_PLUGIN_PATH", IMNN_PLUGIN_BUILD_DIR);
-    p.setProcessEnvironment(env);
-    p.start(IMNN_CLI_PATH, args);
-    if (!p.waitForFinished(240000)) return {-1, {}, "timeout"};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-  }
+  static CliResult run(const QStringList &args) { return run_cli(args); }
   QString write_config(const QString &name, const QByteArray &json) {
     const QString path = tmp_.filePath(name);
     QFile f(path);

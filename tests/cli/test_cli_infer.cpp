@@ -6,6 +6,8 @@
 #include "imnn/compressor.h"
 #include "imnn/plugins.h"
 
+#include "cli_process.h"
+
 #include <QtTest>
 #include <cmath>
 #include <csignal>
@@ -16,20 +18,7 @@ class TestCliInfer : public QObject {
   QString run_;
   imnn::PluginRegistry registry_;
 
-  struct Result {
-    int code;
-    QString out, err;
-  };
-  Result run(const QStringList &args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("IMNN_PLUGIN_PATH", IMNN_PLUGIN_BUILD_DIR);
-    p.setProcessEnvironment(env);
-    p.start(IMNN_CLI_PATH, args);
-    if (!p.waitForFinished(240000)) return {-1, {}, "timeout"};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-  }
+  static CliResult run(const QStringList &args) { return run_cli(args); }
   QString path(const QString &name) const { return tmp_.filePath(name); }
   // n Gaussian simulations (n x 10), deterministic.
   QString write_data(const QString &name, std::vector<imnn::Index> shape) {

@@ -6,6 +6,7 @@
 #include "imnn/error.h"
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
+#include "imnn/session.h"
 
 #include <Eigen/LU>
 #include <QtTest>
@@ -15,9 +16,8 @@ using nlohmann::json;
 
 class TestCompressor : public QObject {
   Q_OBJECT
-  imnn::PluginRegistry registry_;
+  imnn::FitSession session_; // the short fit (registry, simulator, fitter)
   std::shared_ptr<imnn::Simulator> sim_;
-  std::unique_ptr<imnn::Fitter> fitter_;
   imnn::TrainedModel model_;
 
   // n simulations at theta from seeds 1000 + i (n x 10, C order).
@@ -40,7 +40,6 @@ class TestCompressor : public QObject {
 
 private slots:
   void initTestCase() {
-    registry_.scan({IMNN_PLUGIN_BUILD_DIR});
     json j = {{"simulator", "gaussian_mean_variance"},
               {"network", {{"plugin", "mlp"}, {"options", {{"hidden", {16, 16}}}}}},
               {"n_s", 200},
@@ -53,22 +52,18 @@ private slots:
                 {"n_validation", 150},
                 {"n_statistics", 500}}}};
     auto c = imnn::RunConfig::from_json(j);
-    c.resolve(registry_);
-    c.network.options =
-        registry_.resolve_network_options(c.network.plugin, c.network.options, c.n_summaries);
-    sim_ = registry_.create_simulator(c.simulator.plugin, c.simulator.options);
-    auto net = registry_.build_network(c.network.plugin, c.network.options, sim_->input_shape(),
-                                       c.n_summaries);
-    fitter_ = std::make_unique<imnn::Fitter>(c, std::move(net), sim_);
-    const auto res = fitter_->fit();
+    c.plugin_dirs = {IMNN_PLUGIN_BUILD_DIR};
+    session_ = imnn::prepare_fit(std::move(c));
+    sim_ = session_.simulator;
+    const auto res = session_.fitter->fit();
     QVERIFY(res.has_statistics);
-    model_ = fitter_->trained_model(res.statistics);
+    model_ = session_.fitter->trained_model(res.statistics);
     // Through the file format, as the CLI loads it.
     model_ = imnn::TrainedModel::from_json(json::parse(model_.to_json().dump()));
   }
 
   void summaries_are_the_fitted_network_outputs() {
-    imnn::Compressor comp(model_, registry_, 2);
+    imnn::Compressor comp(model_, *session_.registry, 2);
     QCOMPARE(comp.n_summaries(), imnn::Index(2));
     QCOMPARE(comp.n_params(), imnn::Index(2));
     QCOMPARE(comp.input_size(), imnn::Index(10));
@@ -81,15 +76,15 @@ private slots:
     imnn::Workspace ws;
     ws.acts.resize(1);
     ws.acts[0] = Eigen::Map<const imnn::lfi::MatrixD>(data.data(), 7, 10).cast<float>();
-    const imnn::MatrixF &y =
-        fitter_->model().forward(*backend, fitter_->kept_weights(), ws, imnn::RowLayout{7, 0, 0});
+    const imnn::MatrixF &y = session_.fitter->model().forward(
+        *backend, session_.fitter->kept_weights(), ws, imnn::RowLayout{7, 0, 0});
     for (imnn::Index i = 0; i < 7; ++i)
       for (imnn::Index k = 0; k < 2; ++k)
         QVERIFY(std::fabs(s(i, k) - y(i, k)) <= 1e-5 * (1.0 + std::fabs(y(i, k))));
   }
 
   void estimate_is_the_quasi_ml_estimate() {
-    imnn::Compressor comp(model_, registry_, 2);
+    imnn::Compressor comp(model_, *session_.registry, 2);
     const auto data = simulate(5, -0.2, 0.8);
     const imnn::lfi::MatrixD x = comp.summarise(data.data(), 5);
     const imnn::lfi::MatrixD est = comp.estimate(data.data(), 5);
@@ -112,7 +107,7 @@ private slots:
   }
 
   void batches_do_not_change_results() {
-    imnn::Compressor comp(model_, registry_, 2);
+    imnn::Compressor comp(model_, *session_.registry, 2);
     const imnn::Index n = 5000; // more than one internal batch (4096 rows)
     const auto data = simulate(n, 0.1, 1.0);
     const imnn::lfi::MatrixD all = comp.estimate(data.data(), n);
@@ -124,7 +119,7 @@ private slots:
   }
 
   void shapes_are_checked_with_named_axes() {
-    imnn::Compressor comp(model_, registry_, 1);
+    imnn::Compressor comp(model_, *session_.registry, 1);
     bool single = false;
     QCOMPARE(comp.batch_of(imnn::ArrayInfo{{10}, imnn::DType::f64, "t.npy"}, &single),
              imnn::Index(1));
@@ -152,23 +147,23 @@ private slots:
   void damaged_models_are_refused() {
     imnn::TrainedModel m = model_;
     m.weights.pop_back();
-    const QString count = message_of([&] { imnn::Compressor c(m, registry_, 1); });
+    const QString count = message_of([&] { imnn::Compressor c(m, *session_.registry, 1); });
     QVERIFY2(count.contains(QString::number(model_.weights.size())) &&
                  count.contains(QString::number(model_.weights.size() - 1)) &&
                  count.contains("weights"),
              qPrintable(count));
     imnn::TrainedModel u = model_;
     u.network["plugin"] = "no_such_net";
-    const QString plugin = message_of([&] { imnn::Compressor c(u, registry_, 1); });
+    const QString plugin = message_of([&] { imnn::Compressor c(u, *session_.registry, 1); });
     QVERIFY2(plugin.contains("no_such_net"), qPrintable(plugin));
     const QString missing =
-        message_of([&] { imnn::Compressor::load("/nonexistent/run", registry_, 1); });
+        message_of([&] { imnn::Compressor::load("/nonexistent/run", *session_.registry, 1); });
     QVERIFY2(missing.contains("/nonexistent/run/model.json") || missing.contains("does not exist"),
              qPrintable(missing));
   }
 
   void estimate_fn_drives_abc() {
-    imnn::Compressor comp(model_, registry_, 2);
+    imnn::Compressor comp(model_, *session_.registry, 2);
     const auto prior = imnn::lfi::make_uniform_prior({-1.0, 0.5}, {1.0, 1.5});
     const auto target_data = simulate(1, 0.0, 1.0);
     imnn::lfi::Problem p;

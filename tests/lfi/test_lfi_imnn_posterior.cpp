@@ -32,6 +32,7 @@
 #include "imnn/compressor.h"
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
+#include "imnn/session.h"
 
 #include "gaussian_problem.h"
 
@@ -60,7 +61,7 @@ gp::Moments exact_moments(double xbar, double v, double eps) {
 class TestLfiImnnPosterior : public QObject {
   Q_OBJECT
 
-  imnn::PluginRegistry registry_;
+  imnn::FitSession session_;
   std::shared_ptr<imnn::Simulator> sim_;
   std::unique_ptr<imnn::Compressor> comp_;
   std::unique_ptr<Prior> prior_;
@@ -120,7 +121,6 @@ class TestLfiImnnPosterior : public QObject {
 
 private slots:
   void initTestCase() {
-    registry_.scan({IMNN_PLUGIN_BUILD_DIR});
     // The Gaussian example, shortened (measured: see the qInfo line and README).
     auto c =
         imnn::RunConfig::load(IMNN_SOURCE_DIR "/resources/examples/gaussian_mean_variance.json");
@@ -135,13 +135,10 @@ private slots:
     c.fit.n_validation = 1000;
     c.fit.n_validation_d = 1000;
     c.fit.n_statistics = 10000;
-    c.resolve(registry_);
-    c.network.options =
-        registry_.resolve_network_options(c.network.plugin, c.network.options, c.n_summaries);
-    sim_ = registry_.create_simulator(c.simulator.plugin, c.simulator.options);
-    auto net = registry_.build_network(c.network.plugin, c.network.options, sim_->input_shape(),
-                                       c.n_summaries);
-    imnn::Fitter fitter(c, std::move(net), sim_);
+    c.plugin_dirs = {IMNN_PLUGIN_BUILD_DIR};
+    session_ = imnn::prepare_fit(std::move(c));
+    sim_ = session_.simulator;
+    imnn::Fitter &fitter = *session_.fitter;
     const auto res = fitter.fit();
     QVERIFY(res.has_statistics);
     const double detF = res.statistics.detF;
@@ -150,7 +147,8 @@ private slots:
           "information loss %.3f)",
           res.iterations, res.seconds, detF, info_loss_);
     QVERIFY2(detF > 40.0, "the IMNN fit is too poor for a posterior test");
-    comp_ = std::make_unique<imnn::Compressor>(fitter.trained_model(res.statistics), registry_, 2);
+    comp_ = std::make_unique<imnn::Compressor>(fitter.trained_model(res.statistics),
+                                               *session_.registry, 2);
     const Eigen::MatrixXd &invF = comp_->model().invF;
     const double invF_exact[2] = {1.0 / gp::n, 2.0 / gp::n}; // at Sigma_fid = 1
     for (int a = 0; a < 2; ++a) {
