@@ -215,6 +215,46 @@ private slots:
     QCOMPARE(lines_of(dir + "/pmc_small_1.txt").size(), 200);
   }
 
+  void results_do_not_depend_on_threads() {
+    const QString target = write_data("target_t.npy", {10});
+    for (const char *method : {"abc", "pmc"}) {
+      QByteArray files[2];
+      for (int t = 1; t <= 2; ++t) {
+        const QString name = QString("%1_threads%2").arg(method).arg(t);
+        const auto r = run({"infer",
+                            method,
+                            run_,
+                            "--target",
+                            target,
+                            "--name",
+                            name,
+                            "--threads",
+                            QString::number(t),
+                            "--n-samples",
+                            "4000",
+                            "--epsilon",
+                            "1",
+                            "--n-points",
+                            "200",
+                            "--max-iteration",
+                            "3",
+                            "--prior-low",
+                            "-3",
+                            "0.1",
+                            "--prior-high",
+                            "3",
+                            "3",
+                            "-q"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(run_ + "/inference/" + name + "/" + name + "_1.txt");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        files[t - 1] = f.readAll();
+      }
+      QVERIFY(!files[0].isEmpty());
+      QVERIFY2(files[0] == files[1], method);
+    }
+  }
+
   void bad_inputs_name_the_problem_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QStringList>("expected");
