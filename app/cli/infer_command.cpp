@@ -243,6 +243,7 @@ void add_infer_command(CLI::App &app, InferOptions &o) {
 
 int run_infer(const InferOptions &o) {
   Progress progress(o.quiet);
+  fs::path created; // the output folder, removed again when a failure leaves it empty
   try {
     check_options(o);
     configure_threads(o.threads);
@@ -293,6 +294,7 @@ int run_infer(const InferOptions &o) {
     if (!fs::is_directory(run_dir)) run_dir = run_dir.parent_path();
     const fs::path dir = run_dir / "inference" / name;
     prepare_inference_dir(dir, o.replace);
+    created = dir;
 
     lfi::Problem problem;
     problem.prior = prior.get();
@@ -437,6 +439,8 @@ int run_infer(const InferOptions &o) {
     return cancelled ? 130 : 0;
   } catch (const std::exception &e) {
     progress.finish();
+    std::error_code ec;
+    if (!created.empty() && fs::is_empty(created, ec)) fs::remove(created, ec);
     std::fprintf(stderr, "error: %s\n", e.what());
     return 1;
   }

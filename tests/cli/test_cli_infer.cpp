@@ -280,6 +280,9 @@ private slots:
         << QStringList{"--prior-low", "1 values for 2 parameters"};
     QTest::newRow("target theta count") << QStringList{"infer", "ga", "RUN", "--target-theta", "0"}
                                         << QStringList{"--target-theta", "2 parameters"};
+    QTest::newRow("percentile out of range")
+        << QStringList{"infer", "pmc", "RUN", "--target-theta", "0", "1", "--percentile", "150"}
+        << QStringList{"percentile 150"};
     QTest::newRow("no target") << QStringList{"infer", "ga", "RUN"}
                                << QStringList{"no target", "--target"};
     QTest::newRow("not a run") << QStringList{"infer", "ga", "NORUN", "--target-theta", "0", "1"}
@@ -296,9 +299,11 @@ private slots:
       if (a == "WRONG") a = path("wrong.npy");
       if (a == "TWO") a = path("two.npy");
     }
-    args << "--name" << QString("bad%1").arg(QTest::currentDataTag()).replace(' ', '_') << "-q";
+    const QString name = QString("bad_%1").arg(QTest::currentDataTag()).replace(' ', '_');
+    args << "--name" << name << "-q";
     const auto r = run(args);
     QVERIFY2(r.code != 0, qPrintable(r.out));
+    QVERIFY(!QDir(run_ + "/inference/" + name).exists()); // nothing left behind
     for (const auto &e : expected)
       QVERIFY2(r.err.contains(e), qPrintable(e + " not in: " + r.err));
   }
