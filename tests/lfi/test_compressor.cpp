@@ -162,6 +162,22 @@ private slots:
              qPrintable(missing));
   }
 
+  void estimate_fn_turns_nan_into_nan_estimates() {
+    imnn::Compressor comp(model_, *session_.registry, 1);
+    auto data = simulate(3, 0.0, 1.0);
+    const imnn::lfi::MatrixD ref = comp.estimate(data.data(), 3);
+    data[2 * 10 + 4] = std::nan("");
+    imnn::lfi::MatrixD out(3, 2);
+    comp.estimate_fn()(data.data(), 3, out.data());
+    for (imnn::Index a = 0; a < 2; ++a) {
+      QCOMPARE(out(0, a), ref(0, a));
+      QCOMPARE(out(1, a), ref(1, a));
+      QVERIFY(std::isnan(out(2, a)));
+    }
+    const QString msg = message_of([&] { comp.estimate(data.data(), 3); });
+    QVERIFY2(msg.contains("simulation 2") && msg.contains("value 4"), qPrintable(msg));
+  }
+
   void estimate_fn_drives_abc() {
     imnn::Compressor comp(model_, *session_.registry, 2);
     const auto prior = imnn::lfi::make_uniform_prior({-1.0, 0.5}, {1.0, 1.5});

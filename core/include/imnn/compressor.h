@@ -57,8 +57,9 @@ public:
   Index batch_of(const ArrayInfo &info, bool *single = nullptr) const;
 
   // The quasi-ML estimate as an lfi::CompressFn (summaries = estimates, q = n_params),
-  // for ABC/PMC with the Fisher distance F of the model. Keeps a pointer to this
-  // Compressor, which must outlive the function.
+  // for ABC/PMC with the Fisher distance F of the model. Non-finite simulations give
+  // NaN estimates (the engine rejects them) instead of an error. Keeps a pointer to
+  // this Compressor's state, which must outlive the function (moving is fine).
   lfi::CompressFn estimate_fn();
 
 private:

@@ -38,6 +38,11 @@ struct Compressor::Impl {
   Workspace ws;
   Index input_size = 0;
   Eigen::VectorXd theta_fid;
+
+  // Batched forward passes / quasi-ML estimates, no input checks.
+  void forward(const double *data, Index n, double *out);
+  void estimate(const double *data, Index n, double *out);
+  void check_finite(const double *data, Index n) const;
 };
 
 std::filesystem::path Compressor::model_file(const std::filesystem::path &path) {
@@ -104,37 +109,45 @@ Index Compressor::n_params() const {
   return static_cast<Index>(impl_->model.param_names.size());
 }
 
-void Compressor::summarise(const double *data, Index n, double *out) {
-  Impl &m = *impl_;
-  const Index in = m.input_size, q = n_summaries();
+void Compressor::Impl::forward(const double *data, Index n, double *out) {
+  const Index q = model.n_summaries;
   for (Index start = 0; start < n; start += kBatchRows) {
     const Index rows = std::min(kBatchRows, n - start);
-    const double *src = data + start * in;
-    for (Index k = 0; k < rows * in; ++k)
-      if (!std::isfinite(src[k]))
-        throw Error("simulation " + std::to_string(start + k / in) +
-                    " contains NaN or Inf (value " + std::to_string(k % in) +
-                    "): the network cannot compress it; check the data");
-    MatrixF &x = m.ws.acts[0];
-    x = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-            src, rows, in)
-            .cast<float>();
-    const MatrixF &y = m.network.forward(*m.backend, m.model.weights, m.ws, RowLayout{rows, 0, 0});
-    Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-        out + start * q, rows, q) = y.topRows(rows).cast<double>();
+    ws.acts[0] =
+        Eigen::Map<const lfi::MatrixD>(data + start * input_size, rows, input_size).cast<float>();
+    const MatrixF &y = network.forward(*backend, model.weights, ws, RowLayout{rows, 0, 0});
+    Eigen::Map<lfi::MatrixD>(out + start * q, rows, q) = y.topRows(rows).cast<double>();
   }
 }
 
-void Compressor::estimate(const double *data, Index n, double *out) {
-  const Index q = n_summaries(), p = n_params();
-  lfi::MatrixD x(std::min(kBatchRows, n), q);
+void Compressor::Impl::estimate(const double *data, Index n, double *out) {
+  const Index q = model.n_summaries, p = theta_fid.size();
+  lfi::MatrixD x;
   for (Index start = 0; start < n; start += kBatchRows) {
     const Index rows = std::min(kBatchRows, n - start);
     x.resize(rows, q);
-    summarise(data + start * input_size(), rows, x.data());
-    const Eigen::MatrixXd theta = quasi_ml_estimate(impl_->model.statistics, impl_->theta_fid, x);
-    Eigen::Map<lfi::MatrixD>(out + start * p, rows, p) = theta;
+    forward(data + start * input_size, rows, x.data());
+    Eigen::Map<lfi::MatrixD>(out + start * p, rows, p) =
+        quasi_ml_estimate(model.statistics, theta_fid, x);
   }
+}
+
+void Compressor::Impl::check_finite(const double *data, Index n) const {
+  for (Index k = 0; k < n * input_size; ++k)
+    if (!std::isfinite(data[k]))
+      throw Error("simulation " + std::to_string(k / input_size) + " contains NaN or Inf (value " +
+                  std::to_string(k % input_size) +
+                  "): the network cannot compress it; check the data");
+}
+
+void Compressor::summarise(const double *data, Index n, double *out) {
+  impl_->check_finite(data, n);
+  impl_->forward(data, n, out);
+}
+
+void Compressor::estimate(const double *data, Index n, double *out) {
+  impl_->check_finite(data, n);
+  impl_->estimate(data, n, out);
 }
 
 lfi::MatrixD Compressor::summarise(const double *data, Index n) {
@@ -168,7 +181,12 @@ Index Compressor::batch_of(const ArrayInfo &info, bool *single) const {
 }
 
 lfi::CompressFn Compressor::estimate_fn() {
-  return [this](const double *data, Index n, double *summaries) { estimate(data, n, summaries); };
+  // Unchecked: a simulation with NaN gives NaN estimates, which the LFI engine turns
+  // into an infinite distance (rejected), as for any non-finite summary.
+  Impl *impl = impl_.get();
+  return [impl](const double *data, Index n, double *summaries) {
+    impl->estimate(data, n, summaries);
+  };
 }
 
 } // namespace imnn
