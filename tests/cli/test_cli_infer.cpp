@@ -60,6 +60,50 @@ private slots:
     QVERIFY(QFile::exists(run_ + "/model.json"));
   }
 
+  void help_documents_every_option() {
+    const auto h = run({"infer", "--help"});
+    QCOMPARE(h.code, 0);
+    for (const char *opt : {"--target",
+                            "--target-theta",
+                            "--target-seed",
+                            "--name",
+                            "--replace",
+                            "--seed",
+                            "--threads",
+                            "--prior",
+                            "--prior-low",
+                            "--prior-high",
+                            "--prior-mean",
+                            "--prior-sd",
+                            "--gridsize",
+                            "--levels",
+                            "--smoothing",
+                            "--distance",
+                            "--epsilon",
+                            "--n-samples",
+                            "--min-accepted",
+                            "--max-iterations",
+                            "--n-points",
+                            "--n-initial-points",
+                            "--percentile",
+                            "--acceptance-ratio",
+                            "--max-iteration",
+                            "--max-acceptance",
+                            "--max-samples",
+                            "ga",
+                            "abc",
+                            "pmc"})
+      QVERIFY2(h.out.contains(opt), opt);
+    for (const char *cmd : {"estimate", "summarise"}) {
+      const auto c = run({cmd, "--help"});
+      QCOMPARE(c.code, 0);
+      QVERIFY(c.out.contains("--output") && c.out.contains("--threads"));
+    }
+    const auto top = run({"--help"});
+    QVERIFY(top.out.contains("estimate") && top.out.contains("summarise") &&
+            top.out.contains("infer"));
+  }
+
   void estimate_and_summarise_match_the_compressor() {
     const QString data = write_data("data.npy", {6, 10});
     const auto e = run({"estimate", run_, data, "-o", path("est.npy"), "--threads", "1"});
