@@ -23,7 +23,57 @@ struct PluginsOptions {
   bool json = false;
 };
 
+// `imnn estimate` and `imnn summarise`: one trained IMNN applied to a data array.
+struct CompressOptions {
+  std::string run; // run directory or model.json
+  std::string data;
+  std::string output;
+  std::vector<std::string> plugin_dirs;
+  int threads = 0;
+};
+
+// `imnn infer ga|abc|pmc RUN_DIR`: likelihood-free inference with a trained IMNN.
+struct InferOptions {
+  std::string method; // ga, abc, pmc
+  std::string run;
+  std::string target;               // data file
+  std::vector<double> target_theta; // or: simulate the target here
+  long long target_seed = 0;        // with target_theta
+  std::string name;                 // default: the method
+  bool replace = false;
+  int threads = 0;
+  long long seed = 0;
+  std::vector<std::string> plugin_dirs;
+  bool quiet = false;
+  // prior
+  std::string prior = "uniform";
+  std::vector<double> prior_low, prior_high, prior_mean, prior_sd;
+  // grids and marginals
+  std::vector<long long> gridsize{100};
+  std::vector<double> levels{0.68, 0.95};
+  double smoothing = 0;
+  std::string distance = "fisher";
+  // ABC (n_samples is also the GA's number of GetDist draws)
+  double epsilon = -1;
+  long long n_samples = -1;
+  long long min_accepted = 0;
+  int max_iterations = 10;
+  // PMC
+  long long n_points = 1000;
+  long long n_initial_points = 0;
+  double percentile = 75;
+  double acceptance_ratio = 0.1;
+  int max_iteration = 10;
+  long long max_acceptance = 1;
+  long long max_samples = 100000;
+};
+
 void add_fit_command(CLI::App &app, FitOptions &options);
+void add_compress_commands(CLI::App &app, CompressOptions &estimate, CompressOptions &summarise);
+void add_infer_command(CLI::App &app, InferOptions &options);
+// mode: "estimate" or "summarise"
+int run_compress(const CompressOptions &options, const std::string &mode);
+int run_infer(const InferOptions &options);
 void add_plugins_command(CLI::App &app, PluginsOptions &options);
 int run_fit(const FitOptions &options);
 int run_plugins(const PluginsOptions &options);

@@ -9,13 +9,19 @@ int main(int argc, char **argv) {
   CLI::App app{"IMNN Studio " IMNN_CORE_VERSION
                " - information maximising neural networks, headless.\n"
                "Fits an IMNN to simulations made on the fly by a simulator plugin and writes a "
-               "run directory (config.json, history.csv, result.json, model.json)."};
+               "run directory (config.json, history.csv, result.json, model.json); compresses "
+               "data with a trained IMNN (estimate, summarise) and runs likelihood-free "
+               "inference with it (infer ga|abc|pmc)."};
   app.require_subcommand(1);
   app.set_version_flag("--version", IMNN_CORE_VERSION);
   imnn::cli::FitOptions fit;
   imnn::cli::PluginsOptions plugins;
   imnn::cli::add_fit_command(app, fit);
   imnn::cli::add_plugins_command(app, plugins);
+  imnn::cli::CompressOptions estimate, summarise;
+  imnn::cli::add_compress_commands(app, estimate, summarise);
+  imnn::cli::InferOptions infer;
+  imnn::cli::add_infer_command(app, infer);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -23,5 +29,8 @@ int main(int argc, char **argv) {
   }
   if (app.got_subcommand("fit")) return imnn::cli::run_fit(fit);
   if (app.got_subcommand("plugins")) return imnn::cli::run_plugins(plugins);
+  if (app.got_subcommand("estimate")) return imnn::cli::run_compress(estimate, "estimate");
+  if (app.got_subcommand("summarise")) return imnn::cli::run_compress(summarise, "summarise");
+  if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer);
   return 2;
 }

@@ -9,7 +9,7 @@ class TestCli : public QObject {
   Q_OBJECT
   QTemporaryDir tmp_;
 
-  CliResult run(const QStringList &args) { return run_cli(args); }
+  static CliResult run(const QStringList &args) { return run_cli(args); }
   QString write_config(const QString &name, const QByteArray &json) {
     const QString path = tmp_.filePath(name);
     QFile f(path);

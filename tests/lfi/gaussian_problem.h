@@ -167,6 +167,15 @@ inline Moments grid_moments(const std::function<double(double, double)> &density
   return m;
 }
 
+// Moments of the exact ABC posterior pi_eps (eps = 0: the exact posterior) of a target
+// with sample mean xbar and unbiased variance v, under the uniform prior box
+// [mu_lo, mu_hi] x [s_lo, s_hi], on a g x g midpoint grid.
+inline Moments abc_posterior_moments(double xbar, double v, double eps, double mu_lo, double mu_hi,
+                                     double s_lo, double s_hi, int g) {
+  return grid_moments([&](double mu, double s) { return abc_likelihood(mu, s, xbar, v, eps); },
+                      mu_lo, mu_hi, s_lo, s_hi, g);
+}
+
 // Weighted sample moments and their Monte Carlo standard errors (delta method for the
 // self-normalised weighted mean and variance: se(mean)^2 = sum w_i^2 (x_i - m)^2,
 // se(var)^2 = sum w_i^2 ((x_i - m)^2 - var)^2, se(sd) = se(var) / (2 sd); for equal

@@ -55,9 +55,7 @@ constexpr int kGrid = 300;
 const char *kNames[2] = {"mu", "Sigma"};
 
 gp::Moments exact_moments(double xbar, double v, double eps) {
-  return gp::grid_moments(
-      [&](double mu, double s) { return gp::abc_likelihood(mu, s, xbar, v, eps); }, kMuLo, kMuHi,
-      kSLo, kSHi, kGrid);
+  return gp::abc_posterior_moments(xbar, v, eps, kMuLo, kMuHi, kSLo, kSHi, kGrid);
 }
 
 } // namespace

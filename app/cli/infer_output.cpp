@@ -1,0 +1,104 @@
+#include "infer_output.h"
+
+#include "imnn/arrays.h"
+#include "imnn/error.h"
+#include "imnn/run_directory.h"
+
+#include <cmath>
+
+namespace imnn::cli {
+
+namespace fs = std::filesystem;
+
+void prepare_inference_dir(const fs::path &dir, bool replace) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+    if (!replace)
+      throw Error("inference output " + dir.string() +
+                  " already exists and is not empty: choose another --name, or pass --replace "
+                  "to overwrite it");
+    fs::remove_all(dir, ec);
+    if (ec) throw Error("cannot remove " + dir.string() + " for --replace: " + ec.message());
+  }
+  fs::create_directories(dir, ec);
+  if (ec) throw Error("cannot create " + dir.string() + ": " + ec.message());
+}
+
+void write_vector_npy(const fs::path &file, const std::vector<double> &v) {
+  save_npy(file, {static_cast<Index>(v.size())}, v.data());
+}
+
+void write_matrix_npy(const fs::path &file, const lfi::MatrixD &m) {
+  save_npy(file, {m.rows(), m.cols()}, m.data());
+}
+
+nlohmann::json write_marginals(const fs::path &dir, const lfi::Marginals &m,
+                               const std::vector<std::string> &names,
+                               const std::vector<double> &levels) {
+  nlohmann::json index;
+  index["parameters"] = names;
+  index["levels"] = levels;
+  nlohmann::json ranges = nlohmann::json::array();
+  for (const auto &r : m.ranges)
+    ranges.push_back({{"low", r.front()}, {"high", r.back()}, {"gridsize", r.size()}});
+  index["ranges"] = ranges;
+  index["layout"] = "1-D marginal_<i>.npy: density over ranges[i]; 2-D marginal_<row>_<col>.npy "
+                    "(col < row): shape (gridsize_col, gridsize_row), first axis the column "
+                    "parameter; levels: density thresholds of the highest-density regions "
+                    "holding each mass in `levels`";
+  nlohmann::json list = nlohmann::json::array();
+  for (Index row = 0; row < m.dim(); ++row)
+    for (Index col = 0; col <= row; ++col) {
+      const auto &d = m.marginal(row, col);
+      const std::string file =
+          row == col ? "marginal_" + std::to_string(row) + ".npy"
+                     : "marginal_" + std::to_string(row) + "_" + std::to_string(col) + ".npy";
+      std::vector<Index> shape;
+      if (row == col)
+        shape = {static_cast<Index>(d.size())};
+      else
+        shape = {static_cast<Index>(m.ranges[static_cast<std::size_t>(col)].size()),
+                 static_cast<Index>(m.ranges[static_cast<std::size_t>(row)].size())};
+      save_npy(dir / file, shape, d.data());
+      nlohmann::json e;
+      e["row"] = row;
+      e["col"] = col;
+      e["x"] = names[static_cast<std::size_t>(col)];
+      if (row != col) e["y"] = names[static_cast<std::size_t>(row)];
+      e["file"] = file;
+      e["shape"] = shape;
+      bool any = false;
+      for (double v : d)
+        any = any || v > 0.0;
+      e["hpd_levels"] = any ? nlohmann::json(lfi::hpd_levels(d, levels)) : nlohmann::json(nullptr);
+      list.push_back(e);
+    }
+  index["marginals"] = list;
+  write_file_atomically(dir / "marginals.json", index.dump(2) + "\n");
+  return index;
+}
+
+nlohmann::json posterior_moments(const lfi::MatrixD &samples, const std::vector<double> &weights,
+                                 const std::vector<std::string> &names) {
+  nlohmann::json mean = nlohmann::json::object(), sd = nlohmann::json::object();
+  const Index n = samples.rows();
+  double total = 0.0;
+  for (Index i = 0; i < n; ++i)
+    total += weights.empty() ? 1.0 : weights[static_cast<std::size_t>(i)];
+  for (Index a = 0; a < samples.cols(); ++a) {
+    double m = 0.0, v = 0.0;
+    for (Index i = 0; i < n; ++i)
+      m += (weights.empty() ? 1.0 : weights[static_cast<std::size_t>(i)]) * samples(i, a);
+    m /= total;
+    for (Index i = 0; i < n; ++i) {
+      const double d = samples(i, a) - m;
+      v += (weights.empty() ? 1.0 : weights[static_cast<std::size_t>(i)]) * d * d;
+    }
+    const auto &name = names[static_cast<std::size_t>(a)];
+    mean[name] = n > 0 ? nlohmann::json(m) : nlohmann::json(nullptr);
+    sd[name] = n > 0 ? nlohmann::json(std::sqrt(v / total)) : nlohmann::json(nullptr);
+  }
+  return {{"mean", mean}, {"sd", sd}};
+}
+
+} // namespace imnn::cli
