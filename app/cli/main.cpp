@@ -6,16 +6,18 @@
 #include <iostream>
 
 int main(int argc, char **argv) {
-  CLI::App app{"IMNN Studio " IMNN_CORE_VERSION
-               " - information maximising neural networks, headless.\n"
-               "Fits an IMNN to simulations made on the fly by a simulator plugin and writes a "
-               "run directory (config.json, history.csv, result.json, model.json)."};
+  CLI::App app{
+      "IMNN Studio " IMNN_CORE_VERSION " - information maximising neural networks, headless.\n"
+      "Fits an IMNN to simulations made on the fly by a simulator plugin or to fixed "
+      "arrays, and writes a run directory (config.json, history.csv, result.json, model.json)."};
   app.require_subcommand(1);
   app.set_version_flag("--version", IMNN_CORE_VERSION);
   imnn::cli::FitOptions fit;
   imnn::cli::PluginsOptions plugins;
   imnn::cli::add_fit_command(app, fit);
   imnn::cli::add_plugins_command(app, plugins);
+  imnn::cli::SimulateOptions simulate;
+  imnn::cli::add_simulate_command(app, simulate);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -23,5 +25,6 @@ int main(int argc, char **argv) {
   }
   if (app.got_subcommand("fit")) return imnn::cli::run_fit(fit);
   if (app.got_subcommand("plugins")) return imnn::cli::run_plugins(plugins);
+  if (app.got_subcommand("simulate")) return imnn::cli::run_simulate(simulate);
   return 2;
 }

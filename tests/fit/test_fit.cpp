@@ -188,7 +188,7 @@ private slots:
     auto backend = imnn::make_cpu_backend(1);
     imnn::Workspace ws;
     ws.acts.resize(1);
-    src.fill(imnn::SeedStream::training, 0, layout, ws.acts[0]);
+    src.fill(imnn::SeedStream::training, 0, {60, 40}, ws.acts[0]);
     const imnn::MatrixF input = ws.acts[0];
     imnn::Regularisation reg{10.0, 0.1};
     auto w = model.initialise(11);
