@@ -9,6 +9,8 @@
 #include "imnn/plugins.h"
 #include "imnn/sources.h"
 
+#include "gradient_check.h"
+
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -452,23 +454,9 @@ private slots:
     source->output_adjoints(lg.dL_dx, lg.dL_ddx, set, og);
     std::vector<float> grad(w.size(), 0.0f);
     model.backward(*backend, w, ws, layout, og, grad);
-    std::vector<std::size_t> idx(w.size());
-    std::iota(idx.begin(), idx.end(), 0);
-    std::partial_sort(idx.begin(), idx.begin() + 10, idx.end(),
-                      [&](auto a, auto b) { return std::fabs(grad[a]) > std::fabs(grad[b]); });
-    for (int k = 0; k < 10; ++k) {
-      const std::size_t i = idx[static_cast<std::size_t>(k)];
-      const float h = 2e-3f * std::max(1.0f, std::fabs(w[i]));
-      auto wp = w, wm = w;
-      wp[i] += h;
-      wm[i] -= h;
-      const double fd = (loss_at(wp, nullptr) - loss_at(wm, nullptr)) / double(wp[i] - wm[i]);
-      const double an = grad[i];
-      QVERIFY2(
-          std::fabs(fd - an) <= 0.03 * std::fabs(an) + 1e-3,
-          qPrintable(
-              QString("weight %1: analytic %2 vs finite difference %3").arg(i).arg(an).arg(fd)));
-    }
+    const QString bad = check_gradient_fd(
+        w, grad, [&](const std::vector<float> &wt) { return loss_at(wt, nullptr); }, 10);
+    QVERIFY2(bad.isEmpty(), qPrintable(bad));
   }
 
   // Seed-matched finite differences approximate the Jacobian path: dx/dθ of
