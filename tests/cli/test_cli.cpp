@@ -146,6 +146,26 @@ private slots:
     QCOMPARE(config["fit"].toObject()["n_validation"].toInt(), 150);
   }
 
+  void simulate_from_a_config_without_validation() {
+    const QString cfg = write_config("for-simulate.json", small_config());
+    const QString out = tmp_.filePath("data-from-config");
+    const auto r = run({"simulate", cfg, "--mode", "numerical", "-n", "60", "--n-d", "30",
+                        "--n-validation", "0", "--delta-theta", "0.2,0.2", "-o", out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(!QFile::exists(out + "/validation_fiducial.npy"));
+    const auto info = imnn::inspect_array((out + "/derivative.npy").toStdString());
+    QCOMPARE(QList<qlonglong>(info.shape.begin(), info.shape.end()),
+             (QList<qlonglong>{30, 2, 2, 10}));
+    QFile c(out + "/config.json");
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const auto config = QJsonDocument::fromJson(c.readAll()).object();
+    QCOMPARE(config["fit"].toObject()["validation"].toBool(), false);
+    QCOMPARE(config["delta_theta"].toArray().at(0).toDouble(), 0.2);
+    QCOMPARE(config["fit"].toObject()["max_iterations"].toInt(), 500); // from the config
+    QCOMPARE(config["network"].toObject()["options"].toObject()["hidden"].toArray().size(), 2);
+    QVERIFY(!config.contains("simulator"));
+  }
+
   void simulate_refuses_bad_requests() {
     const QString out = tmp_.filePath("data-gradient-again");
     QDir().mkpath(out);
