@@ -68,6 +68,18 @@ struct InferOptions {
   long long max_samples = 100000;
 };
 
+struct SimulateOptions {
+  std::string source; // plugin name or config file
+  std::string mode;   // gradient | numerical
+  std::string output;
+  std::string options; // simulator options (JSON)
+  std::vector<std::string> plugin_dirs;
+  std::vector<double> theta_fid, delta_theta;
+  long long n_s = -1, n_d = -1, n_validation = -1, n_validation_d = -1, seed = -1;
+};
+
+void add_simulate_command(CLI::App &app, SimulateOptions &options);
+int run_simulate(const SimulateOptions &options);
 void add_fit_command(CLI::App &app, FitOptions &options);
 void add_compress_commands(CLI::App &app, CompressOptions &estimate, CompressOptions &summarise);
 void add_infer_command(CLI::App &app, InferOptions &options);

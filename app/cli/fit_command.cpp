@@ -154,9 +154,12 @@ int run_fit(const FitOptions &o) {
                    resolved.name.c_str(), started.iterations_done);
     if (!o.quiet)
       std::fprintf(stderr,
-                   "fitting '%s': simulator %s, network %s (%td parameters), n_s %td, n_d %td, "
-                   "%d threads -> %s\n",
-                   resolved.name.c_str(), resolved.simulator.plugin.c_str(),
+                   "fitting '%s': mode %s (%s), %s %s, network %s (%td parameters), n_s %td, "
+                   "n_d %td, %d threads -> %s\n",
+                   resolved.name.c_str(), resolved.mode.c_str(), resolved.mode_reason.c_str(),
+                   resolved.array_mode() ? "data" : "simulator",
+                   resolved.array_mode() ? resolved.data.fiducial.c_str()
+                                         : resolved.simulator.plugin.c_str(),
                    resolved.network.plugin.c_str(), fitter.model().n_parameters(), resolved.n_s,
                    resolved.n_d, threads, run.path().c_str());
 

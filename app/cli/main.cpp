@@ -8,10 +8,11 @@
 int main(int argc, char **argv) {
   CLI::App app{"IMNN Studio " IMNN_CORE_VERSION
                " - information maximising neural networks, headless.\n"
-               "Fits an IMNN to simulations made on the fly by a simulator plugin and writes a "
-               "run directory (config.json, history.csv, result.json, model.json); compresses "
-               "data with a trained IMNN (estimate, summarise) and runs likelihood-free "
-               "inference with it (infer ga|abc|pmc)."};
+               "Fits an IMNN to simulations made on the fly by a simulator plugin or to fixed "
+               "arrays and writes a run directory (config.json, history.csv, result.json, "
+               "model.json); makes data sets for the array modes (simulate); compresses data "
+               "with a trained IMNN (estimate, summarise) and runs likelihood-free inference "
+               "with it (infer ga|abc|pmc)."};
   app.require_subcommand(1);
   app.set_version_flag("--version", IMNN_CORE_VERSION);
   imnn::cli::FitOptions fit;
@@ -22,6 +23,8 @@ int main(int argc, char **argv) {
   imnn::cli::add_compress_commands(app, estimate, summarise);
   imnn::cli::InferOptions infer;
   imnn::cli::add_infer_command(app, infer);
+  imnn::cli::SimulateOptions simulate;
+  imnn::cli::add_simulate_command(app, simulate);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -32,5 +35,6 @@ int main(int argc, char **argv) {
   if (app.got_subcommand("estimate")) return imnn::cli::run_compress(estimate, "estimate");
   if (app.got_subcommand("summarise")) return imnn::cli::run_compress(summarise, "summarise");
   if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer);
+  if (app.got_subcommand("simulate")) return imnn::cli::run_simulate(simulate);
   return 2;
 }

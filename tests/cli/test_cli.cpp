@@ -2,6 +2,7 @@
 // refuses to overwrite one, reports bad configs with the key; `imnn plugins` lists
 // plugins and skipped files.
 #include "cli_process.h"
+#include "imnn/arrays.h"
 
 #include <QtTest>
 
@@ -93,6 +94,82 @@ private slots:
     QVERIFY2(r.err.contains("iter   100/100") && r.err.contains("val_detF") &&
                  r.err.contains("it/s"),
              qPrintable(r.err));
+    // mode "auto" (the default) says which mode it picked and why.
+    QVERIFY2(r.err.contains("mode simulator (auto: simulator \"gaussian_mean_variance\" provides "
+                            "its Jacobian"),
+             qPrintable(r.err));
+  }
+
+  void simulate_writes_arrays_that_fit_data() {
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QList<qlonglong>>("derivative");
+    QTest::newRow("gradient") << "gradient" << QList<qlonglong>{100, 10, 2};
+    QTest::newRow("numerical") << "numerical" << QList<qlonglong>{100, 2, 2, 10};
+  }
+  void simulate_writes_arrays_that_fit() {
+    QFETCH(QString, mode);
+    QFETCH(QList<qlonglong>, derivative);
+    const QString out = tmp_.filePath("data-" + mode);
+    const auto r = run({"simulate", "gaussian_mean_variance", "--mode", mode, "-n", "200", "--n-d",
+                        "100", "--n-validation", "150", "--seed", "4", "-o", out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    auto shape = [&](const char *name) {
+      const auto info = imnn::inspect_array((out + "/" + name).toStdString());
+      return QList<qlonglong>(info.shape.begin(), info.shape.end());
+    };
+    QCOMPARE(shape("fiducial.npy"), (QList<qlonglong>{200, 10}));
+    QCOMPARE(shape("derivative.npy"), derivative);
+    QCOMPARE(shape("validation_fiducial.npy"), (QList<qlonglong>{150, 10}));
+    QCOMPARE(shape("validation_derivative.npy").at(0), 100);
+    // The written config fits the arrays as they are (paths relative to its folder).
+    const auto f = run({"fit", out + "/config.json", "--run-dir", out + "-run", "--max-iterations",
+                        "5", "--threads", "1"});
+    QVERIFY2(f.code == 0, qPrintable(f.err));
+    QVERIFY2(f.err.contains("mode " + mode + " (set in the config)"), qPrintable(f.err));
+    QFile c(out + "-run/config.json");
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const auto config = QJsonDocument::fromJson(c.readAll()).object();
+    QCOMPARE(config["mode"].toString(), mode);
+    QCOMPARE(config["data"].toObject()["fiducial"].toString(), out + "/fiducial.npy");
+    QCOMPARE(config["fit"].toObject()["n_validation"].toInt(), 150);
+  }
+
+  void simulate_from_a_config_without_validation() {
+    const QString cfg = write_config("for-simulate.json", small_config());
+    const QString out = tmp_.filePath("data-from-config");
+    const auto r = run({"simulate", cfg, "--mode", "numerical", "-n", "60", "--n-d", "30",
+                        "--n-validation", "0", "--delta-theta", "0.2,0.2", "-o", out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(!QFile::exists(out + "/validation_fiducial.npy"));
+    const auto info = imnn::inspect_array((out + "/derivative.npy").toStdString());
+    QCOMPARE(QList<qlonglong>(info.shape.begin(), info.shape.end()),
+             (QList<qlonglong>{30, 2, 2, 10}));
+    QFile c(out + "/config.json");
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const auto config = QJsonDocument::fromJson(c.readAll()).object();
+    QCOMPARE(config["fit"].toObject()["validation"].toBool(), false);
+    QCOMPARE(config["delta_theta"].toArray().at(0).toDouble(), 0.2);
+    QCOMPARE(config["fit"].toObject()["max_iterations"].toInt(), 500); // from the config
+    QCOMPARE(config["network"].toObject()["options"].toObject()["hidden"].toArray().size(), 2);
+    QVERIFY(!config.contains("simulator"));
+  }
+
+  void simulate_refuses_bad_requests() {
+    const QString out = tmp_.filePath("data-gradient-again");
+    QDir().mkpath(out);
+    QFile(out + "/x").open(QIODevice::WriteOnly);
+    const auto busy = run({"simulate", "gaussian_mean_variance", "--mode", "gradient", "-o", out});
+    QCOMPARE(busy.code, 1);
+    QVERIFY2(busy.err.contains("not empty"), qPrintable(busy.err));
+    const auto nojac = run({"simulate", "nojac_gaussian", "--mode", "gradient", "--plugin-dir",
+                            IMNN_TEST_PLUGIN_DIR "/fit", "-n", "10", "-o", tmp_.filePath("nj")});
+    QCOMPARE(nojac.code, 1);
+    QVERIFY2(nojac.err.contains("provides no Jacobian") && nojac.err.contains("--mode numerical"),
+             qPrintable(nojac.err));
+    const auto magic =
+        run({"simulate", "gaussian_mean_variance", "--mode", "magic", "-o", tmp_.filePath("m")});
+    QVERIFY(magic.code != 0);
+    QVERIFY2(magic.err.contains("--mode"), qPrintable(magic.err));
   }
 
   void bad_config_names_the_key() {

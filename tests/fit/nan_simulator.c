@@ -2,7 +2,9 @@
  * option {"nan": 1} element 3 of every simulation is NaN (a broken simulator), and
  * with {"nan_one_in": K} only of the simulations whose seed is a multiple of K (a
  * simulator that fails now and then, mid-fit). The
- * noise is a cheap deterministic hash of the seed: statistics do not matter here. */
+ * noise is a cheap deterministic hash of the seed: statistics do not matter here.
+ * Built a second time with IMNN_TEST_NO_JACOBIAN as "nojac_gaussian": the same
+ * simulator without simulate_with_jacobian, for the mode "simulator-numerical". */
 #include "imnn/simulator_abi.h"
 
 #include <math.h>
@@ -17,18 +19,16 @@ struct imnn_simulator_instance {
 static const char *const names[] = {"mu", "Sigma"};
 static const int64_t shape[] = {10};
 static const double fid[] = {0.0, 1.0}, dt[] = {0.1, 0.1}, lo[] = {-10.0, 0.0}, hi[] = {10.0, 10.0};
-static const imnn_simulator_descriptor desc = {"nan_gaussian",
-                                               "1.0.0",
-                                               "Gaussian that can return NaN",
-                                               2,
-                                               names,
-                                               1,
-                                               shape,
-                                               fid,
-                                               dt,
-                                               lo,
-                                               hi,
-                                               NULL};
+#ifdef IMNN_TEST_NO_JACOBIAN
+#define TEST_SIM_NAME "nojac_gaussian"
+#define TEST_SIM_JACOBIAN NULL
+#else
+#define TEST_SIM_NAME "nan_gaussian"
+#define TEST_SIM_JACOBIAN jac
+#endif
+static const imnn_simulator_descriptor desc = {
+    TEST_SIM_NAME, "1.0.0", "Gaussian that can return NaN", 2, names, 1, shape, fid, dt, lo, hi,
+    NULL};
 
 static imnn_simulator_instance *create(const char *options, char *error, size_t size) {
   (void)error;
@@ -84,7 +84,7 @@ static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                              destroy,
                                              input_shape,
                                              sim,
-                                             jac};
+                                             TEST_SIM_JACOBIAN};
 
 __attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);
 const imnn_simulator_plugin *imnn_simulator_entry(void) {

@@ -14,6 +14,22 @@
 namespace imnn {
 
 class PluginRegistry;
+struct SimulatorInfo;
+
+// Array files of the modes "gradient" and "numerical" (config key "data"). Paths are
+// relative to the config file's folder (RunConfig::load makes them absolute); the
+// arrays.h syntax "file.npz:member" / "file.h5:/dataset" applies.
+struct DataFiles {
+  std::string fiducial;              // (n_s, *input_shape)
+  std::string derivative;            // gradient: (n_d, *input_shape, n_params);
+                                     // numerical: (n_d, 2, n_params, *input_shape)
+  std::string validation_fiducial;   // optional, with validation_derivative
+  std::string validation_derivative; // optional, with validation_fiducial
+  bool empty() const {
+    return fiducial.empty() && derivative.empty() && validation_fiducial.empty() &&
+           validation_derivative.empty();
+  }
+};
 
 struct PluginChoice {
   std::string plugin;
@@ -37,8 +53,12 @@ struct FitSettings {
 
 struct RunConfig {
   std::string name = "run";
-  std::string mode = "simulator";
-  PluginChoice simulator;
+  // "auto" (the default), "simulator", "simulator-numerical", "gradient", "numerical".
+  // resolve() replaces "auto" by the mode it picks and says why in mode_reason.
+  std::string mode = "auto";
+  std::string mode_reason;
+  PluginChoice simulator; // plugin "" when not given (array modes)
+  DataFiles data;
   PluginChoice network;
   Index n_s = 1000;
   Index n_d = 1000;
@@ -59,6 +79,20 @@ struct RunConfig {
   // mode needs a Jacobian the plugin provides). Throws ConfigError.
   void resolve(const PluginRegistry &registry);
   nlohmann::json to_json() const;
+  void check_network(const PluginRegistry &registry) const;
+  void resolve_array_mode(const PluginRegistry &registry);
+  bool array_mode() const { return mode == "gradient" || mode == "numerical"; }
 };
+
+// The fitting modes (for messages and the CLI).
+const std::vector<std::string> &fitting_modes();
+
+// Picks the mode for mode "auto" from what the config provides, as the reference
+// factory (imnn-spec §3.7): a simulator -> "simulator" when it provides the Jacobian,
+// else "simulator-numerical" (needs simulator, so it waits for resolve() when null);
+// data.fiducial + data.derivative -> "numerical" when delta_theta is given, else
+// "gradient"; a simulator and data both, half a pair, or nothing -> ConfigError.
+// Checks that an explicit mode has what it needs. Sets mode and mode_reason.
+void select_mode(RunConfig &config, const SimulatorInfo *simulator);
 
 } // namespace imnn

@@ -10,6 +10,7 @@
 #include "imnn/nn.h"
 #include "imnn/optimiser.h"
 #include "imnn/seeds.h"
+#include "imnn/sources.h"
 #include "imnn/trained_model.h"
 
 #include <atomic>
@@ -74,23 +75,6 @@ struct FitterState {
   double call_seconds = 0;
 };
 
-// Fills a batch of simulations at θ_fid for (stream, iteration): primal rows are the
-// simulations, tangent rows their Jacobian columns dd/dθ_α. Parallel over
-// simulations; NaN/Inf from the simulator is an error naming the simulation.
-class SimulatorSource {
-public:
-  SimulatorSource(std::shared_ptr<const Simulator> simulator, std::vector<double> theta_fid,
-                  std::uint64_t seed);
-  void fill(SeedStream stream, std::uint64_t iteration, const RowLayout &layout,
-            MatrixF &inputs) const;
-  const Simulator &simulator() const { return *simulator_; }
-
-private:
-  std::shared_ptr<const Simulator> simulator_;
-  std::vector<double> theta_fid_;
-  std::uint64_t seed_;
-};
-
 class Fitter {
 public:
   using Observer = std::function<void(const IterationRecord &)>;
@@ -98,6 +82,9 @@ public:
   // config must be resolved (RunConfig::resolve). The model's weights are
   // initialised from config.seed.
   Fitter(RunConfig config, Model model, std::shared_ptr<const Simulator> simulator);
+  // Any source (sources.h); make_simulation_source(config, simulator) picks the one
+  // for config.mode, which the constructor above uses.
+  Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> source);
   ~Fitter();
 
   // Called on the fitting thread after every iteration, in order. Must be quick and
@@ -120,7 +107,8 @@ public:
   // count, after the observers); 0 disables. An exception from the hook stops the fit.
   void set_checkpoint_hook(int every, std::function<void(const Fitter &)> hook);
 
-  // Statistics at weights w on n simulations (n_d with derivatives) from stream.
+  // Statistics at weights w on n simulations (n_d with derivatives) from stream (the
+  // array modes use their fixed sets whatever n and n_d say, see SimulationSource).
   FisherStatistics statistics(const std::vector<float> &w, SeedStream stream,
                               std::uint64_t iteration, Index n, Index n_d);
 
@@ -131,13 +119,14 @@ public:
   const std::vector<float> &kept_weights() const { return config_.fit.best ? best_w_ : w_; }
   const std::vector<IterationRecord> &history() const { return history_; }
   const Optimiser &optimiser() const { return *optimiser_; }
+  const SimulationSource &source() const { return *source_; }
   // The kept weights with statistics (from FitResult::statistics) as a model file.
   TrainedModel trained_model(const FisherStatistics &statistics) const;
 
 private:
   RunConfig config_;
   Model model_;
-  SimulatorSource source_;
+  std::unique_ptr<SimulationSource> source_;
   Regularisation reg_;
   std::unique_ptr<Backend> backend_;
   std::unique_ptr<Optimiser> optimiser_;

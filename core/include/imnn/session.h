@@ -23,13 +23,14 @@ PluginRegistry scan_plugins(const std::vector<std::string> &extra_folders);
 struct FitSession {
   RunConfig config; // resolved: every default filled in, network options included
   std::shared_ptr<PluginRegistry> registry;
-  std::shared_ptr<Simulator> simulator;
+  std::shared_ptr<Simulator> simulator; // null in the array modes (gradient, numerical)
   std::unique_ptr<Fitter> fitter;
 };
 
-// Scans config.plugin_dirs and the default folders, resolves the config and the
-// network plugin's options, and constructs the Fitter (weights initialised from
-// config.seed). Throws ConfigError / PluginError naming the problem.
+// Scans config.plugin_dirs and the default folders, resolves the config (mode "auto"
+// becomes the mode picked, with config.mode_reason saying why) and the network
+// plugin's options, loads the arrays of the array modes, and constructs the Fitter (weights
+// initialised from config.seed). Throws ConfigError / PluginError naming the problem.
 FitSession prepare_fit(RunConfig config);
 
 // Eigen matrix as a JSON array of rows.

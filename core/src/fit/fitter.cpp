@@ -17,98 +17,7 @@ SetStatistics SetStatistics::from(const FisherStatistics &s) {
 }
 
 // ---------------------------------------------------------------------------------
-SimulatorSource::SimulatorSource(std::shared_ptr<const Simulator> simulator,
-                                 std::vector<double> theta_fid, std::uint64_t seed)
-    : simulator_(std::move(simulator)), theta_fid_(std::move(theta_fid)), seed_(seed) {
-  if (static_cast<Index>(theta_fid_.size()) != simulator_->n_params())
-    throw Error("theta_fid has " + std::to_string(theta_fid_.size()) +
-                " values but the simulator " + "has " + std::to_string(simulator_->n_params()) +
-                " parameters");
-}
-
 namespace {
-
-std::string describe_theta(const std::vector<double> &theta) {
-  std::ostringstream s;
-  s << "(";
-  for (std::size_t i = 0; i < theta.size(); ++i)
-    s << (i ? ", " : "") << theta[i];
-  s << ")";
-  return s.str();
-}
-
-} // namespace
-
-void SimulatorSource::fill(SeedStream stream, std::uint64_t iteration, const RowLayout &layout,
-                           MatrixF &inputs) const {
-  const Index n = layout.n_primal, nt = layout.n_tangent_rows, p = layout.n_tangents;
-  const Index size = simulator_->input_size();
-  if (p != 0 && p != simulator_->n_params())
-    throw Error("internal: tangent count does not match the simulator's parameters");
-  inputs.resize(layout.rows(), size);
-  std::mutex error_mutex;
-  std::string error;
-  Index error_index = -1;
-
-#pragma omp parallel
-  {
-    std::vector<double> out(static_cast<std::size_t>(size));
-    std::vector<double> jac(static_cast<std::size_t>(size * std::max<Index>(p, 1)));
-#pragma omp for schedule(static)
-    for (Index i = 0; i < n; ++i) {
-      try {
-        const std::uint64_t seed =
-            derive_seed(seed_, stream, iteration, static_cast<std::uint64_t>(i));
-        const bool tangents = i < nt && p > 0;
-        if (tangents)
-          simulator_->simulate_with_jacobian(seed, theta_fid_.data(), out.data(), jac.data());
-        else
-          simulator_->simulate(seed, theta_fid_.data(), out.data());
-        float *row = inputs.row(i).data();
-        bool finite = true;
-        for (Index e = 0; e < size; ++e) {
-          finite = finite && std::isfinite(out[static_cast<std::size_t>(e)]);
-          row[e] = static_cast<float>(out[static_cast<std::size_t>(e)]);
-        }
-        if (tangents) {
-          for (Index a = 0; a < p; ++a) {
-            float *trow = inputs.row(n + a * nt + i).data();
-            for (Index e = 0; e < size; ++e) {
-              const double v = jac[static_cast<std::size_t>(e * p + a)];
-              finite = finite && std::isfinite(v);
-              trow[e] = static_cast<float>(v);
-            }
-          }
-        }
-        if (!finite) {
-          std::ostringstream s;
-          s << "simulator '" << simulator_->info().name << "' returned NaN or Inf "
-            << (tangents ? "in its output or Jacobian " : "") << "for simulation " << i << " (seed "
-            << seed << ") at theta " << describe_theta(theta_fid_)
-            << "; fix the simulator or choose parameters where it is defined";
-          throw NumericalError(s.str());
-        }
-      } catch (const std::exception &e) {
-        std::lock_guard<std::mutex> lock(error_mutex);
-        if (error_index < 0 || i < error_index) {
-          error_index = i;
-          error = e.what();
-        }
-      }
-    }
-  }
-  if (error_index >= 0) throw NumericalError(error);
-}
-
-// ---------------------------------------------------------------------------------
-namespace {
-
-void split_output(const MatrixF &out, const RowLayout &layout, Eigen::MatrixXd &x,
-                  Eigen::MatrixXd &dx) {
-  const Index n = layout.n_primal;
-  x = out.topRows(n).cast<double>();
-  dx = out.bottomRows(layout.rows() - n).cast<double>();
-}
 
 bool all_finite(const std::vector<float> &v) {
   for (float f : v)
@@ -119,16 +28,18 @@ bool all_finite(const std::vector<float> &v) {
 } // namespace
 
 Fitter::Fitter(RunConfig config, Model model, std::shared_ptr<const Simulator> simulator)
+    : Fitter(config, std::move(model), make_simulation_source(config, std::move(simulator))) {}
+
+Fitter::Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> source)
     : config_(std::move(config)), model_(std::move(model)),
-      source_(std::move(simulator), config_.theta_fid, config_.seed), reg_{config_.fit.lambda,
-                                                                           config_.fit.epsilon} {
+      source_(std::move(source)), reg_{config_.fit.lambda, config_.fit.epsilon} {
   if (model_.output_size() != config_.n_summaries)
     throw Error("the network outputs " + std::to_string(model_.output_size()) +
                 " summaries but n_summaries is " + std::to_string(config_.n_summaries));
-  if (model_.input_size() != source_.simulator().input_size())
+  if (model_.input_size() != source_->input_size())
     throw Error("the network takes " + std::to_string(model_.input_size()) +
-                " inputs but one simulation has " +
-                std::to_string(source_.simulator().input_size()) + " values");
+                " inputs but one simulation has " + std::to_string(source_->input_size()) +
+                " values");
   (void)reg_.alpha();
   backend_ = make_cpu_backend(config_.threads);
   optimiser_ = make_optimiser(config_.optimiser, static_cast<std::size_t>(model_.n_parameters()));
@@ -145,14 +56,15 @@ void Fitter::add_observer(Observer observer) {
 
 FisherStatistics Fitter::statistics(const std::vector<float> &w, SeedStream stream,
                                     std::uint64_t iteration, Index n, Index n_d) {
-  const RowLayout layout{n, n_d, source_.simulator().n_params()};
+  const SetSize set = source_->set_size(stream, {n, n_d});
+  const RowLayout layout = source_->layout(set);
   Workspace ws;
   ws.acts.resize(1);
-  source_.fill(stream, iteration, layout, ws.acts[0]);
+  source_->fill(stream, iteration, set, ws.acts[0]);
   const MatrixF &out = model_.forward(*backend_, w, ws, layout);
   Eigen::MatrixXd x, dx;
-  split_output(out, layout, x, dx);
-  return fisher_statistics(x, dx, layout.n_tangents, reg_);
+  source_->summaries(out, set, x, dx);
+  return fisher_statistics(x, dx, source_->n_params(), reg_);
 }
 
 FitResult Fitter::fit(const std::atomic<bool> *cancel) {
@@ -160,9 +72,12 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   const auto &fs = config_.fit;
-  const Index p = source_.simulator().n_params();
-  const RowLayout train{config_.n_s, config_.n_d, p};
-  const RowLayout val{fs.n_validation, fs.n_validation_d, p};
+  const Index p = source_->n_params();
+  const SetSize train_set = source_->set_size(SeedStream::training, {config_.n_s, config_.n_d});
+  const SetSize val_set =
+      source_->set_size(SeedStream::validation, {fs.n_validation, fs.n_validation_d});
+  const RowLayout train = source_->layout(train_set), val = source_->layout(val_set);
+  const bool validate = fs.validation && source_->has_validation();
   Workspace val_ws;
   if (ws_.acts.empty()) ws_.acts.resize(1);
   val_ws.acts.resize(1);
@@ -190,13 +105,11 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     }
     const auto it = static_cast<std::uint64_t>(next_iteration_);
     // 1. Loss and gradient at w_t on fresh training simulations.
-    source_.fill(SeedStream::training, it, train, ws_.acts[0]);
+    source_->fill(SeedStream::training, it, train_set, ws_.acts[0]);
     const MatrixF &out = model_.forward(*backend_, w_, ws_, train);
-    split_output(out, train, x, dx);
+    source_->summaries(out, train_set, x, dx);
     const LossAndGradient lg = fisher_loss(x, dx, p, reg_);
-    output_grad_.resize(train.rows(), config_.n_summaries);
-    output_grad_.topRows(train.n_primal) = lg.dL_dx.cast<float>();
-    output_grad_.bottomRows(train.rows() - train.n_primal) = lg.dL_ddx.cast<float>();
+    source_->output_adjoints(lg.dL_dx, lg.dL_ddx, train_set, output_grad_);
     std::fill(grad_.begin(), grad_.end(), 0.0f);
     model_.backward(*backend_, w_, ws_, train, output_grad_, grad_);
     if (!all_finite(grad_))
@@ -208,7 +121,7 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     // post-update weights).
     // The validation simulations do not depend on the weights: made before the step, a
     // simulator error there leaves the state at the last complete iteration.
-    if (fs.validation) source_.fill(SeedStream::validation, it, val, val_ws.acts[0]);
+    if (validate) source_->fill(SeedStream::validation, it, val_set, val_ws.acts[0]);
     std::vector<float> w_next = w_;
     mid_step_ = true; // the optimiser's state moves from here until the record is kept
     optimiser_->step(w_next, grad_);
@@ -222,9 +135,9 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     rec.train = SetStatistics::from(lg.stats);
     rec.loss = lg.loss;
     double stop_detF = rec.train.detF;
-    if (fs.validation) {
+    if (validate) {
       const MatrixF &vout = model_.forward(*backend_, w_next, val_ws, val);
-      split_output(vout, val, x, dx);
+      source_->summaries(vout, val_set, x, dx);
       try {
         rec.val = SetStatistics::from(fisher_statistics(x, dx, p, reg_));
       } catch (const NumericalError &) {
@@ -336,17 +249,24 @@ void Fitter::set_checkpoint_hook(int every, std::function<void(const Fitter &)> 
 }
 
 TrainedModel Fitter::trained_model(const FisherStatistics &statistics) const {
-  const SimulatorInfo &sim = source_.simulator().info();
+  const Simulator *simulator = source_->simulator();
   TrainedModel m;
   m.network = {{"plugin", config_.network.plugin},
                {"options", config_.network.options},
                {"description", model_.describe()}};
-  m.simulator = {{"plugin", config_.simulator.plugin},
-                 {"options", config_.simulator.options},
-                 {"descriptor", sim.to_json()}};
+  if (simulator)
+    m.simulator = {{"plugin", config_.simulator.plugin},
+                   {"options", config_.simulator.options},
+                   {"descriptor", simulator->info().to_json()}};
+  else
+    m.simulator = {{"plugin", ""}, {"mode", config_.mode}, {"data", config_.to_json()["data"]}};
   m.input_shape = model_.input_shape();
   m.n_summaries = config_.n_summaries;
-  m.param_names = sim.param_names;
+  if (simulator)
+    m.param_names = simulator->info().param_names;
+  else
+    for (Index a = 0; a < source_->n_params(); ++a) // arrays carry no parameter names
+      m.param_names.push_back("theta_" + std::to_string(a));
   m.theta_fid = config_.theta_fid;
   m.weights = kept_weights();
   m.statistics = statistics;

@@ -19,10 +19,12 @@ FitSession prepare_fit(RunConfig config) {
   config.resolve(*s.registry);
   config.network.options = s.registry->resolve_network_options(
       config.network.plugin, config.network.options, config.n_summaries);
-  s.simulator = s.registry->create_simulator(config.simulator.plugin, config.simulator.options);
+  if (!config.array_mode())
+    s.simulator = s.registry->create_simulator(config.simulator.plugin, config.simulator.options);
+  auto source = make_simulation_source(config, s.simulator);
   Model model = s.registry->build_network(config.network.plugin, config.network.options,
-                                          s.simulator->input_shape(), config.n_summaries);
-  s.fitter = std::make_unique<Fitter>(config, std::move(model), s.simulator);
+                                          source->input_shape(), config.n_summaries);
+  s.fitter = std::make_unique<Fitter>(config, std::move(model), std::move(source));
   s.config = std::move(config);
   return s;
 }

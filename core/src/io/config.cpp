@@ -5,6 +5,7 @@
 #include "imnn/json_reader.h"
 #include "imnn/optimiser.h"
 #include "imnn/plugins.h"
+#include "imnn/sources.h"
 
 #include <fstream>
 #include <sstream>
@@ -12,8 +13,6 @@
 namespace imnn {
 
 namespace {
-
-const std::vector<std::string> kModes = {"simulator"};
 
 std::string join(const std::vector<std::string> &v) {
   std::string s;
@@ -54,16 +53,21 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
                                      std::to_string(version) + "; upgrade IMNN Studio");
   c.name = r.string("name", c.name);
   c.mode = r.string("mode", c.mode);
+  c.mode_reason = r.string("mode_reason", "");
   bool mode_ok = false;
-  for (const auto &m : kModes)
+  for (const auto &m : fitting_modes())
     mode_ok = mode_ok || m == c.mode;
   if (!mode_ok)
-    throw ConfigError("mode", "unknown fitting mode \"" + c.mode + "\"; known: " + join(kModes));
+    throw ConfigError("mode",
+                      "unknown fitting mode \"" + c.mode + "\"; known: " + join(fitting_modes()));
   c.simulator = read_plugin(r, "simulator", "");
-  if (c.simulator.plugin.empty())
-    throw ConfigError("simulator.plugin",
-                      "no simulator plugin given; set it, e.g. \"gaussian_mean_variance\" "
-                      "(`imnn plugins` lists the installed ones)");
+  const nlohmann::json data = r.object("data");
+  JsonReader d(data, "data");
+  c.data.fiducial = d.string("fiducial", "");
+  c.data.derivative = d.string("derivative", "");
+  c.data.validation_fiducial = d.string("validation_fiducial", "");
+  c.data.validation_derivative = d.string("validation_derivative", "");
+  d.finish();
   c.network = read_plugin(r, "network", "mlp");
   c.n_s = r.integer("n_s", c.n_s, 2);
   c.n_d = r.integer("n_d", c.n_d, 1);
@@ -125,6 +129,7 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
                                                 std::to_string(c.fit.n_validation) + ")");
   // Validates the optimiser settings now (names the key) rather than at fit time.
   c.optimiser = make_optimiser(c.optimiser, 1)->settings();
+  select_mode(c, nullptr);
   return c;
 }
 
@@ -138,13 +143,65 @@ RunConfig RunConfig::load(const std::filesystem::path &file) {
     throw Error("config file " + file.string() + " is not valid JSON: " + e.what());
   }
   try {
+    // Array paths are relative to the config file's folder.
+    if (j.is_object() && j.contains("data") && j["data"].is_object())
+      for (auto &[key, value] : j["data"].items())
+        if (value.is_string() && !value.get<std::string>().empty() &&
+            value.get<std::string>().front() != '/')
+          value = (file.parent_path() / value.get<std::string>()).lexically_normal().string();
     return from_json(j);
   } catch (const ConfigError &e) {
     throw ConfigError(e.key(), e.message() + " (in " + file.string() + ")");
   }
 }
 
+void RunConfig::check_network(const PluginRegistry &registry) const {
+  if (!registry.find_network(network.plugin)) {
+    std::vector<std::string> names;
+    for (const auto &n : registry.networks())
+      names.push_back(n.name);
+    throw ConfigError("network.plugin",
+                      "no network plugin named \"" + network.plugin +
+                          "\" (available: " + (names.empty() ? std::string("none") : join(names)) +
+                          "); install it or pass --plugin-dir");
+  }
+}
+
+void RunConfig::resolve_array_mode(const PluginRegistry &registry) {
+  select_mode(*this, nullptr);
+  check_network(registry);
+  if (theta_fid.empty())
+    throw ConfigError("theta_fid", "mode \"" + mode +
+                                       "\" has no simulator to take the fiducial parameters "
+                                       "from; set theta_fid to the parameters the arrays were "
+                                       "simulated at");
+  const auto p = theta_fid.size();
+  if (mode == "numerical" && delta_theta.size() != p)
+    throw ConfigError("delta_theta", "has " + std::to_string(delta_theta.size()) +
+                                         " values but theta_fid has " + std::to_string(p) +
+                                         "; give one separation per parameter");
+  if (n_summaries == 0) n_summaries = static_cast<Index>(p);
+  if (n_summaries >= n_s)
+    throw ConfigError("n_summaries", "must be smaller than n_s (" + std::to_string(n_s) +
+                                         ") for the covariance of the summaries to be invertible");
+  const ArrayDataShape shape = inspect_array_data(*this);
+  if (shape.validation.n > 0) {
+    fit.n_validation = shape.validation.n;
+    fit.n_validation_d = shape.validation.n_d;
+    fit.n_statistics = shape.validation.n;
+  } else {
+    fit.validation = false; // the reference validates only with both validation arrays
+    fit.n_validation = n_s;
+    fit.n_validation_d = n_d;
+    fit.n_statistics = n_s;
+  }
+}
+
 void RunConfig::resolve(const PluginRegistry &registry) {
+  if (array_mode()) {
+    resolve_array_mode(registry);
+    return;
+  }
   const SimulatorInfo *sim = registry.find_simulator(simulator.plugin);
   if (!sim) {
     std::vector<std::string> names;
@@ -159,15 +216,7 @@ void RunConfig::resolve(const PluginRegistry &registry) {
                           "; searched: " + folders +
                           "); install it or pass --plugin-dir / set IMNN_PLUGIN_PATH");
   }
-  if (!registry.find_network(network.plugin)) {
-    std::vector<std::string> names;
-    for (const auto &n : registry.networks())
-      names.push_back(n.name);
-    throw ConfigError("network.plugin",
-                      "no network plugin named \"" + network.plugin +
-                          "\" (available: " + (names.empty() ? std::string("none") : join(names)) +
-                          "); install it or pass --plugin-dir");
-  }
+  check_network(registry);
   const auto p = sim->param_names.size();
   if (theta_fid.empty()) theta_fid = sim->theta_fid;
   if (delta_theta.empty()) delta_theta = sim->delta_theta;
@@ -183,11 +232,7 @@ void RunConfig::resolve(const PluginRegistry &registry) {
   if (n_summaries >= n_s)
     throw ConfigError("n_summaries", "must be smaller than n_s (" + std::to_string(n_s) +
                                          ") for the covariance of the summaries to be invertible");
-  if (mode == "simulator" && !sim->has_jacobian)
-    throw ConfigError("mode", "mode \"simulator\" needs the simulator's Jacobian but \"" +
-                                  sim->name +
-                                  "\" provides no simulate_with_jacobian; use a simulator "
-                                  "plugin that provides it");
+  select_mode(*this, sim);
 }
 
 nlohmann::json RunConfig::to_json() const {
@@ -196,8 +241,15 @@ nlohmann::json RunConfig::to_json() const {
   j["version"] = 1;
   j["name"] = name;
   j["mode"] = mode;
-  j["simulator"] = {{"plugin", simulator.plugin}, {"options", simulator.options}};
+  j["mode_reason"] = mode_reason;
+  if (!simulator.plugin.empty()) // absent in the array modes
+    j["simulator"] = {{"plugin", simulator.plugin}, {"options", simulator.options}};
   j["network"] = {{"plugin", network.plugin}, {"options", network.options}};
+  if (!data.empty())
+    j["data"] = {{"fiducial", data.fiducial},
+                 {"derivative", data.derivative},
+                 {"validation_fiducial", data.validation_fiducial},
+                 {"validation_derivative", data.validation_derivative}};
   j["n_s"] = n_s;
   j["n_d"] = n_d;
   j["n_summaries"] = n_summaries;

@@ -1,0 +1,232 @@
+#include "imnn/sources.h"
+
+#include "imnn/error.h"
+#include "imnn/plugins.h"
+
+#include <cmath>
+#include <mutex>
+#include <sstream>
+
+namespace imnn {
+
+namespace {
+
+Index product(const std::vector<Index> &shape) {
+  Index n = 1;
+  for (Index e : shape)
+    n *= e;
+  return n;
+}
+
+std::string describe_theta(const std::vector<double> &theta) {
+  std::ostringstream s;
+  s << "(";
+  for (std::size_t i = 0; i < theta.size(); ++i)
+    s << (i ? ", " : "") << theta[i];
+  s << ")";
+  return s.str();
+}
+
+// Row of perturbed simulation (i, side, alpha) in the finite-difference layout.
+Index fd_row(Index n, Index p, Index i, Index side, Index alpha) {
+  return n + (i * 2 + side) * p + alpha;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------
+SimulationSource::SimulationSource(DerivativeKind kind, std::vector<Index> input_shape,
+                                   Index n_params, std::vector<double> delta_theta)
+    : kind_(kind), input_shape_(std::move(input_shape)), input_size_(product(input_shape_)),
+      n_params_(n_params), delta_theta_(std::move(delta_theta)) {
+  if (kind_ == DerivativeKind::finite_difference) {
+    if (static_cast<Index>(delta_theta_.size()) != n_params_)
+      throw Error("delta_theta has " + std::to_string(delta_theta_.size()) +
+                  " values but there are " + std::to_string(n_params_) +
+                  " parameters; give one finite-difference separation per parameter");
+    for (double d : delta_theta_)
+      if (!(d > 0) || !std::isfinite(d))
+        throw Error("finite-difference separations delta_theta must be finite and > 0");
+  }
+}
+
+SimulationSource::~SimulationSource() = default;
+
+SetSize SimulationSource::set_size(SeedStream, SetSize requested) const {
+  return requested;
+}
+
+RowLayout SimulationSource::layout(SetSize set) const {
+  if (kind_ == DerivativeKind::tangent) return RowLayout{set.n, set.n_d, n_params_};
+  return RowLayout{set.n + 2 * n_params_ * set.n_d, 0, 0};
+}
+
+void SimulationSource::summaries(const MatrixF &out, SetSize set, Eigen::MatrixXd &x,
+                                 Eigen::MatrixXd &dx) const {
+  const Index n = set.n, nd = set.n_d, p = n_params_;
+  x = out.topRows(n).cast<double>();
+  if (kind_ == DerivativeKind::tangent) {
+    dx = out.bottomRows(p * nd).cast<double>();
+    return;
+  }
+  dx.resize(p * nd, out.cols());
+  for (Index a = 0; a < p; ++a)
+    for (Index i = 0; i < nd; ++i)
+      dx.row(a * nd + i) = (out.row(fd_row(n, p, i, 1, a)).cast<double>() -
+                            out.row(fd_row(n, p, i, 0, a)).cast<double>()) /
+                           delta_theta_[static_cast<std::size_t>(a)];
+}
+
+void SimulationSource::output_adjoints(const Eigen::MatrixXd &dL_dx, const Eigen::MatrixXd &dL_ddx,
+                                       SetSize set, MatrixF &out_grad) const {
+  const Index n = set.n, nd = set.n_d, p = n_params_;
+  out_grad.resize(layout(set).rows(), dL_dx.cols());
+  out_grad.topRows(n) = dL_dx.cast<float>();
+  if (kind_ == DerivativeKind::tangent) {
+    out_grad.bottomRows(p * nd) = dL_ddx.cast<float>();
+    return;
+  }
+  // dx_i/dθ_α = (x_above − x_below)/δθ_α, so ∂L/∂x_above = +∂L/∂dx / δθ_α, below −.
+  for (Index a = 0; a < p; ++a)
+    for (Index i = 0; i < nd; ++i) {
+      const Eigen::RowVectorXd g =
+          dL_ddx.row(a * nd + i) / delta_theta_[static_cast<std::size_t>(a)];
+      out_grad.row(fd_row(n, p, i, 1, a)) = g.cast<float>();
+      out_grad.row(fd_row(n, p, i, 0, a)) = (-g).cast<float>();
+    }
+}
+
+// ---------------------------------------------------------------------------------
+SimulatorSource::SimulatorSource(std::shared_ptr<const Simulator> simulator,
+                                 std::vector<double> theta_fid, std::uint64_t seed,
+                                 DerivativeKind kind, std::vector<double> delta_theta)
+    : SimulationSource(kind, simulator->input_shape(), simulator->n_params(),
+                       std::move(delta_theta)),
+      simulator_(std::move(simulator)), theta_fid_(std::move(theta_fid)), seed_(seed) {
+  if (static_cast<Index>(theta_fid_.size()) != simulator_->n_params())
+    throw Error("theta_fid has " + std::to_string(theta_fid_.size()) +
+                " values but the simulator " + "has " + std::to_string(simulator_->n_params()) +
+                " parameters");
+  if (kind == DerivativeKind::tangent && !simulator_->has_jacobian())
+    throw Error("simulator '" + simulator_->info().name +
+                "' provides no Jacobian; use mode \"simulator-numerical\"");
+}
+
+std::string SimulatorSource::mode() const {
+  return kind() == DerivativeKind::tangent ? "simulator" : "simulator-numerical";
+}
+
+void SimulatorSource::fill(SeedStream stream, std::uint64_t iteration, SetSize set,
+                           MatrixF &inputs) const {
+  const Index n = set.n, nt = set.n_d, p = n_params();
+  const Index size = input_size();
+  const bool tangent = kind() == DerivativeKind::tangent;
+  const RowLayout rows = layout(set);
+  inputs.resize(rows.rows(), size);
+  std::mutex error_mutex;
+  std::string error;
+  Index error_index = -1;
+
+#pragma omp parallel
+  {
+    std::vector<double> out(static_cast<std::size_t>(size));
+    std::vector<double> jac(static_cast<std::size_t>(size * std::max<Index>(p, 1)));
+    std::vector<double> theta(theta_fid_);
+    // Simulates at theta into row, checks it, and names the simulation when not finite.
+    auto simulate_row = [&](std::uint64_t seed, Index i, Index row, const char *where) {
+      simulator_->simulate(seed, theta.data(), out.data());
+      float *r = inputs.row(row).data();
+      bool finite = true;
+      for (Index e = 0; e < size; ++e) {
+        finite = finite && std::isfinite(out[static_cast<std::size_t>(e)]);
+        r[e] = static_cast<float>(out[static_cast<std::size_t>(e)]);
+      }
+      if (!finite) {
+        std::ostringstream s;
+        s << "simulator '" << simulator_->info().name << "' returned NaN or Inf for simulation "
+          << i << where << " (seed " << seed << ") at theta " << describe_theta(theta)
+          << "; fix the simulator or choose parameters where it is defined";
+        throw NumericalError(s.str());
+      }
+    };
+#pragma omp for schedule(dynamic, 16)
+    for (Index i = 0; i < n; ++i) {
+      try {
+        const std::uint64_t seed =
+            derive_seed(seed_, stream, iteration, static_cast<std::uint64_t>(i));
+        if (!tangent || i >= nt || p == 0) {
+          theta = theta_fid_;
+          simulate_row(seed, i, i, "");
+          if (!tangent && i < nt) // seed-matched perturbed copies of simulation i
+            for (Index a = 0; a < p; ++a)
+              for (Index side = 0; side < 2; ++side) {
+                theta = theta_fid_;
+                const double half = 0.5 * delta(a);
+                theta[static_cast<std::size_t>(a)] += side ? half : -half;
+                simulate_row(seed, i, fd_row(n, p, i, side, a),
+                             side ? " (above, perturbed in one parameter)"
+                                  : " (below, perturbed in one parameter)");
+              }
+          continue;
+        }
+        simulator_->simulate_with_jacobian(seed, theta_fid_.data(), out.data(), jac.data());
+        float *row = inputs.row(i).data();
+        bool finite = true;
+        for (Index e = 0; e < size; ++e) {
+          finite = finite && std::isfinite(out[static_cast<std::size_t>(e)]);
+          row[e] = static_cast<float>(out[static_cast<std::size_t>(e)]);
+        }
+        for (Index a = 0; a < p; ++a) {
+          float *trow = inputs.row(n + a * nt + i).data();
+          for (Index e = 0; e < size; ++e) {
+            const double v = jac[static_cast<std::size_t>(e * p + a)];
+            finite = finite && std::isfinite(v);
+            trow[e] = static_cast<float>(v);
+          }
+        }
+        if (!finite) {
+          std::ostringstream s;
+          s << "simulator '" << simulator_->info().name
+            << "' returned NaN or Inf in its output or Jacobian for simulation " << i << " (seed "
+            << seed << ") at theta " << describe_theta(theta_fid_)
+            << "; fix the simulator or choose parameters where it is defined";
+          throw NumericalError(s.str());
+        }
+      } catch (const std::exception &e) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (error_index < 0 || i < error_index) {
+          error_index = i;
+          error = e.what();
+        }
+      }
+    }
+  }
+  if (error_index >= 0) throw NumericalError(error);
+}
+
+// ---------------------------------------------------------------------------------
+ArraySource::ArraySource(DerivativeKind kind, std::vector<Index> input_shape, Index n_params,
+                         std::vector<double> delta_theta, ArraySet training, ArraySet validation)
+    : SimulationSource(kind, std::move(input_shape), n_params, std::move(delta_theta)),
+      training_(std::move(training)), validation_(std::move(validation)) {}
+
+std::string ArraySource::mode() const {
+  return kind() == DerivativeKind::tangent ? "gradient" : "numerical";
+}
+
+const ArraySet &ArraySource::set_for(SeedStream stream) const {
+  if (stream == SeedStream::training || !has_validation()) return training_;
+  return validation_;
+}
+
+SetSize ArraySource::set_size(SeedStream stream, SetSize) const {
+  return set_for(stream).size;
+}
+
+void ArraySource::fill(SeedStream stream, std::uint64_t, SetSize set, MatrixF &inputs) const {
+  const ArraySet &s = set_for(stream);
+  if (!(set == s.size)) throw Error("internal: the array set has a different size than requested");
+  inputs = s.rows;
+}
+
+} // namespace imnn
