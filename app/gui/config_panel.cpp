@@ -126,7 +126,9 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
       {tr("parameter"), tr("θ_fid"), tr("δθ"), tr("prior low"), tr("prior high")});
   params_->verticalHeader()->hide();
   params_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  params_->setMaximumHeight(120);
+  params_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  params_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  params_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   addField(simForm, "theta_fid", tr("Parameters"), params_,
            tr("`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: "
               "NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin's "
@@ -406,6 +408,10 @@ void ConfigPanel::fillParameterTable(const std::vector<double> &theta,
     params_->setItem(row, 3, readOnly(box ? numberText(info->prior_low[i]) : "—"));
     params_->setItem(row, 4, readOnly(box ? numberText(info->prior_high[i]) : "—"));
   }
+  // Tall enough for every parameter (the panel scrolls, not the table).
+  params_->setFixedHeight(params_->horizontalHeader()->sizeHint().height() +
+                          params_->verticalHeader()->defaultSectionSize() * static_cast<int>(n) +
+                          2 * params_->frameWidth() + 2);
   loading_ = wasLoading;
 }
 

@@ -26,6 +26,7 @@ CornerPlot::CornerPlot(QWidget *parent) : QWidget(parent), plot_(new QCustomPlot
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(plot_);
   setMinimumSize(400, 400);
+  plot_->setAutoAddPlottableToLegend(false);
   rebuild();
 }
 
@@ -95,7 +96,12 @@ void CornerPlot::rebuild() {
     }
   auto *legend = new QCPLegend;
   if (n > 1) {
-    plot_->plotLayout()->addElement(0, n - 1, legend);
+    // The legend at the top of the empty upper-right cell, its own height only.
+    auto *cell = new QCPLayoutGrid;
+    plot_->plotLayout()->addElement(0, n - 1, cell);
+    cell->addElement(0, 0, legend);
+    cell->addElement(1, 0, new QCPLayoutElement(plot_));
+    cell->setRowStretchFactors({0.001, 1.0});
   } else {
     rects[0][0]->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
   }
@@ -177,8 +183,9 @@ void CornerPlot::rebuild() {
   for (int row = 0; row < n; ++row)
     for (int col = 0; col <= row; ++col) {
       QCPAxisRect *rect = rects[row][col];
-      for (QCPAbstractPlottable *p : rect->plottables())
-        p->rescaleAxes(true);
+      const QList<QCPAbstractPlottable *> plottables = rect->plottables();
+      for (int i = 0; i < plottables.size(); ++i)
+        plottables[i]->rescaleAxes(/*onlyEnlarge=*/i > 0);
       if (!overlays_.empty()) {
         // Axes span the overlays' grids (the parameter of the column on x).
         const auto &xr = overlays_.front().marginals.ranges[static_cast<std::size_t>(col)];
@@ -187,7 +194,8 @@ void CornerPlot::rebuild() {
           const auto &yr = overlays_.front().marginals.ranges[static_cast<std::size_t>(row)];
           rect->axis(QCPAxis::atLeft)->setRange(yr.front(), yr.back());
         } else {
-          rect->axis(QCPAxis::atLeft)->setRangeLower(0);
+          QCPAxis *density = rect->axis(QCPAxis::atLeft);
+          density->setRange(0, density->range().upper * 1.05);
         }
       }
     }

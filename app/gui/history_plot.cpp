@@ -36,13 +36,19 @@ HistoryPlot::HistoryPlot(QWidget *parent)
   plot_->plotLayout()->clear();
   plot_->plotLayout()->addElement(0, 0, new QCPAxisRect(plot_));
   plot_->legend = nullptr;
+  // Each panel has its own legend: a new QCPLegend would otherwise become the plot's
+  // default one and collect every graph.
+  plot_->setAutoAddPlottableToLegend(false);
 
   QCPAxisRect *rF = addRect(plot_, 0, tr("det F"));
   QCPAxisRect *rC = addRect(plot_, 1, tr("det C, det C⁻¹"));
   QCPAxisRect *rL = addRect(plot_, 2, tr("Λ2"));
   QCPAxisRect *rLoss = addRect(plot_, 3, tr("loss"));
-  for (auto *rect : {rF, rC, rL, rLoss})
+  auto *margins = new QCPMarginGroup(plot_);
+  for (auto *rect : {rF, rC, rL, rLoss}) {
     rect->axis(QCPAxis::atBottom)->setLabel(tr("iteration"));
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  }
 
   detF_ = addGraph(rF, tr("det F (training)"), QColor(31, 119, 180));
   valDetF_ = addGraph(rF, tr("det F (validation)"), QColor(255, 127, 14));

@@ -69,7 +69,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   auto *scroll = new QScrollArea;
   scroll->setWidget(config_);
   scroll->setWidgetResizable(true);
-  scroll->setMinimumWidth(380);
+  scroll->setMinimumWidth(460);
 
   fitButton_->setToolTip(tr("Fit the IMNN with this configuration (Ctrl+R); the run is written "
                             "to the runs folder as `imnn fit` does"));
@@ -77,7 +77,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   expectedDetF_->setPlaceholderText(tr("e.g. 50"));
   expectedDetF_->setToolTip(tr("Draws a dashed line at this det F on the history plot (e.g. "
                                "the analytic det F = 50 of the Gaussian example)"));
-  progress_->setFormat(tr("%v / %m iterations"));
+  progress_->setFormat(tr("ready"));
   progress_->setRange(0, 1);
   progress_->setValue(0);
   status_->setWordWrap(true);
@@ -258,6 +258,7 @@ void MainWindow::onStarted(const QString &runDir, int maxIterations, int patienc
   patienceMax_ = patience;
   minIterations_ = minIterations;
   history_->clear();
+  progress_->setFormat(tr("%v / %m iterations"));
   progress_->setRange(0, maxIterations);
   progress_->setValue(0);
   patience_->setText(tr("patience 0/%1").arg(patience));
