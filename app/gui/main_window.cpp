@@ -148,7 +148,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   } else if (options_.restoreLast && settings.contains("lastConfig")) {
     const auto j = nlohmann::json::parse(settings.value("lastConfig").toString().toStdString(),
                                          nullptr, false);
-    loaded = !j.is_discarded() && config_->loadJson(j, &error) && config_->isValid();
+    loaded = !j.is_discarded() && config_->loadJson(j, &error);
   }
   if (!loaded) {
     const QString example = gaussianExamplePath();
@@ -377,6 +377,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
   if (auto *split = findChild<QSplitter *>(QStringLiteral("fitSplitter")))
     settings.setValue("fitSplitter", split->saveState());
   settings.setValue("lastConfig", QString::fromStdString(config_->toJson().dump()));
+  settings.setValue("runsFolder", runsFolder_);
   event->accept();
 }
 

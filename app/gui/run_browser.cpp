@@ -81,6 +81,8 @@ QStringList RunBrowser::runs() const {
 void RunBrowser::refresh() {
   const QString keep = list_->currentItem() ? list_->currentItem()->text() : QString();
   QDir dir(folder_);
+  // A runs folder made by the first fit after it was chosen is watched from then on.
+  if (dir.exists() && !watcher_.directories().contains(folder_)) watcher_.addPath(folder_);
   folderLabel_->setText(dir.exists() ? folder_
                                      : tr("%1 does not exist yet: runs appear here after the "
                                           "first fit")

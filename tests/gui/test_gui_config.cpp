@@ -136,6 +136,24 @@ private slots:
     QVERIFY2(found.contains("Open config…=Ctrl+O"), qPrintable(found.join(", ")));
   }
 
+  void last_config_and_runs_folder_are_remembered() {
+    imnn::gui::MainWindowOptions o; // restoreLast: as a user starts the app
+    {
+      MainWindow first(o);
+      qobject_cast<QSpinBox *>(first.configPanel()->field("n_s"))
+          ->setValue(700); // now n_d (1000) > n_s: restored as it was, marked
+      first.setRunsFolder(tmp_.filePath("my-runs"));
+      QVERIFY(first.close());
+    }
+    MainWindow second(o);
+    QCOMPARE(qobject_cast<QSpinBox *>(second.configPanel()->field("n_s"))->value(), 700);
+    QCOMPARE(second.configPanel()->errorKey(), QStringLiteral("n_d"));
+    QCOMPARE(second.runsFolder(), tmp_.filePath("my-runs"));
+    MainWindow fresh(gui_test::freshOptions());
+    QCOMPARE(qobject_cast<QSpinBox *>(fresh.configPanel()->field("n_s"))->value(), 1000);
+    QSettings().clear();
+  }
+
   void no_display_says_how_to_run_headless() {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
