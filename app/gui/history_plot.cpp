@@ -100,6 +100,22 @@ QCPGraph *HistoryPlot::addGraph(QCPAxisRect *rect, const QString &name, const QC
 void HistoryPlot::clear() {
   for (auto *g : {detF_, valDetF_, detC_, detInvC_, lambda2_, r_, loss_})
     g->data()->clear();
+  for (QCPGraph *g : overlays_)
+    plot_->removeGraph(g);
+  overlays_.clear();
+  replotNow();
+}
+
+void HistoryPlot::addOverlay(const QString &label, const std::vector<IterationRecord> &records) {
+  static const QColor palette[] = {QColor(44, 160, 44),   QColor(214, 39, 40),
+                                   QColor(148, 103, 189), QColor(140, 86, 75),
+                                   QColor(227, 119, 194), QColor(127, 127, 127)};
+  const QColor color = palette[overlays_.size() % (sizeof palette / sizeof palette[0])];
+  QCPGraph *g = addGraph(detF_->keyAxis()->axisRect(), tr("det F: %1").arg(label), color);
+  g->setPen(QPen(color, 1.2, Qt::DashDotLine));
+  for (const IterationRecord &rec : records)
+    g->addData(rec.iteration, rec.train.detF);
+  overlays_.push_back(g);
   replotNow();
 }
 

@@ -28,6 +28,10 @@ public:
   // Dashed horizontal line on the det F panel; NaN removes it.
   void setExpectedDetF(double value);
   double expectedDetF() const { return expected_; }
+  // Another run's det F (training) on the det F panel, in its own colour, for
+  // comparison; clear() removes the overlays too.
+  void addOverlay(const QString &label, const std::vector<IterationRecord> &records);
+  int overlayCount() const { return static_cast<int>(overlays_.size()); }
 
   QCustomPlot *plot() const { return plot_; }
   int pointCount() const; // training det F points shown
@@ -43,6 +47,7 @@ private:
   QCustomPlot *plot_;
   QCPGraph *detF_, *valDetF_, *detC_, *detInvC_, *lambda2_, *r_, *loss_;
   QCPItemStraightLine *expectedLine_, *unitLine_;
+  std::vector<QCPGraph *> overlays_;
   QTimer replotTimer_;
   double expected_;
   int replots_ = 0;

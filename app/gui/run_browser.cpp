@@ -22,6 +22,16 @@ RunBrowser::RunBrowser(QWidget *parent)
   auto *choose = new QPushButton(tr("Folder…"));
   choose->setToolTip(tr("Choose the folder whose run directories are listed (runs/ of the CLI)"));
   auto *reload = new QPushButton(tr("Refresh"));
+  auto *compare = new QPushButton(tr("Overlay selected"));
+  compare->setToolTip(tr("Select several runs (Ctrl+click) to overlay their det F on the open "
+                         "run's plot"));
+  list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  connect(compare, &QPushButton::clicked, this, [this] {
+    QStringList dirs;
+    for (QListWidgetItem *item : list_->selectedItems())
+      dirs << QDir(folder_).filePath(item->text());
+    overlayRuns(dirs);
+  });
   connect(choose, &QPushButton::clicked, this, &RunBrowser::chooseFolderRequested);
   connect(reload, &QPushButton::clicked, this, &RunBrowser::refresh);
   folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -34,6 +44,7 @@ RunBrowser::RunBrowser(QWidget *parent)
   buttons->addWidget(choose);
   buttons->addWidget(reload);
   lv->addLayout(buttons);
+  lv->addWidget(compare);
   lv->addWidget(folderLabel_);
   lv->addWidget(list_, 1);
 
@@ -120,6 +131,20 @@ bool RunBrowser::openRun(const QString &runDir) {
   if (!result_.is_object()) follow_.start();
   emit runOpened(current_);
   return true;
+}
+
+void RunBrowser::overlayRuns(const QStringList &runDirs) {
+  for (const QString &dir : runDirs) {
+    const QString clean = QDir::cleanPath(QDir(dir).absolutePath());
+    if (clean == current_) continue;
+    HistoryReader reader(QDir(clean).filePath("history.csv"));
+    std::vector<IterationRecord> records;
+    if (!reader.readMore(records)) {
+      status_->setText(reader.error());
+      continue;
+    }
+    plot_->addOverlay(QFileInfo(clean).fileName(), records);
+  }
 }
 
 void RunBrowser::poll() {

@@ -34,6 +34,8 @@ public:
   QString currentRun() const { return current_; }
   bool isFollowing() const { return follow_.isActive(); }
   HistoryPlot *historyPlot() const { return plot_; }
+  // Overlays the det F of these runs on the open run's plot, for comparison.
+  void overlayRuns(const QStringList &runDirs);
   // result.json of the open run (null while it is being written).
   const nlohmann::json &result() const { return result_; }
   static constexpr int kFollowIntervalMs = 500;

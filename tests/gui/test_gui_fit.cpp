@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <nlohmann/json.hpp>
+#include <qcustomplot.h>
 
 using imnn::gui::MainWindow;
 
@@ -175,6 +176,26 @@ private slots:
     QTRY_VERIFY_WITH_TIMEOUT(!browser.isFollowing(), 5000);
     QCOMPARE(browser.historyPlot()->pointCount(), 3);
     QCOMPARE(browser.result()["iterations"].get<int>(), 3);
+
+    // Another run overlaid for comparison: its det F on the same panel.
+    const QString other = runs + "/other-run";
+    QVERIFY(QDir().mkpath(other));
+    QFile o(other + "/history.csv");
+    QVERIFY(o.open(QIODevice::WriteOnly));
+    o.write(QByteArray(imnn::RunDirectory::history_header()) + "\n");
+    o.write("0,0.5,1,1,0.1,0.5,-0.5,0.4,1,1,0.1,0.5,0.01\n1,0.7,1,1,0.1,0.5,-0.7,0.6,1,1,0.1,0.5,0."
+            "02\n");
+    o.close();
+    browser.overlayRuns({run, other}); // the open run itself is not overlaid again
+    QCOMPARE(browser.historyPlot()->overlayCount(), 1);
+    QCPGraph *overlay =
+        browser.historyPlot()->plot()->graph(browser.historyPlot()->plot()->graphCount() - 1);
+    QCOMPARE(overlay->data()->size(), 2);
+    QCOMPARE(overlay->data()->at(1)->value, 0.7);
+    QVERIFY(overlay->name().contains("other-run"));
+    browser.resize(1000, 700);
+    browser.show();
+    gui_test::screenshot(browser, "run_overlay");
   }
 
   void closing_during_a_fit_asks_then_stops_and_keeps_the_run() {
