@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
+#include <QTranslator>
 
 namespace imnn::gui {
 
@@ -17,6 +19,30 @@ QString examplesFolder() {
   for (const QString &c : candidates)
     if (QFileInfo::exists(c + "/gaussian_mean_variance.json")) return QDir(c).absolutePath();
   return {};
+}
+
+QString translationsFolder() {
+  return QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                         "/../share/imnn-studio/translations");
+}
+
+QString installTranslator(const QString &language) {
+  static QTranslator *installed = nullptr;
+  if (installed) {
+    QCoreApplication::removeTranslator(installed);
+    delete installed;
+    installed = nullptr;
+  }
+  const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  auto *translator = new QTranslator;
+  if (!translator->load(locale, QStringLiteral("imnn_studio"), QStringLiteral("_"),
+                        translationsFolder())) {
+    delete translator;
+    return {};
+  }
+  QCoreApplication::installTranslator(translator);
+  installed = translator;
+  return translator->language();
 }
 
 QString gaussianExamplePath() {

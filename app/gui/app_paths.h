@@ -9,6 +9,12 @@ namespace imnn::gui {
 
 // Folder holding the built-in example configs, or an empty string when none is found.
 QString examplesFolder();
+// Folder of the compiled translations (imnn_studio_de.qm, ...):
+// <bin>/../share/imnn-studio/translations.
+QString translationsFolder();
+// Installs the app's translator for `language` ("de", "fr", "en"; empty: the system
+// locale). Returns the language loaded, or "" when the strings stay English.
+QString installTranslator(const QString &language);
 // Path of the built-in Gaussian example (gaussian_mean_variance.json) or "" when missing.
 QString gaussianExamplePath();
 // <root>/<name>-<yyyyMMdd-HHmmss>, as the CLI's default runs/<name>-<date>-<time>; a

@@ -1,9 +1,11 @@
 // imnn-studio: the desktop app. Without a display it says how to run headless and
 // exits non-zero instead of letting Qt abort.
+#include "app_paths.h"
 #include "main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <cstdio>
 #include <cstdlib>
 
@@ -34,6 +36,9 @@ int main(int argc, char **argv) {
   QApplication::setOrganizationName(QStringLiteral("IMNN Studio"));
   QApplication::setApplicationName(QStringLiteral("imnn-studio"));
   QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+  // The language chosen in Tools ▸ Language, else the system locale's.
+  imnn::gui::installTranslator(QSettings().value(QStringLiteral("language")).toString());
 
   QCommandLineParser parser;
   parser.setApplicationDescription(

@@ -12,6 +12,7 @@
 #include "plugins_dialog.h"
 #include "run_browser.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -202,6 +203,23 @@ void MainWindow::buildMenus() {
   stopAction_->setShortcut(QKeySequence(tr("Ctrl+.")));
   QMenu *tools = menuBar()->addMenu(tr("&Tools"));
   tools->addAction(tr("&Plugins…"), this, &MainWindow::showPlugins);
+  QMenu *language = tools->addMenu(tr("&Language"));
+  auto *languages = new QActionGroup(this);
+  const QString current = QSettings().value("language").toString();
+  for (const auto &[code, name] : {std::pair<QString, QString>{"", tr("System language")},
+                                   {"en", "English"},
+                                   {"de", "Deutsch"},
+                                   {"fr", "Français"}}) {
+    QAction *a = language->addAction(name);
+    a->setCheckable(true);
+    a->setChecked(code == current);
+    a->setData(code);
+    languages->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code] {
+      QSettings().setValue("language", code);
+      status_->setText(tr("The language changes at the next start of IMNN Studio"));
+    });
+  }
 
   QToolBar *bar = addToolBar(tr("Run"));
   bar->setObjectName(QStringLiteral("runToolBar"));

@@ -4,6 +4,7 @@
 // the reference parameter; shortcuts; no display gives the headless command.
 #include "imnn/config.h"
 
+#include "app_paths.h"
 #include "config_panel.h"
 #include "fit_controller.h"
 #include "gui_test_util.h"
@@ -14,8 +15,10 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using imnn::gui::ConfigPanel;
@@ -152,6 +155,51 @@ private slots:
     MainWindow fresh(gui_test::freshOptions());
     QCOMPARE(qobject_cast<QSpinBox *>(fresh.configPanel()->field("n_s"))->value(), 1000);
     QSettings().clear();
+  }
+
+  void translations_are_complete_and_keep_placeholders() {
+    for (const char *lang : {"de", "fr"}) {
+      QFile f(QStringLiteral(IMNN_SOURCE_DIR "/translations/imnn_studio_%1.ts").arg(lang));
+      QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+      QXmlStreamReader xml(&f);
+      int messages = 0;
+      QString source;
+      static const QRegularExpression placeholder(QStringLiteral("%[0-9vm]"));
+      auto placeholders = [](const QString &s) {
+        QStringList out;
+        for (auto it = placeholder.globalMatch(s); it.hasNext();)
+          out << it.next().captured();
+        out.sort();
+        return out;
+      };
+      while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+        if (xml.name() == QLatin1String("source")) source = xml.readElementText();
+        if (xml.name() == QLatin1String("translation")) {
+          ++messages;
+          const bool unfinished = xml.attributes().value("type") == QLatin1String("unfinished");
+          const QString text = xml.readElementText();
+          QVERIFY2(!unfinished && !text.isEmpty(), qPrintable(lang + (": " + source)));
+          QVERIFY2(placeholders(text) == placeholders(source),
+                   qPrintable(lang + (": " + source + " -> " + text)));
+        }
+      }
+      QVERIFY(!xml.hasError());
+      QVERIFY2(messages > 150, qPrintable(QString::number(messages)));
+    }
+  }
+
+  void german_is_shown_when_chosen() {
+    QCOMPARE(imnn::gui::installTranslator("de"), QStringLiteral("de_DE"));
+    {
+      MainWindow w(gui_test::freshOptions());
+      QCOMPARE(w.fitButton()->text(), QStringLiteral("Anpassen"));
+      w.show();
+      gui_test::screenshot(w, "german");
+    }
+    QCOMPARE(imnn::gui::installTranslator("en"), QString()); // back to the source strings
+    MainWindow w(gui_test::freshOptions());
+    QCOMPARE(w.fitButton()->text(), QStringLiteral("Fit"));
   }
 
   void no_display_says_how_to_run_headless() {
