@@ -473,237 +473,242 @@
         <translation>Geduld %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <source>error: %1; the built-in example is shown</source>
+        <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;Open config…</source>
         <translation>Konfiguration ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>&amp;Save config as…</source>
         <translation>Konfiguration &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Gauß-&amp;Beispiel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>Open &amp;runs folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Export corner plot…</source>
         <translation>Corner-Plot &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>&amp;Fit</source>
         <translation>&amp;Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="260"/>
         <location filename="../app/gui/main_window.cpp" line="262"/>
-        <location filename="../app/gui/main_window.cpp" line="289"/>
-        <location filename="../app/gui/main_window.cpp" line="344"/>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
+        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="269"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>Stopping after the current iteration…</source>
         <translation>Stoppt nach der laufenden Iteration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="279"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <location filename="../app/gui/main_window.cpp" line="284"/>
         <source>patience 0/%1</source>
         <translation>Geduld 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Fit finished</source>
         <translation>Anpassung beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Fit stopped with an error</source>
         <translation>Anpassung mit einem Fehler abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Fisher forecast %1</source>
         <translation>Fisher-Vorhersage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="327"/>
+        <location filename="../app/gui/main_window.cpp" line="329"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="329"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="340"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
         <source>Open a run configuration</source>
         <translation>Eine Laufkonfiguration öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="341"/>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="343"/>
+        <location filename="../app/gui/main_window.cpp" line="351"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="348"/>
+        <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>Save the run configuration</source>
         <translation>Die Laufkonfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="360"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>Folder holding run directories</source>
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="371"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="376"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="382"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
+        <location filename="../app/gui/main_window.cpp" line="385"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>

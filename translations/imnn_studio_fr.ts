@@ -473,237 +473,242 @@
         <translation>patience %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="170"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <source>error: %1; the built-in example is shown</source>
+        <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="180"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="183"/>
         <source>&amp;Open config…</source>
         <translation>&amp;Ouvrir une configuration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>&amp;Save config as…</source>
         <translation>&amp;Enregistrer la configuration sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Ouvrir l&apos;&amp;exemple gaussien</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="192"/>
         <source>Open &amp;runs folder…</source>
         <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="193"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Export corner plot…</source>
         <translation>E&amp;xporter le corner plot…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>&amp;Fit</source>
         <translation>&amp;Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>&amp;Tools</source>
         <translation>O&amp;utils</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="260"/>
         <location filename="../app/gui/main_window.cpp" line="262"/>
-        <location filename="../app/gui/main_window.cpp" line="289"/>
-        <location filename="../app/gui/main_window.cpp" line="344"/>
-        <location filename="../app/gui/main_window.cpp" line="353"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
+        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="346"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="269"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>Stopping after the current iteration…</source>
         <translation>Arrêt après l&apos;itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="279"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m itérations</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="282"/>
+        <location filename="../app/gui/main_window.cpp" line="284"/>
         <source>patience 0/%1</source>
         <translation>patience 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Fit finished</source>
         <translation>Ajustement terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Fit stopped with an error</source>
         <translation>Ajustement arrêté par une erreur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Fisher forecast %1</source>
         <translation>Prévision de Fisher %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="327"/>
+        <location filename="../app/gui/main_window.cpp" line="329"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="329"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="340"/>
+        <location filename="../app/gui/main_window.cpp" line="342"/>
         <source>Open a run configuration</source>
         <translation>Ouvrir une configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="341"/>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="343"/>
+        <location filename="../app/gui/main_window.cpp" line="351"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="348"/>
+        <location filename="../app/gui/main_window.cpp" line="350"/>
         <source>Save the run configuration</source>
         <translation>Enregistrer la configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="360"/>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>Folder holding run directories</source>
         <translation>Dossier contenant les exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="368"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="371"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="373"/>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="374"/>
+        <location filename="../app/gui/main_window.cpp" line="376"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d&apos;écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="382"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
+        <location filename="../app/gui/main_window.cpp" line="385"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>

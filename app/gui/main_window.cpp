@@ -152,13 +152,15 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     loaded = !j.is_discarded() && config_->loadJson(j, &error);
   }
   if (!loaded) {
+    // The config asked for could not be read: say why, and show the example instead.
+    const QString why = error;
     const QString example = gaussianExamplePath();
     if (example.isEmpty())
       error = tr("the built-in example gaussian_mean_variance.json was not found beside the "
                  "executable (share/imnn-studio/examples); reinstall, or open a config with "
                  "File ▸ Open");
     else if (config_->loadFile(example, &error))
-      error.clear();
+      error = why.isEmpty() ? QString() : tr("error: %1; the built-in example is shown").arg(why);
   }
   if (!error.isEmpty()) status_->setText(error);
   if (options_.restoreLast) {

@@ -139,6 +139,22 @@ private slots:
     QVERIFY2(found.contains("Open config…=Ctrl+O"), qPrintable(found.join(", ")));
   }
 
+  void unreadable_config_is_reported_and_the_example_shown() {
+    const QString file = tmp_.filePath("broken.json");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"name\": ");
+    f.close();
+    imnn::gui::MainWindowOptions o = gui_test::freshOptions();
+    o.configFile = file;
+    MainWindow w(o);
+    QVERIFY2(w.statusLabel()->text().contains("broken.json is not valid JSON"),
+             qPrintable(w.statusLabel()->text()));
+    QCOMPARE(QString::fromStdString(w.configPanel()->toJson()["name"].get<std::string>()),
+             QStringLiteral("gaussian_mean_variance"));
+    QVERIFY(w.fitButton()->isEnabled());
+  }
+
   void last_config_and_runs_folder_are_remembered() {
     imnn::gui::MainWindowOptions o; // restoreLast: as a user starts the app
     {
