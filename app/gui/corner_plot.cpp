@@ -60,6 +60,13 @@ void CornerPlot::setMarker(const std::vector<double> &values, const QString &lab
   rebuild();
 }
 
+void CornerPlot::setSamples(const lfi::MatrixD &samples, const QString &label, QColor color) {
+  samples_ = samples;
+  samplesLabel_ = label;
+  samplesColor_ = color.isValid() ? color : QColor(60, 60, 60);
+  rebuild();
+}
+
 double CornerPlot::filledFraction(int overlay, int row, int col, int level) const {
   const auto &density =
       overlays_.at(static_cast<std::size_t>(overlay)).marginals.marginal(row, col);
@@ -155,6 +162,28 @@ void CornerPlot::rebuild() {
         map->removeFromLegend(legend);
       }
     }
+  }
+  if (samples_.rows() > 0) {
+    QColor dots = samplesColor_;
+    dots.setAlpha(120);
+    for (int row = 1; row < n && row < samples_.cols(); ++row)
+      for (int col = 0; col < row; ++col) {
+        QCPAxisRect *rect = rects[row][col];
+        QCPGraph *g = plot_->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, dots, dots, 3));
+        QVector<double> x(samples_.rows()), y(samples_.rows());
+        for (Index i = 0; i < samples_.rows(); ++i) {
+          x[i] = samples_(i, col);
+          y[i] = samples_(i, row);
+        }
+        g->setData(x, y);
+        g->setName(samplesLabel_);
+        if (row == 1 && col == 0)
+          g->addToLegend(legend);
+        else
+          g->removeFromLegend(legend);
+      }
   }
   if (!marker_.empty()) {
     for (int row = 0; row < n && row < static_cast<int>(marker_.size()); ++row) {

@@ -26,6 +26,10 @@ public:
   // dimension must match the other overlays'.
   void addMarginals(const lfi::Marginals &marginals, const QString &label, QColor color = QColor());
   void setMarker(const std::vector<double> &values, const QString &label);
+  // Scatter of samples (N x p, e.g. accepted ABC draws) on the panels below the diagonal,
+  // as an option beside the density overlays; an empty matrix removes it.
+  void setSamples(const lfi::MatrixD &samples, const QString &label, QColor color = QColor());
+  Index sampleCount() const { return samples_.rows(); }
 
   int overlayCount() const { return static_cast<int>(overlays_.size()); }
   int dimension() const;
@@ -49,6 +53,9 @@ private:
   QStringList names_;
   std::vector<Overlay> overlays_;
   std::vector<double> marker_;
+  lfi::MatrixD samples_;
+  QString samplesLabel_;
+  QColor samplesColor_;
   QString markerLabel_;
 };
 

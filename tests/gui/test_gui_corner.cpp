@@ -92,6 +92,23 @@ private slots:
     plot.show();
     QCOMPARE(plot.overlayCount(), 2);
     QCOMPARE(plot.plot()->legend->itemCount(), 3);
+    // Samples scattered on the 2-D panel as an option (e.g. accepted ABC draws).
+    imnn::lfi::MatrixD samples(50, 2);
+    for (int i = 0; i < 50; ++i) {
+      samples(i, 0) = -0.5 + 0.02 * i;
+      samples(i, 1) = 0.5 + 0.02 * i;
+    }
+    plot.setSamples(samples, "samples");
+    QCOMPARE(plot.sampleCount(), imnn::Index(50));
+    QCOMPARE(plot.plot()->legend->itemCount(), 4);
+    bool scattered = false;
+    for (int i = 0; i < plot.plot()->graphCount(); ++i)
+      if (plot.plot()->graph(i)->name() == "samples") {
+        QCOMPARE(plot.plot()->graph(i)->data()->size(), 50);
+        QCOMPARE(plot.plot()->graph(i)->data()->at(49)->value, 0.5 + 0.02 * 49);
+        scattered = true;
+      }
+    QVERIFY(scattered);
     gui_test::screenshot(plot, "corner_overlays");
     const QString png = tmp_.filePath("corner.png"), pdf = tmp_.filePath("corner.pdf");
     QVERIFY(plot.exportPng(png, 600, 600));
