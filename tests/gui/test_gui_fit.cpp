@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -196,6 +197,33 @@ private slots:
     browser.resize(1000, 700);
     browser.show();
     gui_test::screenshot(browser, "run_overlay");
+  }
+
+  void a_failing_fit_reports_the_error_and_keeps_the_run() {
+#ifndef IMNN_NAN_PLUGIN_DIR
+    QSKIP("the NaN test simulator (tests/fit) is not built");
+#else
+    imnn::gui::MainWindowOptions o = gui_test::freshOptions();
+    o.pluginDirs = {IMNN_NAN_PLUGIN_DIR};
+    MainWindow w(o);
+    w.setRunsFolder(tmp_.filePath("error"));
+    w.show();
+    auto *sim = qobject_cast<QComboBox *>(w.configPanel()->field("simulator.plugin"));
+    sim->setCurrentText("nan_gaussian");
+    qobject_cast<QLineEdit *>(w.configPanel()->field("simulator.options"))
+        ->setText(R"({"nan": 1})");
+    QVERIFY2(w.configPanel()->isValid(), qPrintable(w.configPanel()->errorMessage()));
+    w.startFit();
+    QVERIFY2(w.fitController()->isRunning(), qPrintable(w.statusLabel()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 30000);
+    const QString status = w.statusLabel()->text();
+    QVERIFY2(status.startsWith("error: The fit stopped:") && status.contains("NaN"),
+             qPrintable(status));
+    QVERIFY(w.fitButton()->isEnabled());
+    const auto result = readJson(w.fitController()->runDirectory() + "/result.json");
+    QVERIFY2(result.contains("error"), result.dump().c_str());
+    QVERIFY(QFile::exists(w.fitController()->runDirectory() + "/history.csv"));
+#endif
   }
 
   void closing_during_a_fit_asks_then_stops_and_keeps_the_run() {
