@@ -159,7 +159,8 @@ void HistoryPlot::replotNow() {
   if (std::isfinite(expected_)) {
     QCPRange range = fAxis->range();
     range.expand(expected_);
-    fAxis->setRange(range);
+    const double pad = 0.05 * range.size(); // the line inside the panel, not on its edge
+    fAxis->setRange(range.lower - pad, range.upper + pad);
   }
   // The line at 1 of the det C panel stays in view.
   QCPAxis *cAxis = detC_->valueAxis();

@@ -75,6 +75,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   fitButton_->setToolTip(tr("Fit the IMNN with this configuration (Ctrl+R); the run is written "
                             "to the runs folder as `imnn fit` does"));
   stopButton_->setToolTip(tr("Stop the fit after the current iteration; the run is kept"));
+  expectedDetF_->setObjectName(QStringLiteral("expectedDetF"));
   expectedDetF_->setPlaceholderText(tr("e.g. 50"));
   expectedDetF_->setToolTip(tr("Draws a dashed line at this det F on the history plot (e.g. "
                                "the analytic det F = 50 of the Gaussian example)"));

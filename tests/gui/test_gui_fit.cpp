@@ -22,6 +22,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
@@ -114,6 +115,16 @@ private slots:
     QVERIFY(QFile::exists(run + "/config.json"));
     QVERIFY(QFile::exists(run + "/model.json"));
     QVERIFY2(w.statusLabel()->text().contains("cancelled"), qPrintable(w.statusLabel()->text()));
+
+    // The dashed expected-det F line, kept in view.
+    auto *expected = w.findChild<QLineEdit *>("expectedDetF");
+    QVERIFY(expected);
+    expected->setText("0.75");
+    QCOMPARE(w.historyPlot()->expectedDetF(), 0.75);
+    QVERIFY(w.historyPlot()->plot()->axisRect(0)->axis(QCPAxis::atLeft)->range().contains(0.75));
+    expected->clear();
+    QVERIFY(std::isnan(w.historyPlot()->expectedDetF()));
+    expected->setText("0.75");
     gui_test::screenshot(w, "fit_stopped");
   }
 
