@@ -1,0 +1,479 @@
+#include "config_panel.h"
+
+#include "imnn/error.h"
+#include "imnn/plugins.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <climits>
+
+namespace imnn::gui {
+
+namespace {
+
+using json = nlohmann::json;
+
+// A number typed in a field, or the raw text when it is not one: the engine then
+// reports the wrong type at that key, with its own message.
+json numberOrText(const QString &text) {
+  bool ok = false;
+  const double v = QLocale::c().toDouble(text.trimmed(), &ok);
+  return ok ? json(v) : json(text.toStdString());
+}
+
+QString numberText(double v) {
+  return QLocale::c().toString(v, 'g', 12);
+}
+
+const json *member(const json &j, const char *key) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find(key);
+  return it == j.end() ? nullptr : &*it;
+}
+
+std::int64_t intOr(const json &j, const char *key, std::int64_t fallback) {
+  const json *v = member(j, key);
+  return v && v->is_number_integer() ? v->get<std::int64_t>() : fallback;
+}
+
+QString numberOr(const json &j, const char *key, double fallback) {
+  const json *v = member(j, key);
+  return numberText(v && v->is_number() ? v->get<double>() : fallback);
+}
+
+std::vector<double> numbersOr(const json &j, const char *key, std::vector<double> fallback) {
+  const json *v = member(j, key);
+  if (!v || !v->is_array()) return fallback;
+  std::vector<double> out;
+  for (const auto &e : *v)
+    out.push_back(e.is_number() ? e.get<double>() : 0.0);
+  return out;
+}
+
+// "simulator": "name" or {"plugin": "name", "options": {...}}.
+std::pair<std::string, json> pluginOf(const json &j, const char *key, const std::string &dflt) {
+  const json *v = member(j, key);
+  if (!v) return {dflt, json::object()};
+  if (v->is_string()) return {v->get<std::string>(), json::object()};
+  const json *p = member(*v, "plugin");
+  const json *o = member(*v, "options");
+  return {p && p->is_string() ? p->get<std::string>() : dflt, o ? *o : json::object()};
+}
+
+QSpinBox *spin(int min, int max, const QString &special = {}) {
+  auto *s = new QSpinBox;
+  s->setRange(min, max);
+  s->setSpecialValueText(special);
+  s->setKeyboardTracking(false);
+  return s;
+}
+
+void setComboText(QComboBox *combo, const QString &text) {
+  if (combo->findText(text) < 0) combo->addItem(text);
+  combo->setCurrentText(text);
+}
+
+} // namespace
+
+ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget *parent)
+    : QWidget(parent), registry_(std::move(registry)) {
+  setStyleSheet(QStringLiteral("*[invalid=\"true\"] { border: 2px solid #c62828; }"
+                               "QLabel[role=\"error\"] { color: #c62828; }"));
+  auto *top = new QVBoxLayout(this);
+  generalError_ = new QLabel;
+  generalError_->setProperty("role", "error");
+  generalError_->setWordWrap(true);
+  generalError_->hide();
+  top->addWidget(generalError_);
+
+  auto *runBox = new QGroupBox(tr("Run"));
+  auto *runForm = new QFormLayout(runBox);
+  name_ = new QLineEdit;
+  addField(runForm, "name", tr("Name"), name_,
+           tr("`name`: the run directory is runs/<name>-<date>-<time> (no reference "
+              "counterpart)"));
+  mode_ = new QComboBox;
+  mode_->setEditable(true);
+  mode_->addItems({"simulator", "simulator-numerical", "gradient", "numerical", "auto"});
+  addField(runForm, "mode", tr("Mode"), mode_,
+           tr("`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — "
+              "SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)"));
+  top->addWidget(runBox);
+
+  auto *simBox = new QGroupBox(tr("Simulator"));
+  auto *simForm = new QFormLayout(simBox);
+  simulator_ = new QComboBox;
+  for (const SimulatorInfo &s : registry_->simulators())
+    simulator_->addItem(QString::fromStdString(s.name));
+  addField(simForm, "simulator.plugin", tr("Plugin"), simulator_,
+           tr("`simulator.plugin` (reference: SimulatorIMNN(simulator=…))"));
+  simOptions_ = new QLineEdit;
+  addField(simForm, "simulator.options", tr("Options (JSON)"), simOptions_,
+           tr("`simulator.options`: the plugin's options as a JSON object"));
+  params_ = new QTableWidget(0, 5);
+  params_->setHorizontalHeaderLabels(
+      {tr("parameter"), tr("θ_fid"), tr("δθ"), tr("prior low"), tr("prior high")});
+  params_->verticalHeader()->hide();
+  params_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  params_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  params_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  params_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  addField(simForm, "theta_fid", tr("Parameters"), params_,
+           tr("`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: "
+              "NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin's "
+              "descriptor"));
+  fields_.insert("delta_theta", fields_.value("theta_fid"));
+  top->addWidget(simBox);
+
+  auto *netBox = new QGroupBox(tr("Network"));
+  auto *netForm = new QFormLayout(netBox);
+  network_ = new QComboBox;
+  for (const NetworkInfo &n : registry_->networks())
+    network_->addItem(QString::fromStdString(n.name));
+  addField(netForm, "network.plugin", tr("Plugin"), network_,
+           tr("`network.plugin` (reference: IMNN(model=stax.serial(…)))"));
+  hidden_ = new QLineEdit;
+  addField(netForm, "network.options.hidden", tr("Hidden widths"), hidden_,
+           tr("`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 "
+              "(reference: stax.Dense(128) per layer)"));
+  activation_ = new QComboBox;
+  activation_->setEditable(true);
+  activation_->addItems({"leaky_relu", "relu", "tanh", "softplus", "elu", "gelu", "identity"});
+  addField(netForm, "network.options.activation", tr("Activation"), activation_,
+           tr("`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)"));
+  nSummaries_ = spin(0, 100000, tr("auto (n_params)"));
+  addField(netForm, "n_summaries", tr("n_summaries"), nSummaries_,
+           tr("`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))"));
+  top->addWidget(netBox);
+
+  auto *fitBox = new QGroupBox(tr("Fit"));
+  auto *fitForm = new QFormLayout(fitBox);
+  nS_ = spin(2, 100000000);
+  addField(fitForm, "n_s", tr("n_s"), nS_,
+           tr("`n_s`: simulations for the covariance (reference: IMNN(n_s=…))"));
+  nD_ = spin(1, 100000000);
+  addField(fitForm, "n_d", tr("n_d"), nD_,
+           tr("`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))"));
+  optimiser_ = new QComboBox;
+  optimiser_->addItems({"adam", "sgd"});
+  addField(fitForm, "optimiser", tr("Optimiser"), optimiser_,
+           tr("`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))"));
+  learningRate_ = new QLineEdit;
+  addField(fitForm, "optimiser.learning_rate", tr("Learning rate"), learningRate_,
+           tr("`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))"));
+  lambda_ = new QLineEdit;
+  addField(fitForm, "fit.lambda", tr("λ"), lambda_,
+           tr("`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))"));
+  epsilon_ = new QLineEdit;
+  addField(fitForm, "fit.epsilon", tr("ε"), epsilon_,
+           tr("`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))"));
+  patience_ = spin(1, INT_MAX);
+  addField(fitForm, "fit.patience", tr("Patience"), patience_,
+           tr("`fit.patience`: iterations without improvement before stopping, counted after "
+              "min_iterations (reference: IMNN.fit(patience=100))"));
+  minIter_ = spin(0, INT_MAX);
+  addField(fitForm, "fit.min_iterations", tr("Min iterations"), minIter_,
+           tr("`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))"));
+  maxIter_ = spin(1, INT_MAX);
+  addField(fitForm, "fit.max_iterations", tr("Max iterations"), maxIter_,
+           tr("`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))"));
+  seed_ = new QLineEdit;
+  addField(fitForm, "seed", tr("Seed"), seed_,
+           tr("`seed`: one seed for the weights and every simulation (reference: "
+              "IMNN(key=…) and IMNN.fit(rng=…))"));
+  threads_ = spin(0, 4096, tr("all cores"));
+  addField(fitForm, "threads", tr("CPU threads"), threads_,
+           tr("`threads`: compute threads, 0 = all cores (reference: the JAX devices)"));
+  top->addWidget(fitBox);
+  top->addStretch(1);
+
+  connect(simulator_, &QComboBox::currentTextChanged, this, &ConfigPanel::onSimulatorChanged);
+  auto edited = [this] {
+    if (loading_) return;
+    validate();
+    emit changed();
+  };
+  for (auto *e : {name_, simOptions_, hidden_, learningRate_, lambda_, epsilon_, seed_})
+    connect(e, &QLineEdit::textChanged, this, edited);
+  for (auto *c : {mode_, network_, activation_, optimiser_})
+    connect(c, &QComboBox::currentTextChanged, this, edited);
+  for (auto *s : {nS_, nD_, nSummaries_, patience_, minIter_, maxIter_, threads_})
+    connect(s, &QSpinBox::valueChanged, this, edited);
+  connect(params_, &QTableWidget::itemChanged, this, edited);
+}
+
+void ConfigPanel::addField(QFormLayout *form, const QString &key, const QString &label,
+                           QWidget *widget, const QString &tooltip) {
+  auto *box = new QWidget;
+  auto *v = new QVBoxLayout(box);
+  v->setContentsMargins(0, 0, 0, 0);
+  v->setSpacing(1);
+  v->addWidget(widget);
+  auto *error = new QLabel;
+  error->setProperty("role", "error");
+  error->setWordWrap(true);
+  error->hide();
+  v->addWidget(error);
+  widget->setToolTip(tooltip);
+  widget->setObjectName(key);
+  form->addRow(label, box);
+  if (auto *l = form->labelForField(box)) l->setToolTip(tooltip);
+  fields_.insert(key, Field{widget, error});
+}
+
+bool ConfigPanel::loadJson(const json &j, QString *error) {
+  if (!j.is_object()) {
+    *error = tr("a config must be a JSON object, got %1").arg(QString::fromStdString(j.dump()));
+    return false;
+  }
+  loading_ = true;
+  base_ = j;
+  const json *name = member(j, "name");
+  name_->setText(name && name->is_string() ? QString::fromStdString(name->get<std::string>())
+                                           : QStringLiteral("run"));
+  const json *mode = member(j, "mode");
+  setComboText(mode_, mode && mode->is_string() ? QString::fromStdString(mode->get<std::string>())
+                                                : QStringLiteral("simulator"));
+  const auto [sim, simOptions] = pluginOf(j, "simulator", "");
+  setComboText(simulator_, QString::fromStdString(sim));
+  simOptions_->setText(QString::fromStdString(simOptions.dump()));
+  const SimulatorInfo *info = registry_->find_simulator(sim);
+  fillParameterTable(numbersOr(j, "theta_fid", info ? info->theta_fid : std::vector<double>{}),
+                     numbersOr(j, "delta_theta", info ? info->delta_theta : std::vector<double>{}));
+
+  const auto [net, netOptions] = pluginOf(j, "network", "mlp");
+  setComboText(network_, QString::fromStdString(net));
+  QStringList widths;
+  for (const auto &w : netOptions.value("hidden", json::array({128, 128, 128})))
+    widths << QString::fromStdString(w.dump());
+  hidden_->setText(widths.join(", "));
+  setComboText(activation_,
+               QString::fromStdString(netOptions.value("activation", std::string("leaky_relu"))));
+  nSummaries_->setValue(static_cast<int>(intOr(j, "n_summaries", 0)));
+
+  RunConfig defaults;
+  nS_->setValue(static_cast<int>(intOr(j, "n_s", defaults.n_s)));
+  nD_->setValue(static_cast<int>(intOr(j, "n_d", defaults.n_d)));
+  const json opt = j.value("optimiser", json::object());
+  setComboText(optimiser_, QString::fromStdString(opt.value("name", std::string("adam"))));
+  learningRate_->setText(numberOr(opt, "learning_rate", 1e-3));
+  const json fit = j.value("fit", json::object());
+  lambda_->setText(numberOr(fit, "lambda", defaults.fit.lambda));
+  epsilon_->setText(numberOr(fit, "epsilon", defaults.fit.epsilon));
+  patience_->setValue(static_cast<int>(intOr(fit, "patience", defaults.fit.patience)));
+  minIter_->setValue(static_cast<int>(intOr(fit, "min_iterations", defaults.fit.min_iterations)));
+  maxIter_->setValue(static_cast<int>(intOr(fit, "max_iterations", defaults.fit.max_iterations)));
+  const json *seed = member(j, "seed");
+  seed_->setText(seed ? QString::fromStdString(seed->dump()) : QStringLiteral("0"));
+  threads_->setValue(static_cast<int>(intOr(j, "threads", 0)));
+  loading_ = false;
+  validate();
+  emit changed();
+  return true;
+}
+
+bool ConfigPanel::loadFile(const QString &path, QString *error) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) {
+    *error = tr("cannot open %1: %2; check the path").arg(path, f.errorString());
+    return false;
+  }
+  const json j = json::parse(f.readAll().toStdString(), nullptr, false, true);
+  if (j.is_discarded()) {
+    *error = tr("%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)")
+                 .arg(path);
+    return false;
+  }
+  return loadJson(j, error);
+}
+
+bool ConfigPanel::saveFile(const QString &path, QString *error) const {
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    *error = tr("cannot write %1: %2; choose another folder").arg(path, f.errorString());
+    return false;
+  }
+  f.write(QByteArray::fromStdString(toJson().dump(2) + "\n"));
+  return true;
+}
+
+json ConfigPanel::toJson() const {
+  json j = base_.is_object() ? base_ : json::object();
+  if (!j.contains("format")) j["format"] = "imnn-studio-config";
+  if (!j.contains("version")) j["version"] = 1;
+  j["name"] = name_->text().toStdString();
+  j["mode"] = mode_->currentText().toStdString();
+  const json simOptions = json::parse(simOptions_->text().toStdString(), nullptr, false);
+  j["simulator"] = {{"plugin", simulator_->currentText().toStdString()},
+                    {"options", simOptions.is_discarded() ? json(simOptions_->text().toStdString())
+                                                          : simOptions}};
+  json theta = json::array(), delta = json::array();
+  for (int row = 0; row < params_->rowCount(); ++row) {
+    theta.push_back(numberOrText(params_->item(row, 1) ? params_->item(row, 1)->text() : ""));
+    delta.push_back(numberOrText(params_->item(row, 2) ? params_->item(row, 2)->text() : ""));
+  }
+  j["theta_fid"] = theta;
+  j["delta_theta"] = delta;
+
+  const std::string net = network_->currentText().toStdString();
+  auto [loadedNet, options] = pluginOf(base_, "network", "mlp");
+  if (loadedNet != net || !options.is_object()) options = json::object();
+  const NetworkInfo *netInfo = registry_->find_network(net);
+  const bool takesHidden = !netInfo || netInfo->options_help.contains("hidden");
+  const bool takesActivation = !netInfo || netInfo->options_help.contains("activation");
+  if (takesHidden) {
+    json widths = json::array();
+    for (const QString &w : hidden_->text().split(',', Qt::SkipEmptyParts)) {
+      bool ok = false;
+      const long long v = w.trimmed().toLongLong(&ok);
+      widths.push_back(ok ? json(v) : json(w.trimmed().toStdString()));
+    }
+    options["hidden"] = widths;
+  }
+  if (takesActivation) options["activation"] = activation_->currentText().toStdString();
+  j["network"] = {{"plugin", net}, {"options", options}};
+  j["n_summaries"] = nSummaries_->value();
+  j["n_s"] = nS_->value();
+  j["n_d"] = nD_->value();
+
+  json opt = j.value("optimiser", json::object());
+  const std::string optName = optimiser_->currentText().toStdString();
+  if (!opt.is_object() || opt.value("name", std::string("adam")) != optName)
+    opt = json::object(); // another optimiser: its own defaults, not the old one's keys
+  opt["name"] = optName;
+  opt["learning_rate"] = numberOrText(learningRate_->text());
+  j["optimiser"] = opt;
+
+  json fit = j.value("fit", json::object());
+  if (!fit.is_object()) fit = json::object();
+  fit["lambda"] = numberOrText(lambda_->text());
+  fit["epsilon"] = numberOrText(epsilon_->text());
+  fit["patience"] = patience_->value();
+  fit["min_iterations"] = minIter_->value();
+  fit["max_iterations"] = maxIter_->value();
+  j["fit"] = fit;
+  bool ok = false;
+  const qulonglong seed = seed_->text().trimmed().toULongLong(&ok);
+  j["seed"] = ok ? json(seed) : json(seed_->text().toStdString());
+  j["threads"] = threads_->value();
+  return j;
+}
+
+RunConfig ConfigPanel::config() const {
+  return RunConfig::from_json(toJson());
+}
+
+void ConfigPanel::onSimulatorChanged() {
+  if (loading_) return;
+  const SimulatorInfo *info = registry_->find_simulator(simulator_->currentText().toStdString());
+  loading_ = true;
+  simOptions_->setText(QStringLiteral("{}"));
+  fillParameterTable(info ? info->theta_fid : std::vector<double>{},
+                     info ? info->delta_theta : std::vector<double>{});
+  loading_ = false;
+  validate();
+  emit changed();
+}
+
+void ConfigPanel::fillParameterTable(const std::vector<double> &theta,
+                                     const std::vector<double> &delta) {
+  const SimulatorInfo *info = registry_->find_simulator(simulator_->currentText().toStdString());
+  const std::size_t n = info ? info->param_names.size() : theta.size();
+  const bool wasLoading = loading_;
+  loading_ = true;
+  params_->setRowCount(static_cast<int>(n));
+  auto readOnly = [](const QString &text) {
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const int row = static_cast<int>(i);
+    const QString name = info ? QString::fromStdString(info->param_names[i]) : QString::number(i);
+    params_->setItem(row, 0, readOnly(name));
+    params_->setItem(row, 1, new QTableWidgetItem(i < theta.size() ? numberText(theta[i]) : ""));
+    params_->setItem(row, 2, new QTableWidgetItem(i < delta.size() ? numberText(delta[i]) : ""));
+    const bool box = info && i < info->prior_low.size() && i < info->prior_high.size();
+    params_->setItem(row, 3, readOnly(box ? numberText(info->prior_low[i]) : "—"));
+    params_->setItem(row, 4, readOnly(box ? numberText(info->prior_high[i]) : "—"));
+  }
+  // Tall enough for every parameter (the panel scrolls, not the table).
+  params_->setFixedHeight(params_->horizontalHeader()->sizeHint().height() +
+                          params_->verticalHeader()->defaultSectionSize() * static_cast<int>(n) +
+                          2 * params_->frameWidth() + 2);
+  loading_ = wasLoading;
+}
+
+QWidget *ConfigPanel::field(const QString &key) const {
+  return fields_.value(key).widget;
+}
+
+QLabel *ConfigPanel::fieldError(const QString &key) const {
+  return fields_.value(key).error;
+}
+
+QString ConfigPanel::fieldKeyFor(const QString &key) const {
+  QString k = key;
+  k.remove(QRegularExpression(QStringLiteral("\\[\\d+\\]")));
+  while (!k.isEmpty()) {
+    if (fields_.contains(k)) return k;
+    const qsizetype dot = k.lastIndexOf('.');
+    k = dot < 0 ? QString() : k.left(dot);
+  }
+  return {};
+}
+
+void ConfigPanel::markError(const QString &key, const QString &message) {
+  errorKey_ = key.isEmpty() ? QStringLiteral("config") : key;
+  errorMessage_ = message;
+  const QString fieldKey = fieldKeyFor(key);
+  if (fieldKey.isEmpty()) {
+    generalError_->setText(key.isEmpty() ? message : QStringLiteral("`%1`: %2").arg(key, message));
+    generalError_->show();
+    return;
+  }
+  const Field &f = fields_[fieldKey];
+  f.error->setText(message);
+  f.error->show();
+  f.widget->setProperty("invalid", true);
+  f.widget->style()->unpolish(f.widget);
+  f.widget->style()->polish(f.widget);
+}
+
+void ConfigPanel::validate() {
+  errorKey_.clear();
+  errorMessage_.clear();
+  generalError_->hide();
+  for (const Field &f : fields_) {
+    f.error->hide();
+    if (f.widget->property("invalid").toBool()) {
+      f.widget->setProperty("invalid", false);
+      f.widget->style()->unpolish(f.widget);
+      f.widget->style()->polish(f.widget);
+    }
+  }
+  try {
+    RunConfig c = RunConfig::from_json(toJson());
+    c.resolve(*registry_);
+    (void)registry_->resolve_network_options(c.network.plugin, c.network.options, c.n_summaries);
+  } catch (const ConfigError &e) {
+    markError(QString::fromStdString(e.key()), QString::fromStdString(e.message()));
+  } catch (const std::exception &e) {
+    markError({}, QString::fromStdString(e.what()));
+  }
+  if (isValid() != lastValid_ || !isValid()) emit validityChanged(isValid());
+  lastValid_ = isValid();
+}
+
+} // namespace imnn::gui

@@ -1,0 +1,89 @@
+// The run configuration form: simulator plugin and its parameters (θ_fid, δθ and the
+// prior box from the descriptor), network plugin and options, mode, sizes, optimiser,
+// fit settings, seed and threads. It edits the same JSON the CLI reads; keys without
+// a field (fit.n_validation, fit.best, ...) are kept from the loaded file. Every edit
+// is validated with the engine (RunConfig::from_json + resolve, the network plugin's
+// options): an invalid value is marked at its field with the engine's reason, and
+// validityChanged(false) lets the window disable Fit.
+#pragma once
+
+#include "imnn/config.h"
+
+#include <QHash>
+#include <QWidget>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+class QFormLayout;
+
+namespace imnn {
+class PluginRegistry;
+}
+
+namespace imnn::gui {
+
+class ConfigPanel : public QWidget {
+  Q_OBJECT
+public:
+  explicit ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget *parent = nullptr);
+
+  // Fills the form from a config JSON (the CLI's format). Returns false with *error
+  // when it is not a JSON object; an invalid value is loaded and marked, not refused.
+  bool loadJson(const nlohmann::json &config, QString *error);
+  bool loadFile(const QString &path, QString *error);
+  bool saveFile(const QString &path, QString *error) const;
+  // The config the form shows, as the CLI reads it.
+  nlohmann::json toJson() const;
+
+  bool isValid() const { return errorKey_.isEmpty(); }
+  // The key (as ConfigError::key()) and message of the first error, empty when valid.
+  QString errorKey() const { return errorKey_; }
+  QString errorMessage() const { return errorMessage_; }
+  // The parsed config (valid only when isValid()).
+  RunConfig config() const;
+
+  // Field editing a config key ("n_d", "fit.lambda", "theta_fid"); null when none.
+  QWidget *field(const QString &key) const;
+  // The error label shown under that field (hidden when the field is valid).
+  QLabel *fieldError(const QString &key) const;
+  QLabel *generalError() const { return generalError_; }
+
+signals:
+  void validityChanged(bool valid);
+  void changed();
+
+public slots:
+  void validate();
+
+private:
+  struct Field {
+    QWidget *widget = nullptr;
+    QLabel *error = nullptr;
+  };
+  void addField(QFormLayout *form, const QString &key, const QString &label, QWidget *widget,
+                const QString &tooltip);
+  void onSimulatorChanged();
+  void fillParameterTable(const std::vector<double> &theta, const std::vector<double> &delta);
+  void markError(const QString &key, const QString &message);
+  QString fieldKeyFor(const QString &key) const;
+
+  std::shared_ptr<const PluginRegistry> registry_;
+  nlohmann::json base_ = nlohmann::json::object(); // the loaded JSON, keys without a field
+  QHash<QString, Field> fields_;
+  QLineEdit *name_;
+  QComboBox *mode_, *simulator_, *network_, *activation_, *optimiser_;
+  QLineEdit *simOptions_, *hidden_, *learningRate_, *lambda_, *epsilon_, *seed_;
+  QTableWidget *params_;
+  QSpinBox *nS_, *nD_, *nSummaries_, *patience_, *minIter_, *maxIter_, *threads_;
+  QLabel *generalError_;
+  QString errorKey_, errorMessage_;
+  bool loading_ = false;
+  bool lastValid_ = true;
+};
+
+} // namespace imnn::gui

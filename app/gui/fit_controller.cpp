@@ -1,0 +1,145 @@
+#include "fit_controller.h"
+
+#include "imnn/error.h"
+#include "imnn/run_directory.h"
+#include "imnn/session.h"
+
+#include <QDir>
+
+namespace imnn::gui {
+
+FitController::FitController(QObject *parent) : QObject(parent) {
+  poll_.setInterval(50);
+  connect(&poll_, &QTimer::timeout, this, &FitController::pollFinished);
+}
+
+FitController::~FitController() {
+  // Nobody listens any more: finish the run quietly (it is kept on disk).
+  blockSignals(true);
+  if (job_) stopAndWait();
+}
+
+const RunConfig *FitController::resolvedConfig() const {
+  return session_ ? &session_->config : nullptr;
+}
+
+bool FitController::start(const RunConfig &config, const QString &runDir, QString *error) {
+  if (job_) {
+    *error = tr("a fit is already running; stop it first");
+    return false;
+  }
+  try {
+    auto session = std::make_unique<FitSession>(prepare_fit(config));
+    auto run = std::make_unique<RunDirectory>(
+        RunDirectory::create(QDir::cleanPath(runDir).toStdString(), session->config));
+    session_ = std::move(session);
+    run_ = std::move(run);
+  } catch (const std::exception &e) {
+    *error = QString::fromStdString(e.what());
+    return false;
+  }
+  runDir_ = QDir::cleanPath(runDir);
+  lastResult_ = nlohmann::json();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pending_.clear();
+    ioError_.clear();
+  }
+  RunDirectory *run = run_.get();
+  session_->fitter->add_observer([this, run](const IterationRecord &r) {
+    // Worker thread: write the row as the CLI does, queue the record for the GUI.
+    bool first = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      try {
+        run->append(r);
+      } catch (const Error &e) {
+        if (ioError_.empty()) ioError_ = e.what();
+      }
+      pending_.push_back(r);
+      first = pending_.size() == 1;
+    }
+    if (first)
+      QMetaObject::invokeMethod(
+          this, [this] { drain(); }, Qt::QueuedConnection);
+  });
+  const FitSettings &fit = session_->config.fit;
+  emit started(runDir_, fit.max_iterations, fit.patience, fit.min_iterations);
+  job_ = std::make_unique<BackgroundFit>(*session_->fitter);
+  poll_.start();
+  return true;
+}
+
+void FitController::stop() {
+  if (job_) job_->cancel();
+}
+
+void FitController::stopAndWait() {
+  if (!job_) return;
+  job_->cancel();
+  finish();
+}
+
+void FitController::drain() {
+  std::vector<IterationRecord> batch;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    batch.swap(pending_);
+  }
+  if (!batch.empty()) emit iterations(batch);
+}
+
+void FitController::pollFinished() {
+  bool io_failed = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    io_failed = !ioError_.empty();
+  }
+  if (io_failed && job_) job_->cancel(); // as the CLI: a history that cannot be written stops
+  if (job_ && job_->finished()) finish();
+}
+
+void FitController::finish() {
+  poll_.stop();
+  FitResult result;
+  std::string error;
+  try {
+    result = job_->wait();
+  } catch (const std::exception &e) {
+    error = e.what();
+  }
+  job_.reset();
+  drain();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!ioError_.empty()) error = ioError_;
+  }
+  QString message;
+  try {
+    if (!error.empty()) {
+      lastResult_ = record_fit_error(*run_, *session_->fitter, error);
+      message = tr("The fit stopped: %1. The history so far is in %2")
+                    .arg(QString::fromStdString(error), runDir_);
+    } else {
+      lastResult_ = record_fit_result(*run_, *session_->fitter, result);
+      message = result.has_statistics
+                    ? tr("det F = %1 (validation, kept %2 weights; training %3) after %4 "
+                         "iterations in %5 s, stopped by %6 → %7")
+                          .arg(result.statistics.detF, 0, 'f', 4)
+                          .arg(session_->config.fit.best ? tr("best") : tr("final"))
+                          .arg(result.kept_train.detF, 0, 'f', 4)
+                          .arg(result.iterations)
+                          .arg(result.seconds, 0, 'f', 1)
+                          .arg(QString::fromStdString(result.stop_reason), runDir_)
+                    : tr("No iteration was run (%1) → %2")
+                          .arg(QString::fromStdString(result.stop_reason), runDir_);
+    }
+  } catch (const std::exception &e) {
+    error = e.what();
+    message = tr("The result could not be written: %1").arg(QString::fromStdString(e.what()));
+  }
+  run_.reset(); // closes history.csv
+  emit finished(runDir_, error.empty(), message);
+}
+
+} // namespace imnn::gui

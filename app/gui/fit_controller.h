@@ -1,0 +1,69 @@
+// Runs a fit for the GUI: prepares it through the engine's session path
+// (prepare_fit), writes the run directory exactly as the CLI does (RunDirectory +
+// record_fit_result / record_fit_error), runs Fitter::fit on a worker thread
+// (BackgroundFit) and hands the iterations to the GUI thread as a queued signal,
+// coalesced: the observer appends under a lock and posts one drain per batch.
+#pragma once
+
+#include "imnn/config.h"
+#include "imnn/fit.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+namespace imnn {
+struct FitSession;
+class RunDirectory;
+} // namespace imnn
+
+namespace imnn::gui {
+
+class FitController : public QObject {
+  Q_OBJECT
+public:
+  explicit FitController(QObject *parent = nullptr);
+  ~FitController() override; // stops a running fit and keeps its run
+
+  // Prepares the fit of config (plugins, network, weights) and creates runDir (which
+  // must not exist or be empty). Returns false with *error naming the problem.
+  bool start(const RunConfig &config, const QString &runDir, QString *error);
+  bool isRunning() const { return static_cast<bool>(job_); }
+  // Asks the worker to stop after its current iteration; finished() follows and the
+  // run directory keeps the history and the result of the kept weights.
+  void stop();
+  // stop() and wait for the worker (blocks the calling thread for one iteration).
+  void stopAndWait();
+
+  QString runDirectory() const { return runDir_; }
+  const RunConfig *resolvedConfig() const; // null before the first start
+  const nlohmann::json &lastResult() const { return lastResult_; }
+
+signals:
+  void started(const QString &runDir, int maxIterations, int patience, int minIterations);
+  void iterations(const std::vector<imnn::IterationRecord> &records);
+  // ok false: the fit stopped with an error (message); the history so far is kept.
+  void finished(const QString &runDir, bool ok, const QString &message);
+
+private:
+  void drain();
+  void pollFinished();
+  void finish();
+
+  std::unique_ptr<FitSession> session_;
+  std::unique_ptr<RunDirectory> run_;
+  std::unique_ptr<BackgroundFit> job_;
+  QTimer poll_;
+  QString runDir_;
+  nlohmann::json lastResult_;
+  std::mutex mutex_; // guards pending_ and ioError_ (worker thread vs GUI thread)
+  std::vector<IterationRecord> pending_;
+  std::string ioError_;
+};
+
+} // namespace imnn::gui

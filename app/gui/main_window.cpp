@@ -1,0 +1,405 @@
+#include "main_window.h"
+
+#include "imnn/lfi.h"
+#include "imnn/plugins.h"
+#include "imnn/session.h"
+
+#include "app_paths.h"
+#include "config_panel.h"
+#include "corner_plot.h"
+#include "fit_controller.h"
+#include "history_plot.h"
+#include "plugins_dialog.h"
+#include "run_browser.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+
+namespace imnn::gui {
+
+namespace {
+
+std::vector<std::string> toStd(const QStringList &l) {
+  std::vector<std::string> out;
+  for (const QString &s : l)
+    out.push_back(s.toStdString());
+  return out;
+}
+
+nlohmann::json readJson(const QString &file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+} // namespace
+
+MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
+    : QMainWindow(parent), options_(options),
+      registry_(std::make_shared<PluginRegistry>(scan_plugins(toStd(options.pluginDirs)))),
+      config_(new ConfigPanel(registry_)), history_(new HistoryPlot), runs_(new RunBrowser),
+      corner_(new CornerPlot), controller_(new FitController(this)), tabs_(new QTabWidget),
+      fitButton_(new QPushButton(tr("Fit"))), stopButton_(new QPushButton(tr("Stop"))),
+      progress_(new QProgressBar), patience_(new QLabel), status_(new QLabel),
+      expectedDetF_(new QLineEdit) {
+  setWindowTitle(tr("IMNN Studio"));
+
+  auto *scroll = new QScrollArea;
+  scroll->setWidget(config_);
+  scroll->setWidgetResizable(true);
+  scroll->setMinimumWidth(460);
+
+  fitButton_->setToolTip(tr("Fit the IMNN with this configuration (Ctrl+R); the run is written "
+                            "to the runs folder as `imnn fit` does"));
+  stopButton_->setToolTip(tr("Stop the fit after the current iteration; the run is kept"));
+  expectedDetF_->setObjectName(QStringLiteral("expectedDetF"));
+  expectedDetF_->setPlaceholderText(tr("e.g. 50"));
+  expectedDetF_->setToolTip(tr("Draws a dashed line at this det F on the history plot (e.g. "
+                               "the analytic det F = 50 of the Gaussian example)"));
+  progress_->setFormat(tr("ready"));
+  progress_->setRange(0, 1);
+  progress_->setValue(0);
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto *controls = new QHBoxLayout;
+  controls->addWidget(fitButton_);
+  controls->addWidget(stopButton_);
+  controls->addWidget(progress_, 1);
+  controls->addWidget(patience_);
+  auto *expected = new QFormLayout;
+  expected->addRow(tr("Expected det F"), expectedDetF_);
+  auto *right = new QWidget;
+  auto *rv = new QVBoxLayout(right);
+  rv->addLayout(controls);
+  rv->addWidget(history_, 1);
+  rv->addLayout(expected);
+  rv->addWidget(status_);
+  auto *split = new QSplitter;
+  split->setObjectName(QStringLiteral("fitSplitter"));
+  split->addWidget(scroll);
+  split->addWidget(right);
+  split->setStretchFactor(1, 2);
+  tabs_->addTab(split, tr("Fit"));
+  tabs_->addTab(runs_, tr("Runs"));
+  auto *posterior = new QWidget;
+  auto *pv = new QVBoxLayout(posterior);
+  auto *exportButton = new QPushButton(tr("Export PNG / PDF…"));
+  connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportCorner);
+  pv->addWidget(new QLabel(tr("Fisher forecast: the Gaussian approximation N(θ_fid, F⁻¹) of "
+                              "the last fit or opened run (ABC and PMC follow with the Infer "
+                              "panel)")));
+  pv->addWidget(corner_, 1);
+  pv->addWidget(exportButton, 0, Qt::AlignRight);
+  tabs_->addTab(posterior, tr("Posterior"));
+  setCentralWidget(tabs_);
+
+  buildMenus();
+  connect(fitButton_, &QPushButton::clicked, this, &MainWindow::startFit);
+  connect(stopButton_, &QPushButton::clicked, this, &MainWindow::stopFit);
+  connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
+  connect(expectedDetF_, &QLineEdit::textChanged, this, [this](const QString &text) {
+    bool ok = false;
+    const double v = QLocale::c().toDouble(text.trimmed(), &ok);
+    history_->setExpectedDetF(ok ? v : std::numeric_limits<double>::quiet_NaN());
+  });
+  connect(controller_, &FitController::started, this, &MainWindow::onStarted);
+  connect(controller_, &FitController::iterations, this,
+          [this](const std::vector<IterationRecord> &records) {
+            history_->append(records);
+            const IterationRecord &last = records.back();
+            progress_->setValue(last.iteration_in_call + 1);
+            patience_->setText(
+                last.iteration_in_call + 1 < minIterations_
+                    ? tr("patience counts after %1").arg(minIterations_)
+                    : tr("patience %1/%2").arg(last.patience_counter).arg(patienceMax_));
+          });
+  connect(controller_, &FitController::finished, this, &MainWindow::onFinished);
+  connect(runs_, &RunBrowser::chooseFolderRequested, this, &MainWindow::openRunFolder);
+  connect(runs_, &RunBrowser::runOpened, this, &MainWindow::showFisherForecast);
+
+  QSettings settings;
+  setRunsFolder(settings.value("runsFolder", QDir::current().filePath("runs")).toString());
+  QString error;
+  bool loaded = false;
+  if (!options_.configFile.isEmpty()) {
+    loaded = config_->loadFile(options_.configFile, &error);
+  } else if (options_.restoreLast && settings.contains("lastConfig")) {
+    const auto j = nlohmann::json::parse(settings.value("lastConfig").toString().toStdString(),
+                                         nullptr, false);
+    loaded = !j.is_discarded() && config_->loadJson(j, &error);
+  }
+  if (!loaded) {
+    // The config asked for could not be read: say why, and show the example instead.
+    const QString why = error;
+    const QString example = gaussianExamplePath();
+    if (example.isEmpty())
+      error = tr("the built-in example gaussian_mean_variance.json was not found beside the "
+                 "executable (share/imnn-studio/examples); reinstall, or open a config with "
+                 "File ▸ Open");
+    else if (config_->loadFile(example, &error))
+      error = why.isEmpty() ? QString() : tr("error: %1; the built-in example is shown").arg(why);
+  }
+  if (!error.isEmpty()) status_->setText(error);
+  if (options_.restoreLast) {
+    restoreGeometry(settings.value("geometry").toByteArray());
+    restoreState(settings.value("windowState").toByteArray());
+    split->restoreState(settings.value("fitSplitter").toByteArray());
+  }
+  if (registry_->simulators().empty())
+    status_->setText(tr("No simulator plugin was found (Tools ▸ Plugins lists the folders "
+                        "searched and why files were skipped); pass --plugin-dir or set "
+                        "IMNN_PLUGIN_PATH"));
+  resize(1280, 860);
+  updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+  QMenu *file = menuBar()->addMenu(tr("&File"));
+  QAction *open = file->addAction(tr("&Open config…"), this, &MainWindow::openConfig);
+  open->setShortcut(QKeySequence::Open);
+  QAction *save = file->addAction(tr("&Save config as…"), this, &MainWindow::saveConfig);
+  save->setShortcut(QKeySequence::Save);
+  QAction *example = file->addAction(tr("Open the Gaussian &example"), this, [this] {
+    QString error;
+    if (!config_->loadFile(gaussianExamplePath(), &error)) status_->setText(error);
+  });
+  example->setToolTip(tr("resources/examples/gaussian_mean_variance.json"));
+  QAction *runFolder = file->addAction(tr("Open &runs folder…"), this, &MainWindow::openRunFolder);
+  runFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+  QAction *exportAction =
+      file->addAction(tr("&Export corner plot…"), this, &MainWindow::exportCorner);
+  exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+  file->addSeparator();
+  QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu *run = menuBar()->addMenu(tr("&Run"));
+  fitAction_ = run->addAction(tr("&Fit"), this, &MainWindow::startFit);
+  fitAction_->setShortcut(QKeySequence(tr("Ctrl+R")));
+  stopAction_ = run->addAction(tr("&Stop"), this, &MainWindow::stopFit);
+  stopAction_->setShortcut(QKeySequence(tr("Ctrl+.")));
+  QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+  tools->addAction(tr("&Plugins…"), this, &MainWindow::showPlugins);
+  QMenu *language = tools->addMenu(tr("&Language"));
+  auto *languages = new QActionGroup(this);
+  const QString current = QSettings().value("language").toString();
+  for (const auto &[code, name] : {std::pair<QString, QString>{"", tr("System language")},
+                                   {"en", "English"},
+                                   {"de", "Deutsch"},
+                                   {"fr", "Français"}}) {
+    QAction *a = language->addAction(name);
+    a->setCheckable(true);
+    a->setChecked(code == current);
+    a->setData(code);
+    languages->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code] {
+      QSettings().setValue("language", code);
+      status_->setText(tr("The language changes at the next start of IMNN Studio"));
+    });
+  }
+
+  QToolBar *bar = addToolBar(tr("Run"));
+  bar->setObjectName(QStringLiteral("runToolBar"));
+  bar->addAction(open);
+  bar->addAction(save);
+  bar->addAction(fitAction_);
+  bar->addAction(stopAction_);
+}
+
+void MainWindow::setRunsFolder(const QString &folder) {
+  runsFolder_ = QDir::cleanPath(QDir(folder).absolutePath());
+  runs_->setFolder(runsFolder_);
+}
+
+void MainWindow::updateActions() {
+  const bool running = controller_->isRunning();
+  const bool canFit = !running && config_->isValid();
+  fitButton_->setEnabled(canFit);
+  fitAction_->setEnabled(canFit);
+  fitButton_->setToolTip(config_->isValid()
+                             ? tr("Fit the IMNN with this configuration (Ctrl+R)")
+                             : tr("Fix the configuration first: `%1`: %2")
+                                   .arg(config_->errorKey(), config_->errorMessage()));
+  stopButton_->setEnabled(running);
+  stopAction_->setEnabled(running);
+  config_->setEnabled(!running);
+}
+
+void MainWindow::startFit() {
+  if (controller_->isRunning() || !config_->isValid()) return;
+  QString error;
+  try {
+    RunConfig config = config_->config();
+    for (const QString &d : options_.pluginDirs)
+      config.plugin_dirs.push_back(d.toStdString());
+    QSettings().setValue("lastConfig", QString::fromStdString(config_->toJson().dump()));
+    const QString dir = defaultRunDirectory(runsFolder_, QString::fromStdString(config.name));
+    if (!controller_->start(config, dir, &error)) status_->setText(tr("error: %1").arg(error));
+  } catch (const std::exception &e) {
+    status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
+  }
+  updateActions();
+}
+
+void MainWindow::stopFit() {
+  if (!controller_->isRunning()) return;
+  status_->setText(tr("Stopping after the current iteration…"));
+  controller_->stop();
+}
+
+void MainWindow::onStarted(const QString &runDir, int maxIterations, int patience,
+                           int minIterations) {
+  maxIterations_ = maxIterations;
+  patienceMax_ = patience;
+  minIterations_ = minIterations;
+  history_->clear();
+  progress_->setFormat(tr("%v / %m iterations"));
+  progress_->setRange(0, maxIterations);
+  progress_->setValue(0);
+  patience_->setText(tr("patience 0/%1").arg(patience));
+  status_->setText(tr("Fitting → %1").arg(runDir));
+  updateActions();
+}
+
+void MainWindow::onFinished(const QString &runDir, bool ok, const QString &message) {
+  history_->replotNow();
+  status_->setText(ok ? message : tr("error: %1").arg(message));
+  statusBar()->showMessage(ok ? tr("Fit finished") : tr("Fit stopped with an error"), 5000);
+  runs_->refresh();
+  showFisherForecast(runDir);
+  updateActions();
+}
+
+void MainWindow::showFisherForecast(const QString &runDir) {
+  const nlohmann::json result = readJson(QDir(runDir).filePath("result.json"));
+  const nlohmann::json config = readJson(QDir(runDir).filePath("config.json"));
+  if (!result.is_object() || !result.contains("invF") || !config.is_object()) return;
+  try {
+    const auto invF = result["invF"].get<std::vector<std::vector<double>>>();
+    const auto theta = config.at("theta_fid").get<std::vector<double>>();
+    const auto p = static_cast<Index>(theta.size());
+    Eigen::MatrixXd inv(p, p);
+    Eigen::VectorXd mean(p);
+    std::vector<double> low(theta.size()), high(theta.size());
+    for (Index i = 0; i < p; ++i) {
+      mean(i) = theta[static_cast<std::size_t>(i)];
+      for (Index j = 0; j < p; ++j)
+        inv(i, j) = invF.at(static_cast<std::size_t>(i)).at(static_cast<std::size_t>(j));
+      // A window of ±4σ around θ_fid for the plot.
+      const double sd = std::sqrt(inv(i, i));
+      low[static_cast<std::size_t>(i)] = mean(i) - 4 * sd;
+      high[static_cast<std::size_t>(i)] = mean(i) + 4 * sd;
+    }
+    const auto ranges = lfi::make_ranges(low, high, std::vector<Index>(theta.size(), 120));
+    QStringList names;
+    const SimulatorInfo *info =
+        registry_->find_simulator(config["simulator"].value("plugin", std::string()));
+    if (info)
+      for (const auto &n : info->param_names)
+        names << QString::fromStdString(n);
+    corner_->clear();
+    corner_->setParameterNames(names);
+    corner_->addMarginals(lfi::gaussian_approximation(mean, inv, ranges),
+                          tr("Fisher forecast %1").arg(QFileInfo(runDir).fileName()));
+    corner_->setMarker(theta, tr("θ_fid"));
+  } catch (const std::exception &e) {
+    status_->setText(tr("cannot show the Fisher forecast of %1: %2")
+                         .arg(runDir, QString::fromStdString(e.what())));
+  }
+}
+
+void MainWindow::showPlugins() {
+  PluginsDialog dialog(*registry_, this);
+  dialog.exec();
+}
+
+void MainWindow::openConfig() {
+  const QString file = QFileDialog::getOpenFileName(this, tr("Open a run configuration"),
+                                                    examplesFolder(), tr("JSON (*.json)"));
+  if (file.isEmpty()) return;
+  QString error;
+  if (!config_->loadFile(file, &error)) status_->setText(tr("error: %1").arg(error));
+}
+
+void MainWindow::saveConfig() {
+  const QString file = QFileDialog::getSaveFileName(this, tr("Save the run configuration"),
+                                                    QString(), tr("JSON (*.json)"));
+  if (file.isEmpty()) return;
+  QString error;
+  if (!config_->saveFile(file, &error))
+    status_->setText(tr("error: %1").arg(error));
+  else
+    status_->setText(tr("Saved %1; run it headless with: imnn fit %1").arg(file));
+}
+
+void MainWindow::openRunFolder() {
+  const QString folder =
+      QFileDialog::getExistingDirectory(this, tr("Folder holding run directories"), runsFolder_);
+  if (folder.isEmpty()) return;
+  setRunsFolder(folder);
+  QSettings().setValue("runsFolder", runsFolder_);
+  tabs_->setCurrentWidget(runs_);
+}
+
+void MainWindow::exportCorner() {
+  const QString file = QFileDialog::getSaveFileName(this, tr("Export the corner plot"), QString(),
+                                                    tr("PNG (*.png);;PDF (*.pdf)"));
+  if (file.isEmpty()) return;
+  const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? corner_->exportPdf(file)
+                                                             : corner_->exportPng(file);
+  status_->setText(ok ? tr("Exported %1").arg(file)
+                      : tr("error: cannot write %1; choose another folder").arg(file));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+  if (controller_->isRunning()) {
+    const bool stop =
+        confirmClose_
+            ? confirmClose_()
+            : QMessageBox::question(this, tr("A fit is running"),
+                                    tr("Stop the fit and quit? The run is kept in "
+                                       "%1.")
+                                        .arg(controller_->runDirectory())) == QMessageBox::Yes;
+    if (!stop) {
+      event->ignore();
+      return;
+    }
+    controller_->stopAndWait();
+  }
+  QSettings settings;
+  settings.setValue("geometry", saveGeometry());
+  settings.setValue("windowState", saveState());
+  if (auto *split = findChild<QSplitter *>(QStringLiteral("fitSplitter")))
+    settings.setValue("fitSplitter", split->saveState());
+  settings.setValue("lastConfig", QString::fromStdString(config_->toJson().dump()));
+  settings.setValue("runsFolder", runsFolder_);
+  event->accept();
+}
+
+} // namespace imnn::gui

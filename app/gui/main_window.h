@@ -1,0 +1,102 @@
+// The main window: the Fit tab (configuration panel, live history plot, progress),
+// the Runs tab (run browser), the Posterior tab (corner plot of the Gaussian
+// approximation from a fit's Fisher matrix), menus with shortcuts, the plugins
+// dialog, and the window layout and last config remembered in QSettings.
+#pragma once
+
+#include <QMainWindow>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+
+namespace imnn {
+class PluginRegistry;
+}
+
+namespace imnn::gui {
+
+class ConfigPanel;
+class CornerPlot;
+class FitController;
+class HistoryPlot;
+class RunBrowser;
+
+struct MainWindowOptions {
+  QStringList pluginDirs;  // extra plugin folders (--plugin-dir), searched first
+  QString configFile;      // config to open instead of the last one / the example
+  bool restoreLast = true; // reopen the last config and window layout (QSettings)
+};
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+public:
+  explicit MainWindow(const MainWindowOptions &options = {}, QWidget *parent = nullptr);
+  ~MainWindow() override;
+
+  ConfigPanel *configPanel() const { return config_; }
+  HistoryPlot *historyPlot() const { return history_; }
+  RunBrowser *runBrowser() const { return runs_; }
+  CornerPlot *cornerPlot() const { return corner_; }
+  FitController *fitController() const { return controller_; }
+  QPushButton *fitButton() const { return fitButton_; }
+  QPushButton *stopButton() const { return stopButton_; }
+  QProgressBar *progressBar() const { return progress_; }
+  QLabel *patienceLabel() const { return patience_; }
+  QLabel *statusLabel() const { return status_; }
+  QTabWidget *tabs() const { return tabs_; }
+  const PluginRegistry &registry() const { return *registry_; }
+
+  // Where fits write their run directories (default: ./runs, as the CLI).
+  void setRunsFolder(const QString &folder);
+  QString runsFolder() const { return runsFolder_; }
+  // Asked when the window is closed during a fit; default: a Yes/No message box.
+  void setCloseConfirmation(std::function<bool()> ask) { confirmClose_ = std::move(ask); }
+
+public slots:
+  void startFit();
+  void stopFit();
+  void showPlugins();
+  void openConfig();
+  void saveConfig();
+  void openRunFolder();
+  void exportCorner();
+
+protected:
+  void closeEvent(QCloseEvent *event) override;
+
+private:
+  void buildMenus();
+  void onStarted(const QString &runDir, int maxIterations, int patience, int minIterations);
+  void onIterations();
+  void onFinished(const QString &runDir, bool ok, const QString &message);
+  void showFisherForecast(const QString &runDir);
+  void updateActions();
+
+  MainWindowOptions options_;
+  std::shared_ptr<PluginRegistry> registry_;
+  ConfigPanel *config_;
+  HistoryPlot *history_;
+  RunBrowser *runs_;
+  CornerPlot *corner_;
+  FitController *controller_;
+  QTabWidget *tabs_;
+  QPushButton *fitButton_, *stopButton_;
+  QProgressBar *progress_;
+  QLabel *patience_, *status_;
+  QLineEdit *expectedDetF_;
+  QAction *fitAction_, *stopAction_;
+  QString runsFolder_;
+  int maxIterations_ = 0, patienceMax_ = 0, minIterations_ = 0;
+  std::function<bool()> confirmClose_;
+};
+
+} // namespace imnn::gui

@@ -1,0 +1,268 @@
+// The app's main path, driven as a user does: start on the built-in example, click
+// Fit, see the history plot receive points (throttled replots), stop and find the run
+// directory written as the CLI writes it; run to max_iterations and reopen the run
+// in the run browser; close the window during a fit.
+#include "imnn/run_directory.h"
+
+#include "config_panel.h"
+#include "corner_plot.h"
+#include "fit_controller.h"
+#include "gui_test_util.h"
+#include "history_plot.h"
+#include "run_browser.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <qcustomplot.h>
+
+using imnn::gui::MainWindow;
+
+namespace {
+
+nlohmann::json readJson(const QString &file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+QStringList historyLines(const QString &runDir) {
+  QFile f(runDir + "/history.csv");
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+
+void setMaxIterations(MainWindow &w, int n) {
+  auto *spin = qobject_cast<QSpinBox *>(w.configPanel()->field("fit.max_iterations"));
+  QVERIFY(spin);
+  spin->setValue(n);
+}
+
+} // namespace
+
+class TestGuiFit : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+
+private slots:
+  void initTestCase() {
+    gui_test::isolateSettings();
+    QVERIFY(tmp_.isValid());
+  }
+
+  void starts_on_the_example_ready_to_fit() {
+    MainWindow w(gui_test::freshOptions());
+    w.show();
+    auto *panel = w.configPanel();
+    QCOMPARE(QString::fromStdString(panel->toJson()["name"].get<std::string>()),
+             QStringLiteral("gaussian_mean_variance"));
+    auto *sim = qobject_cast<QComboBox *>(panel->field("simulator.plugin"));
+    QCOMPARE(sim->currentText(), QStringLiteral("gaussian_mean_variance"));
+    QVERIFY2(panel->isValid(), qPrintable(panel->errorMessage()));
+    QVERIFY(w.fitButton()->isEnabled());
+    QVERIFY(!w.stopButton()->isEnabled());
+    // Keys without a field are kept from the example.
+    QCOMPARE(panel->toJson()["fit"]["n_validation"].get<int>(), 3000);
+  }
+
+  void fit_updates_the_plot_and_stop_keeps_the_run() {
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("stop"));
+    w.show();
+    setMaxIterations(w, 100000);
+    QElapsedTimer clock;
+    clock.start();
+    const int replotsBefore = w.historyPlot()->replotCount();
+    QTest::mouseClick(w.fitButton(), Qt::LeftButton);
+    QVERIFY2(w.fitController()->isRunning(), qPrintable(w.statusLabel()->text()));
+    QVERIFY(!w.fitButton()->isEnabled());
+    QVERIFY(w.stopButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(w.historyPlot()->pointCount() >= 40, 30000);
+    QCOMPARE(w.progressBar()->maximum(), 100000);
+    QVERIFY(w.progressBar()->value() > 0);
+    // Throttled: at most one replot per interval however fast the points come (plus the
+    // one when the fit starts), never one per iteration.
+    const int replots = w.historyPlot()->replotCount() - replotsBefore;
+    const qint64 allowed = clock.elapsed() / imnn::gui::HistoryPlot::kReplotIntervalMs + 2;
+    QVERIFY2(replots <= allowed, qPrintable(QStringLiteral("%1 replots for %2 points in %3 ms")
+                                                .arg(replots)
+                                                .arg(w.historyPlot()->pointCount())
+                                                .arg(clock.elapsed())));
+    gui_test::screenshot(w, "fit_running");
+
+    QTest::mouseClick(w.stopButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 30000);
+    QVERIFY(w.fitButton()->isEnabled());
+    const QString run = w.fitController()->runDirectory();
+    QVERIFY2(run.startsWith(tmp_.filePath("stop") + "/gaussian_mean_variance-"), qPrintable(run));
+    const QStringList lines = historyLines(run);
+    QCOMPARE(lines.front(), QString::fromLatin1(imnn::RunDirectory::history_header()));
+    // Every row written is on the plot, and no more.
+    QCOMPARE(lines.size() - 1, w.historyPlot()->pointCount());
+    const auto result = readJson(run + "/result.json");
+    QCOMPARE(QString::fromStdString(result["stop_reason"].get<std::string>()),
+             QStringLiteral("cancelled"));
+    QVERIFY(QFile::exists(run + "/config.json"));
+    QVERIFY(QFile::exists(run + "/model.json"));
+    QVERIFY2(w.statusLabel()->text().contains("cancelled"), qPrintable(w.statusLabel()->text()));
+
+    // The dashed expected-det F line, kept in view.
+    auto *expected = w.findChild<QLineEdit *>("expectedDetF");
+    QVERIFY(expected);
+    expected->setText("0.75");
+    QCOMPARE(w.historyPlot()->expectedDetF(), 0.75);
+    QVERIFY(w.historyPlot()->plot()->axisRect(0)->axis(QCPAxis::atLeft)->range().contains(0.75));
+    expected->clear();
+    QVERIFY(std::isnan(w.historyPlot()->expectedDetF()));
+    expected->setText("0.75");
+    gui_test::screenshot(w, "fit_stopped");
+  }
+
+  void fit_to_max_iterations_then_reopen_the_run() {
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("full"));
+    w.show();
+    setMaxIterations(w, 25);
+    w.startFit();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 60000);
+    const QString run = w.fitController()->runDirectory();
+    const auto result = readJson(run + "/result.json");
+    QCOMPARE(QString::fromStdString(result["stop_reason"].get<std::string>()),
+             QStringLiteral("max_iterations"));
+    QCOMPARE(result["iterations"].get<int>(), 25);
+    QCOMPARE(w.historyPlot()->pointCount(), 25);
+    QCOMPARE(w.progressBar()->value(), 25);
+    // The Fisher forecast of the fit is on the Posterior tab.
+    QCOMPARE(w.cornerPlot()->overlayCount(), 1);
+
+    // The run browser lists it and reopens it from disk.
+    imnn::gui::RunBrowser *browser = w.runBrowser();
+    QVERIFY2(browser->runs().contains(QFileInfo(run).fileName()),
+             qPrintable(browser->runs().join(", ")));
+    QVERIFY(browser->openRun(run));
+    QCOMPARE(browser->historyPlot()->pointCount(), 25);
+    QVERIFY(!browser->isFollowing());
+    QCOMPARE(browser->result()["iterations"].get<int>(), 25);
+    w.tabs()->setCurrentWidget(browser);
+    gui_test::screenshot(w, "run_browser");
+    w.tabs()->setCurrentIndex(2);
+    gui_test::screenshot(w, "posterior_fisher_forecast");
+  }
+
+  void browser_follows_a_run_being_written() {
+    // A run written by another process: rows appear after it was opened.
+    const QString runs = tmp_.filePath("follow");
+    const QString run = runs + "/cli-run";
+    QVERIFY(QDir().mkpath(run));
+    QFile f(run + "/history.csv");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(imnn::RunDirectory::history_header()) + "\n");
+    f.write("0,1.5,1,1,0.1,0.5,-1.5,1.4,1,1,0.1,0.5,0.01\n");
+    f.flush();
+    imnn::gui::RunBrowser browser;
+    browser.setFolder(runs);
+    QCOMPARE(browser.runs(), QStringList{"cli-run"});
+    QVERIFY(browser.openRun(run));
+    QCOMPARE(browser.historyPlot()->pointCount(), 1);
+    QVERIFY(browser.isFollowing());
+    f.write("1,2.5,1,1,0.1,0.5,-2.5,2.4,1,1,0.1,0.5,0.02\n2,3.5,1,1,0.1,0.5,-3.5,");
+    f.flush();
+    QTRY_COMPARE_WITH_TIMEOUT(browser.historyPlot()->pointCount(), 2, 5000);
+    // The half-written row is read once complete; result.json ends the following.
+    f.write("3.4,1,1,0.1,0.5,0.03\n");
+    f.close();
+    QFile r(run + "/result.json");
+    QVERIFY(r.open(QIODevice::WriteOnly));
+    r.write(R"({"iterations": 3, "stop_reason": "max_iterations", "val_detF": 3.4})");
+    r.close();
+    QTRY_VERIFY_WITH_TIMEOUT(!browser.isFollowing(), 5000);
+    QCOMPARE(browser.historyPlot()->pointCount(), 3);
+    QCOMPARE(browser.result()["iterations"].get<int>(), 3);
+
+    // Another run overlaid for comparison: its det F on the same panel.
+    const QString other = runs + "/other-run";
+    QVERIFY(QDir().mkpath(other));
+    QFile o(other + "/history.csv");
+    QVERIFY(o.open(QIODevice::WriteOnly));
+    o.write(QByteArray(imnn::RunDirectory::history_header()) + "\n");
+    o.write("0,0.5,1,1,0.1,0.5,-0.5,0.4,1,1,0.1,0.5,0.01\n1,0.7,1,1,0.1,0.5,-0.7,0.6,1,1,0.1,0.5,0."
+            "02\n");
+    o.close();
+    browser.overlayRuns({run, other}); // the open run itself is not overlaid again
+    QCOMPARE(browser.historyPlot()->overlayCount(), 1);
+    QCPGraph *overlay =
+        browser.historyPlot()->plot()->graph(browser.historyPlot()->plot()->graphCount() - 1);
+    QCOMPARE(overlay->data()->size(), 2);
+    QCOMPARE(overlay->data()->at(1)->value, 0.7);
+    QVERIFY(overlay->name().contains("other-run"));
+    browser.resize(1000, 700);
+    browser.show();
+    gui_test::screenshot(browser, "run_overlay");
+  }
+
+  void a_failing_fit_reports_the_error_and_keeps_the_run() {
+#ifndef IMNN_NAN_PLUGIN_DIR
+    QSKIP("the NaN test simulator (tests/fit) is not built");
+#else
+    imnn::gui::MainWindowOptions o = gui_test::freshOptions();
+    o.pluginDirs = {IMNN_NAN_PLUGIN_DIR};
+    MainWindow w(o);
+    w.setRunsFolder(tmp_.filePath("error"));
+    w.show();
+    auto *sim = qobject_cast<QComboBox *>(w.configPanel()->field("simulator.plugin"));
+    sim->setCurrentText("nan_gaussian");
+    qobject_cast<QLineEdit *>(w.configPanel()->field("simulator.options"))
+        ->setText(R"({"nan": 1})");
+    QVERIFY2(w.configPanel()->isValid(), qPrintable(w.configPanel()->errorMessage()));
+    w.startFit();
+    QVERIFY2(w.fitController()->isRunning(), qPrintable(w.statusLabel()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 30000);
+    const QString status = w.statusLabel()->text();
+    QVERIFY2(status.startsWith("error: The fit stopped:") && status.contains("NaN"),
+             qPrintable(status));
+    QVERIFY(w.fitButton()->isEnabled());
+    const auto result = readJson(w.fitController()->runDirectory() + "/result.json");
+    QVERIFY2(result.contains("error"), result.dump().c_str());
+    QVERIFY(QFile::exists(w.fitController()->runDirectory() + "/history.csv"));
+#endif
+  }
+
+  void closing_during_a_fit_asks_then_stops_and_keeps_the_run() {
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("close"));
+    w.show();
+    setMaxIterations(w, 100000);
+    int asked = 0;
+    bool answer = false;
+    w.setCloseConfirmation([&] {
+      ++asked;
+      return answer;
+    });
+    w.startFit();
+    QTRY_VERIFY_WITH_TIMEOUT(w.historyPlot()->pointCount() >= 3, 30000);
+    QVERIFY(!w.close()); // "No": keeps fitting
+    QCOMPARE(asked, 1);
+    QVERIFY(w.fitController()->isRunning());
+    answer = true;
+    QVERIFY(w.close());
+    QCOMPARE(asked, 2);
+    QVERIFY(!w.fitController()->isRunning());
+    const auto result = readJson(w.fitController()->runDirectory() + "/result.json");
+    QCOMPARE(QString::fromStdString(result["stop_reason"].get<std::string>()),
+             QStringLiteral("cancelled"));
+    QVERIFY(result["iterations"].get<int>() >= 3);
+  }
+};
+
+QTEST_MAIN(TestGuiFit)
+#include "test_gui_fit.moc"
