@@ -92,18 +92,6 @@ ResumedRun start_run(const FitOptions &o) {
   return ResumedRun{std::move(session), std::move(run), 0};
 }
 
-// The state at the end of the fit (last good iteration after an error) as the
-// run's checkpoint; returns a sentence for the user.
-std::string save_final_checkpoint(const RunDirectory &run, const Fitter &fitter) {
-  if (fitter.config().fit.checkpoint_every == 0) return "checkpoints are disabled";
-  try {
-    save_checkpoint(run.path(), fitter);
-    return "checkpoint saved at iteration " + std::to_string(fitter.history().size());
-  } catch (const std::exception &e) {
-    return std::string("the last periodic checkpoint is kept (") + e.what() + ")";
-  }
-}
-
 } // namespace
 
 void add_fit_command(CLI::App &app, FitOptions &o) {
@@ -204,7 +192,7 @@ int run_fit(const FitOptions &o) {
     if (!error.empty()) {
       // Keep what the run has: the history is on disk.
       record_fit_error(run, fitter, error);
-      const std::string saved = save_final_checkpoint(run, fitter);
+      const std::string saved = save_final_checkpoint(run.path(), fitter);
       std::fprintf(stderr,
                    "error: the fit stopped: %s\nThe history so far is in %s (%s); once the "
                    "cause is fixed, continue with `imnn fit --resume %s`\n",
@@ -212,7 +200,7 @@ int run_fit(const FitOptions &o) {
       return 1;
     }
     const nlohmann::json out = record_fit_result(run, fitter, result);
-    const std::string saved = save_final_checkpoint(run, fitter);
+    const std::string saved = save_final_checkpoint(run.path(), fitter);
     if (result.stop_reason == "cancelled")
       std::fprintf(stderr, "interrupted (%s); continue with `imnn fit --resume %s`\n",
                    saved.c_str(), run.path().c_str());

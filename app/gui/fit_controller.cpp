@@ -1,5 +1,6 @@
 #include "fit_controller.h"
 
+#include "imnn/checkpoint.h"
 #include "imnn/error.h"
 #include "imnn/run_directory.h"
 #include "imnn/session.h"
@@ -32,6 +33,8 @@ bool FitController::start(const RunConfig &config, const QString &runDir, QStrin
     auto session = std::make_unique<FitSession>(prepare_fit(config));
     auto run = std::make_unique<RunDirectory>(
         RunDirectory::create(QDir::cleanPath(runDir).toStdString(), session->config));
+    // Checkpoints as the CLI: `imnn fit --resume` continues a run started here.
+    enable_checkpoints(*session->fitter, run->path());
     session_ = std::move(session);
     run_ = std::move(run);
   } catch (const std::exception &e) {
@@ -115,6 +118,7 @@ void FitController::finish() {
     if (!ioError_.empty()) error = ioError_;
   }
   QString message;
+  const std::string saved = save_final_checkpoint(run_->path(), *session_->fitter);
   try {
     if (!error.empty()) {
       lastResult_ = record_fit_error(*run_, *session_->fitter, error);
@@ -138,6 +142,7 @@ void FitController::finish() {
     error = e.what();
     message = tr("The result could not be written: %1").arg(QString::fromStdString(e.what()));
   }
+  message += QStringLiteral(" (%1)").arg(QString::fromStdString(saved));
   run_.reset(); // closes history.csv
   emit finished(runDir_, error.empty(), message);
 }

@@ -49,6 +49,12 @@ void save_checkpoint(const std::filesystem::path &run_dir, const Fitter &fitter)
 // (0: never).
 void enable_checkpoints(Fitter &fitter, const std::filesystem::path &run_dir);
 
+// After fit() returned or threw (finished, cancelled or failed): saves the state of
+// the last complete iteration as the run's checkpoint unless checkpoints are disabled.
+// Never throws; returns a sentence for the user (what was saved, or why the last
+// periodic checkpoint is kept). Every front end calls it so a stopped run resumes.
+std::string save_final_checkpoint(const std::filesystem::path &run_dir, const Fitter &fitter);
+
 struct ResumedRun {
   FitSession session;      // its Fitter restored from the checkpoint
   RunDirectory run;        // history.csv rewritten to the checkpoint's rows, open for append

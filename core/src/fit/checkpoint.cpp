@@ -354,4 +354,14 @@ ResumedRun resume_run(const fs::path &run_dir, const std::vector<std::string> &e
   return ResumedRun{std::move(session), std::move(run), checkpoint.state.call_iterations};
 }
 
+std::string save_final_checkpoint(const std::filesystem::path &run_dir, const Fitter &fitter) {
+  if (fitter.config().fit.checkpoint_every == 0) return "checkpoints are disabled";
+  try {
+    save_checkpoint(run_dir, fitter);
+    return "checkpoint saved at iteration " + std::to_string(fitter.history().size());
+  } catch (const std::exception &e) {
+    return std::string("the last periodic checkpoint is kept (") + e.what() + ")";
+  }
+}
+
 } // namespace imnn
