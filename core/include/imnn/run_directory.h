@@ -21,6 +21,9 @@ namespace imnn {
 // one. Throws imnn::Error naming the file and the system error (e.g. disk full).
 void write_file_atomically(const std::filesystem::path &path, const std::string &content);
 
+// Eigen matrix as a JSON array of rows (result.json, model.json).
+nlohmann::json matrix_to_json(const Eigen::MatrixXd &m);
+
 class RunDirectory {
 public:
   // Creates the directory and writes config.json. Refuses (imnn::Error) an existing

@@ -33,9 +33,6 @@ struct FitSession {
 // initialised from config.seed). Throws ConfigError / PluginError naming the problem.
 FitSession prepare_fit(RunConfig config);
 
-// Eigen matrix as a JSON array of rows.
-nlohmann::json matrix_to_json(const Eigen::MatrixXd &m);
-
 // result.json's body for a finished fit (detF, val_detF, F, invF, iterations, ...)
 // and, when statistics were measured, model.json written into run. Returns the body
 // after writing it as result.json.

@@ -29,17 +29,6 @@ FitSession prepare_fit(RunConfig config) {
   return s;
 }
 
-nlohmann::json matrix_to_json(const Eigen::MatrixXd &m) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (Eigen::Index i = 0; i < m.rows(); ++i) {
-    nlohmann::json row = nlohmann::json::array();
-    for (Eigen::Index j = 0; j < m.cols(); ++j)
-      row.push_back(m(i, j));
-    rows.push_back(row);
-  }
-  return rows;
-}
-
 nlohmann::json record_fit_result(const RunDirectory &run, const Fitter &fitter,
                                  const FitResult &result) {
   const RunConfig &config = fitter.config();

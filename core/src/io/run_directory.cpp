@@ -43,8 +43,6 @@ void write_file_atomically(const fs::path &path, const std::string &content) {
   if (::rename(tmp.c_str(), path.c_str()) != 0) fail("rename the temporary file onto");
 }
 
-namespace {
-
 nlohmann::json matrix_to_json(const Eigen::MatrixXd &m) {
   nlohmann::json rows = nlohmann::json::array();
   for (Eigen::Index i = 0; i < m.rows(); ++i) {
@@ -55,6 +53,8 @@ nlohmann::json matrix_to_json(const Eigen::MatrixXd &m) {
   }
   return rows;
 }
+
+namespace {
 
 Eigen::MatrixXd matrix_from_json(const nlohmann::json &j, const std::string &what) {
   if (!j.is_array() || j.empty() || !j[0].is_array())
