@@ -9,6 +9,7 @@
 #include "imnn/plugins.h"
 
 #include "make_fitter.h"
+#include "small_config.h"
 
 #include <QtTest>
 #include <cmath>
@@ -34,18 +35,8 @@ class TestCheckpoint : public QObject {
   imnn::PluginRegistry registry_;
 
   imnn::RunConfig small_config(json patch = json::object()) {
-    json j = {{"simulator", "gaussian_mean_variance"},
-              {"network", {{"plugin", "mlp"}, {"options", {{"hidden", {16, 16}}}}}},
-              {"n_s", 200},
-              {"n_d", 100},
-              {"threads", 2},
-              {"seed", 4},
-              {"fit",
-               {{"patience", 1000},
-                {"min_iterations", 0},
-                {"max_iterations", 24},
-                {"n_validation", 150},
-                {"n_statistics", 300}}}};
+    json j = small_gaussian_config(
+        {{"seed", 4}, {"fit", {{"max_iterations", 24}, {"n_statistics", 300}}}});
     j.merge_patch(patch);
     auto c = imnn::RunConfig::from_json(j);
     c.resolve(registry_);

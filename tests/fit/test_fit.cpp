@@ -8,6 +8,7 @@
 
 #include "gradient_check.h"
 #include "make_fitter.h"
+#include "small_config.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -22,17 +23,7 @@ class TestFit : public QObject {
   imnn::PluginRegistry registry_;
 
   imnn::RunConfig small_config(json patch = json::object()) {
-    json j = {{"simulator", "gaussian_mean_variance"},
-              {"network", {{"plugin", "mlp"}, {"options", {{"hidden", {16, 16}}}}}},
-              {"n_s", 200},
-              {"n_d", 100},
-              {"threads", 2},
-              {"fit",
-               {{"patience", 1000},
-                {"min_iterations", 0},
-                {"max_iterations", 20},
-                {"n_validation", 150}}}};
-    j.merge_patch(patch);
+    json j = small_gaussian_config(patch);
     auto c = imnn::RunConfig::from_json(j);
     c.resolve(registry_);
     return c;

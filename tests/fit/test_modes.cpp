@@ -10,6 +10,7 @@
 #include "imnn/sources.h"
 
 #include "gradient_check.h"
+#include "small_config.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -62,16 +63,7 @@ class TestModes : public QObject {
     return j;
   }
   json simulator_config(const std::string &plugin) {
-    return {{"simulator", plugin},
-            {"network", {{"plugin", "mlp"}, {"options", {{"hidden", {16, 16}}}}}},
-            {"n_s", 200},
-            {"n_d", 100},
-            {"threads", 2},
-            {"fit",
-             {{"patience", 1000},
-              {"min_iterations", 0},
-              {"max_iterations", 30},
-              {"n_validation", 150}}}};
+    return small_gaussian_config({{"fit", {{"max_iterations", 30}}}}, plugin);
   }
   imnn::RunConfig resolved(const json &j) {
     auto c = imnn::RunConfig::from_json(j);

@@ -8,6 +8,8 @@
 #include "imnn/plugins.h"
 #include "imnn/session.h"
 
+#include "small_config.h"
+
 #include <Eigen/LU>
 #include <QtTest>
 #include <cmath>
@@ -40,17 +42,7 @@ class TestCompressor : public QObject {
 
 private slots:
   void initTestCase() {
-    json j = {{"simulator", "gaussian_mean_variance"},
-              {"network", {{"plugin", "mlp"}, {"options", {{"hidden", {16, 16}}}}}},
-              {"n_s", 200},
-              {"n_d", 100},
-              {"threads", 2},
-              {"fit",
-               {{"patience", 1000},
-                {"min_iterations", 0},
-                {"max_iterations", 30},
-                {"n_validation", 150},
-                {"n_statistics", 500}}}};
+    json j = small_gaussian_config({{"fit", {{"max_iterations", 30}, {"n_statistics", 500}}}});
     auto c = imnn::RunConfig::from_json(j);
     c.plugin_dirs = {IMNN_PLUGIN_BUILD_DIR};
     session_ = imnn::prepare_fit(std::move(c));
