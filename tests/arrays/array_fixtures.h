@@ -207,4 +207,22 @@ inline void write_fixture_files(const fs::path &dir) {
   H5Fclose(one);
 }
 
+// Base of the array test classes: a temporary folder holding the fixture files.
+class ArrayTest : public QObject {
+protected:
+  QTemporaryDir tmp_;
+
+  fs::path root() const { return fs::path(tmp_.path().toStdString()); }
+  std::string at(const std::string &name) const { return (root() / name).string(); }
+  void write_fixtures() {
+    QVERIFY2(tmp_.isValid(), "cannot create a temporary folder");
+    write_fixture_files(root());
+  }
+  static void verify_values(const imnn::ArrayD &a, const std::vector<double> &expected) {
+    QCOMPARE(a.data.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      QCOMPARE(a.data[i], expected[i]);
+  }
+};
+
 } // namespace array_test

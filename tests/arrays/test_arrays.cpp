@@ -10,24 +10,11 @@
 
 using namespace array_test;
 
-class TestArrays : public QObject {
+class TestArrays : public ArrayTest {
   Q_OBJECT
-  QTemporaryDir tmp_;
-
-  fs::path root() const { return fs::path(tmp_.path().toStdString()); }
-  std::string at(const std::string &name) const { return (root() / name).string(); }
-
-  static void verify_values(const imnn::ArrayD &a, const std::vector<double> &expected) {
-    QCOMPARE(a.data.size(), expected.size());
-    for (std::size_t i = 0; i < expected.size(); ++i)
-      QCOMPARE(a.data[i], expected[i]);
-  }
 
 private slots:
-  void initTestCase() {
-    QVERIFY(tmp_.isValid());
-    write_fixture_files(root());
-  }
+  void initTestCase() { write_fixtures(); }
 
   void names_and_shape_strings() {
     QCOMPARE(imnn::dtype_name(imnn::DType::f32), std::string("float32"));
