@@ -158,6 +158,7 @@ private slots:
     QVERIFY(tmp_.isValid());
     registry_.scan({IMNN_PLUGIN_BUILD_DIR, IMNN_TEST_PLUGIN_DIR "/fit"});
     QVERIFY(registry_.find_simulator("nojac_gaussian"));
+    QVERIFY(registry_.find_simulator("nan_gaussian"));
     write_set(path("grad"), imnn::DerivativeKind::tangent, 10, false);
     write_set(path("num"), imnn::DerivativeKind::finite_difference, 10, false);
   }
@@ -321,6 +322,29 @@ private slots:
       QVERIFY2(what.contains(QString("simulation %1 contains NaN").arg(index)), qPrintable(what));
     }
     QCOMPARE(fitter->history().size(), std::size_t(0));
+  }
+
+  // A simulator failing now and then: the error names the same simulation (the
+  // lowest failing index of the whole set, its global index) however the work is split.
+  void simulator_nan_in_a_chunk_names_the_same_simulation() {
+    json j = small_gaussian_config(
+        {{"simulator", {{"plugin", "nan_gaussian"}, {"options", {{"nan_one_in", 97}}}}}});
+    auto message = [&](const json &config) {
+      try {
+        make_fitter(config)->fit();
+      } catch (const imnn::NumericalError &e) {
+        return QString(e.what());
+      }
+      return QString("no error");
+    };
+    const QString whole = message(j);
+    j["devices"] = {{{"kind", "cpu"}, {"threads", 1}}, {{"kind", "cpu"}, {"threads", 1}}};
+    j["n_per_device"] = 30;
+    const QString chunked = message(j);
+    QCOMPARE(chunked, whole);
+    const QRegularExpressionMatch m = QRegularExpression("simulation (\\d+)").match(chunked);
+    QVERIFY2(m.hasMatch(), qPrintable(chunked));
+    QVERIFY2(m.captured(1).toInt() >= 30, qPrintable("in the first chunk: " + chunked));
   }
 
   void config_keys_data() {
