@@ -107,7 +107,9 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     // 2. Update (the reference records the pre-update statistics, then validates the
     // post-update weights).
     // The validation simulations do not depend on the weights: made before the step, a
-    // simulator error there leaves the state at the last complete iteration.
+    // simulator error there leaves the state at the last complete iteration. (Unless
+    // their inputs exceed fit.memory_budget_mb: then each chunk is made as the
+    // network reaches it after the step, and the last checkpoint is the good state.)
     if (validate) aggregator_->prepare(SeedStream::validation, it, val_set);
     std::vector<float> w_next = w_;
     mid_step_ = true; // the optimiser's state moves from here until the record is kept
