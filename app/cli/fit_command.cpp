@@ -150,6 +150,7 @@ int run_fit(const FitOptions &o) {
                                          : resolved.simulator.plugin.c_str(),
                    resolved.network.plugin.c_str(), fitter.model().n_parameters(), resolved.n_s,
                    resolved.n_d, threads, run.path().c_str());
+    if (!o.quiet) std::fprintf(stderr, "work split: %s\n", fitter.aggregation().summary().c_str());
 
     ProgressPrinter progress(resolved.fit.max_iterations, resolved.fit.patience,
                              ::isatty(STDERR_FILENO) != 0);

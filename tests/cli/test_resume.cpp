@@ -99,7 +99,7 @@ private slots:
     QVERIFY2(rows > 20 && rows < 300, qPrintable(QString::number(rows)));
     qInfo("killed after %lld rows", static_cast<long long>(rows));
     // Copies with a damaged checkpoint and an edited config, resumed below.
-    for (const char *copy : {"damaged/", "edited/"}) {
+    for (const char *copy : {"damaged/", "edited/", "resplit/"}) {
       QDir().mkpath(path(copy) + "checkpoint");
       for (const char *f : {"config.json", "history.csv", "checkpoint/state.ckpt"})
         QVERIFY(QFile::copy(dir + "/" + f, path(copy) + f));
@@ -110,6 +110,22 @@ private slots:
       const QByteArray edited = c.readAll().replace("\"patience\": 1000", "\"patience\": 999");
       c.resize(0);
       c.write(edited);
+    }
+    {
+      // How the work is split does not change the result, so a resume may change it:
+      // two devices, chunks of 150, a budget that forces two passes.
+      QFile c(path("resplit/config.json"));
+      QVERIFY(c.open(QIODevice::ReadWrite));
+      QJsonObject j = QJsonDocument::fromJson(c.readAll()).object();
+      QVERIFY(j.contains("devices") && j.contains("n_per_device"));
+      j["devices"] = QJsonArray{QJsonObject{{"kind", "cpu"}, {"threads", 1}},
+                                QJsonObject{{"kind", "cpu"}, {"threads", 1}}};
+      j["n_per_device"] = 150;
+      QJsonObject fit = j["fit"].toObject();
+      fit["memory_budget_mb"] = 0.01;
+      j["fit"] = fit;
+      c.resize(0);
+      c.write(QJsonDocument(j).toJson());
     }
     {
       QFile c(path("damaged/checkpoint/state.ckpt"));
@@ -134,6 +150,14 @@ private slots:
     QVERIFY2(edited.err.contains("no longer matches") &&
                  edited.err.contains("`fit.patience`: 1000 when checkpointed, 999 now"),
              qPrintable(edited.err));
+
+    const auto resplit = run_cli({"fit", "--resume", path("resplit")});
+    QVERIFY2(resplit.code == 0, qPrintable(resplit.err));
+    QVERIFY2(resplit.err.contains("2 devices") && resplit.err.contains("2 passes"),
+             qPrintable(resplit.err));
+    QCOMPARE(lines(path("resplit/history.csv")).size(),
+             lines(path("reference/history.csv")).size());
+    QCOMPARE(json_file(path("resplit/result.json"))["aggregation"].toObject()["passes"].toInt(), 2);
 
     const auto damaged = run_cli({"fit", "--resume", path("damaged"), "--quiet"});
     QCOMPARE(damaged.code, 1);

@@ -25,7 +25,10 @@ struct DataFiles {
                                      // numerical: (n_d, 2, n_params, *input_shape)
   std::string validation_fiducial;   // optional, with validation_derivative
   std::string validation_derivative; // optional, with validation_fiducial
-  bool empty() const {
+  // "auto": read the arrays a chunk at a time from disk when they do not fit
+  // fit.memory_budget_mb, else load them; "on" / "off" force either (imnn/aggregate.h).
+  std::string stream = "auto";
+  bool empty() const { // the arrays only (stream is a setting)
     return fiducial.empty() && derivative.empty() && validation_fiducial.empty() &&
            validation_derivative.empty();
   }
@@ -49,6 +52,17 @@ struct FitSettings {
   Index n_statistics = 0;   // fresh simulations for the final F at the kept weights (0: n_s)
   // Iterations between checkpoints in the run directory (0: none; imnn/checkpoint.h).
   int checkpoint_every = 100;
+  // Memory the fit may keep for activations (one pass when the activations of every
+  // chunk fit, else two; imnn/aggregate.h) and, with data.stream "auto", for arrays.
+  double memory_budget_mb = 2048;
+};
+
+// A compute device (config key "devices"): kind "cpu" (the only one this build has),
+// threads 0 for the config's `threads` (0: all hardware threads).
+struct DeviceSpec {
+  std::string kind = "cpu";
+  int threads = 0;
+  bool operator==(const DeviceSpec &) const = default;
 };
 
 struct RunConfig {
@@ -68,7 +82,11 @@ struct RunConfig {
   nlohmann::json optimiser = nlohmann::json::object({{"name", "adam"}});
   FitSettings fit;
   std::uint64_t seed = 0;
-  int threads = 0;                      // 0: all hardware threads
+  int threads = 0; // 0: all hardware threads
+  // Devices the simulations are split over, n_per_device at a time (0: the whole set
+  // as one chunk); the result does not depend on the split (imnn/aggregate.h).
+  std::vector<DeviceSpec> devices{DeviceSpec{}};
+  Index n_per_device = 0;
   std::vector<std::string> plugin_dirs; // extra plugin folders, searched first
 
   // Strict parse. Throws ConfigError("fit.patience", "...") etc.

@@ -5,6 +5,7 @@
 // checks a cancel flag between iterations (DESIGN.md §5).
 #pragma once
 
+#include "imnn/aggregate.h"
 #include "imnn/config.h"
 #include "imnn/fisher.h"
 #include "imnn/nn.h"
@@ -54,6 +55,7 @@ struct FitResult {
   bool has_statistics = false;
   FisherStatistics statistics; // at the kept weights on fresh simulations (stream statistics)
   SetStatistics kept_train;    // training statistics of the kept iteration
+  AggregationInfo aggregation; // how the work was split (devices, chunks, passes)
 };
 
 // Everything Fitter needs to continue a fit bit for bit (imnn/checkpoint.h writes it
@@ -86,6 +88,8 @@ public:
   // for config.mode, which the constructor above uses.
   Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> source);
   ~Fitter();
+  Fitter(const Fitter &) = delete; // the aggregator refers to the model and the source
+  Fitter &operator=(const Fitter &) = delete;
 
   // Called on the fitting thread after every iteration, in order. Must be quick and
   // thread-safe with respect to whatever the observer touches.
@@ -109,6 +113,7 @@ public:
 
   // Statistics at weights w on n simulations (n_d with derivatives) from stream (the
   // array modes use their fixed sets whatever n and n_d say, see SimulationSource).
+  // Split over the devices as the fit; not to be called while fit() runs.
   FisherStatistics statistics(const std::vector<float> &w, SeedStream stream,
                               std::uint64_t iteration, Index n, Index n_d);
 
@@ -120,6 +125,8 @@ public:
   const std::vector<IterationRecord> &history() const { return history_; }
   const Optimiser &optimiser() const { return *optimiser_; }
   const SimulationSource &source() const { return *source_; }
+  // How the simulations are split over devices and chunks, one pass or two.
+  const AggregationInfo &aggregation() const { return aggregator_->info(); }
   // The kept weights with statistics (from FitResult::statistics) as a model file.
   TrainedModel trained_model(const FisherStatistics &statistics) const;
 
@@ -128,11 +135,9 @@ private:
   Model model_;
   std::unique_ptr<SimulationSource> source_;
   Regularisation reg_;
-  std::unique_ptr<Backend> backend_;
+  std::unique_ptr<Aggregator> aggregator_; // the devices, their backends and workspaces
   std::unique_ptr<Optimiser> optimiser_;
   std::vector<float> w_, best_w_, grad_;
-  Workspace ws_;
-  MatrixF output_grad_;
   std::vector<IterationRecord> history_;
   std::vector<Observer> observers_;
   double max_detF_ = 0;

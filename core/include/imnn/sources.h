@@ -39,6 +39,10 @@ struct SetSize {
   bool operator==(const SetSize &) const = default;
 };
 
+// Throws imnn::Error unless part is simulations [begin, begin + part.n) of set with
+// exactly those of them among set's first n_d as its n_d (what split_set makes).
+void check_part(const SetSize &set, Index begin, const SetSize &part);
+
 class SimulationSource {
 public:
   // delta_theta: the finite-difference separations (finite_difference only).
@@ -69,9 +73,17 @@ public:
 
   RowLayout layout(SetSize set) const;
   // Fills inputs with layout(set).rows() x input_size() values. Throws NumericalError
-  // naming the simulation when a simulator returns NaN or Inf.
-  virtual void fill(SeedStream stream, std::uint64_t iteration, SetSize set,
-                    MatrixF &inputs) const = 0;
+  // naming the simulation when a simulator returns NaN or Inf. By default
+  // fill_part(stream, iteration, set, 0, set, inputs).
+  virtual void fill(SeedStream stream, std::uint64_t iteration, SetSize set, MatrixF &inputs) const;
+  // The part of fill() for simulations [begin, begin + part.n) of set, the first
+  // part.n_d of them with derivatives (check_part), laid out as layout(part): the
+  // same values, a chunk at a time (imnn/aggregate.h). Errors name the simulation's
+  // index in the whole set.
+  virtual void fill_part(SeedStream stream, std::uint64_t iteration, SetSize set, Index begin,
+                         SetSize part, MatrixF &inputs) const = 0;
+  // True when the source reads its arrays from disk as the chunks are asked for.
+  virtual bool streamed() const { return false; }
   // out: the network's output for layout(set). x: n x q; dx: (p * n_d) x q in the
   // block layout of fisher_statistics.
   void summaries(const MatrixF &out, SetSize set, Eigen::MatrixXd &x, Eigen::MatrixXd &dx) const;
@@ -97,8 +109,8 @@ public:
                   std::vector<double> delta_theta = {});
   std::string mode() const override;
   const Simulator *simulator() const override { return simulator_.get(); }
-  void fill(SeedStream stream, std::uint64_t iteration, SetSize set,
-            MatrixF &inputs) const override;
+  void fill_part(SeedStream stream, std::uint64_t iteration, SetSize set, Index begin, SetSize part,
+                 MatrixF &inputs) const override;
 
 private:
   std::shared_ptr<const Simulator> simulator_;
@@ -125,6 +137,8 @@ public:
   bool has_validation() const override { return validation_.size.n > 0; }
   void fill(SeedStream stream, std::uint64_t iteration, SetSize set,
             MatrixF &inputs) const override;
+  void fill_part(SeedStream stream, std::uint64_t iteration, SetSize set, Index begin, SetSize part,
+                 MatrixF &inputs) const override;
 
 private:
   const ArraySet &set_for(SeedStream stream) const;

@@ -5,6 +5,7 @@
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 #include "imnn/sources.h"
+#include "imnn/streamed_source.h"
 
 #include <cmath>
 
@@ -208,6 +209,14 @@ make_simulation_source(const RunConfig &config, std::shared_ptr<const Simulator>
   }
   const ArrayDataShape shape = inspect_array_data(config);
   const auto p = static_cast<Index>(config.theta_fid.size());
+  const bool stream = config.data.stream == "on" ||
+                      (config.data.stream == "auto" &&
+                       array_input_bytes(config, shape) > config.fit.memory_budget_mb * 1048576.0);
+  if (stream)
+    return std::make_unique<StreamedArraySource>(
+        kind, p,
+        kind == DerivativeKind::finite_difference ? config.delta_theta : std::vector<double>{},
+        config.data, shape);
   ArraySet training =
       load_array_set(kind, config.data.fiducial, config.data.derivative, config.n_s, config.n_d, p,
                      shape.input_shape, "data.fiducial", "data.derivative");

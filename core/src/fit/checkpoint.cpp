@@ -158,12 +158,16 @@ const char *kCannotResume = "; the run cannot be resumed from this checkpoint: s
                             "from the run's config.json with a new --run-dir";
 
 // The first key where two resolved configs differ, ignoring what may change
-// between the parts of a run (threads, plugin folders); empty when equal.
+// between the parts of a run (threads, plugin folders, and how the work is split:
+// devices, n_per_device, the memory budget, streaming - the result does not depend
+// on them); empty when equal.
 std::string first_difference(const json &saved, const json &now, std::string &was,
                              std::string &is) {
   const json a = saved.flatten(), b = now.flatten();
   auto ignored = [](const std::string &key) {
-    return key == "/threads" || key.rfind("/plugin_dirs", 0) == 0;
+    return key == "/threads" || key.rfind("/plugin_dirs", 0) == 0 ||
+           key.rfind("/devices", 0) == 0 || key == "/n_per_device" ||
+           key == "/fit/memory_budget_mb" || key == "/data/stream";
   };
   for (const auto &[key, value] : a.items()) {
     if (ignored(key)) continue;

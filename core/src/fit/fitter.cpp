@@ -41,7 +41,7 @@ Fitter::Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> 
                 " inputs but one simulation has " + std::to_string(source_->input_size()) +
                 " values");
   (void)reg_.alpha();
-  backend_ = make_cpu_backend(config_.threads);
+  aggregator_ = std::make_unique<Aggregator>(config_, model_, *source_);
   optimiser_ = make_optimiser(config_.optimiser, static_cast<std::size_t>(model_.n_parameters()));
   w_ = model_.initialise(derive_seed(config_.seed, SeedStream::weights, 0, 0));
   best_w_ = w_;
@@ -57,18 +57,14 @@ void Fitter::add_observer(Observer observer) {
 FisherStatistics Fitter::statistics(const std::vector<float> &w, SeedStream stream,
                                     std::uint64_t iteration, Index n, Index n_d) {
   const SetSize set = source_->set_size(stream, {n, n_d});
-  const RowLayout layout = source_->layout(set);
-  Workspace ws;
-  ws.acts.resize(1);
-  source_->fill(stream, iteration, set, ws.acts[0]);
-  const MatrixF &out = model_.forward(*backend_, w, ws, layout);
+  aggregator_->prepare(stream, iteration, set);
   Eigen::MatrixXd x, dx;
-  source_->summaries(out, set, x, dx);
+  aggregator_->summaries(w, x, dx);
   return fisher_statistics(x, dx, source_->n_params(), reg_);
 }
 
 FitResult Fitter::fit(const std::atomic<bool> *cancel) {
-  configure_threads(config_.threads);
+  configure_threads(aggregator_->caller_threads());
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   const auto &fs = config_.fit;
@@ -76,11 +72,7 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
   const SetSize train_set = source_->set_size(SeedStream::training, {config_.n_s, config_.n_d});
   const SetSize val_set =
       source_->set_size(SeedStream::validation, {fs.n_validation, fs.n_validation_d});
-  const RowLayout train = source_->layout(train_set), val = source_->layout(val_set);
   const bool validate = fs.validation && source_->has_validation();
-  Workspace val_ws;
-  if (ws_.acts.empty()) ws_.acts.resize(1);
-  val_ws.acts.resize(1);
   Eigen::MatrixXd x, dx;
 
   FitResult result;
@@ -104,14 +96,9 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
       break;
     }
     const auto it = static_cast<std::uint64_t>(next_iteration_);
-    // 1. Loss and gradient at w_t on fresh training simulations.
-    source_->fill(SeedStream::training, it, train_set, ws_.acts[0]);
-    const MatrixF &out = model_.forward(*backend_, w_, ws_, train);
-    source_->summaries(out, train_set, x, dx);
-    const LossAndGradient lg = fisher_loss(x, dx, p, reg_);
-    source_->output_adjoints(lg.dL_dx, lg.dL_ddx, train_set, output_grad_);
-    std::fill(grad_.begin(), grad_.end(), 0.0f);
-    model_.backward(*backend_, w_, ws_, train, output_grad_, grad_);
+    // 1. Loss and gradient at w_t on fresh training simulations, split over the
+    // devices (imnn/aggregate.h).
+    const LossAndGradient lg = aggregator_->loss_and_gradient(w_, it, train_set, reg_, grad_);
     if (!all_finite(grad_))
       throw NumericalError("the loss gradient is not finite at iteration " + std::to_string(it) +
                            " (loss " + std::to_string(lg.loss) +
@@ -120,8 +107,10 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     // 2. Update (the reference records the pre-update statistics, then validates the
     // post-update weights).
     // The validation simulations do not depend on the weights: made before the step, a
-    // simulator error there leaves the state at the last complete iteration.
-    if (validate) source_->fill(SeedStream::validation, it, val_set, val_ws.acts[0]);
+    // simulator error there leaves the state at the last complete iteration. (Unless
+    // their inputs exceed fit.memory_budget_mb: then each chunk is made as the
+    // network reaches it after the step, and the last checkpoint is the good state.)
+    if (validate) aggregator_->prepare(SeedStream::validation, it, val_set);
     std::vector<float> w_next = w_;
     mid_step_ = true; // the optimiser's state moves from here until the record is kept
     optimiser_->step(w_next, grad_);
@@ -136,8 +125,7 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     rec.loss = lg.loss;
     double stop_detF = rec.train.detF;
     if (validate) {
-      const MatrixF &vout = model_.forward(*backend_, w_next, val_ws, val);
-      source_->summaries(vout, val_set, x, dx);
+      aggregator_->summaries(w_next, x, dx);
       try {
         rec.val = SetStatistics::from(fisher_statistics(x, dx, p, reg_));
       } catch (const NumericalError &) {
@@ -176,6 +164,7 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
   result.iterations = counter;
   result.best_iteration = best_iteration_;
   result.max_detF = max_detF_;
+  result.aggregation = aggregator_->info();
 
   // 4. Statistics at the kept weights on simulations never used for training or selection.
   if (!history_.empty()) {

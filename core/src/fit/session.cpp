@@ -41,6 +41,7 @@ nlohmann::json record_fit_result(const RunDirectory &run, const Fitter &fitter,
   out["seconds"] = result.seconds;
   out["iterations_per_second"] = result.seconds > 0 ? result.iterations / result.seconds : 0.0;
   out["max_detF"] = result.max_detF;
+  out["aggregation"] = fitter.aggregation().to_json();
   if (result.has_statistics) {
     const auto &stats = result.statistics;
     const TrainedModel trained = fitter.trained_model(stats);

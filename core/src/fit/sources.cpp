@@ -3,6 +3,7 @@
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 #include <sstream>
@@ -51,6 +52,20 @@ SimulationSource::SimulationSource(DerivativeKind kind, std::vector<Index> input
 }
 
 SimulationSource::~SimulationSource() = default;
+
+void check_part(const SetSize &set, Index begin, const SetSize &part) {
+  if (begin < 0 || part.n < 1 || begin + part.n > set.n ||
+      part.n_d != std::clamp<Index>(set.n_d - begin, 0, part.n))
+    throw Error("internal: simulations [" + std::to_string(begin) + ", " +
+                std::to_string(begin + part.n) + ") with " + std::to_string(part.n_d) +
+                " derivatives are not a part of a set of " + std::to_string(set.n) + " (" +
+                std::to_string(set.n_d) + " with derivatives)");
+}
+
+void SimulationSource::fill(SeedStream stream, std::uint64_t iteration, SetSize set,
+                            MatrixF &inputs) const {
+  fill_part(stream, iteration, set, 0, set, inputs);
+}
 
 SetSize SimulationSource::set_size(SeedStream, SetSize requested) const {
   return requested;
@@ -116,12 +131,14 @@ std::string SimulatorSource::mode() const {
   return kind() == DerivativeKind::tangent ? "simulator" : "simulator-numerical";
 }
 
-void SimulatorSource::fill(SeedStream stream, std::uint64_t iteration, SetSize set,
-                           MatrixF &inputs) const {
-  const Index n = set.n, nt = set.n_d, p = n_params();
+void SimulatorSource::fill_part(SeedStream stream, std::uint64_t iteration, SetSize set,
+                                Index begin, SetSize part, MatrixF &inputs) const {
+  check_part(set, begin, part);
+  // Row i of the part is simulation begin + i of the set (its seed and its name).
+  const Index n = part.n, nt = part.n_d, p = n_params();
   const Index size = input_size();
   const bool tangent = kind() == DerivativeKind::tangent;
-  const RowLayout rows = layout(set);
+  const RowLayout rows = layout(part);
   inputs.resize(rows.rows(), size);
   std::mutex error_mutex;
   std::string error;
@@ -144,7 +161,7 @@ void SimulatorSource::fill(SeedStream stream, std::uint64_t iteration, SetSize s
       if (!finite) {
         std::ostringstream s;
         s << "simulator '" << simulator_->info().name << "' returned NaN or Inf for simulation "
-          << i << where << " (seed " << seed << ") at theta " << describe_theta(theta)
+          << begin + i << where << " (seed " << seed << ") at theta " << describe_theta(theta)
           << "; fix the simulator or choose parameters where it is defined";
         throw NumericalError(s.str());
       }
@@ -153,7 +170,7 @@ void SimulatorSource::fill(SeedStream stream, std::uint64_t iteration, SetSize s
     for (Index i = 0; i < n; ++i) {
       try {
         const std::uint64_t seed =
-            derive_seed(seed_, stream, iteration, static_cast<std::uint64_t>(i));
+            derive_seed(seed_, stream, iteration, static_cast<std::uint64_t>(begin + i));
         if (!tangent || i >= nt || p == 0) {
           theta = theta_fid_;
           simulate_row(seed, i, i, "");
@@ -187,8 +204,8 @@ void SimulatorSource::fill(SeedStream stream, std::uint64_t iteration, SetSize s
         if (!finite) {
           std::ostringstream s;
           s << "simulator '" << simulator_->info().name
-            << "' returned NaN or Inf in its output or Jacobian for simulation " << i << " (seed "
-            << seed << ") at theta " << describe_theta(theta_fid_)
+            << "' returned NaN or Inf in its output or Jacobian for simulation " << begin + i
+            << " (seed " << seed << ") at theta " << describe_theta(theta_fid_)
             << "; fix the simulator or choose parameters where it is defined";
           throw NumericalError(s.str());
         }
@@ -227,6 +244,23 @@ void ArraySource::fill(SeedStream stream, std::uint64_t, SetSize set, MatrixF &i
   const ArraySet &s = set_for(stream);
   if (!(set == s.size)) throw Error("internal: the array set has a different size than requested");
   inputs = s.rows;
+}
+
+void ArraySource::fill_part(SeedStream stream, std::uint64_t, SetSize set, Index begin,
+                            SetSize part, MatrixF &inputs) const {
+  const ArraySet &s = set_for(stream);
+  if (!(set == s.size)) throw Error("internal: the array set has a different size than requested");
+  check_part(set, begin, part);
+  const Index n = set.n, nd = set.n_d, p = n_params();
+  inputs.resize(layout(part).rows(), input_size());
+  inputs.topRows(part.n) = s.rows.middleRows(begin, part.n);
+  if (kind() == DerivativeKind::tangent) {
+    for (Index a = 0; a < p; ++a)
+      inputs.middleRows(part.n + a * part.n_d, part.n_d) =
+          s.rows.middleRows(n + a * nd + begin, part.n_d);
+  } else { // rows (i, side, alpha) of simulations begin.. are contiguous
+    inputs.bottomRows(2 * p * part.n_d) = s.rows.middleRows(n + 2 * p * begin, 2 * p * part.n_d);
+  }
 }
 
 } // namespace imnn

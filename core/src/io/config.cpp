@@ -39,6 +39,36 @@ PluginChoice read_plugin(JsonReader &top, const std::string &key, const std::str
   return c;
 }
 
+std::vector<DeviceSpec> read_devices(JsonReader &top) {
+  const auto *v = top.find("devices");
+  if (!v) return {DeviceSpec{}};
+  if (!v->is_array())
+    throw ConfigError("devices", "expected a list of devices such as [{\"kind\": \"cpu\", "
+                                 "\"threads\": 0}], got " +
+                                     json_type_name(*v));
+  if (v->empty())
+    throw ConfigError("devices", "the list is empty; give at least one device, e.g. "
+                                 "[{\"kind\": \"cpu\"}]");
+  std::vector<DeviceSpec> devices;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const std::string key = "devices[" + std::to_string(i) + "]";
+    JsonReader d((*v)[i], key);
+    DeviceSpec s;
+    s.kind = d.string("kind", s.kind);
+    if (s.kind == "cuda" || s.kind == "gpu")
+      throw ConfigError(key + ".kind", "CUDA devices are not supported: this build has no CUDA "
+                                       "backend; use {\"kind\": \"cpu\"} (threads 0: all "
+                                       "cores)");
+    if (s.kind != "cpu")
+      throw ConfigError(key + ".kind",
+                        "unknown device kind \"" + s.kind + "\"; the only kind is \"cpu\"");
+    s.threads = static_cast<int>(d.integer("threads", s.threads, 0, 4096));
+    d.finish();
+    devices.push_back(s);
+  }
+  return devices;
+}
+
 } // namespace
 
 RunConfig RunConfig::from_json(const nlohmann::json &j) {
@@ -67,7 +97,17 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   c.data.derivative = d.string("derivative", "");
   c.data.validation_fiducial = d.string("validation_fiducial", "");
   c.data.validation_derivative = d.string("validation_derivative", "");
+  c.data.stream = d.string("stream", c.data.stream);
+  if (c.data.stream != "auto" && c.data.stream != "on" && c.data.stream != "off")
+    throw ConfigError("data.stream", "got \"" + c.data.stream +
+                                         "\"; use \"auto\" (read the arrays a chunk at a time "
+                                         "when they do not fit fit.memory_budget_mb), \"on\" or "
+                                         "\"off\"");
   d.finish();
+  if (c.data.empty() && c.data.stream != "auto")
+    throw ConfigError("data.stream", "streaming applies to the array modes only and no arrays "
+                                     "are given; remove data.stream or give data.fiducial and "
+                                     "data.derivative");
   c.network = read_plugin(r, "network", "mlp");
   c.n_s = r.integer("n_s", c.n_s, 2);
   c.n_d = r.integer("n_d", c.n_d, 1);
@@ -83,6 +123,8 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   c.seed = r.unsigned_integer("seed", c.seed);
   c.threads = static_cast<int>(r.integer("threads", c.threads, 0, 4096));
   c.plugin_dirs = r.strings("plugin_dirs", {});
+  c.devices = read_devices(r);
+  c.n_per_device = r.integer("n_per_device", c.n_per_device, 0);
 
   const nlohmann::json fit = r.object("fit");
   JsonReader f(fit, "fit");
@@ -105,6 +147,7 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
     throw ConfigError(e.key(), e.message() + " (the number of iterations between checkpoints; 0 "
                                              "disables them)");
   }
+  c.fit.memory_budget_mb = f.positive("memory_budget_mb", c.fit.memory_budget_mb);
   f.finish();
   r.finish();
 
@@ -146,7 +189,7 @@ RunConfig RunConfig::load(const std::filesystem::path &file) {
     // Array paths are relative to the config file's folder.
     if (j.is_object() && j.contains("data") && j["data"].is_object())
       for (auto &[key, value] : j["data"].items())
-        if (value.is_string() && !value.get<std::string>().empty() &&
+        if (key != "stream" && value.is_string() && !value.get<std::string>().empty() &&
             value.get<std::string>().front() != '/')
           value = (file.parent_path() / value.get<std::string>()).lexically_normal().string();
     return from_json(j);
@@ -249,7 +292,8 @@ nlohmann::json RunConfig::to_json() const {
     j["data"] = {{"fiducial", data.fiducial},
                  {"derivative", data.derivative},
                  {"validation_fiducial", data.validation_fiducial},
-                 {"validation_derivative", data.validation_derivative}};
+                 {"validation_derivative", data.validation_derivative},
+                 {"stream", data.stream}};
   j["n_s"] = n_s;
   j["n_d"] = n_d;
   j["n_summaries"] = n_summaries;
@@ -266,9 +310,14 @@ nlohmann::json RunConfig::to_json() const {
               {"n_validation", fit.n_validation},
               {"n_validation_d", fit.n_validation_d},
               {"n_statistics", fit.n_statistics},
-              {"checkpoint_every", fit.checkpoint_every}};
+              {"checkpoint_every", fit.checkpoint_every},
+              {"memory_budget_mb", fit.memory_budget_mb}};
   j["seed"] = seed;
   j["threads"] = threads;
+  j["devices"] = nlohmann::json::array();
+  for (const auto &d : devices)
+    j["devices"].push_back({{"kind", d.kind}, {"threads", d.threads}});
+  j["n_per_device"] = n_per_device;
   j["plugin_dirs"] = plugin_dirs;
   return j;
 }

@@ -1,0 +1,113 @@
+// Splitting a fit's simulations over devices (DESIGN.md §5, issue 3 "Devices and
+// aggregation"). The Fisher loss needs the summaries of the whole set, so a step
+// runs in two halves: pass 1 computes the summaries x and dx/dθ of each chunk of
+// n_per_device simulations (chunk k on device k mod D, each device with its own
+// Backend - one oneDNN engine and stream - on its own thread), the loss and
+// ∂L/∂x, ∂L/∂(dx/dθ) are computed in double on the whole set, and pass 2
+// back-propagates each chunk's adjoints. The chunks' weight gradients are summed in
+// double in chunk order, so the result does not depend on the number of devices.
+//
+// One pass or two: when the activations of every chunk fit fit.memory_budget_mb
+// they are kept from pass 1 to pass 2; otherwise pass 2 makes the chunk's inputs
+// again (same seeds, or the same rows of the arrays) and recomputes its forward pass,
+// as the reference always does.
+#pragma once
+
+#include "imnn/config.h"
+#include "imnn/fisher.h"
+#include "imnn/nn.h"
+#include "imnn/seeds.h"
+#include "imnn/sources.h"
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace imnn {
+
+// How a fit splits its work (Fitter::aggregation(), result.json "aggregation").
+struct AggregationInfo {
+  std::vector<std::string> devices; // "cpu (8 threads)" per device
+  Index n_per_device = 0;           // simulations per chunk of the training set
+  Index chunks = 1;                 // chunks of the training set
+  int passes = 1;                   // 1: pass-1 activations kept; 2: recomputed in pass 2
+  double one_pass_mb = 0;           // memory one pass keeps (activations of every chunk)
+  double memory_budget_mb = 0;      // fit.memory_budget_mb
+  bool streamed = false;            // the arrays are read from disk a chunk at a time
+  nlohmann::json to_json() const;
+  std::string summary() const; // one line for the CLI
+};
+
+// A contiguous part of a set: simulations [begin, begin + part.n), the first
+// part.n_d of them with derivatives, computed on device `device`.
+struct Chunk {
+  Index begin = 0;
+  SetSize part;
+  int device = 0;
+};
+
+// The chunks of a set of size `set` in pieces of n_per_device (0: one chunk) over
+// `devices` devices: chunk k holds simulations [k m, (k + 1) m) and runs on device
+// k mod devices.
+std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices);
+
+class Aggregator {
+public:
+  // config: devices, n_per_device, fit.memory_budget_mb, threads. The model and the
+  // source must outlive the aggregator.
+  Aggregator(const RunConfig &config, const Model &model, const SimulationSource &source);
+  ~Aggregator();
+  Aggregator(const Aggregator &) = delete;
+  Aggregator &operator=(const Aggregator &) = delete;
+
+  // The split of the training set (decided at construction).
+  const AggregationInfo &info() const { return info_; }
+  // Threads of device 0, which runs on the calling thread (the fitting thread).
+  int caller_threads() const;
+
+  // Loss, statistics and the weight gradient at w on the training simulations of
+  // `iteration` (set: the training set size). grad is overwritten.
+  LossAndGradient loss_and_gradient(const std::vector<float> &w, std::uint64_t iteration,
+                                    SetSize set, const Regularisation &reg,
+                                    std::vector<float> &grad);
+
+  // Forward-only sets (validation, statistics). prepare() makes the inputs now, so
+  // that a simulator error surfaces before the caller changes its state; they are
+  // kept when they fit the memory budget, else summaries() makes them again.
+  // summaries() runs the network at w on the prepared set: x (n x q), dx (p n_d x q).
+  void prepare(SeedStream stream, std::uint64_t iteration, SetSize set);
+  void summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eigen::MatrixXd &dx);
+
+private:
+  struct Device;
+  struct Prepared;
+  // Runs task(device) on every device at once (device 0 on the calling thread) and
+  // rethrows the error of the lowest chunk index, if any.
+  void run(const std::function<void(int)> &task);
+  void rethrow_first_error();
+  std::size_t one_pass_bytes(const std::vector<Chunk> &chunks) const;
+
+  const Model &model_;
+  const SimulationSource &source_;
+  Index n_per_device_ = 0;
+  double budget_bytes_ = 0;
+  AggregationInfo info_;
+  std::vector<std::unique_ptr<Device>> devices_;
+  // Training: the chunks of the last plan, their workspaces (one pass) and gradients.
+  SetSize train_set_{-1, -1};
+  std::vector<Chunk> train_chunks_;
+  bool one_pass_ = true;
+  std::vector<Workspace> chunk_ws_;
+  std::vector<std::vector<float>> chunk_grads_;
+  std::vector<std::exception_ptr> chunk_errors_;
+  Eigen::MatrixXd x_, dx_;
+  std::vector<double> sum_;
+  std::unique_ptr<Prepared> prepared_;
+};
+
+} // namespace imnn

@@ -1,0 +1,382 @@
+// The Aggregator (imnn/aggregate.h): chunks of a set over devices, each device a
+// Backend on its own thread, pass 1 / loss on the whole set / pass 2, gradients
+// summed in chunk order.
+#include "imnn/aggregate.h"
+
+#include "imnn/error.h"
+#include "imnn/threads.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace imnn {
+
+nlohmann::json AggregationInfo::to_json() const {
+  return {{"devices", devices},         {"n_per_device", n_per_device},
+          {"chunks", chunks},           {"passes", passes},
+          {"one_pass_mb", one_pass_mb}, {"memory_budget_mb", memory_budget_mb},
+          {"streamed", streamed}};
+}
+
+std::string AggregationInfo::summary() const {
+  std::ostringstream s;
+  s << devices.size() << (devices.size() == 1 ? " device (" : " devices (");
+  for (std::size_t d = 0; d < devices.size(); ++d)
+    s << (d ? ", " : "") << devices[d];
+  s << "), " << chunks << (chunks == 1 ? " chunk" : " chunks") << " of " << n_per_device
+    << " simulations, " << passes
+    << (passes == 1 ? " pass (activations kept: " : " passes (activations recomputed: ")
+    << static_cast<long long>(one_pass_mb + 0.5) << " MB for one pass, budget "
+    << static_cast<long long>(memory_budget_mb) << " MB)";
+  if (streamed) s << ", arrays streamed from disk";
+  return s.str();
+}
+
+std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices) {
+  const Index m = n_per_device > 0 ? std::min(n_per_device, set.n) : set.n;
+  std::vector<Chunk> chunks;
+  for (Index begin = 0, k = 0; begin < set.n; begin += m, ++k) {
+    Chunk c;
+    c.begin = begin;
+    c.part.n = std::min(m, set.n - begin);
+    c.part.n_d = std::clamp<Index>(set.n_d - begin, 0, c.part.n);
+    c.device = static_cast<int>(k % devices);
+    chunks.push_back(c);
+  }
+  return chunks;
+}
+
+// ---------------------------------------------------------------------------------
+// One device: its Backend and buffers; devices other than 0 also a worker thread
+// that waits for tasks (a persistent thread keeps its OpenMP team warm).
+struct Aggregator::Device {
+  int index = 0;
+  int threads = 0; // as configure_threads takes it (0: all)
+  std::unique_ptr<Backend> backend;
+  Workspace ws, fwd_ws;
+  Eigen::MatrixXd xc, dxc, gx, gdx;
+  MatrixF out_grad;
+
+  std::thread thread;
+  std::mutex mutex;
+  std::condition_variable cv;
+  const std::function<void(int)> *task = nullptr;
+  bool busy = false, stop = false;
+
+  void loop() {
+    configure_threads(threads);
+    std::unique_lock<std::mutex> lock(mutex);
+    for (;;) {
+      cv.wait(lock, [this] { return stop || busy; });
+      if (stop) return;
+      const auto *t = task;
+      lock.unlock();
+      (*t)(index); // tasks catch their own errors
+      lock.lock();
+      busy = false;
+      cv.notify_all();
+    }
+  }
+};
+
+// A forward-only set made by prepare().
+struct Aggregator::Prepared {
+  SeedStream stream = SeedStream::validation;
+  std::uint64_t iteration = 0;
+  SetSize set;
+  std::vector<Chunk> chunks;
+  std::vector<MatrixF> inputs; // per chunk, when kept
+  bool kept = false;
+  bool valid = false;
+};
+
+namespace {
+
+// Bytes of the float rows of `rows` inputs and every layer's output and adjoint.
+std::size_t workspace_bytes(const Model &model, Index rows) {
+  Index width = model.input_size();
+  for (const auto &layer : model.layers())
+    width += 2 * layer->output_size();
+  return static_cast<std::size_t>(rows) * static_cast<std::size_t>(width) * sizeof(float);
+}
+
+// Copies a chunk's summaries into the whole set's x (n x q), dx (p blocks of n_d rows).
+void place(const Chunk &c, SetSize set, Index p, const Eigen::MatrixXd &xc,
+           const Eigen::MatrixXd &dxc, Eigen::MatrixXd &x, Eigen::MatrixXd &dx) {
+  x.middleRows(c.begin, c.part.n) = xc;
+  for (Index a = 0; a < p; ++a)
+    dx.middleRows(a * set.n_d + c.begin, c.part.n_d) = dxc.middleRows(a * c.part.n_d, c.part.n_d);
+}
+
+// The inverse of place(): a chunk's rows of the adjoints.
+void take(const Chunk &c, SetSize set, Index p, const Eigen::MatrixXd &gx,
+          const Eigen::MatrixXd &gdx, Eigen::MatrixXd &gxc, Eigen::MatrixXd &gdxc) {
+  gxc = gx.middleRows(c.begin, c.part.n);
+  gdxc.resize(p * c.part.n_d, gdx.cols());
+  for (Index a = 0; a < p; ++a)
+    gdxc.middleRows(a * c.part.n_d, c.part.n_d) = gdx.middleRows(a * set.n_d + c.begin, c.part.n_d);
+}
+
+} // namespace
+
+Aggregator::Aggregator(const RunConfig &config, const Model &model, const SimulationSource &source)
+    : model_(model), source_(source), n_per_device_(config.n_per_device),
+      budget_bytes_(config.fit.memory_budget_mb * 1024.0 * 1024.0),
+      prepared_(std::make_unique<Prepared>()) {
+  if (config.devices.empty())
+    throw Error("no compute device: the config's devices list is empty; give at least one, e.g. "
+                "[{\"kind\": \"cpu\"}]");
+  const int n_devices = static_cast<int>(config.devices.size());
+  for (int d = 0; d < n_devices; ++d) {
+    const DeviceSpec &spec = config.devices[static_cast<std::size_t>(d)];
+    if (spec.kind != "cpu")
+      throw Error("device " + std::to_string(d) + " has kind \"" + spec.kind +
+                  "\", which this build cannot run; use {\"kind\": \"cpu\"}");
+    auto dev = std::make_unique<Device>();
+    dev->index = d;
+    dev->threads = spec.threads > 0 ? spec.threads : config.threads;
+    dev->backend = make_cpu_backend(dev->threads);
+    info_.devices.push_back("cpu (" +
+                            std::to_string(dev->threads > 0 ? dev->threads : hardware_threads()) +
+                            " threads)");
+    devices_.push_back(std::move(dev));
+  }
+  for (auto &dev : devices_)
+    if (dev->index > 0) dev->thread = std::thread([d = dev.get()] { d->loop(); });
+
+  const SetSize train = source_.set_size(SeedStream::training, {config.n_s, config.n_d});
+  info_.streamed = source_.streamed();
+  if (info_.streamed && n_per_device_ == 0) {
+    // Streaming reads n_per_device simulations at a time: by default as many as let
+    // every device hold one chunk in half the budget.
+    const Index per_sim =
+        static_cast<Index>(workspace_bytes(model_, source_.layout({1, 1}).rows()));
+    n_per_device_ = std::max<Index>(
+        1, static_cast<Index>(budget_bytes_ / 2 / n_devices / static_cast<double>(per_sim)));
+  }
+  train_set_ = train;
+  train_chunks_ = split_set(train, n_per_device_, n_devices);
+  const std::size_t bytes = one_pass_bytes(train_chunks_);
+  one_pass_ = static_cast<double>(bytes) <= budget_bytes_;
+  info_.n_per_device = train_chunks_.empty() ? 0 : train_chunks_.front().part.n;
+  info_.chunks = static_cast<Index>(train_chunks_.size());
+  info_.passes = one_pass_ ? 1 : 2;
+  info_.one_pass_mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  info_.memory_budget_mb = config.fit.memory_budget_mb;
+}
+
+Aggregator::~Aggregator() {
+  for (auto &dev : devices_) {
+    if (!dev->thread.joinable()) continue;
+    {
+      std::lock_guard<std::mutex> lock(dev->mutex);
+      dev->stop = true;
+    }
+    dev->cv.notify_all();
+    dev->thread.join();
+  }
+}
+
+int Aggregator::caller_threads() const {
+  return devices_.front()->threads;
+}
+
+std::size_t Aggregator::one_pass_bytes(const std::vector<Chunk> &chunks) const {
+  std::size_t bytes = 0;
+  for (const auto &c : chunks)
+    bytes += workspace_bytes(model_, source_.layout(c.part).rows());
+  return bytes;
+}
+
+void Aggregator::run(const std::function<void(int)> &task) {
+  for (auto &dev : devices_) {
+    if (dev->index == 0) continue;
+    {
+      std::lock_guard<std::mutex> lock(dev->mutex);
+      dev->task = &task;
+      dev->busy = true;
+    }
+    dev->cv.notify_all();
+  }
+  task(0);
+  for (auto &dev : devices_) {
+    if (dev->index == 0) continue;
+    std::unique_lock<std::mutex> lock(dev->mutex);
+    dev->cv.wait(lock, [&] { return !dev->busy; });
+  }
+  rethrow_first_error();
+}
+
+void Aggregator::rethrow_first_error() {
+  for (auto &e : chunk_errors_)
+    if (e) {
+      const std::exception_ptr error = e;
+      std::fill(chunk_errors_.begin(), chunk_errors_.end(), nullptr);
+      std::rethrow_exception(error);
+    }
+}
+
+LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::uint64_t iteration,
+                                              SetSize set, const Regularisation &reg,
+                                              std::vector<float> &grad) {
+  if (!(set == train_set_)) {
+    train_set_ = set;
+    train_chunks_ = split_set(set, n_per_device_, static_cast<int>(devices_.size()));
+    one_pass_ = static_cast<double>(one_pass_bytes(train_chunks_)) <= budget_bytes_;
+  }
+  const std::vector<Chunk> &chunks = train_chunks_;
+  const std::size_t n_chunks = chunks.size();
+  const bool single = n_chunks == 1;
+  const Index p = source_.n_params();
+  if (one_pass_)
+    chunk_ws_.resize(n_chunks);
+  else
+    chunk_ws_.clear();
+  chunk_errors_.assign(n_chunks, nullptr);
+  if (!single) {
+    chunk_grads_.resize(n_chunks);
+    x_.resize(set.n, model_.output_size());
+    dx_.resize(p * set.n_d, model_.output_size());
+  }
+  auto workspace = [&](std::size_t c) -> Workspace & {
+    return one_pass_ ? chunk_ws_[c] : devices_[static_cast<std::size_t>(chunks[c].device)]->ws;
+  };
+  auto forward = [&](std::size_t c) -> const MatrixF & {
+    Device &dev = *devices_[static_cast<std::size_t>(chunks[c].device)];
+    Workspace &ws = workspace(c);
+    if (ws.acts.empty()) ws.acts.resize(1);
+    source_.fill_part(SeedStream::training, iteration, set, chunks[c].begin, chunks[c].part,
+                      ws.acts[0]);
+    return model_.forward(*dev.backend, w, ws, source_.layout(chunks[c].part));
+  };
+  // Pass 1: summaries of every chunk.
+  run([&](int d) {
+    Device &dev = *devices_[static_cast<std::size_t>(d)];
+    for (std::size_t c = 0; c < n_chunks; ++c) {
+      if (chunks[c].device != d) continue;
+      try {
+        const MatrixF &out = forward(c);
+        if (single) {
+          source_.summaries(out, set, x_, dx_);
+        } else {
+          source_.summaries(out, chunks[c].part, dev.xc, dev.dxc);
+          place(chunks[c], set, p, dev.xc, dev.dxc, x_, dx_);
+        }
+      } catch (...) {
+        chunk_errors_[c] = std::current_exception();
+        return;
+      }
+    }
+  });
+  // The loss on the whole set, in double.
+  const LossAndGradient lg = fisher_loss(x_, dx_, p, reg);
+  // Pass 2: back-propagate each chunk's adjoints.
+  run([&](int d) {
+    Device &dev = *devices_[static_cast<std::size_t>(d)];
+    for (std::size_t c = 0; c < n_chunks; ++c) {
+      if (chunks[c].device != d) continue;
+      try {
+        const SetSize part = chunks[c].part;
+        if (!one_pass_) (void)forward(c);
+        if (single) {
+          source_.output_adjoints(lg.dL_dx, lg.dL_ddx, set, dev.out_grad);
+        } else {
+          take(chunks[c], set, p, lg.dL_dx, lg.dL_ddx, dev.gx, dev.gdx);
+          source_.output_adjoints(dev.gx, dev.gdx, part, dev.out_grad);
+        }
+        std::vector<float> &g = single ? grad : chunk_grads_[c];
+        g.assign(grad.size(), 0.0f);
+        model_.backward(*dev.backend, w, workspace(c), source_.layout(part), dev.out_grad, g);
+      } catch (...) {
+        chunk_errors_[c] = std::current_exception();
+        return;
+      }
+    }
+  });
+  if (!single) {
+    // Sum in double in chunk order: the same sum however the chunks were spread.
+    sum_.assign(grad.size(), 0.0);
+    for (const auto &g : chunk_grads_)
+      for (std::size_t j = 0; j < g.size(); ++j)
+        sum_[j] += static_cast<double>(g[j]);
+    for (std::size_t j = 0; j < grad.size(); ++j)
+      grad[j] = static_cast<float>(sum_[j]);
+  }
+  return lg;
+}
+
+void Aggregator::prepare(SeedStream stream, std::uint64_t iteration, SetSize set) {
+  Prepared &pr = *prepared_;
+  pr.stream = stream;
+  pr.iteration = iteration;
+  if (!(set == pr.set) || pr.chunks.empty()) {
+    pr.set = set;
+    pr.chunks = split_set(set, n_per_device_, static_cast<int>(devices_.size()));
+    std::size_t bytes = 0;
+    for (const auto &c : pr.chunks)
+      bytes += static_cast<std::size_t>(source_.layout(c.part).rows() * source_.input_size()) *
+               sizeof(float);
+    pr.kept = static_cast<double>(bytes) <= budget_bytes_;
+    pr.inputs.resize(pr.kept ? pr.chunks.size() : 0);
+  }
+  pr.valid = true;
+  if (!pr.kept) return;
+  chunk_errors_.assign(pr.chunks.size(), nullptr);
+  run([&](int d) {
+    for (std::size_t c = 0; c < pr.chunks.size(); ++c) {
+      if (pr.chunks[c].device != d) continue;
+      try {
+        source_.fill_part(stream, iteration, set, pr.chunks[c].begin, pr.chunks[c].part,
+                          pr.inputs[c]);
+      } catch (...) {
+        chunk_errors_[c] = std::current_exception();
+        return;
+      }
+    }
+  });
+}
+
+void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eigen::MatrixXd &dx) {
+  Prepared &pr = *prepared_;
+  if (!pr.valid) throw Error("internal: Aggregator::summaries without prepare()");
+  pr.valid = false;
+  const std::size_t n_chunks = pr.chunks.size();
+  const bool single = n_chunks == 1;
+  const Index p = source_.n_params();
+  if (!single) {
+    x.resize(pr.set.n, model_.output_size());
+    dx.resize(p * pr.set.n_d, model_.output_size());
+  }
+  chunk_errors_.assign(n_chunks, nullptr);
+  run([&](int d) {
+    Device &dev = *devices_[static_cast<std::size_t>(d)];
+    for (std::size_t c = 0; c < n_chunks; ++c) {
+      const Chunk &chunk = pr.chunks[c];
+      if (chunk.device != d) continue;
+      try {
+        Workspace &ws = dev.fwd_ws;
+        if (ws.acts.empty()) ws.acts.resize(1);
+        if (pr.kept)
+          std::swap(ws.acts[0], pr.inputs[c]);
+        else
+          source_.fill_part(pr.stream, pr.iteration, pr.set, chunk.begin, chunk.part, ws.acts[0]);
+        const MatrixF &out = model_.forward(*dev.backend, w, ws, source_.layout(chunk.part));
+        if (single) {
+          source_.summaries(out, pr.set, x, dx);
+        } else {
+          source_.summaries(out, chunk.part, dev.xc, dev.dxc);
+          place(chunk, pr.set, p, dev.xc, dev.dxc, x, dx);
+        }
+      } catch (...) {
+        chunk_errors_[c] = std::current_exception();
+        return;
+      }
+    }
+  });
+}
+
+} // namespace imnn
