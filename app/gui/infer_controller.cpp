@@ -41,7 +41,9 @@ bool InferController::start(const QString &runDir, const lfi::InferenceOptions &
     progressed_ = false;
     pending_.reset();
     error_.clear();
+    errorOptionStd_.clear();
   }
+  errorOption_.clear();
   const std::filesystem::path run = QDir::cleanPath(runDir).toStdString();
   thread_ = std::thread([this, run, options] {
     try {
@@ -54,6 +56,10 @@ bool InferController::start(const QString &runDir, const lfi::InferenceOptions &
       lfi::InferenceResult r = lfi::run_inference(run, *registry_, options, report, &cancel_);
       std::lock_guard<std::mutex> lock(mutex_);
       pending_ = std::move(r);
+    } catch (const lfi::InferenceError &e) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      error_ = e.what();
+      errorOptionStd_ = e.option();
     } catch (const std::exception &e) {
       std::lock_guard<std::mutex> lock(mutex_);
       error_ = e.what();
@@ -92,6 +98,7 @@ void InferController::finish() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     error = error_;
+    errorOption_ = QString::fromStdString(errorOptionStd_);
     if (pending_) result_ = std::move(pending_);
     pending_.reset();
   }

@@ -40,6 +40,10 @@ public:
   // The last successful (possibly cancelled) result; null before one or after an error.
   const lfi::InferenceResult *lastResult() const { return result_ ? &*result_ : nullptr; }
 
+  // The InferenceOptions field the last error was about (InferenceError::option()),
+  // empty when it was about no option or there was no error.
+  QString errorOption() const { return errorOption_; }
+
 signals:
   void progress(double fraction, const QString &message);
   // ok false: message is the engine's error; else a one-line summary.
@@ -58,7 +62,8 @@ private:
   std::string message_;
   bool progressed_ = false;
   std::optional<lfi::InferenceResult> pending_;
-  std::string error_;
+  std::string error_, errorOptionStd_;
+  QString errorOption_;
   std::optional<lfi::InferenceResult> result_;
 };
 

@@ -491,6 +491,7 @@ void InferPanel::onFinished(bool ok, const QString &message) {
   progress_->setValue(ok ? 1000 : 0);
   progress_->setFormat(ok ? tr("done") : tr("failed"));
   status_->setText(ok ? message : tr("error: %1").arg(message));
+  if (!ok) markField(controller_->errorOption(), true);
   if (ok && controller_->lastResult()) {
     const lfi::InferenceResult &r = *controller_->lastResult();
     const QString m = QString::fromStdString(r.method);

@@ -267,6 +267,16 @@ private slots:
     QVERIFY2(status.contains("n_initial_points") && !status.contains("--"), qPrintable(status));
     QVERIFY(panel->field("n_initial_points")->property("invalid").toBool());
     QVERIFY(!eps->property("invalid").toBool());
+    // An error found by the engine while running is marked at its field too.
+    panel->setMethod("ga");
+    option<QLineEdit>(panel, "target_theta")->setText("0.2");
+    panel->runInference();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->controller()->isRunning(), 30000);
+    QVERIFY2(panel->statusLabel()->text().contains("`target_theta` has 1 values"),
+             qPrintable(panel->statusLabel()->text()));
+    QVERIFY(panel->field("target_theta")->property("invalid").toBool());
+    QVERIFY(!panel->field("n_initial_points")->property("invalid").toBool());
+    QVERIFY(!panel->result("ga")); // nothing shown for a failed run
   }
 };
 

@@ -167,6 +167,31 @@ private slots:
     QVERIFY(QFile::exists(w.fitController()->runDirectory() + "/model.json"));
   }
 
+  void closing_while_paused_asks_and_keeps_the_run() {
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("close"));
+    w.show();
+    loadConfig(w);
+    int asked = 0;
+    w.setCloseConfirmation([&] {
+      ++asked;
+      return true;
+    });
+    w.startFit();
+    QTRY_VERIFY_WITH_TIMEOUT(w.historyPlot()->pointCount() >= 2, 60000);
+    w.togglePause();
+    QTRY_VERIFY_WITH_TIMEOUT(w.fitController()->isPaused() || !w.fitController()->isRunning(),
+                             30000);
+    if (!w.fitController()->isRunning()) QSKIP("the fit ended before the pause took effect");
+    QVERIFY(w.close());
+    QCOMPARE(asked, 1);
+    QVERIFY(!w.fitController()->isRunning());
+    const auto result = readJson(w.fitController()->runDirectory() + "/result.json");
+    QCOMPARE(QString::fromStdString(result["stop_reason"].get<std::string>()),
+             QStringLiteral("cancelled"));
+    QVERIFY(QFile::exists(w.fitController()->runDirectory() + "/model.json"));
+  }
+
   void the_pause_shortcut_is_ctrl_p() {
     MainWindow w(gui_test::freshOptions());
     bool found = false;
