@@ -285,18 +285,23 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   auto *buttons = new QHBoxLayout;
   buttons->addWidget(run_);
   buttons->addWidget(cancel_);
-  top->addLayout(buttons);
-  top->addWidget(progress_);
+  top->addStretch(1);
+  // Run, Cancel, progress and status stay in view below the scrolling form.
+  auto *left = new QWidget;
+  auto *lv = new QVBoxLayout(left);
+  lv->setContentsMargins(0, 0, 0, 0);
   status_ = new QLabel;
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  top->addWidget(status_);
-  top->addStretch(1);
 
   auto *scroll = new QScrollArea;
   scroll->setWidget(form);
   scroll->setWidgetResizable(true);
   scroll->setMinimumWidth(380);
+  lv->addWidget(scroll, 1);
+  lv->addLayout(buttons);
+  lv->addWidget(progress_);
+  lv->addWidget(status_);
 
   auto *right = new QWidget;
   auto *rv = new QVBoxLayout(right);
@@ -317,7 +322,7 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
 
   auto *split = new QSplitter;
   split->setObjectName(QStringLiteral("inferSplitter"));
-  split->addWidget(scroll);
+  split->addWidget(left);
   split->addWidget(right);
   split->setStretchFactor(1, 2);
   auto *layout = new QVBoxLayout(this);
