@@ -502,17 +502,17 @@
         <translation>eine Inferenz läuft bereits; brechen Sie sie zuerst ab</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="64"/>
+        <location filename="../app/gui/infer_controller.cpp" line="70"/>
         <source>%1: starting…</source>
         <translation>%1: startet…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="104"/>
+        <location filename="../app/gui/infer_controller.cpp" line="111"/>
         <source>%1: %2 samples, %3 simulations, %4 s%5 → %6</source>
         <translation>%1: %2 Stichproben, %3 Simulationen, %4 s%5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="109"/>
+        <location filename="../app/gui/infer_controller.cpp" line="116"/>
         <source> (cancelled)</source>
         <translation> (abgebrochen)</translation>
     </message>
@@ -863,131 +863,131 @@
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <location filename="../app/gui/infer_panel.cpp" line="310"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="306"/>
+        <location filename="../app/gui/infer_panel.cpp" line="311"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="308"/>
+        <location filename="../app/gui/infer_panel.cpp" line="313"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="309"/>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="380"/>
+        <location filename="../app/gui/infer_panel.cpp" line="385"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="404"/>
+        <location filename="../app/gui/infer_panel.cpp" line="409"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="467"/>
+        <location filename="../app/gui/infer_panel.cpp" line="472"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="474"/>
-        <location filename="../app/gui/infer_panel.cpp" line="477"/>
         <location filename="../app/gui/infer_panel.cpp" line="479"/>
-        <location filename="../app/gui/infer_panel.cpp" line="493"/>
-        <location filename="../app/gui/infer_panel.cpp" line="579"/>
+        <location filename="../app/gui/infer_panel.cpp" line="482"/>
+        <location filename="../app/gui/infer_panel.cpp" line="484"/>
+        <location filename="../app/gui/infer_panel.cpp" line="498"/>
+        <location filename="../app/gui/infer_panel.cpp" line="585"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="486"/>
+        <location filename="../app/gui/infer_panel.cpp" line="491"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="492"/>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="492"/>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="509"/>
+        <location filename="../app/gui/infer_panel.cpp" line="515"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="511"/>
+        <location filename="../app/gui/infer_panel.cpp" line="517"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="512"/>
+        <location filename="../app/gui/infer_panel.cpp" line="518"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="517"/>
+        <location filename="../app/gui/infer_panel.cpp" line="523"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="518"/>
+        <location filename="../app/gui/infer_panel.cpp" line="524"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="533"/>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="533"/>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="565"/>
+        <location filename="../app/gui/infer_panel.cpp" line="571"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="566"/>
+        <location filename="../app/gui/infer_panel.cpp" line="572"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="569"/>
+        <location filename="../app/gui/infer_panel.cpp" line="575"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="570"/>
+        <location filename="../app/gui/infer_panel.cpp" line="576"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="575"/>
+        <location filename="../app/gui/infer_panel.cpp" line="581"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="578"/>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>

@@ -502,17 +502,17 @@
         <translation>une inférence est déjà en cours ; annulez-la d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="64"/>
+        <location filename="../app/gui/infer_controller.cpp" line="70"/>
         <source>%1: starting…</source>
         <translation>%1 : démarrage…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="104"/>
+        <location filename="../app/gui/infer_controller.cpp" line="111"/>
         <source>%1: %2 samples, %3 simulations, %4 s%5 → %6</source>
         <translation>%1 : %2 échantillons, %3 simulations, %4 s%5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="109"/>
+        <location filename="../app/gui/infer_controller.cpp" line="116"/>
         <source> (cancelled)</source>
         <translation> (annulée)</translation>
     </message>
@@ -863,131 +863,131 @@
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <location filename="../app/gui/infer_panel.cpp" line="310"/>
         <source>Show accepted samples</source>
         <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="306"/>
+        <location filename="../app/gui/infer_panel.cpp" line="311"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="308"/>
+        <location filename="../app/gui/infer_panel.cpp" line="313"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="309"/>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
         <source>Export GetDist…</source>
         <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="380"/>
+        <location filename="../app/gui/infer_panel.cpp" line="385"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="404"/>
+        <location filename="../app/gui/infer_panel.cpp" line="409"/>
         <source>Ready to infer with %1</source>
         <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="467"/>
+        <location filename="../app/gui/infer_panel.cpp" line="472"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="474"/>
-        <location filename="../app/gui/infer_panel.cpp" line="477"/>
         <location filename="../app/gui/infer_panel.cpp" line="479"/>
-        <location filename="../app/gui/infer_panel.cpp" line="493"/>
-        <location filename="../app/gui/infer_panel.cpp" line="579"/>
+        <location filename="../app/gui/infer_panel.cpp" line="482"/>
+        <location filename="../app/gui/infer_panel.cpp" line="484"/>
+        <location filename="../app/gui/infer_panel.cpp" line="498"/>
+        <location filename="../app/gui/infer_panel.cpp" line="585"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="486"/>
+        <location filename="../app/gui/infer_panel.cpp" line="491"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="492"/>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="492"/>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="509"/>
+        <location filename="../app/gui/infer_panel.cpp" line="515"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="511"/>
+        <location filename="../app/gui/infer_panel.cpp" line="517"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="512"/>
+        <location filename="../app/gui/infer_panel.cpp" line="518"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="517"/>
+        <location filename="../app/gui/infer_panel.cpp" line="523"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="518"/>
+        <location filename="../app/gui/infer_panel.cpp" line="524"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="533"/>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="533"/>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="565"/>
+        <location filename="../app/gui/infer_panel.cpp" line="571"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="566"/>
+        <location filename="../app/gui/infer_panel.cpp" line="572"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="569"/>
+        <location filename="../app/gui/infer_panel.cpp" line="575"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="570"/>
+        <location filename="../app/gui/infer_panel.cpp" line="576"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="575"/>
+        <location filename="../app/gui/infer_panel.cpp" line="581"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="578"/>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
     </message>
