@@ -12,273 +12,290 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="100"/>
+        <location filename="../app/gui/config_panel.cpp" line="103"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="103"/>
+        <location filename="../app/gui/config_panel.cpp" line="106"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="104"/>
+        <location filename="../app/gui/config_panel.cpp" line="107"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name`: das Laufverzeichnis ist runs/&lt;name&gt;-&lt;Datum&gt;-&lt;Uhrzeit&gt; (keine Entsprechung in der Referenz)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="109"/>
+        <location filename="../app/gui/config_panel.cpp" line="112"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="110"/>
+        <location filename="../app/gui/config_panel.cpp" line="113"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode`: wie die Ableitungen dd/dθ bestimmt werden (Referenz: die IMNN-Klasse — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="114"/>
+        <location filename="../app/gui/config_panel.cpp" line="117"/>
+        <location filename="../app/gui/config_panel.cpp" line="429"/>
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="119"/>
-        <location filename="../app/gui/config_panel.cpp" line="144"/>
+        <location filename="../app/gui/config_panel.cpp" line="124"/>
+        <location filename="../app/gui/config_panel.cpp" line="160"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="120"/>
+        <location filename="../app/gui/config_panel.cpp" line="125"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (Referenz: SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="122"/>
+        <location filename="../app/gui/config_panel.cpp" line="127"/>
         <source>Options (JSON)</source>
         <translation>Optionen (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="123"/>
+        <location filename="../app/gui/config_panel.cpp" line="128"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options`: die Optionen des Plugins als JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>prior low</source>
         <translation>Prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>prior high</source>
         <translation>Prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="132"/>
+        <location filename="../app/gui/config_panel.cpp" line="137"/>
+        <location filename="../app/gui/config_panel.cpp" line="429"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="138"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (Referenz: IMNN(θ_fid=…)) und `delta_theta` (Referenz: NumericalGradientIMNN(δθ=…)); der Prior-Bereich stammt aus der Beschreibung des Plugins</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="139"/>
+        <location filename="../app/gui/config_panel.cpp" line="155"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="145"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (Referenz: IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="147"/>
+        <location filename="../app/gui/config_panel.cpp" line="163"/>
         <source>Hidden widths</source>
         <translation>Verdeckte Schichten</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="148"/>
+        <location filename="../app/gui/config_panel.cpp" line="164"/>
         <source>`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 (reference: stax.Dense(128) per layer)</source>
         <translation>`network.options.hidden`: Breiten der verdeckten Schichten, z. B. 128, 128, 128 (Referenz: stax.Dense(128) je Schicht)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="153"/>
+        <location filename="../app/gui/config_panel.cpp" line="169"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="154"/>
+        <location filename="../app/gui/config_panel.cpp" line="170"/>
         <source>`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)</source>
         <translation>`network.options.activation` (Referenz: stax.LeakyRelu, stax.Tanh …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="155"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>auto (n_params)</source>
         <translation>automatisch (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="156"/>
+        <location filename="../app/gui/config_panel.cpp" line="172"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="173"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries`: Anzahl der Zusammenfassungen, die das Netz ausgibt (Referenz: IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="176"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="163"/>
+        <location filename="../app/gui/config_panel.cpp" line="179"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="164"/>
+        <location filename="../app/gui/config_panel.cpp" line="180"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s`: Simulationen für die Kovarianz (Referenz: IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="166"/>
+        <location filename="../app/gui/config_panel.cpp" line="182"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="167"/>
+        <location filename="../app/gui/config_panel.cpp" line="183"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d`: Simulationen mit Ableitungen, n_d ≤ n_s (Referenz: IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="186"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
+        <location filename="../app/gui/config_panel.cpp" line="187"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (Referenz: IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="173"/>
+        <location filename="../app/gui/config_panel.cpp" line="189"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="174"/>
+        <location filename="../app/gui/config_panel.cpp" line="190"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (Referenz: optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="176"/>
+        <location filename="../app/gui/config_panel.cpp" line="192"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="177"/>
+        <location filename="../app/gui/config_panel.cpp" line="193"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda`: Stärke des Regularisierers (Referenz: IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="179"/>
+        <location filename="../app/gui/config_panel.cpp" line="195"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="180"/>
+        <location filename="../app/gui/config_panel.cpp" line="196"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon`: Nähe von C zur Einheitsmatrix (Referenz: IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <location filename="../app/gui/config_panel.cpp" line="198"/>
         <source>Patience</source>
         <translation>Geduld</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="183"/>
+        <location filename="../app/gui/config_panel.cpp" line="199"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience`: Iterationen ohne Verbesserung bis zum Abbruch, gezählt nach min_iterations (Referenz: IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="186"/>
+        <location filename="../app/gui/config_panel.cpp" line="202"/>
         <source>Min iterations</source>
         <translation>Min. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="187"/>
+        <location filename="../app/gui/config_panel.cpp" line="203"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (Referenz: IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="189"/>
+        <location filename="../app/gui/config_panel.cpp" line="205"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="190"/>
+        <location filename="../app/gui/config_panel.cpp" line="206"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (Referenz: IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="192"/>
+        <location filename="../app/gui/config_panel.cpp" line="208"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="193"/>
+        <location filename="../app/gui/config_panel.cpp" line="209"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed`: ein Startwert für die Gewichte und jede Simulation (Referenz: IMNN(key=…) und IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
+        <location filename="../app/gui/config_panel.cpp" line="211"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="196"/>
+        <location filename="../app/gui/config_panel.cpp" line="212"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="197"/>
+        <location filename="../app/gui/config_panel.cpp" line="213"/>
         <source>`threads`: compute threads, 0 = all cores (reference: the JAX devices)</source>
         <translation>`threads`: Rechen-Threads, 0 = alle Kerne (Referenz: die JAX-Geräte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="237"/>
+        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <source>CUDA GPUs</source>
+        <translation>CUDA-GPUs</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="217"/>
+        <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU threads above)</source>
+        <translation>Kein CUDA-Gerät bzw. keine CUDA-Version verfügbar: diese Version der Engine rechnet nur auf der CPU (stellen Sie oben die CPU-Threads ein)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="219"/>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="265"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>eine Konfiguration muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="289"/>
+        <location filename="../app/gui/config_panel.cpp" line="319"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>%1 lässt sich nicht öffnen: %2; prüfen Sie den Pfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="294"/>
+        <location filename="../app/gui/config_panel.cpp" line="324"/>
         <source>%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)</source>
         <translation>%1 ist kein gültiges JSON; korrigieren Sie die Syntax (die Kommandozeile nennt die Zeile: imnn fit %1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="304"/>
+        <location filename="../app/gui/config_panel.cpp" line="334"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>%1 lässt sich nicht schreiben: %2; wählen Sie einen anderen Ordner</translation>
     </message>
@@ -286,45 +303,128 @@
 <context>
     <name>imnn::gui::CornerPlot</name>
     <message>
-        <location filename="../app/gui/corner_plot.cpp" line="81"/>
+        <location filename="../app/gui/corner_plot.cpp" line="125"/>
         <source>No posterior yet: fit an IMNN or open a run</source>
         <translation>Noch keine Posterior-Verteilung: passen Sie ein IMNN an oder öffnen Sie einen Lauf</translation>
     </message>
 </context>
 <context>
+    <name>imnn::gui::DataFilesBox</name>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="46"/>
+        <source>Data files</source>
+        <translation>Datendateien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <source>Fiducial</source>
+        <translation>Fiduzial</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <source>Derivative</source>
+        <translation>Ableitung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <source>Validation fiducial</source>
+        <translation>Validierung fiduzial</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="49"/>
+        <source>Validation derivative</source>
+        <translation>Validierung Ableitung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
+        <source>`data.fiducial`: simulations at θ_fid, shape (n_s, *input_shape) (reference: GradientIMNN(fiducial=…))</source>
+        <translation>`data.fiducial`: Simulationen bei θ_fid, Form (n_s, *input_shape) (Referenz: GradientIMNN(fiducial=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="53"/>
+        <source>`data.derivative`: gradient mode (n_d, *input_shape, n_params) (reference: GradientIMNN(derivative=…)); numerical mode (n_d, 2, n_params, *input_shape), the simulations at θ_fid ∓ δθ/2 (reference: NumericalGradientIMNN(derivative=…))</source>
+        <translation>`data.derivative`: Modus gradient (n_d, *input_shape, n_params) (Referenz: GradientIMNN(derivative=…)); Modus numerical (n_d, 2, n_params, *input_shape), die Simulationen bei θ_fid ∓ δθ/2 (Referenz: NumericalGradientIMNN(derivative=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="56"/>
+        <source>`data.validation_fiducial`: optional validation simulations (reference: validation_fiducial=…)</source>
+        <translation>`data.validation_fiducial`: optionale Validierungssimulationen (Referenz: validation_fiducial=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="58"/>
+        <source>`data.validation_derivative`: optional, with the validation fiducial (reference: validation_derivative=…)</source>
+        <translation>`data.validation_derivative`: optional, zusammen mit der fiduzialen Validierung (Referenz: validation_derivative=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <source>.npy, .npz:member or .h5:/dataset</source>
+        <translation>.npy, .npz:Mitglied oder .h5:/Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="70"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="90"/>
+        <source>%1 array</source>
+        <translation>Array %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="91"/>
+        <source>Arrays (*.npy *.npz *.h5 *.hdf5);;All files (*)</source>
+        <translation>Arrays (*.npy *.npz *.h5 *.hdf5);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="28"/>
+        <location filename="../app/gui/fit_controller.cpp" line="29"/>
         <source>a fit is already running; stop it first</source>
         <translation>es läuft bereits eine Anpassung; stoppen Sie sie zuerst</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="121"/>
+        <location filename="../app/gui/fit_controller.cpp" line="116"/>
+        <source>Fitting → %1</source>
+        <translation>Anpassung läuft → %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/fit_controller.cpp" line="142"/>
+        <source>Paused after iteration %1; Resume continues the same fit (%2)</source>
+        <translation>Angehalten nach Iteration %1; Fortsetzen setzt dieselbe Anpassung fort (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/fit_controller.cpp" line="200"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>Die Anpassung wurde abgebrochen: %1. Der bisherige Verlauf liegt in %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="126"/>
+        <location filename="../app/gui/fit_controller.cpp" line="205"/>
         <source>det F = %1 (validation, kept %2 weights; training %3) after %4 iterations in %5 s, stopped by %6 → %7</source>
         <translation>det F = %1 (Validierung, %2 Gewichte behalten; Training %3) nach %4 Iterationen in %5 s, beendet durch %6 → %7</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="129"/>
+        <location filename="../app/gui/fit_controller.cpp" line="208"/>
         <source>best</source>
         <translation>beste</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="129"/>
+        <location filename="../app/gui/fit_controller.cpp" line="208"/>
         <source>final</source>
         <translation>letzte</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="134"/>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Keine Iteration wurde ausgeführt (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="139"/>
+        <location filename="../app/gui/fit_controller.cpp" line="218"/>
         <source>The result could not be written: %1</source>
         <translation>Das Ergebnis konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -395,320 +495,839 @@
     </message>
 </context>
 <context>
-    <name>imnn::gui::MainWindow</name>
+    <name>imnn::gui::InferController</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="65"/>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
-        <source>Fit</source>
-        <translation>Anpassen</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="26"/>
+        <source>an inference is already running; cancel it first</source>
+        <translation>eine Inferenz läuft bereits; brechen Sie sie zuerst ab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="65"/>
-        <source>Stop</source>
-        <translation>Stopp</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="70"/>
+        <source>%1: starting…</source>
+        <translation>%1: startet…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
-        <source>IMNN Studio</source>
-        <translation>IMNN Studio</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="111"/>
+        <source>%1: %2 samples, %3 simulations, %4 s%5 → %6</source>
+        <translation>%1: %2 Stichproben, %3 Simulationen, %4 s%5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
-        <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R); der Lauf wird wie von `imnn fit` in den Lauf-Ordner geschrieben</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="116"/>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::InferPanel</name>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="99"/>
+        <source>Gaussian approximation</source>
+        <translation>Gaußsche Näherung</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
-        <source>Stop the fit after the current iteration; the run is kept</source>
-        <translation>Die Anpassung nach der laufenden Iteration stoppen; der Lauf bleibt erhalten</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="100"/>
+        <source>ABC</source>
+        <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
-        <source>e.g. 50</source>
-        <translation>z. B. 50</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="101"/>
+        <source>PMC</source>
+        <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
-        <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
-        <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlauf (z. B. das analytische det F = 50 des Gauß-Beispiels)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="118"/>
+        <source>Trained run</source>
+        <translation>Trainierter Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <location filename="../app/gui/infer_panel.cpp" line="122"/>
+        <source>fit, or open a run in the Runs tab</source>
+        <translation>anpassen oder einen Lauf im Reiter Läufe öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="123"/>
+        <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
+        <translation>Das Laufverzeichnis, dessen model.json die Daten komprimiert (`imnn infer METHOD RUN_DIR`); die Ergebnisse landen in RUN_DIR/inference/&lt;name&gt;/</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="125"/>
+        <location filename="../app/gui/infer_panel.cpp" line="157"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="132"/>
+        <source>Run directory</source>
+        <translation>Laufverzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="136"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="138"/>
+        <source>Simulate at θ</source>
+        <translation>Bei θ simulieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <source>Load data (.npy)</source>
+        <translation>Daten laden (.npy)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="146"/>
+        <source>θ</source>
+        <translation>θ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="147"/>
+        <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
+        <translation>`target_theta`: die Parameter, bei denen das Ziel simuliert wird, einer je Parameter (Referenz: die Zieldaten d_obs aus simulator(key, θ_target))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="150"/>
+        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <source>`target_seed`: seed of the target simulation</source>
+        <translation>`target_seed`: Startwert der Zielsimulation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
+        <translation>`target`: beobachtete Daten (.npy/.npz/.h5) der Form (*input_shape) oder (1, *input_shape) (Referenz: target_data)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <source>Target data</source>
+        <translation>Zieldaten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
+        <translation>Arrays (*.npy *.npz *.h5 *.hdf5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="175"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="181"/>
+        <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
+        <translation>ga: N(Schätzung, F⁻¹) (Referenz: GaussianApproximation); abc: Verwerfungs-ABC (Referenz: ApproximateBayesianComputation); pmc: ABC-Populations-Monte-Carlo (Referenz: PopulationMonteCarlo)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <source>Draws</source>
+        <translation>Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="196"/>
+        <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
+        <translation>`n_samples`: Ziehungen aus N(Schätzung, F⁻¹) innerhalb der Prior-Box, als GetDist-Stichproben geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="201"/>
+        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…))</source>
+        <translation>`epsilon`: Akzeptanzabstand; Ziehungen mit ρ &lt; ε werden behalten (Referenz: ApproximateBayesianComputation(ϵ=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="204"/>
+        <source>Draws per iteration</source>
+        <translation>Ziehungen je Iteration</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
+        <translation>`n_samples`: Ziehungen aus dem Prior je Iteration (Referenz: n_samples)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <source>one batch</source>
+        <translation>ein Durchgang</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <source>Min accepted</source>
+        <translation>Min. akzeptiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
+        <translation>`min_accepted`: iterieren, bis so viele Ziehungen akzeptiert sind (Referenz: min_accepted)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="211"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <source>Max iterations</source>
+        <translation>Max. Iterationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
+        <translation>`max_iterations`: höchstens so viele Iterationen der min_accepted-Schleife (Referenz: max_iterations)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="216"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
+        <translation>`n_points`: Populationsgröße (Referenz: PopulationMonteCarlo(n_points=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <source>10 × population</source>
+        <translation>10 × Population</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <source>Initial draws</source>
+        <translation>Anfangsziehungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
+        <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
+        <translation>`n_initial_points`: anfängliche Ziehungen aus dem Prior, ≥ Population (Referenz: n_initial_points)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <source>Percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
+        <translation>`percentile`: Punkte jenseits dieses Abstandsperzentils werden in jeder Iteration bewegt (Referenz: percentile=75)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <source>Acceptance ratio</source>
+        <translation>Akzeptanzrate</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <source>`acceptance_ratio`: stop when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1)</source>
+        <translation>`acceptance_ratio`: anhalten, wenn akzeptiert/Ziehungen einer Iteration darunter fällt (Referenz: acceptance_ratio=0.1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
+        <source>`max_iteration`: most iterations (reference: max_iteration=10)</source>
+        <translation>`max_iteration`: höchstens so viele Iterationen (Referenz: max_iteration=10)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <source>Proposals per point</source>
+        <translation>Vorschläge je Punkt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1)</source>
+        <translation>`max_acceptance`: Vorschläge je bewegtem Punkt und Iteration (Referenz: max_acceptance=1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="241"/>
+        <source>Prior and output</source>
+        <translation>Prior und Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <source>Prior low</source>
+        <translation>Prior unten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
+        <translation>`prior_low`: Untergrenzen der gleichverteilten Prior-Box, eine je Parameter (Vorgabe: die des Simulator-Plugins; Referenz: prior=tfd.Uniform(low, high))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <source>Prior high</source>
+        <translation>Prior oben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="249"/>
+        <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
+        <translation>`prior_high`: Obergrenzen der Prior-Box, eine je Parameter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="252"/>
+        <source>Distance</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
+        <translation>`distance`: fisher sqrt(dθᵀ F dθ) zwischen Schätzungen (wie die Referenz) oder euclidean</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <source>Grid points</source>
+        <translation>Gitterpunkte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
+        <translation>`gridsize`: Gitterpunkte der Randverteilungen je Parameter (Referenz: gridsize=100)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <source>`smoothing`: Gaussian smoothing of the histograms, in bins (reference: smoothing)</source>
+        <translation>`smoothing`: Gaußsche Glättung der Histogramme, in Klassen (Referenz: smoothing)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="264"/>
+        <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
+        <translation>`seed`: Startwert der Prior-Ziehungen und Simulationen (Referenz: rng)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <source>CPU threads</source>
+        <translation>CPU-Threads</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <source>`threads`: compute threads, 0 = all cores</source>
+        <translation>`threads`: Rechen-Threads, 0 = alle Kerne</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="269"/>
+        <source>the method</source>
+        <translation>die Methode</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <source>Output name</source>
+        <translation>Ausgabename</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
+        <translation>`name`: der Ordner RUN_DIR/inference/&lt;name&gt;; ein früheres Ergebnis dieses Namens wird ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <source>Run the chosen method on a worker thread (Ctrl+I)</source>
+        <translation>Die gewählte Methode in einem Arbeits-Thread ausführen (Strg+I)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <source>Stop the inference at its next check; what it has is kept</source>
+        <translation>Die Inferenz bei der nächsten Prüfung anhalten; das Bisherige bleibt erhalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="284"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
-        <source>Expected det F</source>
-        <translation>Erwartetes det F</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <source>Show accepted samples</source>
+        <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
-        <source>Runs</source>
-        <translation>Läufe</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="311"/>
+        <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
+        <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/infer_panel.cpp" line="313"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
-        <source>Fisher forecast: the Gaussian approximation N(θ_fid, F⁻¹) of the last fit or opened run (ABC and PMC follow with the Infer panel)</source>
-        <translation>Fisher-Vorhersage: die Gauß-Näherung N(θ_fid, F⁻¹) der letzten Anpassung oder des geöffneten Laufs (ABC und PMC folgen mit dem Inferenz-Bereich)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
+        <source>Export GetDist…</source>
+        <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="116"/>
-        <source>Posterior</source>
-        <translation>Posterior</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
+        <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
-        <source>patience counts after %1</source>
-        <translation>Geduld zählt ab %1</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="385"/>
+        <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
+        <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="137"/>
-        <source>patience %1/%2</source>
-        <translation>Geduld %1/%2</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="409"/>
+        <source>Ready to infer with %1</source>
+        <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
-        <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
-        <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="472"/>
+        <source>error: no trained run: fit one, or open a run in the Runs tab</source>
+        <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
-        <source>error: %1; the built-in example is shown</source>
-        <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
-        <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
-        <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
-        <source>&amp;Open config…</source>
-        <translation>Konfiguration ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
-        <source>&amp;Save config as…</source>
-        <translation>Konfiguration &amp;speichern unter…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
-        <source>Open the Gaussian &amp;example</source>
-        <translation>Gauß-&amp;Beispiel öffnen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
-        <source>resources/examples/gaussian_mean_variance.json</source>
-        <translation>resources/examples/gaussian_mean_variance.json</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
-        <source>Open &amp;runs folder…</source>
-        <translation>&amp;Lauf-Ordner öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
-        <source>&amp;Export corner plot…</source>
-        <translation>Corner-Plot &amp;exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="198"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
-        <source>&amp;Run</source>
-        <translation>&amp;Lauf</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
-        <source>&amp;Fit</source>
-        <translation>&amp;Anpassen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
-        <source>&amp;Stop</source>
-        <translation>&amp;Stopp</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
-        <source>Ctrl+.</source>
-        <translation>Ctrl+.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
-        <source>&amp;Tools</source>
-        <translation>&amp;Werkzeuge</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
-        <source>&amp;Plugins…</source>
-        <translation>&amp;Plugins…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
-        <source>System language</source>
-        <translation>Systemsprache</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
-        <source>The language changes at the next start of IMNN Studio</source>
-        <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
-        <source>Fit the IMNN with this configuration (Ctrl+R)</source>
-        <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
-        <source>Fix the configuration first: `%1`: %2</source>
-        <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
-        <location filename="../app/gui/main_window.cpp" line="264"/>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/infer_panel.cpp" line="479"/>
+        <location filename="../app/gui/infer_panel.cpp" line="482"/>
+        <location filename="../app/gui/infer_panel.cpp" line="484"/>
+        <location filename="../app/gui/infer_panel.cpp" line="498"/>
+        <location filename="../app/gui/infer_panel.cpp" line="585"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="271"/>
-        <source>Stopping after the current iteration…</source>
-        <translation>Stoppt nach der laufenden Iteration…</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="491"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
-        <source>%v / %m iterations</source>
-        <translation>%v / %m Iterationen</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <source>done</source>
+        <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="284"/>
-        <source>patience 0/%1</source>
-        <translation>Geduld 0/%1</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="285"/>
-        <source>Fitting → %1</source>
-        <translation>Anpassung läuft → %1</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="515"/>
+        <source>ABC (%1 accepted)</source>
+        <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
-        <source>Fit finished</source>
-        <translation>Anpassung beendet</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="517"/>
+        <source>PMC (%1 points)</source>
+        <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
-        <source>Fit stopped with an error</source>
-        <translation>Anpassung mit einem Fehler abgebrochen</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="518"/>
+        <source>, cancelled</source>
+        <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
-        <source>Fisher forecast %1</source>
-        <translation>Fisher-Vorhersage %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="329"/>
+        <location filename="../app/gui/infer_panel.cpp" line="523"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
-        <source>cannot show the Fisher forecast of %1: %2</source>
-        <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="524"/>
+        <source>true θ</source>
+        <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
-        <source>Open a run configuration</source>
-        <translation>Eine Laufkonfiguration öffnen</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <source>ABC accepted draws</source>
+        <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="343"/>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <source>PMC population</source>
+        <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="350"/>
-        <source>Save the run configuration</source>
-        <translation>Die Laufkonfiguration speichern</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
-        <source>Saved %1; run it headless with: imnn fit %1</source>
-        <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
-        <source>Folder holding run directories</source>
-        <translation>Ordner mit Laufverzeichnissen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="370"/>
+        <location filename="../app/gui/infer_panel.cpp" line="571"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="371"/>
+        <location filename="../app/gui/infer_panel.cpp" line="572"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/infer_panel.cpp" line="575"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="376"/>
+        <location filename="../app/gui/infer_panel.cpp" line="576"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
+        <location filename="../app/gui/infer_panel.cpp" line="581"/>
+        <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
+        <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <source>Wrote the GetDist root %1</source>
+        <translation>GetDist-Wurzel %1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::MainWindow</name>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="66"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <source>Fit</source>
+        <translation>Anpassen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <source>IMNN Studio</source>
+        <translation>IMNN Studio</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
+        <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R); der Lauf wird wie von `imnn fit` in den Lauf-Ordner geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <source>Stop the fit after the current iteration; the run is kept</source>
+        <translation>Die Anpassung nach der laufenden Iteration stoppen; der Lauf bleibt erhalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
+        <translation>Die Anpassung nach der laufenden Iteration anhalten oder fortsetzen (Strg+P); die fortgesetzte Anpassung macht genau dort weiter, wo sie angehalten wurde</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="83"/>
+        <source>e.g. 50</source>
+        <translation>z. B. 50</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
+        <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlauf (z. B. das analytische det F = 50 des Gauß-Beispiels)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <source>Expected det F</source>
+        <translation>Erwartetes det F</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <source>Infer</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <source>patience counts after %1</source>
+        <translation>Geduld zählt ab %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <source>patience %1/%2</source>
+        <translation>Geduld %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
+        <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <source>error: %1; the built-in example is shown</source>
+        <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
+        <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <source>&amp;Open config…</source>
+        <translation>Konfiguration ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <source>&amp;Save config as…</source>
+        <translation>Konfiguration &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <source>Open the Gaussian &amp;example</source>
+        <translation>Gauß-&amp;Beispiel öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <source>resources/examples/gaussian_mean_variance.json</source>
+        <translation>resources/examples/gaussian_mean_variance.json</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <source>Open &amp;runs folder…</source>
+        <translation>&amp;Lauf-Ordner öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
+        <source>&amp;Export corner plot…</source>
+        <translation>Corner-Plot &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <source>&amp;Fit</source>
+        <translation>&amp;Anpassen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <source>&amp;Pause / resume</source>
+        <translation>&amp;Anhalten / fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Plugins…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <source>The language changes at the next start of IMNN Studio</source>
+        <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <source>Fit the IMNN with this configuration (Ctrl+R)</source>
+        <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <source>Fix the configuration first: `%1`: %2</source>
+        <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <location filename="../app/gui/main_window.cpp" line="311"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="280"/>
+        <source>Stopping after the current iteration…</source>
+        <translation>Stoppt nach der laufenden Iteration…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <source>Pausing after the current iteration…</source>
+        <translation>Wird nach der laufenden Iteration angehalten…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="301"/>
+        <source>%v / %m iterations</source>
+        <translation>%v / %m Iterationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="304"/>
+        <source>patience 0/%1</source>
+        <translation>Geduld 0/%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <source>Fitting → %1</source>
+        <translation>Anpassung läuft → %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <source>Fit finished</source>
+        <translation>Anpassung beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <source>Fit stopped with an error</source>
+        <translation>Anpassung mit einem Fehler abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="360"/>
+        <source>Fisher forecast %1</source>
+        <translation>Fisher-Vorhersage %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <source>θ_fid</source>
+        <translation>θ_fid</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="364"/>
+        <source>cannot show the Fisher forecast of %1: %2</source>
+        <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <source>Open a run configuration</source>
+        <translation>Eine Laufkonfiguration öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="376"/>
         <location filename="../app/gui/main_window.cpp" line="384"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="383"/>
+        <source>Save the run configuration</source>
+        <translation>Die Laufkonfiguration speichern</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <source>Saved %1; run it headless with: imnn fit %1</source>
+        <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <source>Folder holding run directories</source>
+        <translation>Ordner mit Laufverzeichnissen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="403"/>
+        <source>Export the corner plot</source>
+        <translation>Den Corner-Plot exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="404"/>
+        <source>PNG (*.png);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <source>error: cannot write %1; choose another folder</source>
+        <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="417"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="385"/>
+        <location filename="../app/gui/main_window.cpp" line="418"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>

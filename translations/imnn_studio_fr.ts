@@ -12,273 +12,290 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="100"/>
+        <location filename="../app/gui/config_panel.cpp" line="103"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="103"/>
+        <location filename="../app/gui/config_panel.cpp" line="106"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="104"/>
+        <location filename="../app/gui/config_panel.cpp" line="107"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name` : le dossier de l&apos;exécution est runs/&lt;name&gt;-&lt;date&gt;-&lt;heure&gt; (pas d&apos;équivalent dans la référence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="109"/>
+        <location filename="../app/gui/config_panel.cpp" line="112"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="110"/>
+        <location filename="../app/gui/config_panel.cpp" line="113"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode` : comment les dérivées dd/dθ sont obtenues (référence : la classe IMNN — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="114"/>
+        <location filename="../app/gui/config_panel.cpp" line="117"/>
+        <location filename="../app/gui/config_panel.cpp" line="429"/>
         <source>Simulator</source>
         <translation>Simulateur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="119"/>
-        <location filename="../app/gui/config_panel.cpp" line="144"/>
+        <location filename="../app/gui/config_panel.cpp" line="124"/>
+        <location filename="../app/gui/config_panel.cpp" line="160"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="120"/>
+        <location filename="../app/gui/config_panel.cpp" line="125"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (référence : SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="122"/>
+        <location filename="../app/gui/config_panel.cpp" line="127"/>
         <source>Options (JSON)</source>
         <translation>Options (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="123"/>
+        <location filename="../app/gui/config_panel.cpp" line="128"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options` : les options du plugin, objet JSON</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>parameter</source>
         <translation>paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>prior low</source>
         <translation>prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>prior high</source>
         <translation>prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="132"/>
+        <location filename="../app/gui/config_panel.cpp" line="137"/>
+        <location filename="../app/gui/config_panel.cpp" line="429"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="138"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (référence : IMNN(θ_fid=…)) et `delta_theta` (référence : NumericalGradientIMNN(δθ=…)) ; les bornes du prior viennent du descripteur du plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="139"/>
+        <location filename="../app/gui/config_panel.cpp" line="155"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="145"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (référence : IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="147"/>
+        <location filename="../app/gui/config_panel.cpp" line="163"/>
         <source>Hidden widths</source>
         <translation>Largeurs cachées</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="148"/>
+        <location filename="../app/gui/config_panel.cpp" line="164"/>
         <source>`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 (reference: stax.Dense(128) per layer)</source>
         <translation>`network.options.hidden` : largeurs des couches cachées, p. ex. 128, 128, 128 (référence : stax.Dense(128) par couche)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="153"/>
+        <location filename="../app/gui/config_panel.cpp" line="169"/>
         <source>Activation</source>
         <translation>Activation</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="154"/>
+        <location filename="../app/gui/config_panel.cpp" line="170"/>
         <source>`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)</source>
         <translation>`network.options.activation` (référence : stax.LeakyRelu, stax.Tanh …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="155"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>auto (n_params)</source>
         <translation>auto (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="156"/>
+        <location filename="../app/gui/config_panel.cpp" line="172"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="173"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries` : nombre de résumés produits par le réseau (référence : IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="176"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="163"/>
+        <location filename="../app/gui/config_panel.cpp" line="179"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="164"/>
+        <location filename="../app/gui/config_panel.cpp" line="180"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s` : simulations pour la covariance (référence : IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="166"/>
+        <location filename="../app/gui/config_panel.cpp" line="182"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="167"/>
+        <location filename="../app/gui/config_panel.cpp" line="183"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d` : simulations avec dérivées, n_d ≤ n_s (référence : IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="186"/>
         <source>Optimiser</source>
         <translation>Optimiseur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
+        <location filename="../app/gui/config_panel.cpp" line="187"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (référence : IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="173"/>
+        <location filename="../app/gui/config_panel.cpp" line="189"/>
         <source>Learning rate</source>
         <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="174"/>
+        <location filename="../app/gui/config_panel.cpp" line="190"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (référence : optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="176"/>
+        <location filename="../app/gui/config_panel.cpp" line="192"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="177"/>
+        <location filename="../app/gui/config_panel.cpp" line="193"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda` : force du régularisateur (référence : IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="179"/>
+        <location filename="../app/gui/config_panel.cpp" line="195"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="180"/>
+        <location filename="../app/gui/config_panel.cpp" line="196"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon` : proximité de C à l&apos;identité (référence : IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <location filename="../app/gui/config_panel.cpp" line="198"/>
         <source>Patience</source>
         <translation>Patience</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="183"/>
+        <location filename="../app/gui/config_panel.cpp" line="199"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience` : itérations sans amélioration avant l&apos;arrêt, comptées après min_iterations (référence : IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="186"/>
+        <location filename="../app/gui/config_panel.cpp" line="202"/>
         <source>Min iterations</source>
         <translation>Itérations min.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="187"/>
+        <location filename="../app/gui/config_panel.cpp" line="203"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (référence : IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="189"/>
+        <location filename="../app/gui/config_panel.cpp" line="205"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="190"/>
+        <location filename="../app/gui/config_panel.cpp" line="206"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (référence : IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="192"/>
+        <location filename="../app/gui/config_panel.cpp" line="208"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="193"/>
+        <location filename="../app/gui/config_panel.cpp" line="209"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed` : une graine pour les poids et chaque simulation (référence : IMNN(key=…) et IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
+        <location filename="../app/gui/config_panel.cpp" line="211"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="196"/>
+        <location filename="../app/gui/config_panel.cpp" line="212"/>
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="197"/>
+        <location filename="../app/gui/config_panel.cpp" line="213"/>
         <source>`threads`: compute threads, 0 = all cores (reference: the JAX devices)</source>
         <translation>`threads` : threads de calcul, 0 = tous les cœurs (référence : les périphériques JAX)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="237"/>
+        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <source>CUDA GPUs</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="217"/>
+        <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU threads above)</source>
+        <translation>Aucun périphérique ni build CUDA disponible : cette version du moteur calcule uniquement sur le CPU (réglez les threads CPU ci-dessus)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="219"/>
+        <source>Devices</source>
+        <translation>Périphériques</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="265"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>une configuration doit être un objet JSON, reçu : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="289"/>
+        <location filename="../app/gui/config_panel.cpp" line="319"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>impossible d&apos;ouvrir %1 : %2 ; vérifiez le chemin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="294"/>
+        <location filename="../app/gui/config_panel.cpp" line="324"/>
         <source>%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)</source>
         <translation>%1 n&apos;est pas un JSON valide ; corrigez la syntaxe (la ligne de commande indique la ligne : imnn fit %1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="304"/>
+        <location filename="../app/gui/config_panel.cpp" line="334"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>impossible d&apos;écrire %1 : %2 ; choisissez un autre dossier</translation>
     </message>
@@ -286,45 +303,128 @@
 <context>
     <name>imnn::gui::CornerPlot</name>
     <message>
-        <location filename="../app/gui/corner_plot.cpp" line="81"/>
+        <location filename="../app/gui/corner_plot.cpp" line="125"/>
         <source>No posterior yet: fit an IMNN or open a run</source>
         <translation>Pas encore de postérieure : ajustez un IMNN ou ouvrez une exécution</translation>
     </message>
 </context>
 <context>
+    <name>imnn::gui::DataFilesBox</name>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="46"/>
+        <source>Data files</source>
+        <translation>Fichiers de données</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <source>Fiducial</source>
+        <translation>Fiduciel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <source>Derivative</source>
+        <translation>Dérivée</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <source>Validation fiducial</source>
+        <translation>Validation fiduciel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="49"/>
+        <source>Validation derivative</source>
+        <translation>Validation dérivée</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
+        <source>`data.fiducial`: simulations at θ_fid, shape (n_s, *input_shape) (reference: GradientIMNN(fiducial=…))</source>
+        <translation>`data.fiducial` : simulations en θ_fid, forme (n_s, *input_shape) (référence : GradientIMNN(fiducial=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="53"/>
+        <source>`data.derivative`: gradient mode (n_d, *input_shape, n_params) (reference: GradientIMNN(derivative=…)); numerical mode (n_d, 2, n_params, *input_shape), the simulations at θ_fid ∓ δθ/2 (reference: NumericalGradientIMNN(derivative=…))</source>
+        <translation>`data.derivative` : mode gradient (n_d, *input_shape, n_params) (référence : GradientIMNN(derivative=…)) ; mode numerical (n_d, 2, n_params, *input_shape), les simulations en θ_fid ∓ δθ/2 (référence : NumericalGradientIMNN(derivative=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="56"/>
+        <source>`data.validation_fiducial`: optional validation simulations (reference: validation_fiducial=…)</source>
+        <translation>`data.validation_fiducial` : simulations de validation facultatives (référence : validation_fiducial=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="58"/>
+        <source>`data.validation_derivative`: optional, with the validation fiducial (reference: validation_derivative=…)</source>
+        <translation>`data.validation_derivative` : facultatif, avec la validation fiducielle (référence : validation_derivative=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <source>.npy, .npz:member or .h5:/dataset</source>
+        <translation>.npy, .npz:membre ou .h5:/jeu</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="70"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="90"/>
+        <source>%1 array</source>
+        <translation>Tableau %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/data_files_box.cpp" line="91"/>
+        <source>Arrays (*.npy *.npz *.h5 *.hdf5);;All files (*)</source>
+        <translation>Tableaux (*.npy *.npz *.h5 *.hdf5);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="28"/>
+        <location filename="../app/gui/fit_controller.cpp" line="29"/>
         <source>a fit is already running; stop it first</source>
         <translation>un ajustement est déjà en cours ; arrêtez-le d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="121"/>
+        <location filename="../app/gui/fit_controller.cpp" line="116"/>
+        <source>Fitting → %1</source>
+        <translation>Ajustement en cours → %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/fit_controller.cpp" line="142"/>
+        <source>Paused after iteration %1; Resume continues the same fit (%2)</source>
+        <translation>En pause après l’itération %1 ; Reprendre poursuit le même ajustement (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/fit_controller.cpp" line="200"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>L&apos;ajustement s&apos;est arrêté : %1. L&apos;historique jusqu&apos;ici est dans %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="126"/>
+        <location filename="../app/gui/fit_controller.cpp" line="205"/>
         <source>det F = %1 (validation, kept %2 weights; training %3) after %4 iterations in %5 s, stopped by %6 → %7</source>
         <translation>det F = %1 (validation, poids %2 conservés ; entraînement %3) après %4 itérations en %5 s, arrêté par %6 → %7</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="129"/>
+        <location filename="../app/gui/fit_controller.cpp" line="208"/>
         <source>best</source>
         <translation>meilleurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="129"/>
+        <location filename="../app/gui/fit_controller.cpp" line="208"/>
         <source>final</source>
         <translation>derniers</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="134"/>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Aucune itération n&apos;a été effectuée (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="139"/>
+        <location filename="../app/gui/fit_controller.cpp" line="218"/>
         <source>The result could not be written: %1</source>
         <translation>Le résultat n&apos;a pas pu être écrit : %1</translation>
     </message>
@@ -395,320 +495,839 @@
     </message>
 </context>
 <context>
-    <name>imnn::gui::MainWindow</name>
+    <name>imnn::gui::InferController</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="65"/>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
-        <source>Fit</source>
-        <translation>Ajuster</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="26"/>
+        <source>an inference is already running; cancel it first</source>
+        <translation>une inférence est déjà en cours ; annulez-la d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="65"/>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="70"/>
+        <source>%1: starting…</source>
+        <translation>%1 : démarrage…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
-        <source>IMNN Studio</source>
-        <translation>IMNN Studio</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="111"/>
+        <source>%1: %2 samples, %3 simulations, %4 s%5 → %6</source>
+        <translation>%1 : %2 échantillons, %3 simulations, %4 s%5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
-        <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R) ; l&apos;exécution est écrite dans le dossier des exécutions comme par `imnn fit`</translation>
+        <location filename="../app/gui/infer_controller.cpp" line="116"/>
+        <source> (cancelled)</source>
+        <translation> (annulée)</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::InferPanel</name>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="99"/>
+        <source>Gaussian approximation</source>
+        <translation>Approximation gaussienne</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
-        <source>Stop the fit after the current iteration; the run is kept</source>
-        <translation>Arrêter l&apos;ajustement après l&apos;itération en cours ; l&apos;exécution est conservée</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="100"/>
+        <source>ABC</source>
+        <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
-        <source>e.g. 50</source>
-        <translation>p. ex. 50</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="101"/>
+        <source>PMC</source>
+        <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
-        <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
-        <translation>Trace une ligne pointillée à ce det F sur l&apos;historique (p. ex. le det F = 50 analytique de l&apos;exemple gaussien)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="118"/>
+        <source>Trained run</source>
+        <translation>Exécution entraînée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <location filename="../app/gui/infer_panel.cpp" line="122"/>
+        <source>fit, or open a run in the Runs tab</source>
+        <translation>ajustez, ou ouvrez une exécution dans l’onglet Exécutions</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="123"/>
+        <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
+        <translation>Le dossier d’exécution dont le model.json compresse les données (`imnn infer METHOD RUN_DIR`) ; les résultats vont dans RUN_DIR/inference/&lt;name&gt;/</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="125"/>
+        <location filename="../app/gui/infer_panel.cpp" line="157"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="132"/>
+        <source>Run directory</source>
+        <translation>Dossier d’exécution</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="136"/>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="138"/>
+        <source>Simulate at θ</source>
+        <translation>Simuler en θ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <source>Load data (.npy)</source>
+        <translation>Charger des données (.npy)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="146"/>
+        <source>θ</source>
+        <translation>θ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="147"/>
+        <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
+        <translation>`target_theta` : les paramètres où simuler la cible, un par paramètre (référence : les données cibles d_obs faites avec simulator(key, θ_target))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="150"/>
+        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <source>`target_seed`: seed of the target simulation</source>
+        <translation>`target_seed` : graine de la simulation cible</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
+        <translation>`target` : données observées (.npy/.npz/.h5) de forme (*input_shape) ou (1, *input_shape) (référence : target_data)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <source>Target data</source>
+        <translation>Données cibles</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
+        <translation>Tableaux (*.npy *.npz *.h5 *.hdf5)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="175"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="181"/>
+        <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
+        <translation>ga : N(estimation, F⁻¹) (référence : GaussianApproximation) ; abc : ABC par rejet (référence : ApproximateBayesianComputation) ; pmc : ABC Monte-Carlo à population (référence : PopulationMonteCarlo)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <source>Draws</source>
+        <translation>Tirages</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="196"/>
+        <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
+        <translation>`n_samples` : tirages de N(estimation, F⁻¹) dans la boîte a priori, écrits comme échantillons GetDist</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="201"/>
+        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…))</source>
+        <translation>`epsilon` : distance d’acceptation ; les tirages avec ρ &lt; ε sont gardés (référence : ApproximateBayesianComputation(ϵ=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="204"/>
+        <source>Draws per iteration</source>
+        <translation>Tirages par itération</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
+        <translation>`n_samples` : tirages de l’a priori par itération (référence : n_samples)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <source>one batch</source>
+        <translation>un lot</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <source>Min accepted</source>
+        <translation>Min. acceptés</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
+        <translation>`min_accepted` : itérer jusqu’à accepter ce nombre de tirages (référence : min_accepted)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="211"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <source>Max iterations</source>
+        <translation>Itérations max.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
+        <translation>`max_iterations` : nombre maximal d’itérations de la boucle min_accepted (référence : max_iterations)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="216"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
+        <translation>`n_points` : taille de la population (référence : PopulationMonteCarlo(n_points=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <source>10 × population</source>
+        <translation>10 × population</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <source>Initial draws</source>
+        <translation>Tirages initiaux</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
+        <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
+        <translation>`n_initial_points` : tirages initiaux de l’a priori, ≥ la population (référence : n_initial_points)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <source>Percentile</source>
+        <translation>Centile</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
+        <translation>`percentile` : les points plus éloignés que ce centile de distance bougent à chaque itération (référence : percentile=75)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <source>Acceptance ratio</source>
+        <translation>Taux d’acceptation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <source>`acceptance_ratio`: stop when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1)</source>
+        <translation>`acceptance_ratio` : arrêter quand acceptés/tirages d’une itération passe sous cette valeur (référence : acceptance_ratio=0.1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
+        <source>`max_iteration`: most iterations (reference: max_iteration=10)</source>
+        <translation>`max_iteration` : nombre maximal d’itérations (référence : max_iteration=10)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <source>Proposals per point</source>
+        <translation>Propositions par point</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1)</source>
+        <translation>`max_acceptance` : propositions par point déplacé et par itération (référence : max_acceptance=1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="241"/>
+        <source>Prior and output</source>
+        <translation>A priori et sortie</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <source>Prior low</source>
+        <translation>A priori bas</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
+        <translation>`prior_low` : bornes inférieures de la boîte a priori uniforme, une par paramètre (par défaut : celles du plugin simulateur ; référence : prior=tfd.Uniform(low, high))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <source>Prior high</source>
+        <translation>A priori haut</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="249"/>
+        <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
+        <translation>`prior_high` : bornes supérieures de la boîte a priori, une par paramètre</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="252"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
+        <translation>`distance` : fisher sqrt(dθᵀ F dθ) entre estimations (celle de la référence), ou euclidean</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <source>Grid points</source>
+        <translation>Points de grille</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
+        <translation>`gridsize` : points de grille des marginales par paramètre (référence : gridsize=100)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <source>Smoothing</source>
+        <translation>Lissage</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <source>`smoothing`: Gaussian smoothing of the histograms, in bins (reference: smoothing)</source>
+        <translation>`smoothing` : lissage gaussien des histogrammes, en classes (référence : smoothing)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="264"/>
+        <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
+        <translation>`seed` : graine des tirages a priori et des simulations (référence : rng)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <source>all cores</source>
+        <translation>tous les cœurs</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <source>CPU threads</source>
+        <translation>Threads CPU</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <source>`threads`: compute threads, 0 = all cores</source>
+        <translation>`threads` : threads de calcul, 0 = tous les cœurs</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="269"/>
+        <source>the method</source>
+        <translation>la méthode</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <source>Output name</source>
+        <translation>Nom de sortie</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
+        <translation>`name` : le dossier RUN_DIR/inference/&lt;name&gt; ; un résultat antérieur de ce nom est remplacé</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <source>Run the chosen method on a worker thread (Ctrl+I)</source>
+        <translation>Lancer la méthode choisie dans un thread de travail (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <source>Stop the inference at its next check; what it has is kept</source>
+        <translation>Arrêter l’inférence à sa prochaine vérification ; ce qui est acquis est gardé</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="284"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
-        <source>Expected det F</source>
-        <translation>det F attendu</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <source>Show accepted samples</source>
+        <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
-        <source>Runs</source>
-        <translation>Exécutions</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="311"/>
+        <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
+        <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/infer_panel.cpp" line="313"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
-        <source>Fisher forecast: the Gaussian approximation N(θ_fid, F⁻¹) of the last fit or opened run (ABC and PMC follow with the Infer panel)</source>
-        <translation>Prévision de Fisher : l&apos;approximation gaussienne N(θ_fid, F⁻¹) du dernier ajustement ou de l&apos;exécution ouverte (ABC et PMC suivront avec le panneau d&apos;inférence)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
+        <source>Export GetDist…</source>
+        <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="116"/>
-        <source>Posterior</source>
-        <translation>Postérieure</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
+        <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
-        <source>patience counts after %1</source>
-        <translation>la patience compte après %1</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="385"/>
+        <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
+        <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="137"/>
-        <source>patience %1/%2</source>
-        <translation>patience %1/%2</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="409"/>
+        <source>Ready to infer with %1</source>
+        <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
-        <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
-        <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="472"/>
+        <source>error: no trained run: fit one, or open a run in the Runs tab</source>
+        <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
-        <source>error: %1; the built-in example is shown</source>
-        <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
-        <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
-        <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="183"/>
-        <source>&amp;Open config…</source>
-        <translation>&amp;Ouvrir une configuration…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
-        <source>&amp;Save config as…</source>
-        <translation>&amp;Enregistrer la configuration sous…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
-        <source>Open the Gaussian &amp;example</source>
-        <translation>Ouvrir l&apos;&amp;exemple gaussien</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
-        <source>resources/examples/gaussian_mean_variance.json</source>
-        <translation>resources/examples/gaussian_mean_variance.json</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="192"/>
-        <source>Open &amp;runs folder…</source>
-        <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="193"/>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
-        <source>&amp;Export corner plot…</source>
-        <translation>E&amp;xporter le corner plot…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="198"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
-        <source>&amp;Run</source>
-        <translation>E&amp;xécution</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
-        <source>&amp;Fit</source>
-        <translation>&amp;Ajuster</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
-        <source>&amp;Stop</source>
-        <translation>A&amp;rrêter</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
-        <source>Ctrl+.</source>
-        <translation>Ctrl+.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
-        <source>&amp;Tools</source>
-        <translation>O&amp;utils</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
-        <source>&amp;Plugins…</source>
-        <translation>&amp;Plugins…</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
-        <source>System language</source>
-        <translation>Langue du système</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
-        <source>The language changes at the next start of IMNN Studio</source>
-        <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
-        <source>Run</source>
-        <translation>Exécution</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
-        <source>Fit the IMNN with this configuration (Ctrl+R)</source>
-        <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
-        <source>Fix the configuration first: `%1`: %2</source>
-        <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
-        <location filename="../app/gui/main_window.cpp" line="264"/>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
-        <location filename="../app/gui/main_window.cpp" line="346"/>
-        <location filename="../app/gui/main_window.cpp" line="355"/>
+        <location filename="../app/gui/infer_panel.cpp" line="479"/>
+        <location filename="../app/gui/infer_panel.cpp" line="482"/>
+        <location filename="../app/gui/infer_panel.cpp" line="484"/>
+        <location filename="../app/gui/infer_panel.cpp" line="498"/>
+        <location filename="../app/gui/infer_panel.cpp" line="585"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="271"/>
-        <source>Stopping after the current iteration…</source>
-        <translation>Arrêt après l&apos;itération en cours…</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="491"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
-        <source>%v / %m iterations</source>
-        <translation>%v / %m itérations</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <source>done</source>
+        <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="284"/>
-        <source>patience 0/%1</source>
-        <translation>patience 0/%1</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <source>failed</source>
+        <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="285"/>
-        <source>Fitting → %1</source>
-        <translation>Ajustement en cours → %1</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="515"/>
+        <source>ABC (%1 accepted)</source>
+        <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
-        <source>Fit finished</source>
-        <translation>Ajustement terminé</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="517"/>
+        <source>PMC (%1 points)</source>
+        <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
-        <source>Fit stopped with an error</source>
-        <translation>Ajustement arrêté par une erreur</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="518"/>
+        <source>, cancelled</source>
+        <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
-        <source>Fisher forecast %1</source>
-        <translation>Prévision de Fisher %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="329"/>
+        <location filename="../app/gui/infer_panel.cpp" line="523"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
-        <source>cannot show the Fisher forecast of %1: %2</source>
-        <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="524"/>
+        <source>true θ</source>
+        <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="342"/>
-        <source>Open a run configuration</source>
-        <translation>Ouvrir une configuration d&apos;exécution</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <source>ABC accepted draws</source>
+        <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="343"/>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <source>PMC population</source>
+        <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="350"/>
-        <source>Save the run configuration</source>
-        <translation>Enregistrer la configuration d&apos;exécution</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
-        <source>Saved %1; run it headless with: imnn fit %1</source>
-        <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
-        <source>Folder holding run directories</source>
-        <translation>Dossier contenant les exécutions</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="370"/>
+        <location filename="../app/gui/infer_panel.cpp" line="571"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="371"/>
+        <location filename="../app/gui/infer_panel.cpp" line="572"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/infer_panel.cpp" line="575"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
+        <location filename="../app/gui/infer_panel.cpp" line="576"/>
+        <source>error: cannot write %1; choose another folder</source>
+        <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="581"/>
+        <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
+        <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <source>Wrote the GetDist root %1</source>
+        <translation>Racine GetDist %1 écrite</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::MainWindow</name>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="66"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <source>IMNN Studio</source>
+        <translation>IMNN Studio</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
+        <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R) ; l&apos;exécution est écrite dans le dossier des exécutions comme par `imnn fit`</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <source>Stop the fit after the current iteration; the run is kept</source>
+        <translation>Arrêter l&apos;ajustement après l&apos;itération en cours ; l&apos;exécution est conservée</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
+        <translation>Mettre l’ajustement en pause après l’itération en cours, ou le reprendre (Ctrl+P) ; l’ajustement repris continue exactement où il s’était arrêté</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="83"/>
+        <source>e.g. 50</source>
+        <translation>p. ex. 50</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
+        <translation>Trace une ligne pointillée à ce det F sur l&apos;historique (p. ex. le det F = 50 analytique de l&apos;exemple gaussien)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <source>Expected det F</source>
+        <translation>det F attendu</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <source>Runs</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <source>Infer</source>
+        <translation>Inférence</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <source>patience counts after %1</source>
+        <translation>la patience compte après %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <source>patience %1/%2</source>
+        <translation>patience %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
+        <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <source>error: %1; the built-in example is shown</source>
+        <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
+        <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <source>&amp;Open config…</source>
+        <translation>&amp;Ouvrir une configuration…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <source>&amp;Save config as…</source>
+        <translation>&amp;Enregistrer la configuration sous…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <source>Open the Gaussian &amp;example</source>
+        <translation>Ouvrir l&apos;&amp;exemple gaussien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <source>resources/examples/gaussian_mean_variance.json</source>
+        <translation>resources/examples/gaussian_mean_variance.json</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <source>Open &amp;runs folder…</source>
+        <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
+        <source>&amp;Export corner plot…</source>
+        <translation>E&amp;xporter le corner plot…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <source>&amp;Run</source>
+        <translation>E&amp;xécution</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <source>&amp;Fit</source>
+        <translation>&amp;Ajuster</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <source>&amp;Pause / resume</source>
+        <translation>&amp;Pause / reprise</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <source>&amp;Stop</source>
+        <translation>A&amp;rrêter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <source>&amp;Tools</source>
+        <translation>O&amp;utils</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Plugins…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <source>The language changes at the next start of IMNN Studio</source>
+        <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <source>Fit the IMNN with this configuration (Ctrl+R)</source>
+        <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <source>Fix the configuration first: `%1`: %2</source>
+        <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <location filename="../app/gui/main_window.cpp" line="311"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="280"/>
+        <source>Stopping after the current iteration…</source>
+        <translation>Arrêt après l&apos;itération en cours…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <source>Pausing after the current iteration…</source>
+        <translation>Pause après l’itération en cours…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="301"/>
+        <source>%v / %m iterations</source>
+        <translation>%v / %m itérations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="304"/>
+        <source>patience 0/%1</source>
+        <translation>patience 0/%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <source>Fitting → %1</source>
+        <translation>Ajustement en cours → %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <source>Fit finished</source>
+        <translation>Ajustement terminé</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <source>Fit stopped with an error</source>
+        <translation>Ajustement arrêté par une erreur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="360"/>
+        <source>Fisher forecast %1</source>
+        <translation>Prévision de Fisher %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <source>θ_fid</source>
+        <translation>θ_fid</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="364"/>
+        <source>cannot show the Fisher forecast of %1: %2</source>
+        <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <source>Open a run configuration</source>
+        <translation>Ouvrir une configuration d&apos;exécution</translation>
+    </message>
+    <message>
         <location filename="../app/gui/main_window.cpp" line="376"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="383"/>
+        <source>Save the run configuration</source>
+        <translation>Enregistrer la configuration d&apos;exécution</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <source>Saved %1; run it headless with: imnn fit %1</source>
+        <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <source>Folder holding run directories</source>
+        <translation>Dossier contenant les exécutions</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="403"/>
+        <source>Export the corner plot</source>
+        <translation>Exporter le corner plot</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="404"/>
+        <source>PNG (*.png);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d&apos;écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="417"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="385"/>
+        <location filename="../app/gui/main_window.cpp" line="418"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>

@@ -1,6 +1,8 @@
 // The headless front end's subcommands. Each returns the process exit code.
 #pragma once
 
+#include "imnn/inference.h"
+
 #include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
@@ -32,40 +34,12 @@ struct CompressOptions {
   int threads = 0;
 };
 
-// `imnn infer ga|abc|pmc RUN_DIR`: likelihood-free inference with a trained IMNN.
-struct InferOptions {
-  std::string method; // ga, abc, pmc
+// `imnn infer ga|abc|pmc RUN_DIR`: likelihood-free inference with a trained IMNN
+// (the engine's lfi::run_inference with its options from the flags).
+struct InferOptions : lfi::InferenceOptions {
   std::string run;
-  std::string target;               // data file
-  std::vector<double> target_theta; // or: simulate the target here
-  long long target_seed = 0;        // with target_theta
-  std::string name;                 // default: the method
-  bool replace = false;
-  int threads = 0;
-  long long seed = 0;
   std::vector<std::string> plugin_dirs;
   bool quiet = false;
-  // prior
-  std::string prior = "uniform";
-  std::vector<double> prior_low, prior_high, prior_mean, prior_sd;
-  // grids and marginals
-  std::vector<long long> gridsize{100};
-  std::vector<double> levels{0.68, 0.95};
-  double smoothing = 0;
-  std::string distance = "fisher";
-  // ABC (n_samples is also the GA's number of GetDist draws)
-  double epsilon = -1;
-  long long n_samples = -1;
-  long long min_accepted = 0;
-  int max_iterations = 10;
-  // PMC
-  long long n_points = 1000;
-  long long n_initial_points = 0;
-  double percentile = 75;
-  double acceptance_ratio = 0.1;
-  int max_iteration = 10;
-  long long max_acceptance = 1;
-  long long max_samples = 100000;
 };
 
 struct SimulateOptions {

@@ -3,6 +3,9 @@
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 
+#include "data_files_box.h"
+
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFormLayout>
@@ -113,6 +116,8 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
 
   auto *simBox = new QGroupBox(tr("Simulator"));
   auto *simForm = new QFormLayout(simBox);
+  simForm_ = simForm;
+  simBox_ = simBox;
   simulator_ = new QComboBox;
   for (const SimulatorInfo &s : registry_->simulators())
     simulator_->addItem(QString::fromStdString(s.name));
@@ -135,6 +140,17 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
               "descriptor"));
   fields_.insert("delta_theta", fields_.value("theta_fid"));
   top->addWidget(simBox);
+
+  data_ = new DataFilesBox;
+  for (const QString &k : DataFilesBox::keys()) {
+    auto *error = new QLabel;
+    error->setProperty("role", "error");
+    error->setWordWrap(true);
+    error->hide();
+    data_->row(k)->layout()->addWidget(error);
+    fields_.insert("data." + k, Field{data_->edit(k), error});
+  }
+  top->addWidget(data_);
 
   auto *netBox = new QGroupBox(tr("Network"));
   auto *netForm = new QFormLayout(netBox);
@@ -195,10 +211,22 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   threads_ = spin(0, 4096, tr("all cores"));
   addField(fitForm, "threads", tr("CPU threads"), threads_,
            tr("`threads`: compute threads, 0 = all cores (reference: the JAX devices)"));
+  cuda_ = new QCheckBox(tr("CUDA GPUs"));
+  cuda_->setObjectName(QStringLiteral("cuda"));
+  cuda_->setEnabled(false);
+  cuda_->setToolTip(tr("No CUDA device/build is available: this build of the engine computes "
+                       "on the CPU only (set the CPU threads above)"));
+  fitForm->addRow(tr("Devices"), cuda_);
   top->addWidget(fitBox);
   top->addStretch(1);
 
   connect(simulator_, &QComboBox::currentTextChanged, this, &ConfigPanel::onSimulatorChanged);
+  connect(mode_, &QComboBox::currentTextChanged, this, &ConfigPanel::updateModeVisibility);
+  connect(data_, &DataFilesBox::changed, this, [this] {
+    if (loading_) return;
+    validate();
+    emit changed();
+  });
   auto edited = [this] {
     if (loading_) return;
     validate();
@@ -245,6 +273,7 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
   const json *mode = member(j, "mode");
   setComboText(mode_, mode && mode->is_string() ? QString::fromStdString(mode->get<std::string>())
                                                 : QStringLiteral("simulator"));
+  data_->setFiles(j.value("data", json()));
   const auto [sim, simOptions] = pluginOf(j, "simulator", "");
   setComboText(simulator_, QString::fromStdString(sim));
   simOptions_->setText(QString::fromStdString(simOptions.dump()));
@@ -277,6 +306,7 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
   const json *seed = member(j, "seed");
   seed_->setText(seed ? QString::fromStdString(seed->dump()) : QStringLiteral("0"));
   threads_->setValue(static_cast<int>(intOr(j, "threads", 0)));
+  updateModeVisibility();
   loading_ = false;
   validate();
   emit changed();
@@ -314,10 +344,19 @@ json ConfigPanel::toJson() const {
   if (!j.contains("version")) j["version"] = 1;
   j["name"] = name_->text().toStdString();
   j["mode"] = mode_->currentText().toStdString();
-  const json simOptions = json::parse(simOptions_->text().toStdString(), nullptr, false);
-  j["simulator"] = {{"plugin", simulator_->currentText().toStdString()},
-                    {"options", simOptions.is_discarded() ? json(simOptions_->text().toStdString())
-                                                          : simOptions}};
+  // The array modes read "data" and no simulator; "auto" uses the files once one is set.
+  const bool arrays = arrayMode() || (mode_->currentText() == "auto" && !data_->isEmpty());
+  if (arrays) {
+    j.erase("simulator");
+    j["data"] = data_->files();
+  } else {
+    j.erase("data");
+    const json simOptions = json::parse(simOptions_->text().toStdString(), nullptr, false);
+    j["simulator"] = {{"plugin", simulator_->currentText().toStdString()},
+                      {"options", simOptions.is_discarded()
+                                      ? json(simOptions_->text().toStdString())
+                                      : simOptions}};
+  }
   json theta = json::array(), delta = json::array();
   for (int row = 0; row < params_->rowCount(); ++row) {
     theta.push_back(numberOrText(params_->item(row, 1) ? params_->item(row, 1)->text() : ""));
@@ -372,6 +411,22 @@ json ConfigPanel::toJson() const {
 
 RunConfig ConfigPanel::config() const {
   return RunConfig::from_json(toJson());
+}
+
+bool ConfigPanel::arrayMode() const {
+  const QString m = mode_->currentText();
+  return m == QLatin1String("gradient") || m == QLatin1String("numerical");
+}
+
+void ConfigPanel::updateModeVisibility() {
+  const QString m = mode_->currentText();
+  const bool arrays = arrayMode(), any = m == QLatin1String("auto");
+  data_->setVisible(arrays || any);
+  data_->setMode(m == QLatin1String("numerical") ? m : QStringLiteral("gradient"));
+  // θ_fid and δθ stay (the arrays were made there); the plugin rows go.
+  simForm_->setRowVisible(simulator_->parentWidget(), !arrays);
+  simForm_->setRowVisible(simOptions_->parentWidget(), !arrays);
+  simBox_->setTitle(arrays ? tr("Parameters") : tr("Simulator"));
 }
 
 void ConfigPanel::onSimulatorChanged() {

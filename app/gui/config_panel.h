@@ -1,9 +1,10 @@
 // The run configuration form: simulator plugin and its parameters (θ_fid, δθ and the
-// prior box from the descriptor), network plugin and options, mode, sizes, optimiser,
-// fit settings, seed and threads. It edits the same JSON the CLI reads; keys without
-// a field (fit.n_validation, fit.best, ...) are kept from the loaded file. Every edit
-// is validated with the engine (RunConfig::from_json + resolve, the network plugin's
-// options): an invalid value is marked at its field with the engine's reason, and
+// prior box from the descriptor), or the array files of the array modes (the mode
+// picker shows the boxes the mode uses), network plugin and options, mode, sizes,
+// optimiser, fit settings, seed, CPU threads (and CUDA, greyed out without a device). It edits the
+// same JSON the CLI reads; keys without a field (fit.n_validation, fit.best, ...) are kept from the
+// loaded file. Every edit is validated with the engine (RunConfig::from_json + resolve, the network
+// plugin's options): an invalid value is marked at its field with the engine's reason, and
 // validityChanged(false) lets the window disable Fit.
 #pragma once
 
@@ -14,18 +15,22 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 class QFormLayout;
+class QGroupBox;
 
 namespace imnn {
 class PluginRegistry;
 }
 
 namespace imnn::gui {
+
+class DataFilesBox;
 
 class ConfigPanel : public QWidget {
   Q_OBJECT
@@ -52,6 +57,11 @@ public:
   // The error label shown under that field (hidden when the field is valid).
   QLabel *fieldError(const QString &key) const;
   QLabel *generalError() const { return generalError_; }
+  DataFilesBox *dataFiles() const { return data_; }
+  // Greyed out with the reason in its tooltip while no CUDA device/build is available.
+  QCheckBox *cudaBox() const { return cuda_; }
+  // The mode picker's choice uses array files (gradient, numerical).
+  bool arrayMode() const;
 
 signals:
   void validityChanged(bool valid);
@@ -68,6 +78,7 @@ private:
   void addField(QFormLayout *form, const QString &key, const QString &label, QWidget *widget,
                 const QString &tooltip);
   void onSimulatorChanged();
+  void updateModeVisibility();
   void fillParameterTable(const std::vector<double> &theta, const std::vector<double> &delta);
   void markError(const QString &key, const QString &message);
   QString fieldKeyFor(const QString &key) const;
@@ -81,6 +92,10 @@ private:
   QTableWidget *params_;
   QSpinBox *nS_, *nD_, *nSummaries_, *patience_, *minIter_, *maxIter_, *threads_;
   QLabel *generalError_;
+  DataFilesBox *data_;
+  QCheckBox *cuda_;
+  QFormLayout *simForm_ = nullptr;
+  QGroupBox *simBox_ = nullptr;
   QString errorKey_, errorMessage_;
   bool loading_ = false;
   bool lastValid_ = true;

@@ -1,6 +1,7 @@
 #include "corner_plot.h"
 
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace imnn::gui {
@@ -37,26 +38,62 @@ void CornerPlot::setParameterNames(const QStringList &names) {
 
 void CornerPlot::clear() {
   overlays_.clear();
-  marker_.clear();
+  markers_.clear();
+  samples_.resize(0, 0);
   rebuild();
 }
 
 int CornerPlot::dimension() const {
-  return overlays_.empty() ? static_cast<int>(marker_.size())
-                           : static_cast<int>(overlays_.front().marginals.dim());
+  if (!overlays_.empty()) return static_cast<int>(overlays_.front().marginals.dim());
+  return markers_.empty() ? 0 : static_cast<int>(markers_.front().values.size());
 }
 
 void CornerPlot::addMarginals(const lfi::Marginals &marginals, const QString &label, QColor color) {
   if (!color.isValid()) color = kPalette[overlays_.size() % (sizeof kPalette / sizeof kPalette[0])];
   if (!overlays_.empty() && overlays_.front().marginals.dim() != marginals.dim())
     overlays_.clear(); // another problem: the old overlays do not fit its axes
-  overlays_.push_back({marginals, label, color});
+  overlays_.push_back({marginals, label, color, label});
   rebuild();
 }
 
+void CornerPlot::setOverlay(const QString &key, const lfi::Marginals &marginals,
+                            const QString &label, QColor color) {
+  if (!overlays_.empty() && overlays_.front().marginals.dim() != marginals.dim()) overlays_.clear();
+  for (Overlay &o : overlays_)
+    if (o.key == key) {
+      o = Overlay{marginals, label, color, key};
+      rebuild();
+      return;
+    }
+  overlays_.push_back({marginals, label, color, key});
+  rebuild();
+}
+
+void CornerPlot::removeOverlay(const QString &key) {
+  const auto before = overlays_.size();
+  std::erase_if(overlays_, [&](const Overlay &o) { return o.key == key; });
+  if (overlays_.size() != before) rebuild();
+}
+
+bool CornerPlot::hasOverlay(const QString &key) const {
+  return std::any_of(overlays_.begin(), overlays_.end(),
+                     [&](const Overlay &o) { return o.key == key; });
+}
+
+QStringList CornerPlot::overlayLabels() const {
+  QStringList out;
+  for (const Overlay &o : overlays_)
+    out << o.label;
+  return out;
+}
+
 void CornerPlot::setMarker(const std::vector<double> &values, const QString &label) {
-  marker_ = values;
-  markerLabel_ = label;
+  markers_.clear();
+  addMarker(values, label, Qt::black);
+}
+
+void CornerPlot::addMarker(const std::vector<double> &values, const QString &label, QColor color) {
+  markers_.push_back({values, label, color});
   rebuild();
 }
 
@@ -185,23 +222,26 @@ void CornerPlot::rebuild() {
           g->removeFromLegend(legend);
       }
   }
-  if (!marker_.empty()) {
-    for (int row = 0; row < n && row < static_cast<int>(marker_.size()); ++row) {
+  for (std::size_t k = 0; k < markers_.size(); ++k) {
+    const Marker &mk = markers_[k];
+    const auto &v = mk.values;
+    const auto shape = k == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssStar;
+    for (int row = 0; row < n && row < static_cast<int>(v.size()); ++row) {
       QCPAxisRect *diag = rects[row][row];
       auto *line = new QCPItemStraightLine(plot_);
       line->setClipAxisRect(diag);
       for (auto *pos : {line->point1, line->point2})
         pos->setAxes(diag->axis(QCPAxis::atBottom), diag->axis(QCPAxis::atLeft));
-      line->point1->setCoords(marker_[row], 0);
-      line->point2->setCoords(marker_[row], 1);
-      line->setPen(QPen(Qt::black, 1, Qt::DashLine));
+      line->point1->setCoords(v[row], 0);
+      line->point2->setCoords(v[row], 1);
+      line->setPen(QPen(mk.color, 1, Qt::DashLine));
       for (int col = 0; col < row; ++col) {
         QCPAxisRect *rect = rects[row][col];
         QCPGraph *m = plot_->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
         m->setLineStyle(QCPGraph::lsNone);
-        m->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, Qt::black, 10));
-        m->addData(marker_[col], marker_[row]);
-        m->setName(markerLabel_);
+        m->setScatterStyle(QCPScatterStyle(shape, mk.color, 10));
+        m->addData(v[col], v[row]);
+        m->setName(mk.label);
         if (row == 1 && col == 0)
           m->addToLegend(legend);
         else

@@ -21,11 +21,20 @@ public:
   explicit CornerPlot(QWidget *parent = nullptr);
 
   void setParameterNames(const QStringList &names);
-  void clear(); // removes overlays and markers
-  // Adds one overlay; an invalid colour picks the next of a fixed palette. The
-  // dimension must match the other overlays'.
+  void clear(); // removes overlays, markers and samples
+  // Adds one overlay; an invalid colour picks the next of a fixed palette. An overlay
+  // of another dimension replaces all others (another problem).
   void addMarginals(const lfi::Marginals &marginals, const QString &label, QColor color = QColor());
+  // Adds or replaces (same key) the overlay named key, e.g. one per inference method.
+  void setOverlay(const QString &key, const lfi::Marginals &marginals, const QString &label,
+                  QColor color);
+  void removeOverlay(const QString &key);
+  bool hasOverlay(const QString &key) const;
+  QStringList overlayLabels() const;
+  // The only marker (black cross), or one more in its own colour (e.g. the true θ).
   void setMarker(const std::vector<double> &values, const QString &label);
+  void addMarker(const std::vector<double> &values, const QString &label, QColor color);
+  int markerCount() const { return static_cast<int>(markers_.size()); }
   // Scatter of samples (N x p, e.g. accepted ABC draws) on the panels below the diagonal,
   // as an option beside the density overlays; an empty matrix removes it.
   void setSamples(const lfi::MatrixD &samples, const QString &label, QColor color = QColor());
@@ -46,17 +55,22 @@ private:
     lfi::Marginals marginals;
     QString label;
     QColor color;
+    QString key;
+  };
+  struct Marker {
+    std::vector<double> values;
+    QString label;
+    QColor color;
   };
   void rebuild();
 
   QCustomPlot *plot_;
   QStringList names_;
   std::vector<Overlay> overlays_;
-  std::vector<double> marker_;
+  std::vector<Marker> markers_;
   lfi::MatrixD samples_;
   QString samplesLabel_;
   QColor samplesColor_;
-  QString markerLabel_;
 };
 
 } // namespace imnn::gui

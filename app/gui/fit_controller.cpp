@@ -17,7 +17,7 @@ FitController::FitController(QObject *parent) : QObject(parent) {
 FitController::~FitController() {
   // Nobody listens any more: finish the run quietly (it is kept on disk).
   blockSignals(true);
-  if (job_) stopAndWait();
+  if (job_ || paused_) stopAndWait();
 }
 
 const RunConfig *FitController::resolvedConfig() const {
@@ -74,13 +74,74 @@ bool FitController::start(const RunConfig &config, const QString &runDir, QStrin
 }
 
 void FitController::stop() {
+  pausing_ = false;
+  if (paused_) {
+    finish();
+    return;
+  }
   if (job_) job_->cancel();
 }
 
 void FitController::stopAndWait() {
+  pausing_ = false;
+  if (paused_) {
+    finish();
+    return;
+  }
   if (!job_) return;
   job_->cancel();
   finish();
+}
+
+const std::vector<IterationRecord> *FitController::history() const {
+  return session_ ? &session_->fitter->history() : nullptr;
+}
+
+void FitController::pause() {
+  if (!job_ || paused_ || pausing_) return;
+  pausing_ = true;
+  job_->cancel();
+}
+
+void FitController::resume() {
+  if (!paused_) return;
+  paused_ = false;
+  if (!session_->fitter->continue_open_call()) {
+    // Nothing to continue (cannot happen after a cancelled call): finish the run.
+    finish();
+    return;
+  }
+  job_ = std::make_unique<BackgroundFit>(*session_->fitter);
+  poll_.start();
+  emit pausedChanged(false, tr("Fitting → %1").arg(runDir_));
+}
+
+void FitController::enterPause() {
+  poll_.stop();
+  FitResult result;
+  try {
+    result = job_->wait();
+  } catch (const std::exception &e) {
+    job_.reset();
+    pausing_ = false;
+    drain();
+    record({}, e.what());
+    return;
+  }
+  job_.reset();
+  pausing_ = false;
+  drain();
+  if (result.stop_reason != "cancelled") { // it ended by itself before the pause
+    record(result, {});
+    return;
+  }
+  pausedResult_ = result;
+  paused_ = true;
+  const std::string saved = save_final_checkpoint(run_->path(), *session_->fitter);
+  const auto &h = session_->fitter->history();
+  emit pausedChanged(true, tr("Paused after iteration %1; Resume continues the same fit (%2)")
+                               .arg(h.empty() ? 0 : h.back().iteration)
+                               .arg(QString::fromStdString(saved)));
 }
 
 void FitController::drain() {
@@ -99,20 +160,34 @@ void FitController::pollFinished() {
     io_failed = !ioError_.empty();
   }
   if (io_failed && job_) job_->cancel(); // as the CLI: a history that cannot be written stops
-  if (job_ && job_->finished()) finish();
+  if (job_ && job_->finished()) {
+    if (pausing_)
+      enterPause();
+    else
+      finish();
+  }
 }
 
 void FitController::finish() {
   poll_.stop();
   FitResult result;
   std::string error;
-  try {
-    result = job_->wait();
-  } catch (const std::exception &e) {
-    error = e.what();
+  if (job_) {
+    try {
+      result = job_->wait();
+    } catch (const std::exception &e) {
+      error = e.what();
+    }
+    job_.reset();
+  } else {
+    result = pausedResult_; // stopped while paused
   }
-  job_.reset();
+  paused_ = pausing_ = false;
   drain();
+  record(result, error);
+}
+
+void FitController::record(const FitResult &result, std::string error) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!ioError_.empty()) error = ioError_;

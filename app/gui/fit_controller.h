@@ -33,12 +33,23 @@ public:
   // Prepares the fit of config (plugins, network, weights) and creates runDir (which
   // must not exist or be empty). Returns false with *error naming the problem.
   bool start(const RunConfig &config, const QString &runDir, QString *error);
-  bool isRunning() const { return static_cast<bool>(job_); }
+  // A fit is in progress: working, or paused.
+  bool isRunning() const { return static_cast<bool>(job_) || paused_; }
   // Asks the worker to stop after its current iteration; finished() follows and the
   // run directory keeps the history and the result of the kept weights.
   void stop();
   // stop() and wait for the worker (blocks the calling thread for one iteration).
   void stopAndWait();
+  // Pause: the engine fit is cancelled at the next iteration boundary keeping its
+  // state (and a checkpoint is saved); paused(true) follows. Resume continues the same
+  // fit call (Fitter::continue_open_call), so the history equals an uninterrupted
+  // fit's. stop() while paused finishes the run as a stop does.
+  void pause();
+  void resume();
+  bool isPaused() const { return paused_; }
+  bool isPausing() const { return pausing_; }
+  // The fitter's history of the current or last fit (null before the first start).
+  const std::vector<IterationRecord> *history() const;
 
   QString runDirectory() const { return runDir_; }
   const RunConfig *resolvedConfig() const; // null before the first start
@@ -49,11 +60,14 @@ signals:
   void iterations(const std::vector<imnn::IterationRecord> &records);
   // ok false: the fit stopped with an error (message); the history so far is kept.
   void finished(const QString &runDir, bool ok, const QString &message);
+  void pausedChanged(bool paused, const QString &message);
 
 private:
   void drain();
   void pollFinished();
   void finish();
+  void enterPause();
+  void record(const FitResult &result, std::string error);
 
   std::unique_ptr<FitSession> session_;
   std::unique_ptr<RunDirectory> run_;
@@ -64,6 +78,8 @@ private:
   std::mutex mutex_; // guards pending_ and ioError_ (worker thread vs GUI thread)
   std::vector<IterationRecord> pending_;
   std::string ioError_;
+  bool paused_ = false, pausing_ = false;
+  FitResult pausedResult_;
 };
 
 } // namespace imnn::gui

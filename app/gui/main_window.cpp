@@ -9,6 +9,7 @@
 #include "corner_plot.h"
 #include "fit_controller.h"
 #include "history_plot.h"
+#include "infer_panel.h"
 #include "plugins_dialog.h"
 #include "run_browser.h"
 
@@ -62,7 +63,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
       registry_(std::make_shared<PluginRegistry>(scan_plugins(toStd(options.pluginDirs)))),
       config_(new ConfigPanel(registry_)), history_(new HistoryPlot), runs_(new RunBrowser),
       corner_(new CornerPlot), controller_(new FitController(this)), tabs_(new QTabWidget),
-      fitButton_(new QPushButton(tr("Fit"))), stopButton_(new QPushButton(tr("Stop"))),
+      infer_(new InferPanel(registry_, corner_)), fitButton_(new QPushButton(tr("Fit"))),
+      pauseButton_(new QPushButton(tr("Pause"))), stopButton_(new QPushButton(tr("Stop"))),
       progress_(new QProgressBar), patience_(new QLabel), status_(new QLabel),
       expectedDetF_(new QLineEdit) {
   setWindowTitle(tr("IMNN Studio"));
@@ -75,6 +77,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   fitButton_->setToolTip(tr("Fit the IMNN with this configuration (Ctrl+R); the run is written "
                             "to the runs folder as `imnn fit` does"));
   stopButton_->setToolTip(tr("Stop the fit after the current iteration; the run is kept"));
+  pauseButton_->setToolTip(tr("Pause the fit after the current iteration, or resume it "
+                              "(Ctrl+P); the resumed fit continues exactly where it paused"));
   expectedDetF_->setObjectName(QStringLiteral("expectedDetF"));
   expectedDetF_->setPlaceholderText(tr("e.g. 50"));
   expectedDetF_->setToolTip(tr("Draws a dashed line at this det F on the history plot (e.g. "
@@ -87,6 +91,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
 
   auto *controls = new QHBoxLayout;
   controls->addWidget(fitButton_);
+  controls->addWidget(pauseButton_);
   controls->addWidget(stopButton_);
   controls->addWidget(progress_, 1);
   controls->addWidget(patience_);
@@ -105,21 +110,17 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   split->setStretchFactor(1, 2);
   tabs_->addTab(split, tr("Fit"));
   tabs_->addTab(runs_, tr("Runs"));
-  auto *posterior = new QWidget;
-  auto *pv = new QVBoxLayout(posterior);
-  auto *exportButton = new QPushButton(tr("Export PNG / PDF…"));
-  connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportCorner);
-  pv->addWidget(new QLabel(tr("Fisher forecast: the Gaussian approximation N(θ_fid, F⁻¹) of "
-                              "the last fit or opened run (ABC and PMC follow with the Infer "
-                              "panel)")));
-  pv->addWidget(corner_, 1);
-  pv->addWidget(exportButton, 0, Qt::AlignRight);
-  tabs_->addTab(posterior, tr("Posterior"));
+  tabs_->addTab(infer_, tr("Infer"));
   setCentralWidget(tabs_);
 
   buildMenus();
   connect(fitButton_, &QPushButton::clicked, this, &MainWindow::startFit);
   connect(stopButton_, &QPushButton::clicked, this, &MainWindow::stopFit);
+  connect(pauseButton_, &QPushButton::clicked, this, &MainWindow::togglePause);
+  connect(controller_, &FitController::pausedChanged, this, [this](bool, const QString &message) {
+    status_->setText(message);
+    updateActions();
+  });
   connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
   connect(expectedDetF_, &QLineEdit::textChanged, this, [this](const QString &text) {
     bool ok = false;
@@ -140,6 +141,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   connect(controller_, &FitController::finished, this, &MainWindow::onFinished);
   connect(runs_, &RunBrowser::chooseFolderRequested, this, &MainWindow::openRunFolder);
   connect(runs_, &RunBrowser::runOpened, this, &MainWindow::showFisherForecast);
+  connect(runs_, &RunBrowser::runOpened, infer_, &InferPanel::setRunDirectory);
 
   QSettings settings;
   setRunsFolder(settings.value("runsFolder", QDir::current().filePath("runs")).toString());
@@ -202,6 +204,8 @@ void MainWindow::buildMenus() {
   QMenu *run = menuBar()->addMenu(tr("&Run"));
   fitAction_ = run->addAction(tr("&Fit"), this, &MainWindow::startFit);
   fitAction_->setShortcut(QKeySequence(tr("Ctrl+R")));
+  pauseAction_ = run->addAction(tr("&Pause / resume"), this, &MainWindow::togglePause);
+  pauseAction_->setShortcut(QKeySequence(tr("Ctrl+P")));
   stopAction_ = run->addAction(tr("&Stop"), this, &MainWindow::stopFit);
   stopAction_->setShortcut(QKeySequence(tr("Ctrl+.")));
   QMenu *tools = menuBar()->addMenu(tr("&Tools"));
@@ -229,6 +233,7 @@ void MainWindow::buildMenus() {
   bar->addAction(open);
   bar->addAction(save);
   bar->addAction(fitAction_);
+  bar->addAction(pauseAction_);
   bar->addAction(stopAction_);
 }
 
@@ -248,6 +253,9 @@ void MainWindow::updateActions() {
                                    .arg(config_->errorKey(), config_->errorMessage()));
   stopButton_->setEnabled(running);
   stopAction_->setEnabled(running);
+  pauseButton_->setEnabled(running && !controller_->isPausing());
+  pauseAction_->setEnabled(running && !controller_->isPausing());
+  pauseButton_->setText(controller_->isPaused() ? tr("Resume") : tr("Pause"));
   config_->setEnabled(!running);
 }
 
@@ -273,6 +281,17 @@ void MainWindow::stopFit() {
   controller_->stop();
 }
 
+void MainWindow::togglePause() {
+  if (!controller_->isRunning()) return;
+  if (controller_->isPaused()) {
+    controller_->resume();
+  } else {
+    status_->setText(tr("Pausing after the current iteration…"));
+    controller_->pause();
+  }
+  updateActions();
+}
+
 void MainWindow::onStarted(const QString &runDir, int maxIterations, int patience,
                            int minIterations) {
   maxIterations_ = maxIterations;
@@ -293,6 +312,7 @@ void MainWindow::onFinished(const QString &runDir, bool ok, const QString &messa
   statusBar()->showMessage(ok ? tr("Fit finished") : tr("Fit stopped with an error"), 5000);
   runs_->refresh();
   showFisherForecast(runDir);
+  infer_->setRunDirectory(runDir);
   updateActions();
 }
 
@@ -317,16 +337,28 @@ void MainWindow::showFisherForecast(const QString &runDir) {
       high[static_cast<std::size_t>(i)] = mean(i) + 4 * sd;
     }
     const auto ranges = lfi::make_ranges(low, high, std::vector<Index>(theta.size(), 120));
+    // Parameter names: the simulator plugin's; the array modes have no simulator, so
+    // the model's (theta_0, ...) or none.
     QStringList names;
-    const SimulatorInfo *info =
-        registry_->find_simulator(config["simulator"].value("plugin", std::string()));
-    if (info)
+    const nlohmann::json simulator = config.value("simulator", nlohmann::json());
+    std::string plugin;
+    if (simulator.is_string()) plugin = simulator.get<std::string>();
+    if (simulator.is_object()) plugin = simulator.value("plugin", std::string());
+    const SimulatorInfo *info = plugin.empty() ? nullptr : registry_->find_simulator(plugin);
+    if (info) {
       for (const auto &n : info->param_names)
         names << QString::fromStdString(n);
+    } else {
+      const nlohmann::json model = readJson(QDir(runDir).filePath("model.json"));
+      if (model.is_object() && model.contains("param_names") && model["param_names"].is_array())
+        for (const auto &n : model["param_names"])
+          if (n.is_string()) names << QString::fromStdString(n.get<std::string>());
+    }
     corner_->clear();
     corner_->setParameterNames(names);
-    corner_->addMarginals(lfi::gaussian_approximation(mean, inv, ranges),
-                          tr("Fisher forecast %1").arg(QFileInfo(runDir).fileName()));
+    corner_->setOverlay(QStringLiteral("fisher"), lfi::gaussian_approximation(mean, inv, ranges),
+                        tr("Fisher forecast %1").arg(QFileInfo(runDir).fileName()),
+                        QColor(148, 103, 189));
     corner_->setMarker(theta, tr("θ_fid"));
   } catch (const std::exception &e) {
     status_->setText(tr("cannot show the Fisher forecast of %1: %2")

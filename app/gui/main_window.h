@@ -1,7 +1,9 @@
-// The main window: the Fit tab (configuration panel, live history plot, progress),
-// the Runs tab (run browser), the Posterior tab (corner plot of the Gaussian
-// approximation from a fit's Fisher matrix), menus with shortcuts, the plugins
-// dialog, and the window layout and last config remembered in QSettings.
+// The main window: the Fit tab (configuration panel, live history plot, progress,
+// Fit / Pause / Stop), the Runs tab (run browser), the Infer tab (InferPanel: GA,
+// ABC and PMC on a trained run, overlaid on the corner plot, which first shows the
+// Fisher forecast N(θ_fid, F⁻¹) of the last fit or opened run), menus with
+// shortcuts, the plugins dialog, and the window layout and last config remembered in
+// QSettings.
 #pragma once
 
 #include <QMainWindow>
@@ -28,6 +30,7 @@ class ConfigPanel;
 class CornerPlot;
 class FitController;
 class HistoryPlot;
+class InferPanel;
 class RunBrowser;
 
 struct MainWindowOptions {
@@ -47,7 +50,9 @@ public:
   RunBrowser *runBrowser() const { return runs_; }
   CornerPlot *cornerPlot() const { return corner_; }
   FitController *fitController() const { return controller_; }
+  InferPanel *inferPanel() const { return infer_; }
   QPushButton *fitButton() const { return fitButton_; }
+  QPushButton *pauseButton() const { return pauseButton_; }
   QPushButton *stopButton() const { return stopButton_; }
   QProgressBar *progressBar() const { return progress_; }
   QLabel *patienceLabel() const { return patience_; }
@@ -64,6 +69,8 @@ public:
 public slots:
   void startFit();
   void stopFit();
+  // Pauses a running fit, or resumes a paused one (Ctrl+P).
+  void togglePause();
   void showPlugins();
   void openConfig();
   void saveConfig();
@@ -89,11 +96,12 @@ private:
   CornerPlot *corner_;
   FitController *controller_;
   QTabWidget *tabs_;
-  QPushButton *fitButton_, *stopButton_;
+  InferPanel *infer_;
+  QPushButton *fitButton_, *pauseButton_, *stopButton_;
   QProgressBar *progress_;
   QLabel *patience_, *status_;
   QLineEdit *expectedDetF_;
-  QAction *fitAction_, *stopAction_;
+  QAction *fitAction_, *pauseAction_, *stopAction_;
   QString runsFolder_;
   int maxIterations_ = 0, patienceMax_ = 0, minIterations_ = 0;
   std::function<bool()> confirmClose_;

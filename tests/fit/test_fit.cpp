@@ -166,6 +166,55 @@ private slots:
     QVERIFY(res.has_statistics);
   }
 
+  void cancelled_call_continues_as_one_uninterrupted_call() {
+    // Pause/resume (the desktop app's): cancel at an iteration boundary, then
+    // continue_open_call() and fit() again give the history of one uninterrupted call.
+    const json patch = {{"fit", {{"patience", 8}, {"min_iterations", 3}, {"max_iterations", 40}}}};
+    auto g = make_fitter(small_config(patch));
+    const auto whole = g->fit();
+    auto f = make_fitter(small_config(patch));
+    std::atomic<bool> cancel{false};
+    f->add_observer([&](const imnn::IterationRecord &r) {
+      if (r.iteration == 6 || r.iteration == 11) cancel.store(true);
+    });
+    QVERIFY(!f->continue_open_call()); // no call yet
+    imnn::FitResult res = f->fit(&cancel);
+    QCOMPARE(res.stop_reason, std::string("cancelled"));
+    QCOMPARE(int(f->history().size()), 7);
+    while (res.stop_reason == "cancelled") {
+      cancel.store(false);
+      QVERIFY(f->continue_open_call());
+      res = f->fit(&cancel);
+    }
+    QVERIFY(!f->continue_open_call()); // the call ended by itself
+    QCOMPARE(res.stop_reason, whole.stop_reason);
+    QCOMPARE(res.iterations, whole.iterations);
+    QCOMPARE(res.best_iteration, whole.best_iteration);
+    QCOMPARE(f->history().size(), g->history().size());
+    for (std::size_t i = 0; i < g->history().size(); ++i) {
+      const auto &a = f->history()[i], &b = g->history()[i];
+      QCOMPARE(a.iteration, b.iteration);
+      QCOMPARE(a.iteration_in_call, b.iteration_in_call);
+      QCOMPARE(a.patience_counter, b.patience_counter);
+      QCOMPARE(a.loss, b.loss);
+      QCOMPARE(a.val.detF, b.val.detF);
+    }
+    QCOMPARE(f->weights(), g->weights());
+    QCOMPARE(res.statistics.detF, whole.statistics.detF);
+
+    // Without continue_open_call() a new fit() after a cancel starts a new call.
+    auto h = make_fitter(small_config(patch));
+    std::atomic<bool> stop{false};
+    h->add_observer([&](const imnn::IterationRecord &r) {
+      if (r.iteration == 4) stop.store(true);
+    });
+    h->fit(&stop);
+    stop.store(false);
+    h->fit(&stop);
+    QCOMPARE(h->history().at(5).iteration, 5);
+    QCOMPARE(h->history().at(5).iteration_in_call, 0);
+  }
+
   void whole_pipeline_gradient_matches_finite_differences() {
     // L(w) on fixed simulations: simulator -> network (with tangents) -> Fisher loss.
     // Checks the reverse-mode gradient of every stage composed, in float activations.

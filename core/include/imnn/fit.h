@@ -100,6 +100,11 @@ public:
   // reference). Throws NumericalError/PluginError without applying a bad step; the
   // state then stays at the last good iteration.
   FitResult fit(const std::atomic<bool> *cancel = nullptr);
+  // Pause and resume: after a fit() stopped by *cancel (its call is still open), makes
+  // the next fit() continue that call (its iteration and patience counters and elapsed
+  // seconds) instead of starting anew, so that cancel + continue records the history
+  // of one uninterrupted call. Returns false and changes nothing when no call is open.
+  bool continue_open_call();
 
   // The state after the last complete iteration. Throws imnn::Error if a step was
   // interrupted half-way by an error (then the last checkpoint is the last good state).

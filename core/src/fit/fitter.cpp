@@ -182,6 +182,12 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
   return result;
 }
 
+bool Fitter::continue_open_call() {
+  if (!call_open_ || mid_step_) return false;
+  resume_call_ = true;
+  return true;
+}
+
 FitterState Fitter::state() const {
   if (mid_step_)
     throw Error("the fit stopped half-way through iteration " + std::to_string(next_iteration_) +

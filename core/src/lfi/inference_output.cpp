@@ -1,12 +1,12 @@
-#include "infer_output.h"
-
+// The files of one inference, RUN_DIR/inference/<name>/ (inference.h).
 #include "imnn/arrays.h"
 #include "imnn/error.h"
+#include "imnn/inference.h"
 #include "imnn/run_directory.h"
 
 #include <cmath>
 
-namespace imnn::cli {
+namespace imnn::lfi {
 
 namespace fs = std::filesystem;
 
@@ -14,11 +14,11 @@ void prepare_inference_dir(const fs::path &dir, bool replace) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
     if (!replace)
-      throw Error("inference output " + dir.string() +
-                  " already exists and is not empty: choose another --name, or pass --replace "
-                  "to overwrite it");
+      throw InferenceError("name", "inference output " + dir.string() +
+                                       " already exists and is not empty: choose another "
+                                       "`name`, or set `replace` to overwrite it");
     fs::remove_all(dir, ec);
-    if (ec) throw Error("cannot remove " + dir.string() + " for --replace: " + ec.message());
+    if (ec) throw Error("cannot remove " + dir.string() + " to replace it: " + ec.message());
   }
   fs::create_directories(dir, ec);
   if (ec) throw Error("cannot create " + dir.string() + ": " + ec.message());
@@ -28,11 +28,11 @@ void write_vector_npy(const fs::path &file, const std::vector<double> &v) {
   save_npy(file, {static_cast<Index>(v.size())}, v.data());
 }
 
-void write_matrix_npy(const fs::path &file, const lfi::MatrixD &m) {
+void write_matrix_npy(const fs::path &file, const MatrixD &m) {
   save_npy(file, {m.rows(), m.cols()}, m.data());
 }
 
-nlohmann::json write_marginals(const fs::path &dir, const lfi::Marginals &m,
+nlohmann::json write_marginals(const fs::path &dir, const Marginals &m,
                                const std::vector<std::string> &names,
                                const std::vector<double> &levels) {
   nlohmann::json index;
@@ -70,7 +70,7 @@ nlohmann::json write_marginals(const fs::path &dir, const lfi::Marginals &m,
       bool any = false;
       for (double v : d)
         any = any || v > 0.0;
-      e["hpd_levels"] = any ? nlohmann::json(lfi::hpd_levels(d, levels)) : nlohmann::json(nullptr);
+      e["hpd_levels"] = any ? nlohmann::json(hpd_levels(d, levels)) : nlohmann::json(nullptr);
       list.push_back(e);
     }
   index["marginals"] = list;
@@ -78,7 +78,7 @@ nlohmann::json write_marginals(const fs::path &dir, const lfi::Marginals &m,
   return index;
 }
 
-nlohmann::json posterior_moments(const lfi::MatrixD &samples, const std::vector<double> &weights,
+nlohmann::json posterior_moments(const MatrixD &samples, const std::vector<double> &weights,
                                  const std::vector<std::string> &names) {
   nlohmann::json mean = nlohmann::json::object(), sd = nlohmann::json::object();
   const Index n = samples.rows();
@@ -101,4 +101,4 @@ nlohmann::json posterior_moments(const lfi::MatrixD &samples, const std::vector<
   return {{"mean", mean}, {"sd", sd}};
 }
 
-} // namespace imnn::cli
+} // namespace imnn::lfi

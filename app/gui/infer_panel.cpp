@@ -1,0 +1,588 @@
+#include "infer_panel.h"
+
+#include "imnn/error.h"
+#include "imnn/plugins.h"
+
+#include "corner_plot.h"
+#include "infer_controller.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
+
+namespace imnn::gui {
+
+namespace {
+
+using json = nlohmann::json;
+
+QString numbers(const std::vector<double> &v) {
+  QStringList out;
+  for (double x : v)
+    out << QLocale::c().toString(x, 'g', 10);
+  return out.join(", ");
+}
+
+// "0.2, 1.1" or "0.2 1.1" -> {0.2, 1.1}; throws InferenceError naming option.
+std::vector<double> parseNumbers(const QString &text, const char *option) {
+  std::vector<double> out;
+  const QStringList parts =
+      text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
+  for (const QString &p : parts) {
+    bool ok = false;
+    const double v = QLocale::c().toDouble(p, &ok);
+    if (!ok)
+      throw lfi::InferenceError(option, "`" + std::string(option) + "`: '" + p.toStdString() +
+                                            "' is not a number; give numbers separated by "
+                                            "commas, one per parameter");
+    out.push_back(v);
+  }
+  return out;
+}
+
+QSpinBox *spin(int min, int max, int value, const QString &special = {}) {
+  auto *s = new QSpinBox;
+  s->setRange(min, max);
+  s->setValue(value);
+  s->setSpecialValueText(special);
+  return s;
+}
+
+QDoubleSpinBox *dspin(double min, double max, double value, int decimals) {
+  auto *s = new QDoubleSpinBox;
+  s->setRange(min, max);
+  s->setDecimals(decimals);
+  s->setValue(value);
+  return s;
+}
+
+json readJson(const QString &file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+std::vector<double> numbersOf(const json &j, const char *key) {
+  std::vector<double> out;
+  if (!j.is_object() || !j.contains(key) || !j[key].is_array()) return out;
+  for (const auto &v : j[key])
+    out.push_back(v.is_number() ? v.get<double>() : 0.0);
+  return out;
+}
+
+} // namespace
+
+QString InferPanel::methodTitle(const QString &m) {
+  if (m == QLatin1String("ga")) return tr("Gaussian approximation");
+  if (m == QLatin1String("abc")) return tr("ABC");
+  return tr("PMC");
+}
+
+QColor InferPanel::methodColor(const QString &method) {
+  if (method == QLatin1String("ga")) return QColor(31, 119, 180);  // blue
+  if (method == QLatin1String("abc")) return QColor(255, 127, 14); // orange
+  return QColor(44, 160, 44);                                      // green
+}
+
+InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlot *corner,
+                       QWidget *parent)
+    : QWidget(parent), registry_(std::move(registry)), corner_(corner),
+      controller_(new InferController(registry_, this)) {
+  setStyleSheet(QStringLiteral("*[invalid=\"true\"] { border: 2px solid #c62828; }"));
+  auto *form = new QWidget;
+  auto *top = new QVBoxLayout(form);
+
+  auto *runBox = new QGroupBox(tr("Trained run"));
+  auto *runRow = new QHBoxLayout(runBox);
+  runEdit_ = new QLineEdit;
+  runEdit_->setObjectName(QStringLiteral("runDirectory"));
+  runEdit_->setPlaceholderText(tr("fit, or open a run in the Runs tab"));
+  runEdit_->setToolTip(tr("The run directory whose model.json compresses the data (`imnn infer "
+                          "METHOD RUN_DIR`); results go to RUN_DIR/inference/<name>/"));
+  auto *browseRun = new QPushButton(tr("Browse…"));
+  runRow->addWidget(runEdit_, 1);
+  runRow->addWidget(browseRun);
+  top->addWidget(runBox);
+  connect(runEdit_, &QLineEdit::editingFinished, this,
+          [this] { setRunDirectory(runEdit_->text()); });
+  connect(browseRun, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Run directory"), runDir_);
+    if (!dir.isEmpty()) setRunDirectory(dir);
+  });
+
+  auto *targetBox = new QGroupBox(tr("Target"));
+  auto *targetForm = new QFormLayout(targetBox);
+  simulate_ = new QRadioButton(tr("Simulate at θ"));
+  fromFile_ = new QRadioButton(tr("Load data (.npy)"));
+  auto *group = new QButtonGroup(this);
+  group->addButton(simulate_);
+  group->addButton(fromFile_);
+  simulate_->setChecked(true);
+  targetForm->addRow(simulate_);
+  theta_ = new QLineEdit;
+  addField(targetForm, "target_theta", tr("θ"), theta_,
+           tr("`target_theta`: the parameters to simulate the target at, one per parameter "
+              "(reference: the target data d_obs made with simulator(key, θ_target))"));
+  targetSeed_ = spin(0, INT_MAX, 0);
+  addField(targetForm, "target_seed", tr("Seed"), targetSeed_,
+           tr("`target_seed`: seed of the target simulation"));
+  targetForm->addRow(fromFile_);
+  auto *fileRow = new QWidget;
+  auto *fileLayout = new QHBoxLayout(fileRow);
+  fileLayout->setContentsMargins(0, 0, 0, 0);
+  targetFile_ = new QLineEdit;
+  auto *browseFile = new QPushButton(tr("Browse…"));
+  fileLayout->addWidget(targetFile_, 1);
+  fileLayout->addWidget(browseFile);
+  addField(targetForm, "target", tr("File"), fileRow,
+           tr("`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, "
+              "*input_shape) (reference: target_data)"));
+  fileRow->setObjectName(QStringLiteral("targetRow"));
+  fields_.insert("target", targetFile_);
+  targetFile_->setObjectName(QStringLiteral("target"));
+  connect(browseFile, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Target data"), QString(),
+                                                   tr("Arrays (*.npy *.npz *.h5 *.hdf5)"));
+    if (f.isEmpty()) return;
+    targetFile_->setText(f);
+    fromFile_->setChecked(true);
+  });
+  top->addWidget(targetBox);
+
+  auto *methodBox = new QGroupBox(tr("Method"));
+  auto *methodLayout = new QVBoxLayout(methodBox);
+  method_ = new QComboBox;
+  method_->setObjectName(QStringLiteral("method"));
+  for (const char *m : {"ga", "abc", "pmc"})
+    method_->addItem(methodTitle(QString::fromLatin1(m)), QString::fromLatin1(m));
+  method_->setToolTip(tr("ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: "
+                         "rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC "
+                         "population Monte Carlo (reference: PopulationMonteCarlo)"));
+  methodLayout->addWidget(method_);
+  pages_ = new QStackedWidget;
+  auto page = [this](QFormLayout *&f) {
+    auto *w = new QWidget;
+    f = new QFormLayout(w);
+    f->setContentsMargins(0, 0, 0, 0);
+    pages_->addWidget(w);
+  };
+  QFormLayout *ga = nullptr, *abc = nullptr, *pmc = nullptr;
+  page(ga);
+  gaSamples_ = spin(1, INT_MAX, 10000);
+  addField(ga, "n_samples_ga", tr("Draws"), gaSamples_,
+           tr("`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the "
+              "GetDist samples"));
+  page(abc);
+  epsilon_ = new QLineEdit(QStringLiteral("1"));
+  addField(abc, "epsilon", tr("ε"), epsilon_,
+           tr("`epsilon`: acceptance distance; draws with ρ < ε are kept (reference: "
+              "ApproximateBayesianComputation(ϵ=…))"));
+  abcSamples_ = spin(1, INT_MAX, 10000);
+  addField(abc, "n_samples", tr("Draws per iteration"), abcSamples_,
+           tr("`n_samples`: draws from the prior per iteration (reference: n_samples)"));
+  minAccepted_ = spin(0, INT_MAX, 0, tr("one batch"));
+  addField(abc, "min_accepted", tr("Min accepted"), minAccepted_,
+           tr("`min_accepted`: iterate until this many draws are accepted (reference: "
+              "min_accepted)"));
+  maxIterations_ = spin(1, 100000, 10);
+  addField(abc, "max_iterations", tr("Max iterations"), maxIterations_,
+           tr("`max_iterations`: most iterations of the min_accepted loop (reference: "
+              "max_iterations)"));
+  page(pmc);
+  nPoints_ = spin(1, INT_MAX, 1000);
+  addField(pmc, "n_points", tr("Population"), nPoints_,
+           tr("`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))"));
+  nInitial_ = spin(0, INT_MAX, 0, tr("10 × population"));
+  addField(pmc, "n_initial_points", tr("Initial draws"), nInitial_,
+           tr("`n_initial_points`: initial prior draws, ≥ the population (reference: "
+              "n_initial_points)"));
+  percentile_ = dspin(0, 100, 75, 1);
+  addField(pmc, "percentile", tr("Percentile"), percentile_,
+           tr("`percentile`: points farther than this distance percentile move each iteration "
+              "(reference: percentile=75)"));
+  acceptanceRatio_ = dspin(0, 1, 0.1, 3);
+  addField(pmc, "acceptance_ratio", tr("Acceptance ratio"), acceptanceRatio_,
+           tr("`acceptance_ratio`: stop when accepted/draws of an iteration falls below this "
+              "(reference: acceptance_ratio=0.1)"));
+  maxIteration_ = spin(0, 100000, 10);
+  addField(pmc, "max_iteration", tr("Max iterations"), maxIteration_,
+           tr("`max_iteration`: most iterations (reference: max_iteration=10)"));
+  maxAcceptance_ = spin(1, INT_MAX, 1);
+  addField(pmc, "max_acceptance", tr("Proposals per point"), maxAcceptance_,
+           tr("`max_acceptance`: proposals per moved point per iteration (reference: "
+              "max_acceptance=1)"));
+  methodLayout->addWidget(pages_);
+  connect(method_, &QComboBox::currentIndexChanged, pages_, &QStackedWidget::setCurrentIndex);
+  top->addWidget(methodBox);
+
+  auto *commonBox = new QGroupBox(tr("Prior and output"));
+  auto *common = new QFormLayout(commonBox);
+  priorLow_ = new QLineEdit;
+  addField(common, "prior_low", tr("Prior low"), priorLow_,
+           tr("`prior_low`: lower bounds of the uniform prior box, one per parameter "
+              "(default: the simulator plugin's; reference: prior=tfd.Uniform(low, high))"));
+  priorHigh_ = new QLineEdit;
+  addField(common, "prior_high", tr("Prior high"), priorHigh_,
+           tr("`prior_high`: upper bounds of the prior box, one per parameter"));
+  distance_ = new QComboBox;
+  distance_->addItems({"fisher", "euclidean"});
+  addField(common, "distance", tr("Distance"), distance_,
+           tr("`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference's), or "
+              "euclidean"));
+  gridsize_ = spin(2, 2000, 100);
+  addField(common, "gridsize", tr("Grid points"), gridsize_,
+           tr("`gridsize`: marginal grid points per parameter (reference: gridsize=100)"));
+  smoothing_ = dspin(0, 100, 0, 2);
+  addField(common, "smoothing", tr("Smoothing"), smoothing_,
+           tr("`smoothing`: Gaussian smoothing of the histograms, in bins (reference: "
+              "smoothing)"));
+  seed_ = spin(0, INT_MAX, 0);
+  addField(common, "seed", tr("Seed"), seed_,
+           tr("`seed`: seed of the prior draws and simulations (reference: rng)"));
+  threads_ = spin(0, 4096, 0, tr("all cores"));
+  addField(common, "threads", tr("CPU threads"), threads_,
+           tr("`threads`: compute threads, 0 = all cores"));
+  name_ = new QLineEdit;
+  name_->setPlaceholderText(tr("the method"));
+  addField(common, "name", tr("Output name"), name_,
+           tr("`name`: the folder RUN_DIR/inference/<name>; an earlier result of that name is "
+              "replaced"));
+  top->addWidget(commonBox);
+
+  run_ = new QPushButton(tr("Run"));
+  run_->setObjectName(QStringLiteral("runInference"));
+  run_->setToolTip(tr("Run the chosen method on a worker thread (Ctrl+I)"));
+  run_->setShortcut(QKeySequence(tr("Ctrl+I")));
+  cancel_ = new QPushButton(tr("Cancel"));
+  cancel_->setToolTip(tr("Stop the inference at its next check; what it has is kept"));
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  progress_->setFormat(tr("ready"));
+  auto *buttons = new QHBoxLayout;
+  buttons->addWidget(run_);
+  buttons->addWidget(cancel_);
+  top->addStretch(1);
+  // Run, Cancel, progress and status stay in view below the scrolling form.
+  auto *left = new QWidget;
+  auto *lv = new QVBoxLayout(left);
+  lv->setContentsMargins(0, 0, 0, 0);
+  status_ = new QLabel;
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto *scroll = new QScrollArea;
+  scroll->setWidget(form);
+  scroll->setWidgetResizable(true);
+  scroll->setMinimumWidth(380);
+  lv->addWidget(scroll, 1);
+  lv->addLayout(buttons);
+  lv->addWidget(progress_);
+  lv->addWidget(status_);
+
+  auto *right = new QWidget;
+  auto *rv = new QVBoxLayout(right);
+  rv->addWidget(corner_, 1);
+  auto *exports = new QHBoxLayout;
+  showSamples_ = new QCheckBox(tr("Show accepted samples"));
+  showSamples_->setToolTip(tr("Scatter the accepted ABC draws (or the PMC population) below "
+                              "the diagonal"));
+  auto *exportFigure = new QPushButton(tr("Export PNG / PDF…"));
+  auto *exportGetDist = new QPushButton(tr("Export GetDist…"));
+  exportGetDist->setToolTip(tr("Write the samples of the last result as a GetDist root "
+                               "(root_1.txt, root.paramnames, root.ranges)"));
+  exports->addWidget(showSamples_);
+  exports->addStretch(1);
+  exports->addWidget(exportFigure);
+  exports->addWidget(exportGetDist);
+  rv->addLayout(exports);
+
+  auto *split = new QSplitter;
+  split->setObjectName(QStringLiteral("inferSplitter"));
+  split->addWidget(left);
+  split->addWidget(right);
+  split->setStretchFactor(1, 2);
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(split);
+
+  connect(run_, &QPushButton::clicked, this, &InferPanel::runInference);
+  connect(cancel_, &QPushButton::clicked, this, &InferPanel::cancelInference);
+  connect(exportFigure, &QPushButton::clicked, this, &InferPanel::chooseExportFigure);
+  connect(exportGetDist, &QPushButton::clicked, this, &InferPanel::chooseExportGetDist);
+  connect(showSamples_, &QCheckBox::toggled, this, &InferPanel::updateSamples);
+  connect(controller_, &InferController::progress, this, [this](double f, const QString &m) {
+    progress_->setValue(static_cast<int>(1000 * std::clamp(f, 0.0, 1.0)));
+    progress_->setFormat(QStringLiteral("%p%"));
+    status_->setText(m);
+  });
+  connect(controller_, &InferController::finished, this, &InferPanel::onFinished);
+  updateButtons();
+}
+
+InferPanel::~InferPanel() = default;
+
+void InferPanel::addField(QFormLayout *form, const QString &option, const QString &label,
+                          QWidget *widget, const QString &tooltip) {
+  widget->setToolTip(tooltip);
+  widget->setObjectName(option);
+  form->addRow(label, widget);
+  if (auto *l = form->labelForField(widget)) l->setToolTip(tooltip);
+  fields_.insert(option, widget);
+}
+
+QWidget *InferPanel::field(const QString &option) const {
+  return fields_.value(option);
+}
+
+void InferPanel::setSimulatedTarget(bool simulate) {
+  (simulate ? simulate_ : fromFile_)->setChecked(true);
+}
+
+void InferPanel::setMethod(const QString &method) {
+  const int i = method_->findData(method);
+  if (i >= 0) method_->setCurrentIndex(i);
+}
+
+QString InferPanel::method() const {
+  return method_->currentData().toString();
+}
+
+const lfi::InferenceResult *InferPanel::result(const QString &method) const {
+  const auto it = results_.find(method);
+  return it == results_.end() ? nullptr : &it->second;
+}
+
+bool InferPanel::setRunDirectory(const QString &runDir) {
+  runDir_ = QDir::cleanPath(runDir);
+  runEdit_->setText(runDir_);
+  const json model = readJson(QDir(runDir_).filePath("model.json"));
+  if (!model.is_object()) {
+    status_->setText(
+        tr("%1 has no model.json yet: fit it to the end (or stop it) first").arg(runDir_));
+    updateButtons();
+    return false;
+  }
+  std::vector<std::string> names;
+  if (model.contains("param_names") && model["param_names"].is_array())
+    for (const auto &n : model["param_names"])
+      names.push_back(n.is_string() ? n.get<std::string>() : std::string());
+  const std::vector<double> fid = numbersOf(model, "theta_fid");
+  const bool sameProblem = names == paramNames_;
+  paramNames_ = names;
+  thetaFid_ = fid;
+  if (!sameProblem || theta_->text().trimmed().isEmpty()) theta_->setText(numbers(fid));
+  const json sim = model.value("simulator", json::object());
+  const json descriptor = sim.is_object() ? sim.value("descriptor", json::object()) : json();
+  if (!sameProblem || priorLow_->text().trimmed().isEmpty()) {
+    priorLow_->setText(numbers(numbersOf(descriptor, "prior_low")));
+    priorHigh_->setText(numbers(numbersOf(descriptor, "prior_high")));
+  }
+  QStringList qnames;
+  for (const auto &n : names)
+    qnames << QString::fromStdString(n);
+  corner_->setParameterNames(qnames);
+  if (!sameProblem) results_.clear();
+  status_->setText(tr("Ready to infer with %1").arg(QFileInfo(runDir_).fileName()));
+  updateButtons();
+  return true;
+}
+
+lfi::InferenceOptions InferPanel::options() const {
+  lfi::InferenceOptions o;
+  o.method = method().toStdString();
+  if (simulate_->isChecked()) {
+    o.target_theta = parseNumbers(theta_->text(), "target_theta");
+    if (o.target_theta.empty())
+      throw lfi::InferenceError("target_theta",
+                                "`target_theta` is empty: give one value per parameter");
+    o.target_seed = targetSeed_->value();
+  } else {
+    o.target = targetFile_->text().trimmed().toStdString();
+    if (o.target.empty())
+      throw lfi::InferenceError("target", "no target file: choose a .npy file of the observed "
+                                          "data, or simulate the target at θ");
+  }
+  o.name = name_->text().trimmed().toStdString();
+  o.replace = true; // the GUI reruns a method in place
+  o.threads = threads_->value();
+  o.seed = seed_->value();
+  o.prior_low = parseNumbers(priorLow_->text(), "prior_low");
+  o.prior_high = parseNumbers(priorHigh_->text(), "prior_high");
+  o.gridsize = {gridsize_->value()};
+  o.smoothing = smoothing_->value();
+  o.distance = distance_->currentText().toStdString();
+  if (o.method == "ga") {
+    o.n_samples = gaSamples_->value();
+  } else if (o.method == "abc") {
+    const std::vector<double> eps = parseNumbers(epsilon_->text(), "epsilon");
+    if (eps.size() != 1)
+      throw lfi::InferenceError("epsilon", "`epsilon`: give one acceptance distance >= 0");
+    o.epsilon = eps[0];
+    o.n_samples = abcSamples_->value();
+    o.min_accepted = minAccepted_->value();
+    o.max_iterations = maxIterations_->value();
+  } else {
+    o.n_points = nPoints_->value();
+    o.n_initial_points = nInitial_->value();
+    o.percentile = percentile_->value();
+    o.acceptance_ratio = acceptanceRatio_->value();
+    o.max_iteration = maxIteration_->value();
+    o.max_acceptance = maxAcceptance_->value();
+  }
+  return o;
+}
+
+void InferPanel::markField(const QString &option, bool invalid) {
+  QWidget *w = fields_.value(option == "n_samples" && method() == "ga" ? "n_samples_ga" : option);
+  if (!w) return;
+  w->setProperty("invalid", invalid);
+  w->style()->unpolish(w);
+  w->style()->polish(w);
+}
+
+void InferPanel::runInference() {
+  if (controller_->isRunning()) return;
+  for (const QString &k : fields_.keys())
+    markField(k, false);
+  if (runDir_.isEmpty()) {
+    status_->setText(tr("error: no trained run: fit one, or open a run in the Runs tab"));
+    return;
+  }
+  QString error;
+  try {
+    const lfi::InferenceOptions o = options();
+    lfi::check_inference_options(o);
+    if (!controller_->start(runDir_, o, &error)) status_->setText(tr("error: %1").arg(error));
+  } catch (const lfi::InferenceError &e) {
+    markField(QString::fromStdString(e.option()), true);
+    status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
+  } catch (const std::exception &e) {
+    status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
+  }
+  updateButtons();
+}
+
+void InferPanel::cancelInference() {
+  if (!controller_->isRunning()) return;
+  status_->setText(tr("Cancelling…"));
+  controller_->cancel();
+}
+
+void InferPanel::onFinished(bool ok, const QString &message) {
+  progress_->setValue(ok ? 1000 : 0);
+  progress_->setFormat(ok ? tr("done") : tr("failed"));
+  status_->setText(ok ? message : tr("error: %1").arg(message));
+  if (!ok) markField(controller_->errorOption(), true);
+  if (ok && controller_->lastResult()) {
+    const lfi::InferenceResult &r = *controller_->lastResult();
+    const QString m = QString::fromStdString(r.method);
+    results_[m] = r;
+    last_ = m;
+    showResult(r);
+  }
+  updateButtons();
+}
+
+void InferPanel::showResult(const lfi::InferenceResult &r) {
+  const QString m = QString::fromStdString(r.method);
+  corner_->removeOverlay(QStringLiteral("fisher")); // the forecast's window is not the prior's
+  QString label = methodTitle(m);
+  if (r.method == "abc")
+    label = tr("ABC (%1 accepted)").arg(r.samples.rows());
+  else if (r.method == "pmc")
+    label = tr("PMC (%1 points)").arg(r.samples.rows());
+  if (r.cancelled) label += tr(", cancelled");
+  if (r.samples.rows() > 0 || r.method == "ga")
+    corner_->setOverlay(m, r.marginals, label, methodColor(m));
+  else
+    corner_->removeOverlay(m); // nothing accepted: an empty histogram
+  corner_->setMarker(r.theta_fid, tr("θ_fid"));
+  if (!r.target_theta.empty()) corner_->addMarker(r.target_theta, tr("true θ"), Qt::red);
+  updateSamples();
+}
+
+void InferPanel::updateSamples() {
+  const lfi::InferenceResult *r = result(QStringLiteral("abc"));
+  QString m = QStringLiteral("abc");
+  if (!r) {
+    r = result(QStringLiteral("pmc"));
+    m = QStringLiteral("pmc");
+  }
+  if (!showSamples_->isChecked() || !r) {
+    corner_->setSamples({}, {});
+    return;
+  }
+  corner_->setSamples(r->samples, m == "abc" ? tr("ABC accepted draws") : tr("PMC population"),
+                      methodColor(m).darker(130));
+}
+
+void InferPanel::updateButtons() {
+  const bool running = controller_->isRunning();
+  run_->setEnabled(!running && !runDir_.isEmpty());
+  cancel_->setEnabled(running);
+}
+
+bool InferPanel::exportPng(const QString &file) {
+  return corner_->exportPng(file);
+}
+
+bool InferPanel::exportPdf(const QString &file) {
+  return corner_->exportPdf(file);
+}
+
+bool InferPanel::exportGetDist(const QString &root, QString *error) {
+  const lfi::InferenceResult *r = result(last_);
+  try {
+    if (!r) throw Error("no inference result yet: run GA, ABC or PMC first");
+    lfi::write_getdist(root.toStdString(), r->samples, r->weights, r->minus_log_post,
+                       r->param_names, r->prior_low, r->prior_high);
+    return true;
+  } catch (const std::exception &e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+}
+
+void InferPanel::chooseExportFigure() {
+  const QString file = QFileDialog::getSaveFileName(this, tr("Export the corner plot"), runDir_,
+                                                    tr("PNG (*.png);;PDF (*.pdf)"));
+  if (file.isEmpty()) return;
+  const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? exportPdf(file) : exportPng(file);
+  status_->setText(ok ? tr("Exported %1").arg(file)
+                      : tr("error: cannot write %1; choose another folder").arg(file));
+}
+
+void InferPanel::chooseExportGetDist() {
+  const QString root = QFileDialog::getSaveFileName(
+      this, tr("GetDist root (files root_1.txt, root.paramnames, root.ranges)"), runDir_);
+  if (root.isEmpty()) return;
+  QString error;
+  status_->setText(exportGetDist(root, &error) ? tr("Wrote the GetDist root %1").arg(root)
+                                               : tr("error: %1").arg(error));
+}
+
+} // namespace imnn::gui

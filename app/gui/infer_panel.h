@@ -1,0 +1,118 @@
+// The Infer tab: a trained run (the last fit or a run opened in the browser), a
+// target (simulated at a chosen θ and seed, or loaded from a .npy file), the
+// Gaussian approximation, ABC or PMC with their options and the prior box (from the
+// model's simulator descriptor), run on a worker thread (InferController) with
+// progress and Cancel. Results are written to RUN_DIR/inference/<name>/ as by
+// `imnn infer` and overlaid on the corner plot: GA blue, ABC orange, PMC green, the
+// fiducial and true θ as markers, optionally the accepted samples as a scatter.
+// The figure exports as PNG and PDF, the samples as a GetDist root.
+#pragma once
+
+#include "imnn/inference.h"
+
+#include <QColor>
+#include <QHash>
+#include <QString>
+#include <QWidget>
+#include <map>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QStackedWidget;
+
+namespace imnn {
+class PluginRegistry;
+}
+
+namespace imnn::gui {
+
+class CornerPlot;
+class InferController;
+
+class InferPanel : public QWidget {
+  Q_OBJECT
+public:
+  // The corner plot is shown on the right of the panel (it becomes its child).
+  InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlot *corner,
+             QWidget *parent = nullptr);
+  ~InferPanel() override;
+
+  // The run to infer with: fills the parameter names, θ_fid (as the target θ) and the
+  // prior box from its model.json. Returns false (reason in the status) without one.
+  bool setRunDirectory(const QString &runDir);
+  QString runDirectory() const { return runDir_; }
+  void setMethod(const QString &method); // ga, abc, pmc
+  QString method() const;
+  // The options the form shows; throws imnn::Error (InferenceError naming the
+  // option) for a value that does not parse.
+  lfi::InferenceOptions options() const;
+  // The widget of an option (InferenceOptions field name: "epsilon", "n_points", ...,
+  // "target_theta", "target"); null when none.
+  QWidget *field(const QString &option) const;
+  // Simulate the target at θ (true) or load it from the file field (false).
+  void setSimulatedTarget(bool simulate);
+
+  InferController *controller() const { return controller_; }
+  QPushButton *runButton() const { return run_; }
+  QPushButton *cancelButton() const { return cancel_; }
+  QProgressBar *progressBar() const { return progress_; }
+  QLabel *statusLabel() const { return status_; }
+  QCheckBox *showSamplesBox() const { return showSamples_; }
+  // Results of this session by method (the last of each).
+  const lfi::InferenceResult *result(const QString &method) const;
+
+  static QColor methodColor(const QString &method);
+  static QString methodTitle(const QString &method); // "Gaussian approximation", ...
+
+  bool exportPng(const QString &file);
+  bool exportPdf(const QString &file);
+  // The samples of the last result as a GetDist root (<root>_1.txt, .paramnames, .ranges).
+  bool exportGetDist(const QString &root, QString *error = nullptr);
+
+public slots:
+  void runInference();
+  void cancelInference();
+  void chooseExportFigure();
+  void chooseExportGetDist();
+
+private:
+  void onFinished(bool ok, const QString &message);
+  void showResult(const lfi::InferenceResult &r);
+  void updateSamples();
+  void updateButtons();
+  void markField(const QString &option, bool invalid);
+  void addField(QFormLayout *form, const QString &option, const QString &label, QWidget *widget,
+                const QString &tooltip);
+
+  std::shared_ptr<const PluginRegistry> registry_;
+  CornerPlot *corner_;
+  InferController *controller_;
+  QString runDir_;
+  QLineEdit *runEdit_, *theta_, *targetFile_, *epsilon_, *priorLow_, *priorHigh_, *name_;
+  QRadioButton *simulate_, *fromFile_;
+  QComboBox *method_, *distance_;
+  QStackedWidget *pages_;
+  QSpinBox *targetSeed_, *gaSamples_, *abcSamples_, *minAccepted_, *maxIterations_, *nPoints_,
+      *nInitial_, *maxIteration_, *maxAcceptance_, *gridsize_, *seed_, *threads_;
+  QDoubleSpinBox *percentile_, *acceptanceRatio_, *smoothing_;
+  QCheckBox *showSamples_;
+  QPushButton *run_, *cancel_;
+  QProgressBar *progress_;
+  QLabel *status_;
+  QHash<QString, QWidget *> fields_;
+  std::vector<std::string> paramNames_;
+  std::vector<double> thetaFid_;
+  std::map<QString, lfi::InferenceResult> results_;
+  QString last_;
+};
+
+} // namespace imnn::gui

@@ -1,0 +1,129 @@
+// The inference driver shared by the front ends (`imnn infer`, the desktop app's
+// Infer tab): a trained IMNN's run, a target compressed to its quasi-ML estimate,
+// the Gaussian approximation, ABC or PMC with simulations from the run's simulator
+// plugin (lfi.h), and the files of RUN_DIR/inference/<name>/ (samples, weights,
+// distances, summaries, marginals, result.json and a GetDist root).
+//
+// Errors name the option by its InferenceOptions field (e.g. `n_samples`), never a
+// command-line flag; InferenceError::option() lets a front end add its own hint.
+#pragma once
+
+#include "imnn/error.h"
+#include "imnn/lfi.h"
+
+#include <atomic>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace imnn {
+
+class Compressor;
+class PluginRegistry;
+
+namespace lfi {
+
+// An option of InferenceOptions is wrong; option() is its field name ("epsilon").
+class InferenceError : public Error {
+public:
+  InferenceError(std::string option, const std::string &message)
+      : Error(message), option_(std::move(option)) {}
+  const std::string &option() const { return option_; }
+
+private:
+  std::string option_;
+};
+
+struct InferenceOptions {
+  std::string method; // ga, abc, pmc
+  // The target: a data file (.npy/.npz/.h5) of shape (*input_shape) or
+  // (1, *input_shape), or one simulation at target_theta with target_seed.
+  std::string target;
+  std::vector<double> target_theta;
+  long long target_seed = 0;
+  std::string name; // output folder under RUN_DIR/inference (default: the method)
+  bool replace = false;
+  int threads = 0; // 0: all cores
+  long long seed = 0;
+  // prior: uniform on the box (default: the simulator plugin's) or a truncated Gaussian
+  std::string prior = "uniform";
+  std::vector<double> prior_low, prior_high, prior_mean, prior_sd;
+  // grids and marginals
+  std::vector<long long> gridsize{100};
+  std::vector<double> levels{0.68, 0.95};
+  double smoothing = 0;
+  std::string distance = "fisher";
+  // ABC (n_samples is also the GA's number of GetDist draws; < 0: 10000)
+  double epsilon = -1;
+  long long n_samples = -1;
+  long long min_accepted = 0;
+  int max_iterations = 10;
+  // PMC
+  long long n_points = 1000;
+  long long n_initial_points = 0;
+  double percentile = 75;
+  double acceptance_ratio = 0.1;
+  int max_iteration = 10;
+  long long max_acceptance = 1;
+  long long max_samples = 100000;
+};
+
+struct InferenceResult {
+  std::string method, name;
+  std::filesystem::path dir;          // RUN_DIR/inference/<name>
+  std::filesystem::path getdist_root; // dir/<name>
+  std::vector<std::string> param_names;
+  std::vector<double> theta_fid;             // the model's fiducial parameters
+  std::vector<double> target_theta;          // where the target was simulated (empty for a file)
+  Eigen::VectorXd target_estimate;           // the target's quasi-ML estimate
+  MatrixD samples;                           // posterior samples (N x p)
+  std::vector<double> weights;               // N, summing to 1
+  std::vector<double> minus_log_post;        // N (GA: the Gaussian's; ABC/PMC: 0)
+  std::vector<double> prior_low, prior_high; // the prior box
+  Marginals marginals;                       // on the prior box's grid
+  // ABC and PMC: every draw, its summaries (estimates) and distance; accepted (ABC).
+  MatrixD parameters, summaries;
+  std::vector<double> distances;
+  std::vector<char> accepted;
+  Index simulations = 0;
+  double seconds = 0;
+  bool cancelled = false;
+  nlohmann::json json; // result.json's body
+};
+
+// Checks of the options that need no model; throws InferenceError.
+void check_inference_options(const InferenceOptions &options);
+
+// Runs the inference with a compressor already loaded (from run_dir, which may also
+// name its model.json) and the registry that holds the run's simulator plugin; the
+// output folder is created (refusing a non-empty one unless options.replace) and
+// removed again when a failure leaves it empty. progress may be empty; cancel may be
+// null. A cancelled run still writes what it has (result.json "cancelled": true).
+InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
+                              const std::filesystem::path &run_dir, const InferenceOptions &options,
+                              const ProgressFn &progress = {},
+                              const std::atomic<bool> *cancel = nullptr);
+// The same from a run directory: loads the compressor with options.threads.
+InferenceResult run_inference(const std::filesystem::path &run_dir, const PluginRegistry &registry,
+                              const InferenceOptions &options, const ProgressFn &progress = {},
+                              const std::atomic<bool> *cancel = nullptr);
+
+// ---- output (RUN_DIR/inference/<name>/) --------------------------------------------
+// Creates dir (refusing a non-empty one unless replace, which empties it first).
+void prepare_inference_dir(const std::filesystem::path &dir, bool replace);
+void write_vector_npy(const std::filesystem::path &file, const std::vector<double> &v);
+void write_matrix_npy(const std::filesystem::path &file, const MatrixD &m);
+// marginal_<i>.npy (1-D, gridsize_i) and marginal_<row>_<col>.npy (2-D, shape
+// (gridsize_col, gridsize_row)), and marginals.json: parameter names, ranges (low,
+// high, gridsize), and for every marginal its file and highest-density levels.
+nlohmann::json write_marginals(const std::filesystem::path &dir, const Marginals &m,
+                               const std::vector<std::string> &names,
+                               const std::vector<double> &levels);
+// Weighted means and standard deviations of samples (weights empty: equal), as
+// {"mean": {name: v}, "sd": {name: v}}.
+nlohmann::json posterior_moments(const MatrixD &samples, const std::vector<double> &weights,
+                                 const std::vector<std::string> &names);
+
+} // namespace lfi
+} // namespace imnn

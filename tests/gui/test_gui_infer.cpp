@@ -1,0 +1,284 @@
+// The Infer tab driven as a user does: a tiny run trained in the app, then the
+// Gaussian approximation, ABC on a small budget and PMC, each overlaid on the corner
+// plot in its colour with the fiducial and true θ markers and the accepted samples;
+// the figure exported as PNG and PDF and the samples as a GetDist root; Cancel
+// stopping a long ABC; a bad option marked at its field.
+#include "config_panel.h"
+#include "corner_plot.h"
+#include "fit_controller.h"
+#include "gui_test_util.h"
+#include "infer_controller.h"
+#include "infer_panel.h"
+#include "run_browser.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <nlohmann/json.hpp>
+#include <qcustomplot.h>
+
+using imnn::gui::InferPanel;
+using imnn::gui::MainWindow;
+
+namespace {
+
+nlohmann::json readJson(const QString &file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+qint64 sizeOf(const QString &file) {
+  return QFileInfo(file).exists() ? QFileInfo(file).size() : -1;
+}
+
+int linesOf(const QString &file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return -1;
+  return static_cast<int>(QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts).size());
+}
+
+template <class W>
+W *option(InferPanel *panel, const QString &name) {
+  auto *w = qobject_cast<W *>(panel->field(name));
+  if (!w) qWarning("no field %s", qPrintable(name));
+  return w;
+}
+
+// Small settings shared by the runs: the prior box narrowed around the target so that
+// a small ABC budget accepts draws, coarse grids.
+void smallSettings(InferPanel *panel) {
+  option<QLineEdit>(panel, "target_theta")->setText("0.2, 1.1");
+  option<QSpinBox>(panel, "target_seed")->setValue(5);
+  option<QLineEdit>(panel, "prior_low")->setText("-3, 0.1");
+  option<QLineEdit>(panel, "prior_high")->setText("3, 3");
+  option<QSpinBox>(panel, "gridsize")->setValue(40);
+  option<QSpinBox>(panel, "threads")->setValue(2);
+}
+
+bool runAndWait(InferPanel *panel, int timeoutMs = 60000) {
+  QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+  if (!panel->controller()->isRunning()) return false;
+  QElapsedTimer t;
+  t.start();
+  while (panel->controller()->isRunning() && t.elapsed() < timeoutMs)
+    QTest::qWait(20);
+  return !panel->controller()->isRunning();
+}
+
+} // namespace
+
+class TestGuiInfer : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString run_;
+
+private slots:
+  void initTestCase() {
+    gui_test::isolateSettings();
+    QVERIFY(tmp_.isValid());
+    // A tiny run trained in the app.
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("runs"));
+    QString error;
+    const auto config = nlohmann::json::parse(R"({
+      "name": "tiny", "simulator": {"plugin": "gaussian_mean_variance",
+                                     "options": {"n_data": 10}},
+      "network": {"plugin": "mlp", "options": {"hidden": [16, 16]}},
+      "n_s": 200, "n_d": 200, "n_summaries": 2, "theta_fid": [0.0, 1.0],
+      "delta_theta": [0.1, 0.1], "seed": 1, "threads": 2,
+      "fit": {"min_iterations": 0, "patience": 1000, "max_iterations": 40,
+              "n_validation": 200, "n_statistics": 1000}})");
+    QVERIFY2(w.configPanel()->loadJson(config, &error), qPrintable(error));
+    QVERIFY2(w.configPanel()->isValid(), qPrintable(w.configPanel()->errorMessage()));
+    w.startFit();
+    QVERIFY2(w.fitController()->isRunning(), qPrintable(w.statusLabel()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 120000);
+    run_ = w.fitController()->runDirectory();
+    QVERIFY(QFile::exists(run_ + "/model.json"));
+    // The finished fit is the Infer tab's run.
+    QCOMPARE(w.inferPanel()->runDirectory(), run_);
+  }
+
+  void ga_abc_and_pmc_overlay_the_corner_plot_and_export() {
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("runs"));
+    w.show();
+    InferPanel *panel = w.inferPanel();
+    QVERIFY(!panel->runButton()->isEnabled()); // no run yet
+    // Opening the run in the browser makes it the Infer tab's run, with the Fisher
+    // forecast shown until an inference result replaces it.
+    QVERIFY(w.runBrowser()->openRun(run_));
+    QCOMPARE(panel->runDirectory(), run_);
+    QVERIFY(panel->runButton()->isEnabled());
+    QVERIFY(w.cornerPlot()->hasOverlay("fisher"));
+    // θ_fid and the plugin's prior box filled in from model.json.
+    QCOMPARE(option<QLineEdit>(panel, "target_theta")->text(), QStringLiteral("0, 1"));
+    QCOMPARE(option<QLineEdit>(panel, "prior_high")->text(), QStringLiteral("10, 10"));
+    smallSettings(panel);
+    w.tabs()->setCurrentWidget(panel);
+
+    panel->setMethod("ga");
+    option<QSpinBox>(panel, "n_samples_ga")->setValue(2000);
+    QVERIFY2(runAndWait(panel), qPrintable(panel->statusLabel()->text()));
+    QVERIFY2(panel->result("ga"), qPrintable(panel->statusLabel()->text()));
+    QCOMPARE(panel->result("ga")->samples.rows(), 2000);
+    QVERIFY(!w.cornerPlot()->hasOverlay("fisher"));
+    QVERIFY(w.cornerPlot()->hasOverlay("ga"));
+
+    panel->setMethod("abc");
+    option<QLineEdit>(panel, "epsilon")->setText("1.5");
+    option<QSpinBox>(panel, "n_samples")->setValue(4000);
+    QVERIFY2(runAndWait(panel), qPrintable(panel->statusLabel()->text()));
+    const imnn::lfi::InferenceResult *abc = panel->result("abc");
+    QVERIFY2(abc, qPrintable(panel->statusLabel()->text()));
+    QVERIFY2(abc->samples.rows() > 0 && abc->samples.rows() < 4000,
+             qPrintable(QString::number(abc->samples.rows())));
+    QCOMPARE(abc->simulations, 4000);
+    QCOMPARE(panel->progressBar()->value(), 1000);
+
+    panel->setMethod("pmc");
+    option<QSpinBox>(panel, "n_points")->setValue(200);
+    option<QSpinBox>(panel, "n_initial_points")->setValue(1000);
+    option<QSpinBox>(panel, "max_iteration")->setValue(3);
+    QVERIFY2(runAndWait(panel), qPrintable(panel->statusLabel()->text()));
+    QVERIFY2(panel->result("pmc"), qPrintable(panel->statusLabel()->text()));
+    QCOMPARE(panel->result("pmc")->samples.rows(), 200);
+
+    // Written as `imnn infer` writes them.
+    for (const char *m : {"ga", "abc", "pmc"}) {
+      const auto res = readJson(run_ + "/inference/" + m + "/result.json");
+      QVERIFY2(res.is_object(), m);
+      QCOMPARE(QString::fromStdString(res["method"].get<std::string>()), QString(m));
+      QVERIFY(QFile::exists(run_ + "/inference/" + m + "/" + m + "_1.txt"));
+    }
+
+    // Three overlays in the methods' colours with a legend, and both markers.
+    imnn::gui::CornerPlot *corner = w.cornerPlot();
+    QCOMPARE(corner->overlayCount(), 3);
+    QCOMPARE(corner->markerCount(), 2);
+    QCPLegend *legend = corner->plot()->legend;
+    QVERIFY(legend);
+    QStringList legendNames;
+    for (int i = 0; i < legend->itemCount(); ++i)
+      if (auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i)))
+        legendNames << item->plottable()->name();
+    for (const QString &label : corner->overlayLabels())
+      QVERIFY2(legendNames.contains(label), qPrintable(legendNames.join(" | ")));
+    QVERIFY(legendNames.contains("θ_fid") && legendNames.contains("true θ"));
+    QList<QColor> colours;
+    for (int i = 0; i < corner->plot()->graphCount(); ++i)
+      colours << corner->plot()->graph(i)->pen().color();
+    for (const char *m : {"ga", "abc", "pmc"})
+      QVERIFY2(colours.contains(InferPanel::methodColor(m)), m);
+    QVERIFY(InferPanel::methodColor("ga") != InferPanel::methodColor("abc"));
+    QVERIFY(InferPanel::methodColor("abc") != InferPanel::methodColor("pmc"));
+    // Every overlay fills its 68% region in the 2-D panel.
+    for (int i = 0; i < 3; ++i)
+      QVERIFY(corner->filledFraction(i, 1, 0, 2) > 0.0);
+
+    // The accepted ABC draws as a scatter, on request.
+    QCOMPARE(corner->sampleCount(), 0);
+    panel->showSamplesBox()->setChecked(true);
+    QCOMPARE(corner->sampleCount(), abc->samples.rows());
+    gui_test::screenshot(w, "infer_ga_abc_pmc");
+    gui_test::screenshot(*corner, "infer_corner");
+
+    // Exports: PNG, PDF and the last result's samples as a GetDist root.
+    const QString png = tmp_.filePath("corner.png"), pdf = tmp_.filePath("corner.pdf");
+    QVERIFY(panel->exportPng(png));
+    QVERIFY(panel->exportPdf(pdf));
+    QVERIFY(sizeOf(png) > 1000);
+    QVERIFY(sizeOf(pdf) > 1000);
+    const QString root = tmp_.filePath("getdist/pmc_export");
+    QDir().mkpath(tmp_.filePath("getdist"));
+    QString error;
+    QVERIFY2(panel->exportGetDist(root, &error), qPrintable(error));
+    QCOMPARE(linesOf(root + "_1.txt"), 200);
+    QCOMPARE(linesOf(root + ".paramnames"), 2);
+    QCOMPARE(linesOf(root + ".ranges"), 2);
+    QVERIFY(sizeOf(root + ".ranges") > 0);
+  }
+
+  void cancel_stops_a_long_abc() {
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("runs"));
+    w.show();
+    InferPanel *panel = w.inferPanel();
+    QVERIFY(panel->setRunDirectory(run_));
+    w.tabs()->setCurrentWidget(panel);
+    smallSettings(panel);
+    panel->setMethod("abc");
+    option<QLineEdit>(panel, "epsilon")->setText("0.001");
+    option<QSpinBox>(panel, "n_samples")->setValue(200000);
+    option<QSpinBox>(panel, "min_accepted")->setValue(1000000);
+    option<QSpinBox>(panel, "max_iterations")->setValue(1000);
+    option<QLineEdit>(panel, "name")->setText("cancelled");
+    QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+    QVERIFY2(panel->controller()->isRunning(), qPrintable(panel->statusLabel()->text()));
+    QVERIFY(panel->cancelButton()->isEnabled());
+    QVERIFY(!panel->runButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->progressBar()->value() > 0, 60000);
+    gui_test::screenshot(w, "infer_running");
+    QElapsedTimer t;
+    t.start();
+    QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->controller()->isRunning(), 30000);
+    qInfo("cancelled after %lld ms", static_cast<long long>(t.elapsed()));
+    QVERIFY(panel->runButton()->isEnabled());
+    QVERIFY(!panel->cancelButton()->isEnabled());
+    QVERIFY2(panel->statusLabel()->text().contains("cancelled"),
+             qPrintable(panel->statusLabel()->text()));
+    const auto res = readJson(run_ + "/inference/cancelled/result.json");
+    QCOMPARE(res["cancelled"].get<bool>(), true);
+    QVERIFY(res["iterations"].get<int>() < 1000);
+  }
+
+  void a_bad_option_is_marked_and_blocks_the_run() {
+    MainWindow w(gui_test::freshOptions());
+    InferPanel *panel = w.inferPanel();
+    QVERIFY(panel->setRunDirectory(run_));
+    panel->setMethod("abc");
+    auto *eps = option<QLineEdit>(panel, "epsilon");
+    eps->setText("wide");
+    panel->runInference();
+    QVERIFY(!panel->controller()->isRunning());
+    QVERIFY(eps->property("invalid").toBool());
+    QVERIFY2(panel->statusLabel()->text().contains("epsilon"),
+             qPrintable(panel->statusLabel()->text()));
+    // The engine's checks are shown too, naming the option (not a command-line flag).
+    eps->setText("1");
+    option<QSpinBox>(panel, "n_points")->setValue(100);
+    panel->setMethod("pmc");
+    option<QSpinBox>(panel, "n_initial_points")->setValue(50);
+    panel->runInference();
+    QVERIFY(!panel->controller()->isRunning());
+    const QString status = panel->statusLabel()->text();
+    QVERIFY2(status.contains("n_initial_points") && !status.contains("--"), qPrintable(status));
+    QVERIFY(panel->field("n_initial_points")->property("invalid").toBool());
+    QVERIFY(!eps->property("invalid").toBool());
+    // An error found by the engine while running is marked at its field too.
+    panel->setMethod("ga");
+    option<QLineEdit>(panel, "target_theta")->setText("0.2");
+    panel->runInference();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->controller()->isRunning(), 30000);
+    QVERIFY2(panel->statusLabel()->text().contains("`target_theta` has 1 values"),
+             qPrintable(panel->statusLabel()->text()));
+    QVERIFY(panel->field("target_theta")->property("invalid").toBool());
+    QVERIFY(!panel->field("n_initial_points")->property("invalid").toBool());
+    QVERIFY(!panel->result("ga")); // nothing shown for a failed run
+  }
+};
+
+QTEST_MAIN(TestGuiInfer)
+#include "test_gui_infer.moc"
