@@ -135,6 +135,8 @@ private slots:
     QTest::addColumn<QString>("settings");
     QTest::newRow("adam") << R"({"name": "adam", "learning_rate": 0.01})";
     QTest::newRow("sgd momentum") << R"({"name": "sgd", "learning_rate": 0.01, "momentum": 0.7})";
+    QTest::newRow("adam decaying")
+        << R"({"name": "adam", "learning_rate": 0.01, "decay_rate": 0.5, "decay_steps": 10})";
   }
   void state_round_trip_continues_bit_for_bit() {
     QFETCH(QString, settings);
@@ -170,6 +172,38 @@ private slots:
     first->step(w1b, quadratic_grad(w1b, a, c));
     third->step(w3, quadratic_grad(w3, a, c));
     QVERIFY(w1b != w3);
+  }
+
+  // Plain SGD on a constant gradient 1 moves the weight by exactly lr(t) at step t, so
+  // the schedule is read off the weights (in double: the float weight would round).
+  void learning_rate_follows_exponential_decay() {
+    const double lr0 = 0.5, rate = 0.25, steps = 4, begin = 3, end = 0.01;
+    auto sgd = imnn::make_optimiser({{"name", "sgd"},
+                                     {"learning_rate", lr0},
+                                     {"decay_rate", rate},
+                                     {"decay_steps", steps},
+                                     {"decay_begin", begin},
+                                     {"end_learning_rate", end}},
+                                    1);
+    for (int t = 0; t < 30; ++t) {
+      std::vector<float> w{0.0f};
+      sgd->step(w, {1.0f});
+      const double expected =
+          t < begin ? lr0 : std::max(end, lr0 * std::pow(rate, (t - begin) / steps));
+      QVERIFY2(std::abs(-double(w[0]) - expected) <= 1e-7 * expected,
+               qPrintable(QString("step %1: lr %2, expected %3").arg(t).arg(-w[0]).arg(expected)));
+    }
+    // Adam: a decay rate below 1 makes smaller steps than the constant rate.
+    auto constant = imnn::make_optimiser({{"learning_rate", 0.1}}, 1);
+    auto decaying =
+        imnn::make_optimiser({{"learning_rate", 0.1}, {"decay_rate", 0.1}, {"decay_steps", 1}}, 1);
+    std::vector<float> wc{0.0f}, wd{0.0f};
+    for (int t = 0; t < 3; ++t) {
+      constant->step(wc, {1.0f});
+      decaying->step(wd, {1.0f});
+    }
+    QVERIFY2(std::abs(-double(wc[0]) - 0.3) < 1e-6, qPrintable(QString::number(wc[0])));
+    QVERIFY2(std::abs(-double(wd[0]) - 0.111) < 1e-6, qPrintable(QString::number(wd[0])));
   }
 
   void restore_checks_the_state_data() {
@@ -219,13 +253,18 @@ private slots:
 
   void settings_are_fully_resolved() {
     const json adam = imnn::make_optimiser(json::object(), 1)->settings();
-    QCOMPARE(adam, json({{"name", "adam"},
-                         {"learning_rate", 1e-3},
-                         {"beta1", 0.9},
-                         {"beta2", 0.999},
-                         {"epsilon", 1e-8}}));
+    const json constant = {{"learning_rate", 1e-3},
+                           {"decay_rate", 1.0},
+                           {"decay_steps", 1000.0},
+                           {"decay_begin", 0.0},
+                           {"end_learning_rate", 0.0}};
+    json expected_adam = {{"name", "adam"}, {"beta1", 0.9}, {"beta2", 0.999}, {"epsilon", 1e-8}};
+    expected_adam.update(constant);
+    QCOMPARE(adam, expected_adam);
     const json sgd = imnn::make_optimiser({{"name", "sgd"}}, 1)->settings();
-    QCOMPARE(sgd, json({{"name", "sgd"}, {"learning_rate", 1e-3}, {"momentum", 0.0}}));
+    json expected_sgd = {{"name", "sgd"}, {"momentum", 0.0}};
+    expected_sgd.update(constant);
+    QCOMPARE(sgd, expected_sgd);
     const json custom = {{"name", "adam"}, {"learning_rate", 2}, {"beta2", 0.5}};
     const json resolved = imnn::make_optimiser(custom, 1)->settings();
     QCOMPARE(resolved.at("learning_rate").get<double>(), 2.0);
@@ -247,11 +286,12 @@ private slots:
     QTest::newRow("adam unknown key")
         << R"({"lr": 0.1})"
         << "optimiser.lr"
-        << "unknown key for adam; known keys: name, learning_rate, beta1, beta2, epsilon";
+        << "unknown key for adam; known keys: name, learning_rate, beta1, beta2, epsilon, "
+           "decay_rate, decay_steps, decay_begin, end_learning_rate";
     QTest::newRow("sgd unknown key")
         << R"({"name": "sgd", "beta1": 0.9})"
         << "optimiser.beta1"
-        << "unknown key for sgd; known keys: name, learning_rate, momentum";
+        << "unknown key for sgd; known keys: name, learning_rate, momentum, decay_rate";
     QTest::newRow("lr negative") << R"({"learning_rate": -0.1})"
                                  << "optimiser.learning_rate"
                                  << "must be a finite number > 0, got -0.1";
@@ -276,6 +316,21 @@ private slots:
     QTest::newRow("momentum type") << R"({"name": "sgd", "momentum": true})"
                                    << "optimiser.momentum"
                                    << "expected a number in [0, 1), got true";
+    QTest::newRow("decay_rate zero") << R"({"decay_rate": 0})"
+                                     << "optimiser.decay_rate"
+                                     << "must be a number in (0, 1], got 0";
+    QTest::newRow("decay_rate above one") << R"({"name": "sgd", "decay_rate": 1.5})"
+                                          << "optimiser.decay_rate"
+                                          << "must be a number in (0, 1], got 1.5";
+    QTest::newRow("decay_steps zero") << R"({"decay_steps": 0})"
+                                      << "optimiser.decay_steps"
+                                      << "must be a finite number > 0";
+    QTest::newRow("decay_begin negative") << R"({"decay_begin": -1})"
+                                          << "optimiser.decay_begin"
+                                          << "must be a finite number >= 0, got -1";
+    QTest::newRow("end above start") << R"({"learning_rate": 0.01, "end_learning_rate": 0.1})"
+                                     << "optimiser.end_learning_rate"
+                                     << "must not exceed learning_rate (0.01), got 0.1";
     QTest::newRow("not an object") << "[1, 2]"
                                    << "optimiser"
                                    << "expected an object";

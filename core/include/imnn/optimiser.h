@@ -22,7 +22,10 @@ public:
 };
 
 // settings: {"name": "adam", "learning_rate": 1e-3, "beta1": 0.9, "beta2": 0.999,
-// "epsilon": 1e-8} or {"name": "sgd", "learning_rate": .., "momentum": 0}. Missing
+// "epsilon": 1e-8} or {"name": "sgd", "learning_rate": .., "momentum": 0}, both with
+// an optional exponential decay of the learning rate (optax.exponential_decay):
+// "decay_rate" (in (0, 1], default 1 = constant), "decay_steps" (1000), "decay_begin"
+// (0), "end_learning_rate" (0, a floor). Missing
 // keys take these defaults; unknown names or keys throw imnn::ConfigError naming
 // the key under the prefix `optimiser`.
 std::unique_ptr<Optimiser> make_optimiser(const nlohmann::json &settings, std::size_t n_parameters);

@@ -9,6 +9,7 @@
 
 #include "imnn/error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -46,20 +47,72 @@ void check_keys(const json &settings, const std::string &name,
   }
 }
 
-enum class Range { positive, unit_interval }; // (0, inf) or [0, 1)
+enum class Range { positive, unit_interval, non_negative, unit_open }; // see kAllowed
 
 double read_number(const json &settings, const char *key, double fallback, Range range) {
+  static const char *kAllowed[] = {"a finite number > 0", "a number in [0, 1)",
+                                   "a finite number >= 0", "a number in (0, 1]"};
   const std::string path = std::string("optimiser.") + key;
-  const char *allowed = range == Range::positive ? "a finite number > 0" : "a number in [0, 1)";
+  const char *allowed = kAllowed[static_cast<int>(range)];
   const auto it = settings.find(key);
   if (it == settings.end()) return fallback;
   if (!it->is_number())
     throw ConfigError(path, std::string("expected ") + allowed + ", got " + it->dump());
   const double v = it->get<double>();
-  const bool ok = range == Range::positive ? std::isfinite(v) && v > 0 : v >= 0 && v < 1;
+  bool ok = false;
+  switch (range) {
+  case Range::positive:
+    ok = std::isfinite(v) && v > 0;
+    break;
+  case Range::unit_interval:
+    ok = v >= 0 && v < 1;
+    break;
+  case Range::non_negative:
+    ok = std::isfinite(v) && v >= 0;
+    break;
+  case Range::unit_open:
+    ok = v > 0 && v <= 1;
+    break;
+  }
   if (!ok) throw ConfigError(path, std::string("must be ") + allowed + ", got " + num(v));
   return v;
 }
+
+// The learning rate as a function of the optimiser's step counter t (steps taken so
+// far), optax.exponential_decay without staircase:
+//   lr(t) = learning_rate                                        for t < decay_begin,
+//   lr(t) = max(end, learning_rate * decay_rate^((t - decay_begin) / decay_steps)) after.
+// decay_rate 1 (the default) is a constant rate, as the reference's examples. The
+// schedule depends only on t, which the optimiser state holds, so a resumed fit
+// follows it bit for bit.
+class Schedule {
+public:
+  explicit Schedule(const json &settings)
+      : lr_(read_number(settings, "learning_rate", 1e-3, Range::positive)),
+        rate_(read_number(settings, "decay_rate", 1.0, Range::unit_open)),
+        steps_(read_number(settings, "decay_steps", 1000.0, Range::positive)),
+        begin_(read_number(settings, "decay_begin", 0.0, Range::non_negative)),
+        end_(read_number(settings, "end_learning_rate", 0.0, Range::non_negative)) {
+    if (end_ > lr_)
+      throw ConfigError("optimiser.end_learning_rate",
+                        "must not exceed learning_rate (" + num(lr_) + "), got " + num(end_));
+  }
+  double at(std::uint64_t t) const {
+    const double td = static_cast<double>(t);
+    if (rate_ == 1.0 || td < begin_) return lr_;
+    return std::max(end_, lr_ * std::pow(rate_, (td - begin_) / steps_));
+  }
+  void write(json &j) const {
+    j["learning_rate"] = lr_;
+    j["decay_rate"] = rate_;
+    j["decay_steps"] = steps_;
+    j["decay_begin"] = begin_;
+    j["end_learning_rate"] = end_;
+  }
+
+private:
+  double lr_, rate_, steps_, begin_, end_;
+};
 
 void check_gradient(const std::vector<float> &w, const std::vector<float> &grad, std::size_t n,
                     const std::string &name) {
@@ -113,8 +166,7 @@ std::uint64_t read_step(const json &state, const std::string &name) {
 class Adam final : public Optimiser {
 public:
   Adam(const json &settings, std::size_t n)
-      : lr_(read_number(settings, "learning_rate", 1e-3, Range::positive)),
-        beta1_(read_number(settings, "beta1", 0.9, Range::unit_interval)),
+      : lr_(settings), beta1_(read_number(settings, "beta1", 0.9, Range::unit_interval)),
         beta2_(read_number(settings, "beta2", 0.999, Range::unit_interval)),
         eps_(read_number(settings, "epsilon", 1e-8, Range::positive)), m_(n, 0.0f), v_(n, 0.0f) {}
 
@@ -126,22 +178,21 @@ public:
     check_gradient(w, grad, m_.size(), name());
     const double t1 = static_cast<double>(t_ + 1);
     const double bc1 = 1.0 - std::pow(beta1_, t1), bc2 = 1.0 - std::pow(beta2_, t1);
+    const double lr = lr_.at(t_);
     for (std::size_t i = 0; i < w.size(); ++i) {
       const double g = grad[i];
       m_[i] = static_cast<float>(beta1_ * m_[i] + (1.0 - beta1_) * g);
       v_[i] = static_cast<float>(beta2_ * v_[i] + (1.0 - beta2_) * g * g);
       const double mhat = m_[i] / bc1, vhat = v_[i] / bc2;
-      w[i] = static_cast<float>(w[i] - lr_ * mhat / (std::sqrt(vhat) + eps_));
+      w[i] = static_cast<float>(w[i] - lr * mhat / (std::sqrt(vhat) + eps_));
     }
     ++t_;
   }
 
   json settings() const override {
-    return {{"name", name()},
-            {"learning_rate", lr_},
-            {"beta1", beta1_},
-            {"beta2", beta2_},
-            {"epsilon", eps_}};
+    json j = {{"name", name()}, {"beta1", beta1_}, {"beta2", beta2_}, {"epsilon", eps_}};
+    lr_.write(j);
+    return j;
   }
 
   json state() const override { return {{"name", name()}, {"step", t_}, {"m", m_}, {"v", v_}}; }
@@ -156,7 +207,8 @@ public:
   }
 
 private:
-  double lr_, beta1_, beta2_, eps_;
+  Schedule lr_;
+  double beta1_, beta2_, eps_;
   std::vector<float> m_, v_;
   std::uint64_t t_ = 0;
 };
@@ -164,8 +216,7 @@ private:
 class Sgd final : public Optimiser {
 public:
   Sgd(const json &settings, std::size_t n)
-      : lr_(read_number(settings, "learning_rate", 1e-3, Range::positive)),
-        momentum_(read_number(settings, "momentum", 0.0, Range::unit_interval)),
+      : lr_(settings), momentum_(read_number(settings, "momentum", 0.0, Range::unit_interval)),
         velocity_(n, 0.0f) {}
 
   std::string name() const override { return "sgd"; }
@@ -174,15 +225,18 @@ public:
   // momentum 0 is plain gradient descent.
   void step(std::vector<float> &w, const std::vector<float> &grad) override {
     check_gradient(w, grad, velocity_.size(), name());
+    const double lr = lr_.at(t_);
     for (std::size_t i = 0; i < w.size(); ++i) {
       velocity_[i] = static_cast<float>(momentum_ * velocity_[i] + static_cast<double>(grad[i]));
-      w[i] = static_cast<float>(w[i] - lr_ * velocity_[i]);
+      w[i] = static_cast<float>(w[i] - lr * velocity_[i]);
     }
     ++t_;
   }
 
   json settings() const override {
-    return {{"name", name()}, {"learning_rate", lr_}, {"momentum", momentum_}};
+    json j = {{"name", name()}, {"momentum", momentum_}};
+    lr_.write(j);
+    return j;
   }
 
   json state() const override { return {{"name", name()}, {"step", t_}, {"velocity", velocity_}}; }
@@ -195,7 +249,8 @@ public:
   }
 
 private:
-  double lr_, momentum_;
+  Schedule lr_;
+  double momentum_;
   std::vector<float> velocity_;
   std::uint64_t t_ = 0;
 };
@@ -215,11 +270,15 @@ std::unique_ptr<Optimiser> make_optimiser(const nlohmann::json &settings,
     name = it->get<std::string>();
   }
   if (name == "adam") {
-    check_keys(s, name, {"name", "learning_rate", "beta1", "beta2", "epsilon"});
+    check_keys(s, name,
+               {"name", "learning_rate", "beta1", "beta2", "epsilon", "decay_rate", "decay_steps",
+                "decay_begin", "end_learning_rate"});
     return std::make_unique<Adam>(s, n_parameters);
   }
   if (name == "sgd") {
-    check_keys(s, name, {"name", "learning_rate", "momentum"});
+    check_keys(s, name,
+               {"name", "learning_rate", "momentum", "decay_rate", "decay_steps", "decay_begin",
+                "end_learning_rate"});
     return std::make_unique<Sgd>(s, n_parameters);
   }
   throw ConfigError("optimiser.name", "unknown optimiser '" + name + "'; known: adam, sgd");
