@@ -12,6 +12,7 @@
 #include "infer_panel.h"
 #include "plugins_dialog.h"
 #include "run_browser.h"
+#include "work_split.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -302,7 +303,9 @@ void MainWindow::onStarted(const QString &runDir, int maxIterations, int patienc
   progress_->setRange(0, maxIterations);
   progress_->setValue(0);
   patience_->setText(tr("patience 0/%1").arg(patience));
-  status_->setText(tr("Fitting → %1").arg(runDir));
+  const QString split = workSplitText(controller_->aggregation());
+  status_->setText(split.isEmpty() ? tr("Fitting → %1").arg(runDir)
+                                   : tr("Fitting → %1\n%2").arg(runDir, split));
   updateActions();
 }
 
