@@ -311,7 +311,9 @@ void MainWindow::onStarted(const QString &runDir, int maxIterations, int patienc
 
 void MainWindow::onFinished(const QString &runDir, bool ok, const QString &message) {
   history_->replotNow();
-  status_->setText(ok ? message : tr("error: %1").arg(message));
+  const QString split = workSplitText(controller_->aggregation());
+  const QString text = ok ? message : tr("error: %1").arg(message);
+  status_->setText(split.isEmpty() ? text : text + QLatin1Char('\n') + split);
   statusBar()->showMessage(ok ? tr("Fit finished") : tr("Fit stopped with an error"), 5000);
   runs_->refresh();
   showFisherForecast(runDir);

@@ -222,6 +222,10 @@ private slots:
     QVERIFY2(started.contains("n_per_device 250, chunks: 4, one pass"), qPrintable(started));
     QVERIFY2(started.contains("cpu (1 threads), cpu (1 threads)"), qPrintable(started));
     QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 60000);
+    QVERIFY2(w.statusLabel()->text().contains("max_iterations"),
+             qPrintable(w.statusLabel()->text()));
+    QVERIFY2(w.statusLabel()->text().contains("n_per_device 250, chunks: 4"),
+             qPrintable(w.statusLabel()->text()));
     const QString run = w.fitController()->runDirectory();
     const json aggregation = readJson(run + "/result.json")["aggregation"];
     QCOMPARE(aggregation["devices"].size(), std::size_t(2));
