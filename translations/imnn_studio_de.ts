@@ -12,290 +12,340 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="103"/>
+        <location filename="../app/gui/config_panel.cpp" line="105"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="106"/>
+        <location filename="../app/gui/config_panel.cpp" line="108"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="107"/>
+        <location filename="../app/gui/config_panel.cpp" line="109"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name`: das Laufverzeichnis ist runs/&lt;name&gt;-&lt;Datum&gt;-&lt;Uhrzeit&gt; (keine Entsprechung in der Referenz)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="112"/>
+        <location filename="../app/gui/config_panel.cpp" line="114"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="113"/>
+        <location filename="../app/gui/config_panel.cpp" line="115"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode`: wie die Ableitungen dd/dθ bestimmt werden (Referenz: die IMNN-Klasse — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="117"/>
-        <location filename="../app/gui/config_panel.cpp" line="429"/>
+        <location filename="../app/gui/config_panel.cpp" line="119"/>
+        <location filename="../app/gui/config_panel.cpp" line="504"/>
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="124"/>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="162"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="125"/>
+        <location filename="../app/gui/config_panel.cpp" line="127"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (Referenz: SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="127"/>
+        <location filename="../app/gui/config_panel.cpp" line="129"/>
         <source>Options (JSON)</source>
         <translation>Optionen (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="128"/>
+        <location filename="../app/gui/config_panel.cpp" line="130"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options`: die Optionen des Plugins als JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>prior low</source>
         <translation>Prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>prior high</source>
         <translation>Prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="137"/>
-        <location filename="../app/gui/config_panel.cpp" line="429"/>
+        <location filename="../app/gui/config_panel.cpp" line="139"/>
+        <location filename="../app/gui/config_panel.cpp" line="504"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="138"/>
+        <location filename="../app/gui/config_panel.cpp" line="140"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (Referenz: IMNN(θ_fid=…)) und `delta_theta` (Referenz: NumericalGradientIMNN(δθ=…)); der Prior-Bereich stammt aus der Beschreibung des Plugins</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="155"/>
+        <location filename="../app/gui/config_panel.cpp" line="157"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="163"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (Referenz: IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="163"/>
+        <location filename="../app/gui/config_panel.cpp" line="165"/>
         <source>Hidden widths</source>
         <translation>Verdeckte Schichten</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="164"/>
+        <location filename="../app/gui/config_panel.cpp" line="166"/>
         <source>`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 (reference: stax.Dense(128) per layer)</source>
         <translation>`network.options.hidden`: Breiten der verdeckten Schichten, z. B. 128, 128, 128 (Referenz: stax.Dense(128) je Schicht)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="169"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="172"/>
         <source>`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)</source>
         <translation>`network.options.activation` (Referenz: stax.LeakyRelu, stax.Tanh …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
+        <location filename="../app/gui/config_panel.cpp" line="173"/>
         <source>auto (n_params)</source>
         <translation>automatisch (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="172"/>
+        <location filename="../app/gui/config_panel.cpp" line="174"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="173"/>
+        <location filename="../app/gui/config_panel.cpp" line="175"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries`: Anzahl der Zusammenfassungen, die das Netz ausgibt (Referenz: IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="176"/>
+        <location filename="../app/gui/config_panel.cpp" line="178"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="179"/>
+        <location filename="../app/gui/config_panel.cpp" line="181"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="180"/>
+        <location filename="../app/gui/config_panel.cpp" line="182"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s`: Simulationen für die Kovarianz (Referenz: IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <location filename="../app/gui/config_panel.cpp" line="184"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="183"/>
+        <location filename="../app/gui/config_panel.cpp" line="185"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d`: Simulationen mit Ableitungen, n_d ≤ n_s (Referenz: IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="186"/>
+        <location filename="../app/gui/config_panel.cpp" line="188"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="187"/>
+        <location filename="../app/gui/config_panel.cpp" line="189"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (Referenz: IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="189"/>
+        <location filename="../app/gui/config_panel.cpp" line="191"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="190"/>
+        <location filename="../app/gui/config_panel.cpp" line="192"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (Referenz: optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="192"/>
+        <location filename="../app/gui/config_panel.cpp" line="194"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="193"/>
+        <location filename="../app/gui/config_panel.cpp" line="195"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda`: Stärke des Regularisierers (Referenz: IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
+        <location filename="../app/gui/config_panel.cpp" line="197"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="196"/>
+        <location filename="../app/gui/config_panel.cpp" line="198"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon`: Nähe von C zur Einheitsmatrix (Referenz: IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="198"/>
+        <location filename="../app/gui/config_panel.cpp" line="200"/>
         <source>Patience</source>
         <translation>Geduld</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="199"/>
+        <location filename="../app/gui/config_panel.cpp" line="201"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience`: Iterationen ohne Verbesserung bis zum Abbruch, gezählt nach min_iterations (Referenz: IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="202"/>
+        <location filename="../app/gui/config_panel.cpp" line="204"/>
         <source>Min iterations</source>
         <translation>Min. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="203"/>
+        <location filename="../app/gui/config_panel.cpp" line="205"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (Referenz: IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="205"/>
+        <location filename="../app/gui/config_panel.cpp" line="207"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="206"/>
+        <location filename="../app/gui/config_panel.cpp" line="208"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (Referenz: IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="208"/>
+        <location filename="../app/gui/config_panel.cpp" line="210"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="209"/>
+        <location filename="../app/gui/config_panel.cpp" line="211"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed`: ein Startwert für die Gewichte und jede Simulation (Referenz: IMNN(key=…) und IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="211"/>
+        <location filename="../app/gui/config_panel.cpp" line="253"/>
+        <source>CPU devices</source>
+        <translation>CPU-Geräte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="254"/>
+        <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
+        <translation>`devices`: CPU-Geräte, auf die die Simulationen aufgeteilt werden, jedes mit eigenem Arbeitsthread und Backend, geschrieben als [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (Referenz: AggregatedSimulatorIMNN(devices=…), die JAX-Geräte)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="257"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="212"/>
-        <source>CPU threads</source>
-        <translation>CPU-Threads</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="213"/>
-        <source>`threads`: compute threads, 0 = all cores (reference: the JAX devices)</source>
-        <translation>`threads`: Rechen-Threads, 0 = alle Kerne (Referenz: die JAX-Geräte)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <location filename="../app/gui/config_panel.cpp" line="262"/>
         <source>CUDA GPUs</source>
         <translation>CUDA-GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="217"/>
-        <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU threads above)</source>
-        <translation>Kein CUDA-Gerät bzw. keine CUDA-Version verfügbar: diese Version der Engine rechnet nur auf der CPU (stellen Sie oben die CPU-Threads ein)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="219"/>
+        <location filename="../app/gui/config_panel.cpp" line="248"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
+        <location filename="../app/gui/config_panel.cpp" line="258"/>
+        <source>Threads per device</source>
+        <translation>Threads pro Gerät</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="259"/>
+        <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
+        <translation>`threads` und `devices[i].threads`: Rechenthreads jedes Geräts, 0 = alle Kerne (Referenz: keine; XLA wählt die Threads eines JAX-Geräts)</translation>
+    </message>
+    <message>
         <location filename="../app/gui/config_panel.cpp" line="265"/>
+        <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
+        <translation>Kein CUDA-Gerät/-Build verfügbar: dieser Build der Engine rechnet nur auf der CPU (CPU-Geräte und Threads oben einstellen)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="267"/>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="268"/>
+        <source>whole set</source>
+        <translation>ganzer Satz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="269"/>
+        <source>n_per_device</source>
+        <translation>n_per_device</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="270"/>
+        <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
+        <translation>`n_per_device`: Simulationen pro Block, Block k auf Gerät k mod Anzahl der Geräte; 0 = der ganze Satz als ein Block (Referenz: AggregatedSimulatorIMNN(n_per_device=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="278"/>
+        <source>Memory budget</source>
+        <translation>Speicherbudget</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="279"/>
+        <source>`fit.memory_budget_mb`: memory for activations; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
+        <translation>`fit.memory_budget_mb`: Speicher für Aktivierungen; ein Durchlauf, wenn die Aktivierungen aller Blöcke hineinpassen, sonst zwei (neu berechnet, wie es die Referenz immer tut)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="283"/>
+        <source>Stream arrays</source>
+        <translation>Arrays streamen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="284"/>
+        <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
+        <translation>`data.stream`: nur Array-Modi; on liest die Arrays blockweise von der Festplatte, off lädt sie, auto streamt, wenn sie nicht ins Speicherbudget passen (Referenz: keine)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="311"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>eine Konfiguration muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="319"/>
+        <location filename="../app/gui/config_panel.cpp" line="381"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>%1 lässt sich nicht öffnen: %2; prüfen Sie den Pfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="324"/>
+        <location filename="../app/gui/config_panel.cpp" line="386"/>
         <source>%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)</source>
         <translation>%1 ist kein gültiges JSON; korrigieren Sie die Syntax (die Kommandozeile nennt die Zeile: imnn fit %1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="334"/>
+        <location filename="../app/gui/config_panel.cpp" line="396"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>%1 lässt sich nicht schreiben: %2; wählen Sie einen anderen Ordner</translation>
     </message>
@@ -384,47 +434,47 @@
 <context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="29"/>
+        <location filename="../app/gui/fit_controller.cpp" line="34"/>
         <source>a fit is already running; stop it first</source>
         <translation>es läuft bereits eine Anpassung; stoppen Sie sie zuerst</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="116"/>
+        <location filename="../app/gui/fit_controller.cpp" line="121"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="142"/>
+        <location filename="../app/gui/fit_controller.cpp" line="147"/>
         <source>Paused after iteration %1; Resume continues the same fit (%2)</source>
         <translation>Angehalten nach Iteration %1; Fortsetzen setzt dieselbe Anpassung fort (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="200"/>
+        <location filename="../app/gui/fit_controller.cpp" line="205"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>Die Anpassung wurde abgebrochen: %1. Der bisherige Verlauf liegt in %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="205"/>
+        <location filename="../app/gui/fit_controller.cpp" line="210"/>
         <source>det F = %1 (validation, kept %2 weights; training %3) after %4 iterations in %5 s, stopped by %6 → %7</source>
         <translation>det F = %1 (Validierung, %2 Gewichte behalten; Training %3) nach %4 Iterationen in %5 s, beendet durch %6 → %7</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="208"/>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
         <source>best</source>
         <translation>beste</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="208"/>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
         <source>final</source>
         <translation>letzte</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <location filename="../app/gui/fit_controller.cpp" line="218"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Keine Iteration wurde ausgeführt (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="218"/>
+        <location filename="../app/gui/fit_controller.cpp" line="223"/>
         <source>The result could not be written: %1</source>
         <translation>Das Ergebnis konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -995,339 +1045,346 @@
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="66"/>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="112"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="68"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="68"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R); der Lauf wird wie von `imnn fit` in den Lauf-Ordner geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Die Anpassung nach der laufenden Iteration stoppen; der Lauf bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="81"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Die Anpassung nach der laufenden Iteration anhalten oder fortsetzen (Strg+P); die fortgesetzte Anpassung macht genau dort weiter, wo sie angehalten wurde</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="83"/>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
         <source>e.g. 50</source>
         <translation>z. B. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
         <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlauf (z. B. das analytische det F = 50 des Gauß-Beispiels)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>Expected det F</source>
         <translation>Erwartetes det F</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <location filename="../app/gui/main_window.cpp" line="113"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <location filename="../app/gui/main_window.cpp" line="114"/>
         <source>Infer</source>
         <translation>Inferenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>patience counts after %1</source>
         <translation>Geduld zählt ab %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>patience %1/%2</source>
         <translation>Geduld %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Open config…</source>
         <translation>Konfiguration ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>&amp;Save config as…</source>
         <translation>Konfiguration &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Gauß-&amp;Beispiel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>Open &amp;runs folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="198"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>&amp;Export corner plot…</source>
         <translation>Corner-Plot &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>&amp;Fit</source>
         <translation>&amp;Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Anhalten / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="228"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="253"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="271"/>
-        <location filename="../app/gui/main_window.cpp" line="273"/>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
-        <location filename="../app/gui/main_window.cpp" line="379"/>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="274"/>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="280"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>Stopping after the current iteration…</source>
         <translation>Stoppt nach der laufenden Iteration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <location filename="../app/gui/main_window.cpp" line="290"/>
         <source>Pausing after the current iteration…</source>
         <translation>Wird nach der laufenden Iteration angehalten…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="301"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="304"/>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
         <source>patience 0/%1</source>
         <translation>Geduld 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <location filename="../app/gui/main_window.cpp" line="307"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="308"/>
+        <source>Fitting → %1
+%2</source>
+        <translation>Anpassung läuft → %1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Fit finished</source>
         <translation>Anpassung beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Fit stopped with an error</source>
         <translation>Anpassung mit einem Fehler abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="360"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>Fisher forecast %1</source>
         <translation>Fisher-Vorhersage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="364"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>Open a run configuration</source>
         <translation>Eine Laufkonfiguration öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="376"/>
-        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="381"/>
+        <location filename="../app/gui/main_window.cpp" line="389"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
         <source>Save the run configuration</source>
         <translation>Die Laufkonfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>Folder holding run directories</source>
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="403"/>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="404"/>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <location filename="../app/gui/main_window.cpp" line="413"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="417"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="418"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>
@@ -1435,69 +1492,92 @@
 <context>
     <name>imnn::gui::RunBrowser</name>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="22"/>
+        <location filename="../app/gui/run_browser.cpp" line="23"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="23"/>
+        <location filename="../app/gui/run_browser.cpp" line="24"/>
         <source>Choose the folder whose run directories are listed (runs/ of the CLI)</source>
         <translation>Den Ordner wählen, dessen Laufverzeichnisse gezeigt werden (runs/ der Kommandozeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="24"/>
+        <location filename="../app/gui/run_browser.cpp" line="25"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="25"/>
+        <location filename="../app/gui/run_browser.cpp" line="26"/>
         <source>Overlay selected</source>
         <translation>Auswahl überlagern</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="26"/>
+        <location filename="../app/gui/run_browser.cpp" line="27"/>
         <source>Select several runs (Ctrl+click) to overlay their det F on the open run&apos;s plot</source>
         <translation>Mehrere Läufe wählen (Strg+Klick), um ihr det F über den Verlauf des offenen Laufs zu legen</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="98"/>
+        <location filename="../app/gui/run_browser.cpp" line="99"/>
         <source>%1 does not exist yet: runs appear here after the first fit</source>
         <translation>%1 existiert noch nicht: Läufe erscheinen hier nach der ersten Anpassung</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="109"/>
+        <location filename="../app/gui/run_browser.cpp" line="110"/>
         <source>finished: %1</source>
         <translation>beendet: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="110"/>
+        <location filename="../app/gui/run_browser.cpp" line="111"/>
         <source>being written or interrupted: %1</source>
         <translation>wird geschrieben oder wurde unterbrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="124"/>
+        <location filename="../app/gui/run_browser.cpp" line="125"/>
         <source>%1 has no history.csv: not a run directory of IMNN Studio (imnn fit writes one)</source>
         <translation>%1 hat keine history.csv: kein Laufverzeichnis von IMNN Studio (imnn fit schreibt eine)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="167"/>
+        <location filename="../app/gui/run_browser.cpp" line="168"/>
         <source>%1: %2 iterations so far, following the run as it is written</source>
         <translation>%1: bisher %2 Iterationen, der Lauf wird beim Schreiben verfolgt</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="182"/>
+        <location filename="../app/gui/run_browser.cpp" line="183"/>
         <source>stopped with an error: %1</source>
         <translation>mit einem Fehler abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="184"/>
+        <location filename="../app/gui/run_browser.cpp" line="185"/>
         <source>det F = %1 (validation), stopped by %2</source>
         <translation>det F = %1 (Validierung), beendet durch %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="187"/>
+        <location filename="../app/gui/run_browser.cpp" line="188"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1: %2 Iterationen, %3</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::WorkSplit</name>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="21"/>
+        <source>one pass (activations kept: %1 MB, budget %2 MB)</source>
+        <translation>ein Durchlauf (Aktivierungen behalten: %1 MB, Budget %2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="23"/>
+        <source>two passes (activations recomputed: one pass needs %1 MB, budget %2 MB)</source>
+        <translation>zwei Durchläufe (Aktivierungen neu berechnet: ein Durchlauf bräuchte %1 MB, Budget %2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="29"/>
+        <source>work split: %1 device(s) [%2] × n_per_device %3, chunks: %4, %5</source>
+        <translation>Arbeitsaufteilung: %1 Gerät(e) [%2] × n_per_device %3, Blöcke: %4, %5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="38"/>
+        <source>, arrays streamed from disk</source>
+        <translation>, Arrays von der Festplatte gestreamt</translation>
     </message>
 </context>
 </TS>

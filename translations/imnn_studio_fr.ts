@@ -12,290 +12,340 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="103"/>
+        <location filename="../app/gui/config_panel.cpp" line="105"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="106"/>
+        <location filename="../app/gui/config_panel.cpp" line="108"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="107"/>
+        <location filename="../app/gui/config_panel.cpp" line="109"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name` : le dossier de l&apos;exécution est runs/&lt;name&gt;-&lt;date&gt;-&lt;heure&gt; (pas d&apos;équivalent dans la référence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="112"/>
+        <location filename="../app/gui/config_panel.cpp" line="114"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="113"/>
+        <location filename="../app/gui/config_panel.cpp" line="115"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode` : comment les dérivées dd/dθ sont obtenues (référence : la classe IMNN — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="117"/>
-        <location filename="../app/gui/config_panel.cpp" line="429"/>
+        <location filename="../app/gui/config_panel.cpp" line="119"/>
+        <location filename="../app/gui/config_panel.cpp" line="504"/>
         <source>Simulator</source>
         <translation>Simulateur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="124"/>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="126"/>
+        <location filename="../app/gui/config_panel.cpp" line="162"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="125"/>
+        <location filename="../app/gui/config_panel.cpp" line="127"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (référence : SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="127"/>
+        <location filename="../app/gui/config_panel.cpp" line="129"/>
         <source>Options (JSON)</source>
         <translation>Options (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="128"/>
+        <location filename="../app/gui/config_panel.cpp" line="130"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options` : les options du plugin, objet JSON</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>parameter</source>
         <translation>paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>prior low</source>
         <translation>prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>prior high</source>
         <translation>prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="137"/>
-        <location filename="../app/gui/config_panel.cpp" line="429"/>
+        <location filename="../app/gui/config_panel.cpp" line="139"/>
+        <location filename="../app/gui/config_panel.cpp" line="504"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="138"/>
+        <location filename="../app/gui/config_panel.cpp" line="140"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (référence : IMNN(θ_fid=…)) et `delta_theta` (référence : NumericalGradientIMNN(δθ=…)) ; les bornes du prior viennent du descripteur du plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="155"/>
+        <location filename="../app/gui/config_panel.cpp" line="157"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="163"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (référence : IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="163"/>
+        <location filename="../app/gui/config_panel.cpp" line="165"/>
         <source>Hidden widths</source>
         <translation>Largeurs cachées</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="164"/>
+        <location filename="../app/gui/config_panel.cpp" line="166"/>
         <source>`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 (reference: stax.Dense(128) per layer)</source>
         <translation>`network.options.hidden` : largeurs des couches cachées, p. ex. 128, 128, 128 (référence : stax.Dense(128) par couche)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="169"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>Activation</source>
         <translation>Activation</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="172"/>
         <source>`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)</source>
         <translation>`network.options.activation` (référence : stax.LeakyRelu, stax.Tanh …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
+        <location filename="../app/gui/config_panel.cpp" line="173"/>
         <source>auto (n_params)</source>
         <translation>auto (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="172"/>
+        <location filename="../app/gui/config_panel.cpp" line="174"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="173"/>
+        <location filename="../app/gui/config_panel.cpp" line="175"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries` : nombre de résumés produits par le réseau (référence : IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="176"/>
+        <location filename="../app/gui/config_panel.cpp" line="178"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="179"/>
+        <location filename="../app/gui/config_panel.cpp" line="181"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="180"/>
+        <location filename="../app/gui/config_panel.cpp" line="182"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s` : simulations pour la covariance (référence : IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <location filename="../app/gui/config_panel.cpp" line="184"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="183"/>
+        <location filename="../app/gui/config_panel.cpp" line="185"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d` : simulations avec dérivées, n_d ≤ n_s (référence : IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="186"/>
+        <location filename="../app/gui/config_panel.cpp" line="188"/>
         <source>Optimiser</source>
         <translation>Optimiseur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="187"/>
+        <location filename="../app/gui/config_panel.cpp" line="189"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (référence : IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="189"/>
+        <location filename="../app/gui/config_panel.cpp" line="191"/>
         <source>Learning rate</source>
         <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="190"/>
+        <location filename="../app/gui/config_panel.cpp" line="192"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (référence : optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="192"/>
+        <location filename="../app/gui/config_panel.cpp" line="194"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="193"/>
+        <location filename="../app/gui/config_panel.cpp" line="195"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda` : force du régularisateur (référence : IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
+        <location filename="../app/gui/config_panel.cpp" line="197"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="196"/>
+        <location filename="../app/gui/config_panel.cpp" line="198"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon` : proximité de C à l&apos;identité (référence : IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="198"/>
+        <location filename="../app/gui/config_panel.cpp" line="200"/>
         <source>Patience</source>
         <translation>Patience</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="199"/>
+        <location filename="../app/gui/config_panel.cpp" line="201"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience` : itérations sans amélioration avant l&apos;arrêt, comptées après min_iterations (référence : IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="202"/>
+        <location filename="../app/gui/config_panel.cpp" line="204"/>
         <source>Min iterations</source>
         <translation>Itérations min.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="203"/>
+        <location filename="../app/gui/config_panel.cpp" line="205"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (référence : IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="205"/>
+        <location filename="../app/gui/config_panel.cpp" line="207"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="206"/>
+        <location filename="../app/gui/config_panel.cpp" line="208"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (référence : IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="208"/>
+        <location filename="../app/gui/config_panel.cpp" line="210"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="209"/>
+        <location filename="../app/gui/config_panel.cpp" line="211"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed` : une graine pour les poids et chaque simulation (référence : IMNN(key=…) et IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="211"/>
+        <location filename="../app/gui/config_panel.cpp" line="253"/>
+        <source>CPU devices</source>
+        <translation>Périphériques CPU</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="254"/>
+        <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
+        <translation>`devices` : périphériques CPU sur lesquels les simulations sont réparties, chacun avec son propre thread de travail et son backend, écrits [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (référence : AggregatedSimulatorIMNN(devices=…), les périphériques JAX)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="257"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="212"/>
-        <source>CPU threads</source>
-        <translation>Threads CPU</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="213"/>
-        <source>`threads`: compute threads, 0 = all cores (reference: the JAX devices)</source>
-        <translation>`threads` : threads de calcul, 0 = tous les cœurs (référence : les périphériques JAX)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <location filename="../app/gui/config_panel.cpp" line="262"/>
         <source>CUDA GPUs</source>
         <translation>GPU CUDA</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="217"/>
-        <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU threads above)</source>
-        <translation>Aucun périphérique ni build CUDA disponible : cette version du moteur calcule uniquement sur le CPU (réglez les threads CPU ci-dessus)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="219"/>
+        <location filename="../app/gui/config_panel.cpp" line="248"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
     <message>
+        <location filename="../app/gui/config_panel.cpp" line="258"/>
+        <source>Threads per device</source>
+        <translation>Threads par périphérique</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="259"/>
+        <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
+        <translation>`threads` et `devices[i].threads` : threads de calcul de chaque périphérique, 0 = tous les cœurs (référence : aucune ; XLA choisit les threads d’un périphérique JAX)</translation>
+    </message>
+    <message>
         <location filename="../app/gui/config_panel.cpp" line="265"/>
+        <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
+        <translation>Aucun périphérique/build CUDA disponible : ce build du moteur calcule uniquement sur le CPU (réglez les périphériques CPU et les threads ci-dessus)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="267"/>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="268"/>
+        <source>whole set</source>
+        <translation>ensemble entier</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="269"/>
+        <source>n_per_device</source>
+        <translation>n_per_device</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="270"/>
+        <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
+        <translation>`n_per_device` : simulations par bloc, le bloc k sur le périphérique k mod le nombre de périphériques ; 0 = l’ensemble entier en un seul bloc (référence : AggregatedSimulatorIMNN(n_per_device=…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="278"/>
+        <source>Memory budget</source>
+        <translation>Budget mémoire</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="279"/>
+        <source>`fit.memory_budget_mb`: memory for activations; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
+        <translation>`fit.memory_budget_mb` : mémoire pour les activations ; une passe quand les activations de tous les blocs y tiennent, sinon deux (recalculées, comme le fait toujours la référence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="283"/>
+        <source>Stream arrays</source>
+        <translation>Lire les tableaux en flux</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="284"/>
+        <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
+        <translation>`data.stream` : modes tableaux uniquement ; on lit les tableaux bloc par bloc depuis le disque, off les charge, auto lit en flux quand ils ne tiennent pas dans le budget mémoire (référence : aucune)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="311"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>une configuration doit être un objet JSON, reçu : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="319"/>
+        <location filename="../app/gui/config_panel.cpp" line="381"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>impossible d&apos;ouvrir %1 : %2 ; vérifiez le chemin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="324"/>
+        <location filename="../app/gui/config_panel.cpp" line="386"/>
         <source>%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)</source>
         <translation>%1 n&apos;est pas un JSON valide ; corrigez la syntaxe (la ligne de commande indique la ligne : imnn fit %1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="334"/>
+        <location filename="../app/gui/config_panel.cpp" line="396"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>impossible d&apos;écrire %1 : %2 ; choisissez un autre dossier</translation>
     </message>
@@ -384,47 +434,47 @@
 <context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="29"/>
+        <location filename="../app/gui/fit_controller.cpp" line="34"/>
         <source>a fit is already running; stop it first</source>
         <translation>un ajustement est déjà en cours ; arrêtez-le d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="116"/>
+        <location filename="../app/gui/fit_controller.cpp" line="121"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="142"/>
+        <location filename="../app/gui/fit_controller.cpp" line="147"/>
         <source>Paused after iteration %1; Resume continues the same fit (%2)</source>
         <translation>En pause après l’itération %1 ; Reprendre poursuit le même ajustement (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="200"/>
+        <location filename="../app/gui/fit_controller.cpp" line="205"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>L&apos;ajustement s&apos;est arrêté : %1. L&apos;historique jusqu&apos;ici est dans %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="205"/>
+        <location filename="../app/gui/fit_controller.cpp" line="210"/>
         <source>det F = %1 (validation, kept %2 weights; training %3) after %4 iterations in %5 s, stopped by %6 → %7</source>
         <translation>det F = %1 (validation, poids %2 conservés ; entraînement %3) après %4 itérations en %5 s, arrêté par %6 → %7</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="208"/>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
         <source>best</source>
         <translation>meilleurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="208"/>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
         <source>final</source>
         <translation>derniers</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <location filename="../app/gui/fit_controller.cpp" line="218"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Aucune itération n&apos;a été effectuée (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="218"/>
+        <location filename="../app/gui/fit_controller.cpp" line="223"/>
         <source>The result could not be written: %1</source>
         <translation>Le résultat n&apos;a pas pu être écrit : %1</translation>
     </message>
@@ -995,339 +1045,346 @@
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="66"/>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="112"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="68"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="68"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R) ; l&apos;exécution est écrite dans le dossier des exécutions comme par `imnn fit`</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="80"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Arrêter l&apos;ajustement après l&apos;itération en cours ; l&apos;exécution est conservée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="81"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Mettre l’ajustement en pause après l’itération en cours, ou le reprendre (Ctrl+P) ; l’ajustement repris continue exactement où il s’était arrêté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="83"/>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
         <source>e.g. 50</source>
         <translation>p. ex. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
         <translation>Trace une ligne pointillée à ce det F sur l&apos;historique (p. ex. le det F = 50 analytique de l&apos;exemple gaussien)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>Expected det F</source>
         <translation>det F attendu</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <location filename="../app/gui/main_window.cpp" line="113"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <location filename="../app/gui/main_window.cpp" line="114"/>
         <source>Infer</source>
         <translation>Inférence</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>patience counts after %1</source>
         <translation>la patience compte après %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>patience %1/%2</source>
         <translation>patience %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="162"/>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="166"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="187"/>
         <source>&amp;Open config…</source>
         <translation>&amp;Ouvrir une configuration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="188"/>
+        <location filename="../app/gui/main_window.cpp" line="189"/>
         <source>&amp;Save config as…</source>
         <translation>&amp;Enregistrer la configuration sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="190"/>
+        <location filename="../app/gui/main_window.cpp" line="191"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Ouvrir l&apos;&amp;exemple gaussien</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="196"/>
         <source>Open &amp;runs folder…</source>
         <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="198"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>&amp;Export corner plot…</source>
         <translation>E&amp;xporter le corner plot…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="201"/>
+        <location filename="../app/gui/main_window.cpp" line="202"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="205"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>&amp;Fit</source>
         <translation>&amp;Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / reprise</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>&amp;Tools</source>
         <translation>O&amp;utils</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="228"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="253"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="258"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="271"/>
-        <location filename="../app/gui/main_window.cpp" line="273"/>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
-        <location filename="../app/gui/main_window.cpp" line="379"/>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="274"/>
+        <location filename="../app/gui/main_window.cpp" line="315"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="280"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>Stopping after the current iteration…</source>
         <translation>Arrêt après l&apos;itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="289"/>
+        <location filename="../app/gui/main_window.cpp" line="290"/>
         <source>Pausing after the current iteration…</source>
         <translation>Pause après l’itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="301"/>
+        <location filename="../app/gui/main_window.cpp" line="302"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m itérations</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="304"/>
+        <location filename="../app/gui/main_window.cpp" line="305"/>
         <source>patience 0/%1</source>
         <translation>patience 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <location filename="../app/gui/main_window.cpp" line="307"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="308"/>
+        <source>Fitting → %1
+%2</source>
+        <translation>Ajustement en cours → %1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Fit finished</source>
         <translation>Ajustement terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="312"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Fit stopped with an error</source>
         <translation>Ajustement arrêté par une erreur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="360"/>
+        <location filename="../app/gui/main_window.cpp" line="365"/>
         <source>Fisher forecast %1</source>
         <translation>Prévision de Fisher %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="364"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/main_window.cpp" line="380"/>
         <source>Open a run configuration</source>
         <translation>Ouvrir une configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="376"/>
-        <location filename="../app/gui/main_window.cpp" line="384"/>
+        <location filename="../app/gui/main_window.cpp" line="381"/>
+        <location filename="../app/gui/main_window.cpp" line="389"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
         <source>Save the run configuration</source>
         <translation>Enregistrer la configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>Folder holding run directories</source>
         <translation>Dossier contenant les exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="403"/>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="404"/>
+        <location filename="../app/gui/main_window.cpp" line="409"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <location filename="../app/gui/main_window.cpp" line="413"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d&apos;écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="417"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="418"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>
@@ -1435,69 +1492,92 @@
 <context>
     <name>imnn::gui::RunBrowser</name>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="22"/>
+        <location filename="../app/gui/run_browser.cpp" line="23"/>
         <source>Folder…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="23"/>
+        <location filename="../app/gui/run_browser.cpp" line="24"/>
         <source>Choose the folder whose run directories are listed (runs/ of the CLI)</source>
         <translation>Choisir le dossier dont les exécutions sont listées (runs/ de la ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="24"/>
+        <location filename="../app/gui/run_browser.cpp" line="25"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="25"/>
+        <location filename="../app/gui/run_browser.cpp" line="26"/>
         <source>Overlay selected</source>
         <translation>Superposer la sélection</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="26"/>
+        <location filename="../app/gui/run_browser.cpp" line="27"/>
         <source>Select several runs (Ctrl+click) to overlay their det F on the open run&apos;s plot</source>
         <translation>Sélectionnez plusieurs exécutions (Ctrl+clic) pour superposer leur det F au graphique de l&apos;exécution ouverte</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="98"/>
+        <location filename="../app/gui/run_browser.cpp" line="99"/>
         <source>%1 does not exist yet: runs appear here after the first fit</source>
         <translation>%1 n&apos;existe pas encore : les exécutions apparaissent ici après le premier ajustement</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="109"/>
+        <location filename="../app/gui/run_browser.cpp" line="110"/>
         <source>finished: %1</source>
         <translation>terminée : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="110"/>
+        <location filename="../app/gui/run_browser.cpp" line="111"/>
         <source>being written or interrupted: %1</source>
         <translation>en cours d&apos;écriture ou interrompue : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="124"/>
+        <location filename="../app/gui/run_browser.cpp" line="125"/>
         <source>%1 has no history.csv: not a run directory of IMNN Studio (imnn fit writes one)</source>
         <translation>%1 n&apos;a pas de history.csv : ce n&apos;est pas une exécution d&apos;IMNN Studio (imnn fit en écrit une)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="167"/>
+        <location filename="../app/gui/run_browser.cpp" line="168"/>
         <source>%1: %2 iterations so far, following the run as it is written</source>
         <translation>%1 : %2 itérations jusqu&apos;ici, l&apos;exécution est suivie pendant son écriture</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="182"/>
+        <location filename="../app/gui/run_browser.cpp" line="183"/>
         <source>stopped with an error: %1</source>
         <translation>arrêtée par une erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="184"/>
+        <location filename="../app/gui/run_browser.cpp" line="185"/>
         <source>det F = %1 (validation), stopped by %2</source>
         <translation>det F = %1 (validation), arrêtée par %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="187"/>
+        <location filename="../app/gui/run_browser.cpp" line="188"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1 : %2 itérations, %3</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::WorkSplit</name>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="21"/>
+        <source>one pass (activations kept: %1 MB, budget %2 MB)</source>
+        <translation>une passe (activations conservées : %1 Mo, budget %2 Mo)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="23"/>
+        <source>two passes (activations recomputed: one pass needs %1 MB, budget %2 MB)</source>
+        <translation>deux passes (activations recalculées : une passe demanderait %1 Mo, budget %2 Mo)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="29"/>
+        <source>work split: %1 device(s) [%2] × n_per_device %3, chunks: %4, %5</source>
+        <translation>répartition du travail : %1 périphérique(s) [%2] × n_per_device %3, blocs : %4, %5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="38"/>
+        <source>, arrays streamed from disk</source>
+        <translation>, tableaux lus en flux depuis le disque</translation>
     </message>
 </context>
 </TS>

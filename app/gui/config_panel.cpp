@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -20,6 +21,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <climits>
+#include <cmath>
 
 namespace imnn::gui {
 
@@ -208,16 +210,8 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   addField(fitForm, "seed", tr("Seed"), seed_,
            tr("`seed`: one seed for the weights and every simulation (reference: "
               "IMNN(key=…) and IMNN.fit(rng=…))"));
-  threads_ = spin(0, 4096, tr("all cores"));
-  addField(fitForm, "threads", tr("CPU threads"), threads_,
-           tr("`threads`: compute threads, 0 = all cores (reference: the JAX devices)"));
-  cuda_ = new QCheckBox(tr("CUDA GPUs"));
-  cuda_->setObjectName(QStringLiteral("cuda"));
-  cuda_->setEnabled(false);
-  cuda_->setToolTip(tr("No CUDA device/build is available: this build of the engine computes "
-                       "on the CPU only (set the CPU threads above)"));
-  fitForm->addRow(tr("Devices"), cuda_);
   top->addWidget(fitBox);
+  buildDevicesBox(top);
   top->addStretch(1);
 
   connect(simulator_, &QComboBox::currentTextChanged, this, &ConfigPanel::onSimulatorChanged);
@@ -236,9 +230,61 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
     connect(e, &QLineEdit::textChanged, this, edited);
   for (auto *c : {mode_, network_, activation_, optimiser_})
     connect(c, &QComboBox::currentTextChanged, this, edited);
-  for (auto *s : {nS_, nD_, nSummaries_, patience_, minIter_, maxIter_, threads_})
+  for (auto *s : {nS_, nD_, nSummaries_, patience_, minIter_, maxIter_, nPerDevice_})
     connect(s, &QSpinBox::valueChanged, this, edited);
+  for (auto *s : {devices_, threads_})
+    connect(s, &QSpinBox::valueChanged, this, [this, edited] {
+      if (loading_) return;
+      devicesEdited_ = true; // the list is written from the two boxes from now on
+      edited();
+    });
+  connect(memoryBudget_, &QDoubleSpinBox::valueChanged, this, edited);
+  connect(stream_, &QComboBox::currentTextChanged, this, edited);
+  connect(data_, &DataFilesBox::changed, this, &ConfigPanel::updateModeVisibility);
   connect(params_, &QTableWidget::itemChanged, this, edited);
+}
+
+void ConfigPanel::buildDevicesBox(QVBoxLayout *top) {
+  auto *box = new QGroupBox(tr("Devices"));
+  box->setObjectName(QStringLiteral("devicesBox"));
+  auto *form = new QFormLayout(box);
+  devicesForm_ = form;
+  devices_ = spin(1, 1024);
+  addField(form, "devices", tr("CPU devices"), devices_,
+           tr("`devices`: CPU devices the simulations are split over, each with its own "
+              "worker thread and backend, written as [{\"kind\": \"cpu\", \"threads\": N}, …] "
+              "(reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)"));
+  threads_ = spin(0, 4096, tr("all cores"));
+  addField(form, "devices.threads", tr("Threads per device"), threads_,
+           tr("`threads` and `devices[i].threads`: compute threads of each device, 0 = all "
+              "cores (reference: none; XLA picks the threads of a JAX device)"));
+  fields_.insert("threads", fields_.value("devices.threads"));
+  cuda_ = new QCheckBox(tr("CUDA GPUs"));
+  cuda_->setObjectName(QStringLiteral("cuda"));
+  cuda_->setEnabled(false);
+  cuda_->setToolTip(tr("No CUDA device/build is available: this build of the engine computes "
+                       "on the CPU only (set the CPU devices and threads above)"));
+  form->addRow(tr("GPUs"), cuda_);
+  nPerDevice_ = spin(0, INT_MAX, tr("whole set"));
+  addField(form, "n_per_device", tr("n_per_device"), nPerDevice_,
+           tr("`n_per_device`: simulations per chunk, chunk k on device k mod the number of "
+              "devices; 0 = the whole set as one chunk (reference: "
+              "AggregatedSimulatorIMNN(n_per_device=…))"));
+  memoryBudget_ = new QDoubleSpinBox;
+  memoryBudget_->setRange(0.1, 1e9);
+  memoryBudget_->setDecimals(1);
+  memoryBudget_->setSuffix(QStringLiteral(" MB"));
+  memoryBudget_->setKeyboardTracking(false);
+  addField(form, "fit.memory_budget_mb", tr("Memory budget"), memoryBudget_,
+           tr("`fit.memory_budget_mb`: memory for activations; one pass when every chunk's "
+              "activations fit, else two (recomputed, as the reference always does)"));
+  stream_ = new QComboBox;
+  stream_->addItems({"auto", "on", "off"});
+  addField(form, "data.stream", tr("Stream arrays"), stream_,
+           tr("`data.stream`: array modes only; on reads the arrays a chunk at a time from "
+              "disk, off loads them, auto streams when they do not fit the memory budget "
+              "(reference: none)"));
+  top->addWidget(box);
 }
 
 void ConfigPanel::addField(QFormLayout *form, const QString &key, const QString &label,
@@ -305,7 +351,23 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
   maxIter_->setValue(static_cast<int>(intOr(fit, "max_iterations", defaults.fit.max_iterations)));
   const json *seed = member(j, "seed");
   seed_->setText(seed ? QString::fromStdString(seed->dump()) : QStringLiteral("0"));
-  threads_->setValue(static_cast<int>(intOr(j, "threads", 0)));
+  // devices: the list's length; threads per device: the first device's, or `threads`
+  // that a device with threads 0 takes (as the engine's Aggregator does).
+  const json *devices = member(j, "devices");
+  const bool list = devices && devices->is_array() && !devices->empty();
+  devices_->setValue(list ? static_cast<int>(devices->size()) : 1);
+  const std::int64_t own = list ? intOr(devices->front(), "threads", 0) : 0;
+  threads_->setValue(static_cast<int>(own > 0 ? own : intOr(j, "threads", 0)));
+  devicesEdited_ = false;
+  nPerDevice_->setValue(static_cast<int>(intOr(j, "n_per_device", defaults.n_per_device)));
+  const json *budget = member(fit, "memory_budget_mb");
+  memoryBudget_->setValue(budget && budget->is_number() ? budget->get<double>()
+                                                        : defaults.fit.memory_budget_mb);
+  const json *loadedData = member(j, "data");
+  const json *stream = loadedData && !data_->isEmpty() ? member(*loadedData, "stream") : nullptr;
+  setComboText(stream_, stream && stream->is_string()
+                            ? QString::fromStdString(stream->get<std::string>())
+                            : QStringLiteral("auto"));
   updateModeVisibility();
   loading_ = false;
   validate();
@@ -349,6 +411,7 @@ json ConfigPanel::toJson() const {
   if (arrays) {
     j.erase("simulator");
     j["data"] = data_->files();
+    j["data"]["stream"] = stream_->currentText().toStdString();
   } else {
     j.erase("data");
     const json simOptions = json::parse(simOptions_->text().toStdString(), nullptr, false);
@@ -401,11 +464,23 @@ json ConfigPanel::toJson() const {
   fit["patience"] = patience_->value();
   fit["min_iterations"] = minIter_->value();
   fit["max_iterations"] = maxIter_->value();
+  const double budget = memoryBudget_->value();
+  fit["memory_budget_mb"] =
+      budget == std::floor(budget) ? json(static_cast<std::int64_t>(budget)) : json(budget);
   j["fit"] = fit;
   bool ok = false;
   const qulonglong seed = seed_->text().trimmed().toULongLong(&ok);
   j["seed"] = ok ? json(seed) : json(seed_->text().toStdString());
-  j["threads"] = threads_->value();
+  // A loaded list is kept as it was (a CUDA entry stays and is marked, different
+  // threads per device survive) until the devices or threads box is edited; then N
+  // devices of T threads each, and `threads` T for what reads the top-level key.
+  if (devicesEdited_ || !j.contains("devices")) {
+    j["threads"] = threads_->value();
+    j["devices"] = json::array();
+    for (int d = 0; d < devices_->value(); ++d)
+      j["devices"].push_back({{"kind", "cpu"}, {"threads", threads_->value()}});
+  }
+  j["n_per_device"] = nPerDevice_->value();
   return j;
 }
 
@@ -427,6 +502,8 @@ void ConfigPanel::updateModeVisibility() {
   simForm_->setRowVisible(simulator_->parentWidget(), !arrays);
   simForm_->setRowVisible(simOptions_->parentWidget(), !arrays);
   simBox_->setTitle(arrays ? tr("Parameters") : tr("Simulator"));
+  // data.stream applies where arrays are read: the array modes, and "auto" given files.
+  devicesForm_->setRowVisible(stream_->parentWidget(), arrays || (any && !data_->isEmpty()));
 }
 
 void ConfigPanel::onSimulatorChanged() {

@@ -1,10 +1,11 @@
 // The run configuration form: simulator plugin and its parameters (θ_fid, δθ and the
 // prior box from the descriptor), or the array files of the array modes (the mode
 // picker shows the boxes the mode uses), network plugin and options, mode, sizes,
-// optimiser, fit settings, seed, CPU threads (and CUDA, greyed out without a device). It edits the
-// same JSON the CLI reads; keys without a field (fit.n_validation, fit.best, ...) are kept from the
-// loaded file. Every edit is validated with the engine (RunConfig::from_json + resolve, the network
-// plugin's options): an invalid value is marked at its field with the engine's reason, and
+// optimiser, fit settings, seed, and the Devices group: CPU devices × threads each (CUDA greyed
+// out without a device), n_per_device, fit.memory_budget_mb and, for arrays, data.stream. It edits
+// the same JSON the CLI reads; keys without a field (fit.n_validation, fit.best, ...) are kept from
+// the loaded file. Every edit is validated with the engine (RunConfig::from_json + resolve, the
+// network plugin's options): an invalid value is marked at its field with the engine's reason, and
 // validityChanged(false) lets the window disable Fit.
 #pragma once
 
@@ -17,12 +18,14 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 class QFormLayout;
 class QGroupBox;
+class QVBoxLayout;
 
 namespace imnn {
 class PluginRegistry;
@@ -77,6 +80,7 @@ private:
   };
   void addField(QFormLayout *form, const QString &key, const QString &label, QWidget *widget,
                 const QString &tooltip);
+  void buildDevicesBox(QVBoxLayout *top);
   void onSimulatorChanged();
   void updateModeVisibility();
   void fillParameterTable(const std::vector<double> &theta, const std::vector<double> &delta);
@@ -90,7 +94,12 @@ private:
   QComboBox *mode_, *simulator_, *network_, *activation_, *optimiser_;
   QLineEdit *simOptions_, *hidden_, *learningRate_, *lambda_, *epsilon_, *seed_;
   QTableWidget *params_;
-  QSpinBox *nS_, *nD_, *nSummaries_, *patience_, *minIter_, *maxIter_, *threads_;
+  QSpinBox *nS_, *nD_, *nSummaries_, *patience_, *minIter_, *maxIter_;
+  QSpinBox *devices_, *threads_, *nPerDevice_;
+  QDoubleSpinBox *memoryBudget_;
+  QComboBox *stream_;
+  QFormLayout *devicesForm_ = nullptr;
+  bool devicesEdited_ = false; // toJson writes the devices list from the boxes
   QLabel *generalError_;
   DataFilesBox *data_;
   QCheckBox *cuda_;

@@ -24,6 +24,11 @@ const RunConfig *FitController::resolvedConfig() const {
   return session_ ? &session_->config : nullptr;
 }
 
+nlohmann::json FitController::aggregation() const {
+  return session_ && session_->fitter ? session_->fitter->aggregation().to_json()
+                                      : nlohmann::json();
+}
+
 bool FitController::start(const RunConfig &config, const QString &runDir, QString *error) {
   if (job_) {
     *error = tr("a fit is already running; stop it first");

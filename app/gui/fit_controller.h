@@ -54,6 +54,9 @@ public:
   QString runDirectory() const { return runDir_; }
   const RunConfig *resolvedConfig() const; // null before the first start
   const nlohmann::json &lastResult() const { return lastResult_; }
+  // How the engine splits the work of the current or last fit (AggregationInfo as
+  // result.json's "aggregation"); null before the first start.
+  nlohmann::json aggregation() const;
 
 signals:
   void started(const QString &runDir, int maxIterations, int patience, int minIterations);

@@ -12,6 +12,7 @@
 #include "infer_panel.h"
 #include "plugins_dialog.h"
 #include "run_browser.h"
+#include "work_split.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -302,13 +303,17 @@ void MainWindow::onStarted(const QString &runDir, int maxIterations, int patienc
   progress_->setRange(0, maxIterations);
   progress_->setValue(0);
   patience_->setText(tr("patience 0/%1").arg(patience));
-  status_->setText(tr("Fitting → %1").arg(runDir));
+  const QString split = workSplitText(controller_->aggregation());
+  status_->setText(split.isEmpty() ? tr("Fitting → %1").arg(runDir)
+                                   : tr("Fitting → %1\n%2").arg(runDir, split));
   updateActions();
 }
 
 void MainWindow::onFinished(const QString &runDir, bool ok, const QString &message) {
   history_->replotNow();
-  status_->setText(ok ? message : tr("error: %1").arg(message));
+  const QString split = workSplitText(controller_->aggregation());
+  const QString text = ok ? message : tr("error: %1").arg(message);
+  status_->setText(split.isEmpty() ? text : text + QLatin1Char('\n') + split);
   statusBar()->showMessage(ok ? tr("Fit finished") : tr("Fit stopped with an error"), 5000);
   runs_->refresh();
   showFisherForecast(runDir);

@@ -2,6 +2,7 @@
 
 #include "history_csv.h"
 #include "history_plot.h"
+#include "work_split.h"
 
 #include <QDir>
 #include <QFile>
@@ -184,10 +185,14 @@ void RunBrowser::showResult() {
     summary = tr("det F = %1 (validation), stopped by %2")
                   .arg(result_["val_detF"].get<double>(), 0, 'f', 4)
                   .arg(QString::fromStdString(result_.value("stop_reason", std::string())));
-  status_->setText(tr("%1: %2 iterations, %3")
-                       .arg(QFileInfo(current_).fileName())
-                       .arg(reader_->rowsRead())
-                       .arg(summary));
+  QString text = tr("%1: %2 iterations, %3")
+                     .arg(QFileInfo(current_).fileName())
+                     .arg(reader_->rowsRead())
+                     .arg(summary);
+  const QString split = workSplitText(
+      result_.is_object() ? result_.value("aggregation", nlohmann::json()) : nlohmann::json());
+  if (!split.isEmpty()) text += QLatin1Char('\n') + split;
+  status_->setText(text);
 }
 
 } // namespace imnn::gui

@@ -38,6 +38,8 @@ public:
   void overlayRuns(const QStringList &runDirs);
   // result.json of the open run (null while it is being written).
   const nlohmann::json &result() const { return result_; }
+  // The line under the plot: progress while following, then the result and the work split.
+  QLabel *statusLabel() const { return status_; }
   static constexpr int kFollowIntervalMs = 500;
 
 signals:
