@@ -4,6 +4,8 @@
 //  2. the FLOPs one iteration needs, counted from the layer shapes;
 //  3. the same GEMMs alone through the CPU backend (oneDNN matmul), giving the
 //     iterations per second the GEMM rate allows, and the fraction reached.
+//  4. the same fit split over `threads` CPU devices of one thread each (the config's
+//     devices / n_per_device, n_s / threads simulations per device), beside 1.
 // Usage: bench_fit [iterations=300] [threads=0] [n_validation=1000]
 // (n_validation 1000 is the reference's setting; the example config uses 3000.)
 #include "imnn/config.h"
@@ -40,17 +42,44 @@ std::vector<Gemm> iteration_gemms(const std::vector<Index> &sizes, Index train_r
   return g;
 }
 
+// Iterations per second of a fit (the first 20 iterations are warm-up).
+double fit_rate(const RunConfig &config, Model model, std::shared_ptr<const Simulator> simulator) {
+  Fitter fitter(config, std::move(model), std::move(simulator));
+  int warm = 0;
+  clock_type::time_point t_warm;
+  fitter.add_observer([&](const IterationRecord &) {
+    if (++warm == 20) t_warm = clock_type::now();
+  });
+  fitter.fit();
+  const double fit_s = std::chrono::duration<double>(clock_type::now() - t_warm).count();
+  return (config.fit.max_iterations - 20) / fit_s;
+}
+
+int number_arg(int argc, char **argv, int i, int fallback, int min) {
+  if (argc <= i) return fallback;
+  char *end = nullptr;
+  const long v = std::strtol(argv[i], &end, 10);
+  if (end == argv[i] || *end != '\0' || v < min) {
+    std::fprintf(stderr,
+                 "usage: bench_fit [iterations>=40 (300)] [threads>=0 (0: all)] "
+                 "[n_validation>=0 (1000)]\nbad argument %d: '%s'\n",
+                 i, argv[i]);
+    std::exit(2);
+  }
+  return static_cast<int>(v);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
-  const int iterations = argc > 1 ? std::atoi(argv[1]) : 300;
-  const int threads = argc > 2 ? std::atoi(argv[2]) : 0;
+  const int iterations = number_arg(argc, argv, 1, 300, 40);
+  const int threads = number_arg(argc, argv, 2, 0, 0);
   const int nthreads = configure_threads(threads);
 
   RunConfig config = RunConfig::load(std::string(IMNN_SOURCE_DIR) +
                                      "/resources/examples/gaussian_mean_variance.json");
   config.threads = threads;
-  config.fit.n_validation = argc > 3 ? std::atoi(argv[3]) : 1000;
+  config.fit.n_validation = number_arg(argc, argv, 3, 1000, 0);
   config.fit.n_validation_d = config.fit.n_validation;
   config.fit.max_iterations = iterations;
   config.fit.patience = iterations + 1;
@@ -59,8 +88,11 @@ int main(int argc, char **argv) {
   registry.scan({IMNN_PLUGIN_BUILD_DIR});
   config.resolve(registry);
   auto simulator = registry.create_simulator(config.simulator.plugin, config.simulator.options);
-  Model model = registry.build_network(config.network.plugin, config.network.options,
-                                       simulator->input_shape(), config.n_summaries);
+  auto make_model = [&] {
+    return registry.build_network(config.network.plugin, config.network.options,
+                                  simulator->input_shape(), config.n_summaries);
+  };
+  const Model model = make_model();
   std::vector<Index> sizes;
   for (const auto &layer : model.layers())
     if (layer->type() == "dense") {
@@ -72,15 +104,7 @@ int main(int argc, char **argv) {
   const Index val_rows = config.fit.n_validation + p * config.fit.n_validation_d;
 
   // 1. The fit.
-  Fitter fitter(config, std::move(model), simulator);
-  int warm = 0;
-  clock_type::time_point t_warm;
-  fitter.add_observer([&](const IterationRecord &) {
-    if (++warm == 20) t_warm = clock_type::now();
-  });
-  fitter.fit();
-  const double fit_s = std::chrono::duration<double>(clock_type::now() - t_warm).count();
-  const double its = (iterations - 20) / fit_s;
+  const double its = fit_rate(config, make_model(), simulator);
 
   // 2. FLOPs.
   const auto gemms = iteration_gemms(sizes, train_rows, val_rows);
@@ -112,6 +136,14 @@ int main(int argc, char **argv) {
     run_gemms();
   const double gemm_s = std::chrono::duration<double>(clock_type::now() - tg).count() / reps;
 
+  // 4. The fit over nthreads devices of one thread each.
+  RunConfig split = config;
+  split.devices.assign(static_cast<std::size_t>(nthreads), DeviceSpec{});
+  for (auto &d : split.devices)
+    d.threads = 1;
+  split.n_per_device = (config.n_s + nthreads - 1) / nthreads;
+  const double its_split = fit_rate(split, make_model(), simulator);
+
   std::printf("bench_fit: Gaussian example (n_s %td, n_d %td, validation %td), network", config.n_s,
               config.n_d, config.fit.n_validation);
   for (auto s : sizes)
@@ -126,5 +158,8 @@ int main(int argc, char **argv) {
               gemm_s * 1e3, flops / gemm_s / 1e9, 1.0 / gemm_s);
   std::printf("  fit / GEMM bound: %.2f   (fit reaches %.1f GFLOP/s effective)\n", its * gemm_s,
               flops * its / 1e9);
+  std::printf("  fit on %d CPU devices x 1 thread, n_per_device %td: %.1f iterations/s "
+              "(%.2fx the one-device fit)\n",
+              nthreads, split.n_per_device, its_split, its_split / its);
   return 0;
 }
