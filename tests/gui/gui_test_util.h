@@ -7,11 +7,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
 #include <QWidget>
 #include <QtTest>
+#include <nlohmann/json.hpp>
 
 namespace gui_test {
 
@@ -35,6 +37,14 @@ inline imnn::gui::MainWindowOptions freshOptions() {
   imnn::gui::MainWindowOptions o;
   o.restoreLast = false;
   return o;
+}
+
+// A JSON file of a run (config.json, result.json, ...): null when missing, discarded
+// (is_discarded()) when it does not parse.
+inline nlohmann::json readJson(const QString &file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
 }
 
 } // namespace gui_test

@@ -22,17 +22,12 @@
 #include <QtTest>
 #include <nlohmann/json.hpp>
 
+using gui_test::readJson;
 using imnn::gui::ConfigPanel;
 using imnn::gui::MainWindow;
 using json = nlohmann::json;
 
 namespace {
-
-json readJson(const QString &file) {
-  QFile f(file);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  return json::parse(f.readAll().toStdString(), nullptr, false);
-}
 
 QSpinBox *spinAt(ConfigPanel *panel, const char *key) {
   return qobject_cast<QSpinBox *>(panel->field(key));

@@ -26,15 +26,10 @@
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
+using gui_test::readJson;
 using imnn::gui::MainWindow;
 
 namespace {
-
-nlohmann::json readJson(const QString &file) {
-  QFile f(file);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
-}
 
 QStringList historyLines(const QString &runDir) {
   QFile f(runDir + "/history.csv");

@@ -27,16 +27,11 @@
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
+using gui_test::readJson;
 using imnn::gui::InferPanel;
 using imnn::gui::MainWindow;
 
 namespace {
-
-nlohmann::json readJson(const QString &file) {
-  QFile f(file);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
-}
 
 qint64 sizeOf(const QString &file) {
   return QFileInfo(file).exists() ? QFileInfo(file).size() : -1;

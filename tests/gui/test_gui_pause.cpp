@@ -18,15 +18,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+using gui_test::readJson;
 using imnn::gui::MainWindow;
 
 namespace {
-
-nlohmann::json readJson(const QString &file) {
-  QFile f(file);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
-}
 
 // history.csv without its last column (seconds).
 QStringList historyRows(const QString &runDir) {
