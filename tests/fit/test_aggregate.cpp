@@ -11,6 +11,7 @@
 #include "imnn/plugins.h"
 #include "imnn/sources.h"
 
+#include "expect_config_error.h"
 #include "small_config.h"
 
 #include <QtTest>
@@ -139,17 +140,6 @@ class TestAggregate : public QObject {
                                 .arg(x, 0, 'g', 12)
                                 .arg(y, 0, 'g', 12)
                                 .arg(relative(x, y))));
-    }
-  }
-
-  static void expect_config_error(const json &j, const QString &key, const QStringList &parts) {
-    try {
-      (void)imnn::RunConfig::from_json(j);
-      QFAIL(qPrintable("no error; expected one for " + key));
-    } catch (const imnn::ConfigError &e) {
-      QCOMPARE(QString::fromStdString(e.key()), key);
-      for (const auto &p : parts)
-        QVERIFY2(QString(e.what()).contains(p), qPrintable("missing '" + p + "' in: " + e.what()));
     }
   }
 
@@ -373,7 +363,11 @@ private slots:
     QFETCH(QString, patch);
     QFETCH(QString, key);
     QFETCH(QStringList, message);
-    expect_config_error(small_gaussian_config(json::parse(patch.toStdString())), key, message);
+    expect_config_error(
+        [&] {
+          (void)imnn::RunConfig::from_json(small_gaussian_config(json::parse(patch.toStdString())));
+        },
+        key, message);
   }
 
   void config_defaults_are_resolved() {

@@ -9,6 +9,7 @@
 #include "imnn/plugins.h"
 #include "imnn/sources.h"
 
+#include "expect_config_error.h"
 #include "gradient_check.h"
 #include "small_config.h"
 
@@ -77,18 +78,6 @@ class TestModes : public QObject {
     auto model = registry_.build_network(c.network.plugin, c.network.options, source->input_shape(),
                                          c.n_summaries);
     return std::make_unique<imnn::Fitter>(c, std::move(model), std::move(source));
-  }
-  // Expects a ConfigError with key and a message containing every part.
-  static void expect_config_error(const std::function<void()> &f, const QString &key,
-                                  const QStringList &parts) {
-    try {
-      f();
-      QFAIL(qPrintable("no error; expected one for " + key));
-    } catch (const imnn::ConfigError &e) {
-      QCOMPARE(QString::fromStdString(e.key()), key);
-      for (const auto &p : parts)
-        QVERIFY2(QString(e.what()).contains(p), qPrintable("missing '" + p + "' in: " + e.what()));
-    }
   }
 
 private slots:
