@@ -1,4 +1,5 @@
 // `imnn`: the headless front end. Same configs and run directories as the app.
+#include "imnn/threads.h"
 #include "imnn/version.h"
 
 #include "commands.h"
@@ -6,6 +7,7 @@
 #include <iostream>
 
 int main(int argc, char **argv) {
+  imnn::bound_openmp_spinning(argv);
   CLI::App app{"IMNN Studio " IMNN_CORE_VERSION
                " - information maximising neural networks, headless.\n"
                "Fits an IMNN to simulations made on the fly by a simulator plugin or to fixed "

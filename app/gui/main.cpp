@@ -1,5 +1,7 @@
 // imnn-studio: the desktop app. Without a display it says how to run headless and
 // exits non-zero instead of letting Qt abort.
+#include "imnn/threads.h"
+
 #include "app_paths.h"
 #include "main_window.h"
 
@@ -24,6 +26,7 @@ bool hasDisplay() {
 } // namespace
 
 int main(int argc, char **argv) {
+  imnn::bound_openmp_spinning(argv); // the GUI thread must not fight spinning workers
   if (!hasDisplay()) {
     std::fprintf(stderr, "imnn-studio: no display (DISPLAY and WAYLAND_DISPLAY are unset).\n"
                          "Run the fit headless instead:\n"

@@ -72,6 +72,7 @@ int number_arg(int argc, char **argv, int i, int fallback, int min) {
 } // namespace
 
 int main(int argc, char **argv) {
+  bound_openmp_spinning(argv); // as the imnn and imnn-studio executables
   const int iterations = number_arg(argc, argv, 1, 300, 40);
   const int threads = number_arg(argc, argv, 2, 0, 0);
   const int nthreads = configure_threads(threads);

@@ -53,6 +53,7 @@ Timing run(const RunConfig &config, const PluginRegistry &registry) {
 } // namespace
 
 int main(int argc, char **argv) {
+  bound_openmp_spinning(argv); // as the imnn and imnn-studio executables
   const int iterations = argc > 1 ? std::atoi(argv[1]) : 60;
   const int threads = argc > 2 ? std::atoi(argv[2]) : 0;
   const Index n_per_device = argc > 3 ? std::atoi(argv[3]) : 250;

@@ -1,7 +1,9 @@
 #include "imnn/threads.h"
 
+#include <cstdlib>
 #include <omp.h>
 #include <thread>
+#include <unistd.h>
 
 namespace imnn {
 
@@ -14,6 +16,13 @@ int configure_threads(int requested) {
   const int n = requested > 0 ? requested : hardware_threads();
   omp_set_num_threads(n);
   return n;
+}
+
+void bound_openmp_spinning(char **argv) {
+  if (std::getenv("OMP_WAIT_POLICY") != nullptr || std::getenv("GOMP_SPINCOUNT") != nullptr) return;
+  if (::setenv("GOMP_SPINCOUNT", kSpinCount, 1) != 0) return;
+  ::execv("/proc/self/exe", argv);
+  // execv failed (no /proc): carry on with libgomp's defaults.
 }
 
 } // namespace imnn
