@@ -309,6 +309,7 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   views_->addWidget(corner_);
   views_->addWidget(summaries_);
   summaries_->setObjectName(QStringLiteral("summaryPlot"));
+  summaries_->setShowRegions(false); // a scatter below the diagonal, histograms on it
   rv->addWidget(views_, 1);
   auto *exports = new QHBoxLayout;
   showSamples_ = new QCheckBox(tr("Show accepted samples"));
