@@ -311,6 +311,25 @@ private slots:
     QVERIFY(res["iterations"].get<int>() < 1000);
   }
 
+  // An ABC run that accepts nothing leaves the summaries view greyed, saying why.
+  void abc_accepting_nothing_keeps_the_summaries_view_off() {
+    MainWindow w(gui_test::freshOptions());
+    InferPanel *panel = w.inferPanel();
+    QVERIFY(panel->setRunDirectory(run_));
+    smallSettings(panel);
+    panel->setMethod("abc");
+    option<QLineEdit>(panel, "epsilon")->setText("0"); // distance < 0: none accepted
+    option<QSpinBox>(panel, "n_samples")->setValue(200);
+    QVERIFY2(runAndWait(panel), qPrintable(panel->statusLabel()->text()));
+    QVERIFY2(panel->result("abc"), qPrintable(panel->statusLabel()->text()));
+    QCOMPARE(panel->result("abc")->samples.rows(), 0);
+    QVERIFY(!panel->showSummariesBox()->isEnabled());
+    QVERIFY(!panel->showSummariesBox()->isChecked());
+    QVERIFY2(panel->showSummariesBox()->toolTip().contains("accepted no draws"),
+             qPrintable(panel->showSummariesBox()->toolTip()));
+    QCOMPARE(panel->summaryPlot()->sampleCount(), 0);
+  }
+
   void a_bad_option_is_marked_and_blocks_the_run() {
     MainWindow w(gui_test::freshOptions());
     InferPanel *panel = w.inferPanel();
