@@ -353,7 +353,7 @@
 <context>
     <name>imnn::gui::CornerPlot</name>
     <message>
-        <location filename="../app/gui/corner_plot.cpp" line="125"/>
+        <location filename="../app/gui/corner_plot.cpp" line="130"/>
         <source>No posterior yet: fit an IMNN or open a run</source>
         <translation>Noch keine Posterior-Verteilung: passen Sie ein IMNN an oder öffnen Sie einen Lauf</translation>
     </message>
@@ -913,131 +913,176 @@
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="311"/>
+        <location filename="../app/gui/infer_panel.cpp" line="316"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="313"/>
+        <location filename="../app/gui/infer_panel.cpp" line="318"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="314"/>
+        <location filename="../app/gui/infer_panel.cpp" line="319"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <location filename="../app/gui/infer_panel.cpp" line="320"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="385"/>
+        <location filename="../app/gui/infer_panel.cpp" line="322"/>
+        <source>Show ABC summaries</source>
+        <translation>ABC-Zusammenfassungen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="396"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="409"/>
+        <location filename="../app/gui/infer_panel.cpp" line="423"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="472"/>
+        <location filename="../app/gui/infer_panel.cpp" line="486"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="479"/>
-        <location filename="../app/gui/infer_panel.cpp" line="482"/>
-        <location filename="../app/gui/infer_panel.cpp" line="484"/>
+        <location filename="../app/gui/infer_panel.cpp" line="493"/>
+        <location filename="../app/gui/infer_panel.cpp" line="496"/>
         <location filename="../app/gui/infer_panel.cpp" line="498"/>
-        <location filename="../app/gui/infer_panel.cpp" line="585"/>
+        <location filename="../app/gui/infer_panel.cpp" line="512"/>
+        <location filename="../app/gui/infer_panel.cpp" line="652"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="491"/>
+        <location filename="../app/gui/infer_panel.cpp" line="505"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <location filename="../app/gui/infer_panel.cpp" line="511"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <location filename="../app/gui/infer_panel.cpp" line="511"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="515"/>
+        <location filename="../app/gui/infer_panel.cpp" line="529"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="517"/>
+        <location filename="../app/gui/infer_panel.cpp" line="531"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="518"/>
+        <location filename="../app/gui/infer_panel.cpp" line="532"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="523"/>
+        <location filename="../app/gui/infer_panel.cpp" line="537"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="524"/>
+        <location filename="../app/gui/infer_panel.cpp" line="538"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <location filename="../app/gui/infer_panel.cpp" line="555"/>
+        <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
+        <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="556"/>
+        <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
+        <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
+        <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="583"/>
+        <source>summary of %1</source>
+        <translation>Zusammenfassung von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <source>summary %1</source>
+        <translation>Zusammenfassung %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="588"/>
+        <source>ABC accepted summaries (%1)</source>
+        <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="590"/>
+        <source>accepted draws&apos; summaries</source>
+        <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="592"/>
+        <source>target&apos;s summary</source>
+        <translation>Zusammenfassung des Ziels</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="606"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <location filename="../app/gui/infer_panel.cpp" line="606"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="571"/>
+        <location filename="../app/gui/infer_panel.cpp" line="638"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="572"/>
+        <location filename="../app/gui/infer_panel.cpp" line="639"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="575"/>
+        <location filename="../app/gui/infer_panel.cpp" line="642"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="576"/>
+        <location filename="../app/gui/infer_panel.cpp" line="643"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="581"/>
+        <location filename="../app/gui/infer_panel.cpp" line="648"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="651"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>
@@ -1369,22 +1414,22 @@
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="413"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="422"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="423"/>
+        <location filename="../app/gui/main_window.cpp" line="424"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>

@@ -353,7 +353,7 @@
 <context>
     <name>imnn::gui::CornerPlot</name>
     <message>
-        <location filename="../app/gui/corner_plot.cpp" line="125"/>
+        <location filename="../app/gui/corner_plot.cpp" line="130"/>
         <source>No posterior yet: fit an IMNN or open a run</source>
         <translation>Pas encore de postérieure : ajustez un IMNN ou ouvrez une exécution</translation>
     </message>
@@ -913,131 +913,176 @@
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
         <source>Show accepted samples</source>
         <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="311"/>
+        <location filename="../app/gui/infer_panel.cpp" line="316"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="313"/>
+        <location filename="../app/gui/infer_panel.cpp" line="318"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="314"/>
+        <location filename="../app/gui/infer_panel.cpp" line="319"/>
         <source>Export GetDist…</source>
         <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <location filename="../app/gui/infer_panel.cpp" line="320"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="385"/>
+        <location filename="../app/gui/infer_panel.cpp" line="322"/>
+        <source>Show ABC summaries</source>
+        <translation>Afficher les résumés ABC</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="396"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="409"/>
+        <location filename="../app/gui/infer_panel.cpp" line="423"/>
         <source>Ready to infer with %1</source>
         <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="472"/>
+        <location filename="../app/gui/infer_panel.cpp" line="486"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="479"/>
-        <location filename="../app/gui/infer_panel.cpp" line="482"/>
-        <location filename="../app/gui/infer_panel.cpp" line="484"/>
+        <location filename="../app/gui/infer_panel.cpp" line="493"/>
+        <location filename="../app/gui/infer_panel.cpp" line="496"/>
         <location filename="../app/gui/infer_panel.cpp" line="498"/>
-        <location filename="../app/gui/infer_panel.cpp" line="585"/>
+        <location filename="../app/gui/infer_panel.cpp" line="512"/>
+        <location filename="../app/gui/infer_panel.cpp" line="652"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="491"/>
+        <location filename="../app/gui/infer_panel.cpp" line="505"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <location filename="../app/gui/infer_panel.cpp" line="511"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="497"/>
+        <location filename="../app/gui/infer_panel.cpp" line="511"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="515"/>
+        <location filename="../app/gui/infer_panel.cpp" line="529"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="517"/>
+        <location filename="../app/gui/infer_panel.cpp" line="531"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="518"/>
+        <location filename="../app/gui/infer_panel.cpp" line="532"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="523"/>
+        <location filename="../app/gui/infer_panel.cpp" line="537"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="524"/>
+        <location filename="../app/gui/infer_panel.cpp" line="538"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <location filename="../app/gui/infer_panel.cpp" line="555"/>
+        <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
+        <translation>La dernière exécution ABC n&apos;a accepté aucun tirage : augmentez ε ou le nombre de tirages et relancez ABC</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="556"/>
+        <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
+        <translation>Pas encore de résultat ABC : lancez ABC (Méthode : ABC) pour disperser ses résumés acceptés</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
+        <translation>Afficher les résumés (estimateurs quasi-MV θ̂) des tirages ABC acceptés dans l&apos;espace des résumés, le résumé de la cible marqué (référence : ABC.scatter_summaries)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="583"/>
+        <source>summary of %1</source>
+        <translation>résumé de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <source>summary %1</source>
+        <translation>résumé %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="588"/>
+        <source>ABC accepted summaries (%1)</source>
+        <translation>résumés ABC acceptés (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="590"/>
+        <source>accepted draws&apos; summaries</source>
+        <translation>résumés des tirages acceptés</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="592"/>
+        <source>target&apos;s summary</source>
+        <translation>résumé de la cible</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="606"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="539"/>
+        <location filename="../app/gui/infer_panel.cpp" line="606"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="571"/>
+        <location filename="../app/gui/infer_panel.cpp" line="638"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="572"/>
+        <location filename="../app/gui/infer_panel.cpp" line="639"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="575"/>
+        <location filename="../app/gui/infer_panel.cpp" line="642"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="576"/>
+        <location filename="../app/gui/infer_panel.cpp" line="643"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="581"/>
+        <location filename="../app/gui/infer_panel.cpp" line="648"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="651"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
     </message>
@@ -1369,22 +1414,22 @@
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="413"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d&apos;écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="422"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="423"/>
+        <location filename="../app/gui/main_window.cpp" line="424"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>

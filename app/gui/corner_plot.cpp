@@ -104,6 +104,11 @@ void CornerPlot::setSamples(const lfi::MatrixD &samples, const QString &label, Q
   rebuild();
 }
 
+void CornerPlot::setShowRegions(bool show) {
+  showRegions_ = show;
+  rebuild();
+}
+
 double CornerPlot::filledFraction(int overlay, int row, int col, int level) const {
   const auto &density =
       overlays_.at(static_cast<std::size_t>(overlay)).marginals.marginal(row, col);
@@ -170,7 +175,7 @@ void CornerPlot::rebuild() {
         g->addToLegend(legend);
       else
         g->removeFromLegend(legend);
-      for (int col = 0; col < row; ++col) {
+      for (int col = 0; col < row && showRegions_; ++col) {
         QCPAxisRect *rect = rects[row][col];
         const auto &cr = m.ranges[static_cast<std::size_t>(col)];
         const auto &rr = m.ranges[static_cast<std::size_t>(row)];

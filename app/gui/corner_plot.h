@@ -39,6 +39,10 @@ public:
   // as an option beside the density overlays; an empty matrix removes it.
   void setSamples(const lfi::MatrixD &samples, const QString &label, QColor color = QColor());
   Index sampleCount() const { return samples_.rows(); }
+  // Whether the overlays fill their 68% / 95% regions below the diagonal (default on);
+  // off, those panels show only the samples and markers (a plain scatter).
+  void setShowRegions(bool show);
+  bool showsRegions() const { return showRegions_; }
 
   int overlayCount() const { return static_cast<int>(overlays_.size()); }
   int dimension() const;
@@ -71,6 +75,7 @@ private:
   lfi::MatrixD samples_;
   QString samplesLabel_;
   QColor samplesColor_;
+  bool showRegions_ = true;
 };
 
 } // namespace imnn::gui

@@ -109,7 +109,7 @@ QColor InferPanel::methodColor(const QString &method) {
 
 InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlot *corner,
                        QWidget *parent)
-    : QWidget(parent), registry_(std::move(registry)), corner_(corner),
+    : QWidget(parent), registry_(std::move(registry)), corner_(corner), summaries_(new CornerPlot),
       controller_(new InferController(registry_, this)) {
   setStyleSheet(QStringLiteral("*[invalid=\"true\"] { border: 2px solid #c62828; }"));
   auto *form = new QWidget;
@@ -305,7 +305,12 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
 
   auto *right = new QWidget;
   auto *rv = new QVBoxLayout(right);
-  rv->addWidget(corner_, 1);
+  views_ = new QStackedWidget;
+  views_->addWidget(corner_);
+  views_->addWidget(summaries_);
+  summaries_->setObjectName(QStringLiteral("summaryPlot"));
+  summaries_->setShowRegions(false); // a scatter below the diagonal, histograms on it
+  rv->addWidget(views_, 1);
   auto *exports = new QHBoxLayout;
   showSamples_ = new QCheckBox(tr("Show accepted samples"));
   showSamples_->setToolTip(tr("Scatter the accepted ABC draws (or the PMC population) below "
@@ -314,7 +319,10 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   auto *exportGetDist = new QPushButton(tr("Export GetDist…"));
   exportGetDist->setToolTip(tr("Write the samples of the last result as a GetDist root "
                                "(root_1.txt, root.paramnames, root.ranges)"));
+  showSummaries_ = new QCheckBox(tr("Show ABC summaries"));
+  showSummaries_->setObjectName(QStringLiteral("showSummaries"));
   exports->addWidget(showSamples_);
+  exports->addWidget(showSummaries_);
   exports->addStretch(1);
   exports->addWidget(exportFigure);
   exports->addWidget(exportGetDist);
@@ -334,12 +342,15 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   connect(exportFigure, &QPushButton::clicked, this, &InferPanel::chooseExportFigure);
   connect(exportGetDist, &QPushButton::clicked, this, &InferPanel::chooseExportGetDist);
   connect(showSamples_, &QCheckBox::toggled, this, &InferPanel::updateSamples);
+  connect(showSummaries_, &QCheckBox::toggled, this,
+          [this](bool on) { views_->setCurrentWidget(on ? summaries_ : corner_); });
   connect(controller_, &InferController::progress, this, [this](double f, const QString &m) {
     progress_->setValue(static_cast<int>(1000 * std::clamp(f, 0.0, 1.0)));
     progress_->setFormat(QStringLiteral("%p%"));
     status_->setText(m);
   });
   connect(controller_, &InferController::finished, this, &InferPanel::onFinished);
+  updateSummaries();
   updateButtons();
 }
 
@@ -405,7 +416,10 @@ bool InferPanel::setRunDirectory(const QString &runDir) {
   for (const auto &n : names)
     qnames << QString::fromStdString(n);
   corner_->setParameterNames(qnames);
-  if (!sameProblem) results_.clear();
+  if (!sameProblem) {
+    results_.clear();
+    updateSummaries();
+  }
   status_->setText(tr("Ready to infer with %1").arg(QFileInfo(runDir_).fileName()));
   updateButtons();
   return true;
@@ -523,6 +537,59 @@ void InferPanel::showResult(const lfi::InferenceResult &r) {
   corner_->setMarker(r.theta_fid, tr("θ_fid"));
   if (!r.target_theta.empty()) corner_->addMarker(r.target_theta, tr("true θ"), Qt::red);
   updateSamples();
+  if (r.method == "abc") updateSummaries();
+}
+
+void InferPanel::updateSummaries() {
+  const lfi::InferenceResult *r = result(QStringLiteral("abc"));
+  Index accepted = 0;
+  if (r)
+    for (char a : r->accepted)
+      accepted += a ? 1 : 0;
+  const Index q = r ? r->summaries.cols() : 0;
+  if (!r || accepted == 0 || q == 0 || r->target_estimate.size() != q ||
+      static_cast<Index>(r->accepted.size()) != r->summaries.rows()) {
+    showSummaries_->setChecked(false);
+    showSummaries_->setEnabled(false);
+    showSummaries_->setToolTip(
+        r ? tr("The last ABC run accepted no draws: raise ε or the draws and run ABC again")
+          : tr("No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries"));
+    summaries_->clear();
+    return;
+  }
+  showSummaries_->setEnabled(true);
+  showSummaries_->setToolTip(tr("Show the summaries (quasi-ML estimates θ̂) of the accepted ABC "
+                                "draws in summary space, the target's summary marked "
+                                "(reference: ABC.scatter_summaries)"));
+  lfi::MatrixD s(accepted, q);
+  for (Index i = 0, k = 0; i < r->summaries.rows(); ++i)
+    if (r->accepted[static_cast<std::size_t>(i)]) s.row(k++) = r->summaries.row(i);
+  // The grid spans the accepted summaries and the target's, with a margin.
+  std::vector<double> low(static_cast<std::size_t>(q)), high(low.size());
+  for (Index j = 0; j < q; ++j) {
+    const double lo = std::min(s.col(j).minCoeff(), r->target_estimate(j));
+    const double hi = std::max(s.col(j).maxCoeff(), r->target_estimate(j));
+    const double pad = hi > lo ? 0.05 * (hi - lo) : 0.5;
+    low[static_cast<std::size_t>(j)] = lo - pad;
+    high[static_cast<std::size_t>(j)] = hi + pad;
+  }
+  const int grid = r->marginals.dim() > 0 ? static_cast<int>(r->marginals.ranges[0].size()) : 50;
+  const lfi::Marginals m = lfi::histogram_marginals(
+      s, {}, lfi::make_ranges(low, high, std::vector<Index>(low.size(), grid)),
+      smoothing_->value());
+  QStringList names;
+  for (Index j = 0; j < q; ++j)
+    names << (j < static_cast<Index>(r->param_names.size())
+                  ? tr("summary of %1").arg(QString::fromStdString(r->param_names[j]))
+                  : tr("summary %1").arg(j + 1));
+  summaries_->clear();
+  summaries_->setParameterNames(names);
+  const QColor color = methodColor(QStringLiteral("abc"));
+  summaries_->setOverlay(QStringLiteral("abc"), m, tr("ABC accepted summaries (%1)").arg(accepted),
+                         color);
+  summaries_->setSamples(s, tr("accepted draws' summaries"), color.darker(130));
+  const Eigen::VectorXd &t = r->target_estimate;
+  summaries_->setMarker(std::vector<double>(t.data(), t.data() + t.size()), tr("target's summary"));
 }
 
 void InferPanel::updateSamples() {
@@ -547,11 +614,11 @@ void InferPanel::updateButtons() {
 }
 
 bool InferPanel::exportPng(const QString &file) {
-  return corner_->exportPng(file);
+  return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPng(file);
 }
 
 bool InferPanel::exportPdf(const QString &file) {
-  return corner_->exportPdf(file);
+  return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPdf(file);
 }
 
 bool InferPanel::exportGetDist(const QString &root, QString *error) {

@@ -5,7 +5,10 @@
 // progress and Cancel. Results are written to RUN_DIR/inference/<name>/ as by
 // `imnn infer` and overlaid on the corner plot: GA blue, ABC orange, PMC green, the
 // fiducial and true θ as markers, optionally the accepted samples as a scatter.
-// The figure exports as PNG and PDF, the samples as a GetDist root.
+// A second corner plot shows the accepted ABC draws' summaries (estimates θ̂) in
+// summary space with the target's summary marked (the reference's
+// ABC.scatter_summaries). The shown figure exports as PNG and PDF, the samples as a
+// GetDist root.
 #pragma once
 
 #include "imnn/inference.h"
@@ -67,6 +70,10 @@ public:
   QProgressBar *progressBar() const { return progress_; }
   QLabel *statusLabel() const { return status_; }
   QCheckBox *showSamplesBox() const { return showSamples_; }
+  // Shows the summaries view instead of the posterior corner plot; enabled once an
+  // ABC result exists.
+  QCheckBox *showSummariesBox() const { return showSummaries_; }
+  CornerPlot *summaryPlot() const { return summaries_; }
   // Results of this session by method (the last of each).
   const lfi::InferenceResult *result(const QString &method) const;
 
@@ -88,23 +95,24 @@ private:
   void onFinished(bool ok, const QString &message);
   void showResult(const lfi::InferenceResult &r);
   void updateSamples();
+  void updateSummaries();
   void updateButtons();
   void markField(const QString &option, bool invalid);
   void addField(QFormLayout *form, const QString &option, const QString &label, QWidget *widget,
                 const QString &tooltip);
 
   std::shared_ptr<const PluginRegistry> registry_;
-  CornerPlot *corner_;
+  CornerPlot *corner_, *summaries_;
   InferController *controller_;
   QString runDir_;
   QLineEdit *runEdit_, *theta_, *targetFile_, *epsilon_, *priorLow_, *priorHigh_, *name_;
   QRadioButton *simulate_, *fromFile_;
   QComboBox *method_, *distance_;
-  QStackedWidget *pages_;
+  QStackedWidget *pages_, *views_;
   QSpinBox *targetSeed_, *gaSamples_, *abcSamples_, *minAccepted_, *maxIterations_, *nPoints_,
       *nInitial_, *maxIteration_, *maxAcceptance_, *gridsize_, *seed_, *threads_;
   QDoubleSpinBox *percentile_, *acceptanceRatio_, *smoothing_;
-  QCheckBox *showSamples_;
+  QCheckBox *showSamples_, *showSummaries_;
   QPushButton *run_, *cancel_;
   QProgressBar *progress_;
   QLabel *status_;

@@ -408,8 +408,9 @@ void MainWindow::exportCorner() {
   const QString file = QFileDialog::getSaveFileName(this, tr("Export the corner plot"), QString(),
                                                     tr("PNG (*.png);;PDF (*.pdf)"));
   if (file.isEmpty()) return;
-  const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? corner_->exportPdf(file)
-                                                             : corner_->exportPng(file);
+  // The view the Infer tab shows: the posterior corner plot or the ABC summaries.
+  const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? infer_->exportPdf(file)
+                                                             : infer_->exportPng(file);
   status_->setText(ok ? tr("Exported %1").arg(file)
                       : tr("error: cannot write %1; choose another folder").arg(file));
 }

@@ -1,6 +1,7 @@
 // The Infer tab driven as a user does: a tiny run trained in the app, then the
 // Gaussian approximation, ABC on a small budget and PMC, each overlaid on the corner
-// plot in its colour with the fiducial and true θ markers and the accepted samples;
+// plot in its colour with the fiducial and true θ markers and the accepted samples,
+// the accepted ABC summaries scattered in summary space;
 // the figure exported as PNG and PDF and the samples as a GetDist root; Cancel
 // stopping a long ABC; a bad option marked at its field.
 #include "config_panel.h"
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
@@ -78,6 +80,68 @@ class TestGuiInfer : public QObject {
   QTemporaryDir tmp_;
   QString run_;
 
+  // The accepted ABC draws' summaries in summary space (reference:
+  // ABC.scatter_summaries): one scatter point per accepted draw at its summaries, the
+  // target's summary marked, axes naming the summaries; exported instead of the
+  // posterior while shown.
+  void checkSummariesView(MainWindow &w, const imnn::lfi::InferenceResult &abc,
+                          const QString &cornerPng) {
+    InferPanel *panel = w.inferPanel();
+    imnn::gui::CornerPlot *view = panel->summaryPlot();
+    QVERIFY(!view->isVisible());
+    QVERIFY(panel->showSummariesBox()->isEnabled());
+    panel->showSummariesBox()->setChecked(true);
+    QVERIFY(view->isVisible());
+    QVERIFY(!w.cornerPlot()->isVisible());
+    const int accepted = static_cast<int>(std::count(abc.accepted.begin(), abc.accepted.end(), 1));
+    QVERIFY(accepted > 0);
+    QCOMPARE(view->sampleCount(), accepted);
+    QCOMPARE(view->dimension(), 2);
+    QCOMPARE(view->overlayCount(), 1); // the 1-D histograms on the diagonal
+    QCOMPARE(view->markerCount(), 1);
+    QVERIFY(!view->showsRegions()); // a plain scatter below the diagonal
+    QCOMPARE(view->plot()->plottableCount(), view->plot()->graphCount()); // no filled regions
+    QCPGraph *scatter = nullptr, *target = nullptr;
+    for (int i = 0; i < view->plot()->graphCount(); ++i) {
+      QCPGraph *g = view->plot()->graph(i);
+      if (g->name() == "accepted draws' summaries") scatter = g;
+      if (g->name() == "target's summary" && g->lineStyle() == QCPGraph::lsNone) target = g;
+    }
+    QVERIFY(scatter && target);
+    QCOMPARE(scatter->dataCount(), accepted);
+    // Summary space, not parameter space: the points are the accepted summaries (the
+    // graph keeps them sorted by x).
+    std::vector<std::pair<double, double>> shown, expected;
+    for (auto it = scatter->data()->constBegin(); it != scatter->data()->constEnd(); ++it)
+      shown.emplace_back(it->key, it->value);
+    for (std::size_t i = 0; i < abc.accepted.size(); ++i)
+      if (abc.accepted[i]) expected.emplace_back(abc.summaries(i, 0), abc.summaries(i, 1));
+    std::sort(shown.begin(), shown.end());
+    std::sort(expected.begin(), expected.end());
+    QVERIFY(shown == expected);
+    QCOMPARE(target->dataCount(), 1);
+    QCOMPARE(target->data()->at(0)->key, abc.target_estimate(0));
+    QCOMPARE(target->data()->at(0)->value, abc.target_estimate(1));
+    QStringList labels;
+    for (QCPAxisRect *rect : view->plot()->axisRects())
+      labels << rect->axis(QCPAxis::atBottom)->label() << rect->axis(QCPAxis::atLeft)->label();
+    for (const std::string &name : abc.param_names)
+      QVERIFY2(labels.contains("summary of " + QString::fromStdString(name)),
+               qPrintable(labels.join(" | ")));
+    gui_test::screenshot(w, "infer_abc_summaries_window");
+    gui_test::screenshot(*view, "infer_abc_summaries");
+    // The export writes the shown view.
+    const QString png = tmp_.filePath("summaries.png"), pdf = tmp_.filePath("summaries.pdf");
+    QVERIFY(panel->exportPng(png));
+    QVERIFY(panel->exportPdf(pdf));
+    QVERIFY(sizeOf(png) > 1000 && sizeOf(pdf) > 1000);
+    QFile a(png), b(cornerPng);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QVERIFY(a.readAll() != b.readAll());
+    panel->showSummariesBox()->setChecked(false);
+    QVERIFY(w.cornerPlot()->isVisible());
+  }
+
 private slots:
   void initTestCase() {
     gui_test::isolateSettings();
@@ -130,6 +194,10 @@ private slots:
     QCOMPARE(panel->result("ga")->samples.rows(), 2000);
     QVERIFY(!w.cornerPlot()->hasOverlay("fisher"));
     QVERIFY(w.cornerPlot()->hasOverlay("ga"));
+    // No ABC result yet: the summaries view is greyed and says why.
+    QVERIFY(!panel->showSummariesBox()->isEnabled());
+    QVERIFY2(panel->showSummariesBox()->toolTip().contains("No ABC result"),
+             qPrintable(panel->showSummariesBox()->toolTip()));
 
     panel->setMethod("abc");
     option<QLineEdit>(panel, "epsilon")->setText("1.5");
@@ -141,6 +209,7 @@ private slots:
              qPrintable(QString::number(abc->samples.rows())));
     QCOMPARE(abc->simulations, 4000);
     QCOMPARE(panel->progressBar()->value(), 1000);
+    QVERIFY(panel->showSummariesBox()->isEnabled());
 
     panel->setMethod("pmc");
     option<QSpinBox>(panel, "n_points")->setValue(200);
@@ -195,6 +264,9 @@ private slots:
     QVERIFY(panel->exportPdf(pdf));
     QVERIFY(sizeOf(png) > 1000);
     QVERIFY(sizeOf(pdf) > 1000);
+
+    checkSummariesView(w, *abc, png);
+    if (QTest::currentTestFailed()) return;
     const QString root = tmp_.filePath("getdist/pmc_export");
     QDir().mkpath(tmp_.filePath("getdist"));
     QString error;
@@ -237,6 +309,25 @@ private slots:
     const auto res = readJson(run_ + "/inference/cancelled/result.json");
     QCOMPARE(res["cancelled"].get<bool>(), true);
     QVERIFY(res["iterations"].get<int>() < 1000);
+  }
+
+  // An ABC run that accepts nothing leaves the summaries view greyed, saying why.
+  void abc_accepting_nothing_keeps_the_summaries_view_off() {
+    MainWindow w(gui_test::freshOptions());
+    InferPanel *panel = w.inferPanel();
+    QVERIFY(panel->setRunDirectory(run_));
+    smallSettings(panel);
+    panel->setMethod("abc");
+    option<QLineEdit>(panel, "epsilon")->setText("0"); // distance < 0: none accepted
+    option<QSpinBox>(panel, "n_samples")->setValue(200);
+    QVERIFY2(runAndWait(panel), qPrintable(panel->statusLabel()->text()));
+    QVERIFY2(panel->result("abc"), qPrintable(panel->statusLabel()->text()));
+    QCOMPARE(panel->result("abc")->samples.rows(), 0);
+    QVERIFY(!panel->showSummariesBox()->isEnabled());
+    QVERIFY(!panel->showSummariesBox()->isChecked());
+    QVERIFY2(panel->showSummariesBox()->toolTip().contains("accepted no draws"),
+             qPrintable(panel->showSummariesBox()->toolTip()));
+    QCOMPARE(panel->summaryPlot()->sampleCount(), 0);
   }
 
   void a_bad_option_is_marked_and_blocks_the_run() {
