@@ -33,12 +33,15 @@ QStringList historyRows(const QString &runDir) {
   return rows;
 }
 
+// Always 120 iterations (min_iterations = max_iterations: early stopping cannot end it
+// sooner) of a few milliseconds each, so that pauses clicked 0-300 ms apart land inside
+// the fit: with early stopping the fit once ended before any pause landed.
 const char *kConfig = R"({
   "name": "pause", "simulator": {"plugin": "gaussian_mean_variance", "options": {"n_data": 10}},
-  "network": {"plugin": "mlp", "options": {"hidden": [32, 32]}},
+  "network": {"plugin": "mlp", "options": {"hidden": [64, 64]}},
   "n_s": 400, "n_d": 400, "n_summaries": 2, "theta_fid": [0.0, 1.0],
   "delta_theta": [0.1, 0.1], "seed": 7, "threads": 2,
-  "fit": {"min_iterations": 5, "patience": 30, "max_iterations": 120,
+  "fit": {"min_iterations": 120, "patience": 30, "max_iterations": 120,
           "n_validation": 400, "n_statistics": 400, "checkpoint_every": 0}})";
 
 bool same(double a, double b) {
