@@ -15,10 +15,9 @@ int hardware_threads();
 // and a fit runs 20x slower (measured: 3.6 vs 73.6 iterations/s beside a 2-job
 // build). libgomp reads its wait policy from the environment when it loads, before
 // main(), so the executables call this first thing: when the user has set neither
-// OMP_WAIT_POLICY nor GOMP_SPINCOUNT, it sets GOMP_SPINCOUNT to kSpinCount and
+// OMP_WAIT_POLICY nor GOMP_SPINCOUNT, it sets GOMP_SPINCOUNT=1000 and
 // re-executes the program (/proc/self/exe, same arguments). Returns only when no
 // re-execution was needed or it failed (then the program simply runs as is).
-inline constexpr const char *kSpinCount = "1000";
 void bound_openmp_spinning(char **argv);
 
 } // namespace imnn
