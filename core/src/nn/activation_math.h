@@ -69,6 +69,8 @@ struct SoftplusFn {
   }
 };
 
+// For z <= 0, sigma'(z) = sigma''(z) = alpha e^z = sigma(z) + alpha: the layers take
+// the derivatives from the output (d1_out, d2_out) instead of a second exponential.
 template <class T>
 struct EluFn {
   static constexpr bool curved = true;
@@ -76,6 +78,15 @@ struct EluFn {
   T value(T z) const { return z > T(0) ? z : alpha * std::expm1(z); }
   T d1(T z) const { return z > T(0) ? T(1) : alpha * std::exp(z); }
   T d2(T z) const { return z > T(0) ? T(0) : alpha * std::exp(z); }
+  // Branch-free (m = 1 for z > 0, else 0) so that GCC vectorises them.
+  T d1_out(T z, T h) const {
+    const T m = static_cast<T>(z > T(0));
+    return m + (T(1) - m) * (h + alpha);
+  }
+  T d2_out(T z, T h) const {
+    const T m = static_cast<T>(z > T(0));
+    return (T(1) - m) * (h + alpha);
+  }
 };
 
 template <class T>
@@ -89,6 +100,10 @@ struct GeluFn {
   T d1(T z) const { return cdf(z) + z * pdf(z); }
   T d2(T z) const { return pdf(z) * (T(2) - z * z); }
 };
+
+// Activations whose derivatives the layers read from the output h = sigma(z).
+template <class F>
+inline constexpr bool derivatives_from_output = requires(const F &f) { f.d1_out(f.d1(0), f.d1(0)); };
 
 // Calls fn(functor) with the functor of spec's kind for scalar type T.
 template <class T, class Fn>
