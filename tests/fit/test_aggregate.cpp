@@ -206,6 +206,44 @@ private slots:
     compare(history, baseline_[m], 1e-5);
   }
 
+  // A device's threads work on its chunks as workers; the chunks, not the workers,
+  // fix the arithmetic.
+  void workers_do_not_change_the_fit_data() {
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<double>("tolerance");
+    for (const char *mode : {"simulator", "simulator-numerical", "gradient", "numerical"}) {
+      // 4 chunks of 50: one single-threaded worker per thread, bit for bit.
+      QTest::addRow("%s, 2 threads", mode) << mode << 2 << 2 << "cpu (2 threads, 2 workers)" << 0.0;
+      QTest::addRow("%s, 3 threads", mode) << mode << 3 << 3 << "cpu (3 threads, 3 workers)" << 0.0;
+      // More threads than chunks: 4 workers of 2 threads (GEMMs split over 2 threads).
+      QTest::addRow("%s, 8 threads", mode) << mode << 8 << 4 << "cpu (8 threads, 4 workers)" << 1e-6;
+    }
+  }
+  void workers_do_not_change_the_fit() {
+    QFETCH(QString, mode);
+    QFETCH(int, threads);
+    QFETCH(int, workers);
+    QFETCH(QString, device);
+    QFETCH(double, tolerance);
+    json j = mode_config(mode.toStdString());
+    j["n_per_device"] = 50;
+    j["devices"] = {{{"kind", "cpu"}, {"threads", 1}}};
+    imnn::AggregationInfo one, many;
+    const auto single = fit(j, &one);
+    QCOMPARE(one.workers, 1);
+    QCOMPARE(one.devices, std::vector<std::string>{"cpu (1 thread)"});
+    QCOMPARE(one.chunks, imnn::Index(4));
+    j["devices"] = {{{"kind", "cpu"}, {"threads", threads}}};
+    const auto parallel = fit(j, &many);
+    QCOMPARE(many.workers, workers);
+    QCOMPARE(many.devices, std::vector<std::string>{device.toStdString()});
+    QCOMPARE(many.to_json()["workers"], json(workers));
+    compare(parallel, single, tolerance);
+  }
+
   // Two passes (activations recomputed) give what one pass (kept) gives.
   void two_passes_match_one_pass_data() {
     QTest::addColumn<QString>("mode");
@@ -375,11 +413,11 @@ private slots:
     QCOMPARE(c.devices.size(), std::size_t(1));
     QCOMPARE(c.devices[0].kind, std::string("cpu"));
     QCOMPARE(c.devices[0].threads, 0);
-    QCOMPARE(c.n_per_device, imnn::Index(0));
+    QCOMPARE(c.n_per_device, imnn::Index(250));
     QCOMPARE(c.fit.memory_budget_mb, 2048.0);
     const json j = c.to_json();
     QCOMPARE(j["devices"], json::parse(R"([{"kind": "cpu", "threads": 0}])"));
-    QCOMPARE(j["n_per_device"], json(0));
+    QCOMPARE(j["n_per_device"], json(250));
     QCOMPARE(j["fit"]["memory_budget_mb"], json(2048.0));
     const json data = mode_config("gradient");
     QCOMPARE(imnn::RunConfig::from_json(data).to_json()["data"]["stream"], json("auto"));

@@ -215,7 +215,7 @@ private slots:
     const QString started = w.statusLabel()->text();
     QVERIFY2(started.contains("work split: 2 device(s)"), qPrintable(started));
     QVERIFY2(started.contains("n_per_device 250, chunks: 4, one pass"), qPrintable(started));
-    QVERIFY2(started.contains("cpu (1 threads), cpu (1 threads)"), qPrintable(started));
+    QVERIFY2(started.contains("cpu (1 thread), cpu (1 thread)"), qPrintable(started));
     QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 60000);
     QVERIFY2(w.statusLabel()->text().contains("max_iterations"),
              qPrintable(w.statusLabel()->text()));

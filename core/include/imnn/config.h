@@ -84,9 +84,11 @@ struct RunConfig {
   std::uint64_t seed = 0;
   int threads = 0; // 0: all hardware threads
   // Devices the simulations are split over, n_per_device at a time (0: the whole set
-  // as one chunk); the result does not depend on the split (imnn/aggregate.h).
+  // as one chunk); the result does not depend on the split (imnn/aggregate.h). The
+  // default 250 gives a device's threads chunks to work on in parallel (one worker
+  // each) while fixing the arithmetic whatever the thread count.
   std::vector<DeviceSpec> devices{DeviceSpec{}};
-  Index n_per_device = 0;
+  Index n_per_device = 250;
   std::vector<std::string> plugin_dirs; // extra plugin folders, searched first
 
   // Strict parse. Throws ConfigError("fit.patience", "...") etc.

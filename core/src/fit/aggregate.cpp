@@ -1,6 +1,6 @@
-// The Aggregator (imnn/aggregate.h): chunks of a set over devices, each device a
-// Backend on its own thread, pass 1 / loss on the whole set / pass 2, gradients
-// summed in chunk order.
+// The Aggregator (imnn/aggregate.h): chunks of a set over devices and their
+// workers, each worker a Backend on its own thread, pass 1 / loss on the whole set /
+// pass 2, gradients summed in chunk order.
 #include "imnn/aggregate.h"
 
 #include "imnn/error.h"
@@ -16,7 +16,8 @@
 namespace imnn {
 
 nlohmann::json AggregationInfo::to_json() const {
-  return {{"devices", devices},         {"n_per_device", n_per_device},
+  return {{"devices", devices},         {"workers", workers},
+          {"n_per_device", n_per_device},
           {"chunks", chunks},           {"passes", passes},
           {"one_pass_mb", one_pass_mb}, {"memory_budget_mb", memory_budget_mb},
           {"streamed", streamed}};
@@ -51,11 +52,11 @@ std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices) {
 }
 
 // ---------------------------------------------------------------------------------
-// One device: its Backend and buffers; devices other than 0 also a worker thread
-// that waits for tasks (a persistent thread keeps its OpenMP team warm).
-struct Aggregator::Device {
+// One worker: its Backend and buffers; workers other than 0 also a thread that
+// waits for tasks (a persistent thread keeps its OpenMP team warm).
+struct Aggregator::Worker {
   int index = 0;
-  int threads = 0; // as configure_threads takes it (0: all)
+  int threads = 1; // as configure_threads takes it
   std::unique_ptr<Backend> backend;
   Workspace ws, fwd_ws;
   Eigen::MatrixXd xc, dxc, gx, gdx;
@@ -130,36 +131,55 @@ Aggregator::Aggregator(const RunConfig &config, const Model &model, const Simula
   if (config.devices.empty())
     throw Error("no compute device: the config's devices list is empty; give at least one, e.g. "
                 "[{\"kind\": \"cpu\"}]");
-  const int n_devices = static_cast<int>(config.devices.size());
-  for (int d = 0; d < n_devices; ++d) {
+  n_devices_ = static_cast<int>(config.devices.size());
+  std::vector<int> device_threads;
+  for (int d = 0; d < n_devices_; ++d) {
     const DeviceSpec &spec = config.devices[static_cast<std::size_t>(d)];
     if (spec.kind != "cpu")
       throw Error("device " + std::to_string(d) + " has kind \"" + spec.kind +
                   "\", which this build cannot run; use {\"kind\": \"cpu\"}");
-    auto dev = std::make_unique<Device>();
-    dev->index = d;
-    dev->threads = spec.threads > 0 ? spec.threads : config.threads;
-    dev->backend = make_cpu_backend(dev->threads);
-    info_.devices.push_back("cpu (" +
-                            std::to_string(dev->threads > 0 ? dev->threads : hardware_threads()) +
-                            " threads)");
-    devices_.push_back(std::move(dev));
+    const int t = spec.threads > 0 ? spec.threads : config.threads;
+    device_threads.push_back(t > 0 ? t : hardware_threads());
   }
-  for (auto &dev : devices_)
-    if (dev->index > 0) dev->thread = std::thread([d = dev.get()] { d->loop(); });
 
   const SetSize train = source_.set_size(SeedStream::training, {config.n_s, config.n_d});
   info_.streamed = source_.streamed();
-  if (info_.streamed && n_per_device_ == 0) {
-    // Streaming reads n_per_device simulations at a time: by default as many as let
+  if (info_.streamed) {
+    // Streaming reads n_per_device simulations at a time, at most as many as let
     // every device hold one chunk in half the budget.
     const Index per_sim =
         static_cast<Index>(workspace_bytes(model_, source_.layout({1, 1}).rows()));
-    n_per_device_ = std::max<Index>(
-        1, static_cast<Index>(budget_bytes_ / 2 / n_devices / static_cast<double>(per_sim)));
+    const Index fits = std::max<Index>(
+        1, static_cast<Index>(budget_bytes_ / 2 / n_devices_ / static_cast<double>(per_sim)));
+    n_per_device_ = n_per_device_ > 0 ? std::min(n_per_device_, fits) : fits;
   }
+
+  // Workers: device d's threads in equal shares over min(threads, its training chunks).
+  std::vector<int> chunks_on(static_cast<std::size_t>(n_devices_), 0);
+  for (const auto &c : split_set(train, n_per_device_, n_devices_))
+    ++chunks_on[static_cast<std::size_t>(c.device)];
+  for (int d = 0; d < n_devices_; ++d) {
+    const int t = device_threads[static_cast<std::size_t>(d)];
+    const int w = std::clamp(chunks_on[static_cast<std::size_t>(d)], 1, t);
+    first_worker_.push_back(static_cast<int>(workers_.size()));
+    for (int j = 0; j < w; ++j) {
+      auto worker = std::make_unique<Worker>();
+      worker->index = static_cast<int>(workers_.size());
+      worker->threads = t / w + (j < t % w ? 1 : 0);
+      worker->backend = make_cpu_backend(worker->threads);
+      workers_.push_back(std::move(worker));
+    }
+    info_.devices.push_back("cpu (" + std::to_string(t) + (t == 1 ? " thread" : " threads") +
+                            (w == 1 ? std::string() : ", " + std::to_string(w) + " workers") +
+                            ")");
+  }
+  first_worker_.push_back(static_cast<int>(workers_.size()));
+  info_.workers = static_cast<int>(workers_.size());
+  for (auto &worker : workers_)
+    if (worker->index > 0) worker->thread = std::thread([w = worker.get()] { w->loop(); });
+
   train_set_ = train;
-  train_chunks_ = split_set(train, n_per_device_, n_devices);
+  train_chunks_ = plan(train);
   const std::size_t bytes = one_pass_bytes(train_chunks_);
   one_pass_ = static_cast<double>(bytes) <= budget_bytes_;
   info_.n_per_device = train_chunks_.empty() ? 0 : train_chunks_.front().part.n;
@@ -169,8 +189,19 @@ Aggregator::Aggregator(const RunConfig &config, const Model &model, const Simula
   info_.memory_budget_mb = config.fit.memory_budget_mb;
 }
 
+std::vector<Chunk> Aggregator::plan(SetSize set) const {
+  std::vector<Chunk> chunks = split_set(set, n_per_device_, n_devices_);
+  std::vector<int> seen(static_cast<std::size_t>(n_devices_), 0);
+  for (auto &c : chunks) {
+    const auto d = static_cast<std::size_t>(c.device);
+    const int first = first_worker_[d], count = first_worker_[d + 1] - first;
+    c.worker = first + seen[d]++ % count;
+  }
+  return chunks;
+}
+
 Aggregator::~Aggregator() {
-  for (auto &dev : devices_) {
+  for (auto &dev : workers_) {
     if (!dev->thread.joinable()) continue;
     {
       std::lock_guard<std::mutex> lock(dev->mutex);
@@ -182,7 +213,7 @@ Aggregator::~Aggregator() {
 }
 
 int Aggregator::caller_threads() const {
-  return devices_.front()->threads;
+  return workers_.front()->threads;
 }
 
 std::size_t Aggregator::one_pass_bytes(const std::vector<Chunk> &chunks) const {
@@ -193,7 +224,7 @@ std::size_t Aggregator::one_pass_bytes(const std::vector<Chunk> &chunks) const {
 }
 
 void Aggregator::run(const std::function<void(int)> &task) {
-  for (auto &dev : devices_) {
+  for (auto &dev : workers_) {
     if (dev->index == 0) continue;
     {
       std::lock_guard<std::mutex> lock(dev->mutex);
@@ -203,7 +234,7 @@ void Aggregator::run(const std::function<void(int)> &task) {
     dev->cv.notify_all();
   }
   task(0);
-  for (auto &dev : devices_) {
+  for (auto &dev : workers_) {
     if (dev->index == 0) continue;
     std::unique_lock<std::mutex> lock(dev->mutex);
     dev->cv.wait(lock, [&] { return !dev->busy; });
@@ -225,7 +256,7 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
                                               std::vector<float> &grad) {
   if (!(set == train_set_)) {
     train_set_ = set;
-    train_chunks_ = split_set(set, n_per_device_, static_cast<int>(devices_.size()));
+    train_chunks_ = plan(set);
     one_pass_ = static_cast<double>(one_pass_bytes(train_chunks_)) <= budget_bytes_;
   }
   const std::vector<Chunk> &chunks = train_chunks_;
@@ -243,10 +274,10 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
     dx_.resize(p * set.n_d, model_.output_size());
   }
   auto workspace = [&](std::size_t c) -> Workspace & {
-    return one_pass_ ? chunk_ws_[c] : devices_[static_cast<std::size_t>(chunks[c].device)]->ws;
+    return one_pass_ ? chunk_ws_[c] : workers_[static_cast<std::size_t>(chunks[c].worker)]->ws;
   };
   auto forward = [&](std::size_t c) -> const MatrixF & {
-    Device &dev = *devices_[static_cast<std::size_t>(chunks[c].device)];
+    Worker &dev = *workers_[static_cast<std::size_t>(chunks[c].worker)];
     Workspace &ws = workspace(c);
     if (ws.acts.empty()) ws.acts.resize(1);
     source_.fill_part(SeedStream::training, iteration, set, chunks[c].begin, chunks[c].part,
@@ -255,9 +286,9 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
   };
   // Pass 1: summaries of every chunk.
   run([&](int d) {
-    Device &dev = *devices_[static_cast<std::size_t>(d)];
+    Worker &dev = *workers_[static_cast<std::size_t>(d)];
     for (std::size_t c = 0; c < n_chunks; ++c) {
-      if (chunks[c].device != d) continue;
+      if (chunks[c].worker != d) continue;
       try {
         const MatrixF &out = forward(c);
         if (single) {
@@ -276,9 +307,9 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
   const LossAndGradient lg = fisher_loss(x_, dx_, p, reg);
   // Pass 2: back-propagate each chunk's adjoints.
   run([&](int d) {
-    Device &dev = *devices_[static_cast<std::size_t>(d)];
+    Worker &dev = *workers_[static_cast<std::size_t>(d)];
     for (std::size_t c = 0; c < n_chunks; ++c) {
-      if (chunks[c].device != d) continue;
+      if (chunks[c].worker != d) continue;
       try {
         const SetSize part = chunks[c].part;
         if (!one_pass_) (void)forward(c);
@@ -315,7 +346,7 @@ void Aggregator::prepare(SeedStream stream, std::uint64_t iteration, SetSize set
   pr.iteration = iteration;
   if (!(set == pr.set) || pr.chunks.empty()) {
     pr.set = set;
-    pr.chunks = split_set(set, n_per_device_, static_cast<int>(devices_.size()));
+    pr.chunks = plan(set);
     std::size_t bytes = 0;
     for (const auto &c : pr.chunks)
       bytes += static_cast<std::size_t>(source_.layout(c.part).rows() * source_.input_size()) *
@@ -328,7 +359,7 @@ void Aggregator::prepare(SeedStream stream, std::uint64_t iteration, SetSize set
   chunk_errors_.assign(pr.chunks.size(), nullptr);
   run([&](int d) {
     for (std::size_t c = 0; c < pr.chunks.size(); ++c) {
-      if (pr.chunks[c].device != d) continue;
+      if (pr.chunks[c].worker != d) continue;
       try {
         source_.fill_part(stream, iteration, set, pr.chunks[c].begin, pr.chunks[c].part,
                           pr.inputs[c]);
@@ -353,10 +384,10 @@ void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eige
   }
   chunk_errors_.assign(n_chunks, nullptr);
   run([&](int d) {
-    Device &dev = *devices_[static_cast<std::size_t>(d)];
+    Worker &dev = *workers_[static_cast<std::size_t>(d)];
     for (std::size_t c = 0; c < n_chunks; ++c) {
       const Chunk &chunk = pr.chunks[c];
-      if (chunk.device != d) continue;
+      if (chunk.worker != d) continue;
       try {
         Workspace &ws = dev.fwd_ws;
         if (ws.acts.empty()) ws.acts.resize(1);
