@@ -3,9 +3,12 @@
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 
+#include "omp_team.h"
+
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <omp.h>
 #include <sstream>
 
 namespace imnn {
@@ -144,8 +147,7 @@ void SimulatorSource::fill_part(SeedStream stream, std::uint64_t iteration, SetS
   std::string error;
   Index error_index = -1;
 
-#pragma omp parallel
-  {
+  detail::omp_team(omp_get_max_threads(), [&] {
     std::vector<double> out(static_cast<std::size_t>(size));
     std::vector<double> jac(static_cast<std::size_t>(size * std::max<Index>(p, 1)));
     std::vector<double> theta(theta_fid_);
@@ -217,7 +219,7 @@ void SimulatorSource::fill_part(SeedStream stream, std::uint64_t iteration, SetS
         }
       }
     }
-  }
+  });
   if (error_index >= 0) throw NumericalError(error);
 }
 

@@ -4,6 +4,7 @@
 
 #include "nn/activation_math.h"
 #include "nn/common.h"
+#include "omp_team.h"
 
 #include <Eigen/Core>
 #include <algorithm>
@@ -44,17 +45,13 @@ template <class F>
 void eval_block(const F &f, const float *z, float *h, float *d, Index len) {
   if constexpr (std::is_same_v<F, nn_detail::EluFn<float>>) {
     using Array = Eigen::Array<float, Eigen::Dynamic, 1>;
-    Eigen::Map<Array> hv(h, len);
     // e^z - 1 rather than expm1(): Eigen's vectorised expm1 costs an exp, a log and a
     // division (bench: 28% of an ELU fit's time); the absolute error of e^z - 1 is
-    // about one float ulp of 1 (6e-8), below the activations' own resolution.
-    hv = Eigen::Map<const Array>(z, len).min(0.0f).exp() - 1.0f;
-    // Branch-free, as a select of floating-point operations does not vectorise under
-    // -ftrapping-math: for z > 0 the block holds e^0 - 1 = 0.
+    // about one float ulp of 1 (6e-8), below the activations' own resolution. One
+    // Eigen expression, so that all of it runs on SIMD packets.
+    const Eigen::Map<const Array> zv(z, len);
     const float alpha = f.alpha;
-#pragma omp simd
-    for (Index c = 0; c < len; ++c)
-      h[c] = std::max(z[c], 0.0f) + alpha * h[c];
+    Eigen::Map<Array>(h, len) = zv.max(0.0f) + alpha * (zv.min(0.0f).exp() - 1.0f);
     if (d != nullptr) {
 #pragma omp simd
       for (Index c = 0; c < len; ++c)
@@ -104,8 +101,7 @@ void activation_forward(const F fn, const float *z, float *h, Index n, const Row
   const Index block_stride = layout.n_tangent_rows * n; // between tangent blocks
   const Index flat_begin = t * n;
   const Index flat_blocks = (primal_end - flat_begin + kFlatBlock - 1) / kFlatBlock;
-#pragma omp parallel num_threads(team) if (team > 1)
-  {
+  detail::omp_team(team, [&] {
     // A private copy keeps the functor's parameters in registers: through the
     // shared-variable pointer of the outlined region, a conditional read of a
     // parameter (z > 0 ? 1 : slope) is a conditional load and blocks vectorisation.
@@ -134,9 +130,9 @@ void activation_forward(const F fn, const float *z, float *h, Index n, const Row
     for (Index b = 0; b < flat_blocks; ++b) {
       const Index begin = flat_begin + b * kFlatBlock;
       eval_block(f, z + begin, h + begin, static_cast<float *>(nullptr),
-                            std::min(kFlatBlock, primal_end - begin));
+                 std::min(kFlatBlock, primal_end - begin));
     }
-  }
+  });
 }
 
 template <class F>
@@ -146,8 +142,7 @@ void activation_backward(const F fn, const float *z, const float *hv, const floa
   const Index p = layout.n_tangents;
   const Index primal_end = layout.n_primal * n;
   const Index block_stride = layout.n_tangent_rows * n;
-#pragma omp parallel num_threads(team) if (team > 1)
-  {
+  detail::omp_team(team, [&] {
     // A private copy keeps the functor's parameters in registers: through the
     // shared-variable pointer of the outlined region, a conditional read of a
     // parameter (z > 0 ? 1 : slope) is a conditional load and blocks vectorisation.
@@ -200,7 +195,7 @@ void activation_backward(const F fn, const float *z, const float *hv, const floa
 #pragma omp for simd schedule(simd : static)
     for (Index i = t * n; i < primal_end; ++i)
       ig[i] = d1_at(f, z[i], hv[i]) * og[i];
-  }
+  });
 }
 
 // The shortest decimal that reads back as x, as a double (0.01f -> 0.01, not

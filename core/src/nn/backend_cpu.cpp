@@ -17,6 +17,7 @@
 // for concurrent work.
 #include "imnn/error.h"
 #include "imnn/nn.h"
+#include "omp_team.h"
 
 #include <algorithm>
 #include <array>
@@ -167,19 +168,21 @@ private:
     const double flops = 2.0 * double(m) * double(n) * double(k);
     const int team = static_cast<int>(std::clamp(flops / kFlopsPerThread, 1.0, double(threads_)));
     const float *btp = bt.data();
-#pragma omp parallel for schedule(static) num_threads(team) if (team > 1)
-    for (Index i = 0; i < m; ++i) {
-      const float *ai = a + i * lda;
-      for (Index j = 0; j < n; ++j) {
-        const float *bj = btp + j * k;
-        float s = 0.0f;
+    detail::omp_team(team, [&] {
+#pragma omp for schedule(static)
+      for (Index i = 0; i < m; ++i) {
+        const float *ai = a + i * lda;
+        for (Index j = 0; j < n; ++j) {
+          const float *bj = btp + j * k;
+          float s = 0.0f;
 #pragma omp simd reduction(+ : s)
-        for (Index l = 0; l < k; ++l)
-          s += ai[l] * bj[l];
-        float &out = c[i * ldc + j];
-        out = beta == 0.0f ? s : s + beta * out;
+          for (Index l = 0; l < k; ++l)
+            s += ai[l] * bj[l];
+          float &out = c[i * ldc + j];
+          out = beta == 0.0f ? s : s + beta * out;
+        }
       }
-    }
+    });
   }
 
   static void check_ld(const char *what, Index ld, Index width) {

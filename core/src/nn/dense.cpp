@@ -4,6 +4,7 @@
 #include "imnn/nn.h"
 
 #include "nn/common.h"
+#include "omp_team.h"
 
 #include <Random123/philox.h>
 #include <cmath>
@@ -64,13 +65,15 @@ public:
     float *o = out.data();
     const Index np = layout.n_primal;
     const int team = nn_detail::team_size(backend, np * out_);
-#pragma omp parallel for schedule(static) num_threads(team) if (team > 1)
-    for (Index j = 0; j < np; ++j) {
-      float *row = o + j * out_;
+    detail::omp_team(team, [&] {
+#pragma omp for schedule(static)
+      for (Index j = 0; j < np; ++j) {
+        float *row = o + j * out_;
 #pragma omp simd
-      for (Index c = 0; c < out_; ++c)
-        row[c] += b[c];
-    }
+        for (Index c = 0; c < out_; ++c)
+          row[c] += b[c];
+      }
+    });
   }
 
   void backward(Backend &backend, const float *params, const MatrixF &in, const MatrixF &,
