@@ -6,10 +6,13 @@
 //     iterations per second the GEMM rate allows, and the fraction reached.
 //  4. the same fit as one chunk (n_per_device 0), its threads splitting every GEMM
 //     and elementwise pass as one team, beside 1 (chunks of 250, one worker each).
-// Usage: bench_fit [iterations=300] [threads=0] [n_validation=1000]
-// (n_validation 1000 is the reference's setting; the example config uses 3000.)
+// Usage: bench_fit [iterations=300] [threads=0] [n_validation=1000] [activation]
+// (n_validation 1000 is the reference's setting; the example config uses 3000. The
+// activation, e.g. leaky_relu for the reference's network, replaces the example's elu.)
 #include "imnn/config.h"
+#include "imnn/error.h"
 #include "imnn/fit.h"
+#include "imnn/nn.h"
 #include "imnn/plugins.h"
 #include "imnn/threads.h"
 
@@ -62,7 +65,7 @@ int number_arg(int argc, char **argv, int i, int fallback, int min) {
   if (end == argv[i] || *end != '\0' || v < min) {
     std::fprintf(stderr,
                  "usage: bench_fit [iterations>=40 (300)] [threads>=0 (0: all)] "
-                 "[n_validation>=0 (1000)]\nbad argument %d: '%s'\n",
+                 "[n_validation>=0 (1000)] [activation (the example's)]\nbad argument %d: '%s'\n",
                  i, argv[i]);
     std::exit(2);
   }
@@ -81,6 +84,17 @@ int main(int argc, char **argv) {
                                      "/resources/examples/gaussian_mean_variance.json");
   config.threads = threads;
   config.fit.n_validation = number_arg(argc, argv, 3, 1000, 0);
+  if (argc > 4) {
+    try {
+      (void)activation_from_name(argv[4]);
+    } catch (const Error &e) {
+      std::fprintf(stderr, "bench_fit: %s\n", e.what());
+      return 2;
+    }
+    config.network.options["activation"] = argv[4];
+    config.network.options.erase("negative_slope");
+    config.network.options.erase("alpha");
+  }
   config.fit.n_validation_d = config.fit.n_validation;
   config.fit.max_iterations = iterations;
   config.fit.patience = iterations + 1;
@@ -147,7 +161,9 @@ int main(int argc, char **argv) {
               config.n_d, config.fit.n_validation);
   for (auto s : sizes)
     std::printf(" %td", s);
-  std::printf(", %d threads, backend %s\n", nthreads, backend->name().c_str());
+  std::printf(", %s, %d threads, backend %s\n",
+              config.network.options.value("activation", std::string("?")).c_str(), nthreads,
+              backend->name().c_str());
   std::printf("  fit:            %8.1f iterations/s  (%.3f ms/iteration, %d timed iterations; "
               "n_per_device %td)\n",
               its, 1e3 / its, iterations - 20, config.n_per_device);

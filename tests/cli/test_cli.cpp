@@ -1,8 +1,9 @@
 // The headless front end end to end: `imnn fit` writes a complete run directory,
 // refuses to overwrite one, reports bad configs with the key; `imnn plugins` lists
 // plugins and skipped files.
-#include "cli_process.h"
 #include "imnn/arrays.h"
+
+#include "cli_process.h"
 
 #include <QtTest>
 

@@ -219,7 +219,8 @@ private slots:
       QTest::addRow("%s, 2 threads", mode) << mode << 2 << 2 << "cpu (2 threads, 2 workers)" << 0.0;
       QTest::addRow("%s, 3 threads", mode) << mode << 3 << 3 << "cpu (3 threads, 3 workers)" << 0.0;
       // More threads than chunks: 4 workers of 2 threads (GEMMs split over 2 threads).
-      QTest::addRow("%s, 8 threads", mode) << mode << 8 << 4 << "cpu (8 threads, 4 workers)" << 1e-6;
+      QTest::addRow("%s, 8 threads", mode)
+          << mode << 8 << 4 << "cpu (8 threads, 4 workers)" << 1e-6;
     }
   }
   void workers_do_not_change_the_fit() {

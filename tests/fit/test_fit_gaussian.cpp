@@ -1,6 +1,7 @@
-// Acceptance: the built-in Gaussian example with the reference's settings reaches
-// at least 90% of the analytic Fisher bound det F = 50 on fresh validation
-// simulations. The one slow test of the suite.
+// Acceptance: the built-in Gaussian example (the reference's settings but for the
+// four README.md "Configuration" names: ELU, min_iterations, n_validation,
+// n_statistics) reaches at least 90% of the analytic Fisher bound det F = 50 on fresh
+// validation simulations. The one slow test of the suite.
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
 

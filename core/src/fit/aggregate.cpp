@@ -16,10 +16,13 @@
 namespace imnn {
 
 nlohmann::json AggregationInfo::to_json() const {
-  return {{"devices", devices},         {"workers", workers},
+  return {{"devices", devices},
+          {"workers", workers},
           {"n_per_device", n_per_device},
-          {"chunks", chunks},           {"passes", passes},
-          {"one_pass_mb", one_pass_mb}, {"memory_budget_mb", memory_budget_mb},
+          {"chunks", chunks},
+          {"passes", passes},
+          {"one_pass_mb", one_pass_mb},
+          {"memory_budget_mb", memory_budget_mb},
           {"streamed", streamed}};
 }
 
@@ -170,8 +173,7 @@ Aggregator::Aggregator(const RunConfig &config, const Model &model, const Simula
       workers_.push_back(std::move(worker));
     }
     info_.devices.push_back("cpu (" + std::to_string(t) + (t == 1 ? " thread" : " threads") +
-                            (w == 1 ? std::string() : ", " + std::to_string(w) + " workers") +
-                            ")");
+                            (w == 1 ? std::string() : ", " + std::to_string(w) + " workers") + ")");
   }
   first_worker_.push_back(static_cast<int>(workers_.size()));
   info_.workers = static_cast<int>(workers_.size());

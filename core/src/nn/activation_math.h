@@ -103,7 +103,9 @@ struct GeluFn {
 
 // Activations whose derivatives the layers read from the output h = sigma(z).
 template <class F>
-inline constexpr bool derivatives_from_output = requires(const F &f) { f.d1_out(f.d1(0), f.d1(0)); };
+inline constexpr bool derivatives_from_output = requires(const F &f) {
+  f.d1_out(f.d1(0), f.d1(0));
+};
 
 // Calls fn(functor) with the functor of spec's kind for scalar type T.
 template <class T, class Fn>

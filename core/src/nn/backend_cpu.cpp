@@ -17,6 +17,7 @@
 // for concurrent work.
 #include "imnn/error.h"
 #include "imnn/nn.h"
+
 #include "omp_team.h"
 
 #include <algorithm>
