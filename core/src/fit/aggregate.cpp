@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -61,7 +62,11 @@ struct Aggregator::Worker {
   int index = 0;
   int threads = 1; // as configure_threads takes it
   std::unique_ptr<Backend> backend;
-  Workspace ws, fwd_ws;
+  Workspace ws;
+  // Forward-only workspaces by the chunk's row count: a set's chunks with and without
+  // derivatives differ in rows, and one workspace resized between them made the
+  // allocator return and fault in its buffers for every chunk.
+  std::map<Index, Workspace> fwd_ws;
   Eigen::MatrixXd xc, dxc, gx, gdx;
   MatrixF out_grad;
 
@@ -391,7 +396,7 @@ void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eige
       const Chunk &chunk = pr.chunks[c];
       if (chunk.worker != d) continue;
       try {
-        Workspace &ws = dev.fwd_ws;
+        Workspace &ws = dev.fwd_ws[source_.layout(chunk.part).rows()];
         if (ws.acts.empty()) ws.acts.resize(1);
         if (pr.kept)
           std::swap(ws.acts[0], pr.inputs[c]);
