@@ -70,21 +70,15 @@ void eval_block(const F &f, const float *z, float *h, float *d, Index len) {
   }
 }
 
-// sigma'(z) and sigma''(z), from the output h = sigma(z) where the activation
-// offers that (ELU: no second exponential).
-template <class F>
-float d1_at(const F &f, float z, float h) {
+// sigma'(z) (Order 1) or sigma''(z) (Order 2), from the output h = sigma(z) where the
+// activation offers that (ELU: no second exponential).
+template <int Order, class F>
+float derivative_at(const F &f, float z, float h) {
+  static_assert(Order == 1 || Order == 2);
   if constexpr (nn_detail::derivatives_from_output<F>)
-    return f.d1_out(z, h);
+    return Order == 1 ? f.d1_out(z, h) : f.d2_out(z, h);
   else
-    return f.d1(z);
-}
-template <class F>
-float d2_at(const F &f, float z, float h) {
-  if constexpr (nn_detail::derivatives_from_output<F>)
-    return f.d2_out(z, h);
-  else
-    return f.d2(z);
+    return Order == 1 ? f.d1(z) : f.d2(z);
 }
 
 // Rows [0, t) carry tangents (t = 0 when there are none).
@@ -161,7 +155,7 @@ void activation_backward(const F fn, const float *z, const float *hv, const floa
         float acc[kBlock];
 #pragma omp simd
         for (Index c = 0; c < len; ++c) {
-          d[c] = d1_at(f, zj[c0 + c], hj[c0 + c]);
+          d[c] = derivative_at<1>(f, zj[c0 + c], hj[c0 + c]);
           acc[c] = 0.0f;
         }
         for (Index a = 0; a < p; ++a) {
@@ -184,7 +178,7 @@ void activation_backward(const F fn, const float *z, const float *hv, const floa
         if constexpr (F::curved) {
 #pragma omp simd
           for (Index c = 0; c < len; ++c)
-            ij[c0 + c] = d[c] * gj[c0 + c] + d2_at(f, zj[c0 + c], hj[c0 + c]) * acc[c];
+            ij[c0 + c] = d[c] * gj[c0 + c] + derivative_at<2>(f, zj[c0 + c], hj[c0 + c]) * acc[c];
         } else {
 #pragma omp simd
           for (Index c = 0; c < len; ++c)
@@ -194,7 +188,7 @@ void activation_backward(const F fn, const float *z, const float *hv, const floa
     }
 #pragma omp for simd schedule(simd : static)
     for (Index i = t * n; i < primal_end; ++i)
-      ig[i] = d1_at(f, z[i], hv[i]) * og[i];
+      ig[i] = derivative_at<1>(f, z[i], hv[i]) * og[i];
   });
 }
 
