@@ -7,6 +7,8 @@
 #include "imnn/threads.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -55,6 +57,34 @@ std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices) {
   return chunks;
 }
 
+// Spins for up to kSpin until done() holds, so that a hand-off between the fitting
+// thread and a worker that comes soon (pass 1, the loss, pass 2, the optimiser step
+// and the validation follow each other within a few hundred microseconds) needs no
+// futex sleep and wake-up; the caller then waits on the condition variable as
+// before, which returns at once when done() already holds. Measured on the example
+// (400 iterations, 2 workers): 8 500 futex calls without spinning, 5 000-7 600 with
+// 50 us, 1 000-1 200 with 250 us. Bounded, so that a thread waiting longer (between
+// fits, or on a busy machine) leaves the core.
+namespace {
+
+constexpr auto kSpin = std::chrono::microseconds(250);
+
+template <class Done>
+void spin_until(Done done) {
+  const auto end = std::chrono::steady_clock::now() + kSpin;
+  while (!done()) {
+    for (int i = 0; i < 64; ++i) {
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+      if (done()) return;
+    }
+    if (std::chrono::steady_clock::now() >= end) return;
+  }
+}
+
+} // namespace
+
 // ---------------------------------------------------------------------------------
 // One worker: its Backend and buffers; workers other than 0 also a thread that
 // waits for tasks (a persistent thread keeps its OpenMP team warm).
@@ -74,19 +104,25 @@ struct Aggregator::Worker {
   std::mutex mutex;
   std::condition_variable cv;
   const std::function<void(int)> *task = nullptr;
-  bool busy = false, stop = false;
+  // Written under the mutex; atomic so that spin_until can read them without it.
+  std::atomic<bool> busy{false}, stop{false};
 
   void loop() {
     configure_threads(threads);
-    std::unique_lock<std::mutex> lock(mutex);
     for (;;) {
-      cv.wait(lock, [this] { return stop || busy; });
-      if (stop) return;
-      const auto *t = task;
-      lock.unlock();
+      spin_until([this] { return stop.load() || busy.load(); });
+      const std::function<void(int)> *t = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        cv.wait(lock, [this] { return stop.load() || busy.load(); });
+        if (stop) return;
+        t = task;
+      }
       (*t)(index); // tasks catch their own errors
-      lock.lock();
-      busy = false;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        busy = false;
+      }
       cv.notify_all();
     }
   }
@@ -243,8 +279,9 @@ void Aggregator::run(const std::function<void(int)> &task) {
   task(0);
   for (auto &dev : workers_) {
     if (dev->index == 0) continue;
+    spin_until([&] { return !dev->busy.load(); });
     std::unique_lock<std::mutex> lock(dev->mutex);
-    dev->cv.wait(lock, [&] { return !dev->busy; });
+    dev->cv.wait(lock, [&] { return !dev->busy.load(); });
   }
   rethrow_first_error();
 }
