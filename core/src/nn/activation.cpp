@@ -46,7 +46,7 @@ void eval_block(const F &f, const float *z, float *h, float *d, Index len) {
   if constexpr (std::is_same_v<F, nn_detail::EluFn<float>>) {
     using Array = Eigen::Array<float, Eigen::Dynamic, 1>;
     // e^z - 1 rather than expm1(): Eigen's vectorised expm1 costs an exp, a log and a
-    // division (bench: 28% of an ELU fit's time); the absolute error of e^z - 1 is
+    // division (perf: 28% of an ELU fit's time); the absolute error of e^z - 1 is
     // about one float ulp of 1 (6e-8), below the activations' own resolution. One
     // Eigen expression, so that all of it runs on SIMD packets.
     const Eigen::Map<const Array> zv(z, len);
