@@ -1,9 +1,13 @@
 #include "app_paths.h"
 
+#include "imnn/json_reader.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -27,13 +31,27 @@ QString translationsFolder() {
 }
 
 QString installTranslator(const QString &language) {
-  static QTranslator *installed = nullptr;
-  if (installed) {
-    QCoreApplication::removeTranslator(installed);
-    delete installed;
-    installed = nullptr;
-  }
+  // The app's strings and Qt's own (dialog buttons, file dialogs: qtbase_<lang>.qm from
+  // Debian's qt6-translations-l10n).
+  static QTranslator *installed = nullptr, *qtBase = nullptr;
+  for (QTranslator **t : {&installed, &qtBase})
+    if (*t) {
+      QCoreApplication::removeTranslator(*t);
+      delete *t;
+      *t = nullptr;
+    }
   const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  // Numbers are read and shown in the language's locale too (number_format.h): a German
+  // window takes and shows 0,001.
+  QLocale::setDefault(locale);
+  auto *base = new QTranslator;
+  if (base->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    QCoreApplication::installTranslator(base);
+    qtBase = base;
+  } else {
+    delete base;
+  }
   auto *translator = new QTranslator;
   if (!translator->load(locale, QStringLiteral("imnn_studio"), QStringLiteral("_"),
                         translationsFolder())) {
@@ -57,6 +75,21 @@ QString defaultRunDirectory(const QString &root, const QString &name) {
   for (int i = 2; QFileInfo::exists(dir); ++i)
     dir = base + "-" + QString::number(i);
   return dir;
+}
+
+nlohmann::json readJsonText(const QByteArray &text) {
+  try {
+    return parse_json_text(
+        std::string_view(text.constData(), static_cast<std::size_t>(text.size())), "json");
+  } catch (const std::exception &) {
+    return nlohmann::json(nlohmann::json::value_t::discarded);
+  }
+}
+
+nlohmann::json readJsonFile(const QString &file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return readJsonText(f.readAll());
 }
 
 } // namespace imnn::gui

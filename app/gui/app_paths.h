@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QString>
+#include <nlohmann/json.hpp>
 
 namespace imnn::gui {
 
@@ -20,5 +21,11 @@ QString gaussianExamplePath();
 // <root>/<name>-<yyyyMMdd-HHmmss>, as the CLI's default runs/<name>-<date>-<time>; a
 // suffix -2, -3 ... when that directory already exists (two fits in one second).
 QString defaultRunDirectory(const QString &root, const QString &name);
+// A JSON file the app reads (config.json, result.json, model.json): null when it
+// cannot be opened, discarded (is_discarded()) when it is not JSON or nests deeper than
+// the engine allows (imnn::parse_json_text).
+nlohmann::json readJsonFile(const QString &file);
+// JSON text from a setting or a field, read as readJsonFile reads a file.
+nlohmann::json readJsonText(const QByteArray &text);
 
 } // namespace imnn::gui

@@ -1,9 +1,11 @@
 #include "config_panel.h"
 
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 #include "imnn/plugins.h"
 
 #include "data_files_box.h"
+#include "number_format.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSpinBox>
 #include <QStyle>
 #include <QTableWidget>
@@ -29,16 +32,39 @@ namespace {
 
 using json = nlohmann::json;
 
-// A number typed in a field, or the raw text when it is not one: the engine then
-// reports the wrong type at that key, with its own message.
+// A number typed in a field (numbers::parse: the session's decimal mark), or the raw
+// text when it is not one; inputErrors() says why at the field.
 json numberOrText(const QString &text) {
-  bool ok = false;
-  const double v = QLocale::c().toDouble(text.trimmed(), &ok);
-  return ok ? json(v) : json(text.toStdString());
+  const auto v = numbers::parse(text);
+  return v ? json(*v) : json(text.toStdString());
 }
 
 QString numberText(double v) {
-  return QLocale::c().toString(v, 'g', 12);
+  return numbers::format(v);
+}
+
+// The simulator's options as typed: an object, or the syntax error in words.
+json optionsOf(const QString &text, QString *why) {
+  try {
+    return parse_json_text(text.toStdString(), "the options");
+  } catch (const std::exception &e) {
+    if (why) *why = QString::fromStdString(e.what());
+    return json(text.toStdString());
+  }
+}
+
+// Removes the value at a config key ("fit.lambda", "network.options.hidden[1]": the
+// list) from j, so that the engine's default stands in; false when there is none.
+bool eraseKey(json &j, QString key) {
+  key.remove(QRegularExpression(QStringLiteral("\\[\\d+\\]")));
+  const QStringList parts = key.split('.', Qt::SkipEmptyParts);
+  if (parts.isEmpty()) return false;
+  json *node = &j;
+  for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+    if (!node->is_object() || !node->contains(parts[i].toStdString())) return false;
+    node = &(*node)[parts[i].toStdString()];
+  }
+  return node->is_object() && node->erase(parts.back().toStdString()) > 0;
 }
 
 const json *member(const json &j, const char *key) {
@@ -226,7 +252,8 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
     validate();
     emit changed();
   };
-  for (auto *e : {name_, simOptions_, hidden_, learningRate_, lambda_, epsilon_, seed_})
+  for (auto *e :
+       {name_, simOptions_, hidden_, learningRate_, lambda_, epsilon_, seed_, memoryBudget_})
     connect(e, &QLineEdit::textChanged, this, edited);
   for (auto *c : {mode_, network_, activation_, optimiser_})
     connect(c, &QComboBox::currentTextChanged, this, edited);
@@ -238,7 +265,6 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
       devicesEdited_ = true; // the list is written from the two boxes from now on
       edited();
     });
-  connect(memoryBudget_, &QDoubleSpinBox::valueChanged, this, edited);
   connect(stream_, &QComboBox::currentTextChanged, this, edited);
   connect(data_, &DataFilesBox::changed, this, &ConfigPanel::updateModeVisibility);
   connect(params_, &QTableWidget::itemChanged, this, edited);
@@ -270,14 +296,10 @@ void ConfigPanel::buildDevicesBox(QVBoxLayout *top) {
            tr("`n_per_device`: simulations per chunk, chunk k on device k mod the number of "
               "devices; 0 = the whole set as one chunk (reference: "
               "AggregatedSimulatorIMNN(n_per_device=…))"));
-  memoryBudget_ = new QDoubleSpinBox;
-  memoryBudget_->setRange(0.1, 1e9);
-  memoryBudget_->setDecimals(1);
-  memoryBudget_->setSuffix(QStringLiteral(" MB"));
-  memoryBudget_->setKeyboardTracking(false);
-  addField(form, "fit.memory_budget_mb", tr("Memory budget"), memoryBudget_,
-           tr("`fit.memory_budget_mb`: memory for activations; one pass when every chunk's "
-              "activations fit, else two (recomputed, as the reference always does)"));
+  memoryBudget_ = new QLineEdit;
+  addField(form, "fit.memory_budget_mb", tr("Memory budget (MB)"), memoryBudget_,
+           tr("`fit.memory_budget_mb`: memory for activations, in MB; one pass when every "
+              "chunk's activations fit, else two (recomputed, as the reference always does)"));
   stream_ = new QComboBox;
   stream_->addItems({"auto", "on", "off"});
   addField(form, "data.stream", tr("Stream arrays"), stream_,
@@ -331,8 +353,9 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
   setComboText(network_, QString::fromStdString(net));
   QStringList widths;
   for (const auto &w : netOptions.value("hidden", json::array({128, 128, 128})))
-    widths << QString::fromStdString(w.dump());
-  hidden_->setText(widths.join(", "));
+    widths << (w.is_number_integer() ? numbers::locale().toString(w.get<long long>())
+                                     : QString::fromStdString(w.dump()));
+  hidden_->setText(widths.join(numbers::listSeparator()));
   setComboText(activation_,
                QString::fromStdString(netOptions.value("activation", std::string("leaky_relu"))));
   nSummaries_->setValue(static_cast<int>(intOr(j, "n_summaries", 0)));
@@ -350,7 +373,10 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
   minIter_->setValue(static_cast<int>(intOr(fit, "min_iterations", defaults.fit.min_iterations)));
   maxIter_->setValue(static_cast<int>(intOr(fit, "max_iterations", defaults.fit.max_iterations)));
   const json *seed = member(j, "seed");
-  seed_->setText(seed ? QString::fromStdString(seed->dump()) : QStringLiteral("0"));
+  seed_->setText(!seed ? QStringLiteral("0")
+                 : seed->is_number_unsigned() || seed->is_number_integer()
+                     ? numbers::locale().toString(seed->get<long long>())
+                     : QString::fromStdString(seed->dump()));
   // devices: the list's length; threads per device: the first device's, or `threads`
   // that a device with threads 0 takes (as the engine's Aggregator does).
   const json *devices = member(j, "devices");
@@ -360,9 +386,7 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
   threads_->setValue(static_cast<int>(own > 0 ? own : intOr(j, "threads", 0)));
   devicesEdited_ = false;
   nPerDevice_->setValue(static_cast<int>(intOr(j, "n_per_device", defaults.n_per_device)));
-  const json *budget = member(fit, "memory_budget_mb");
-  memoryBudget_->setValue(budget && budget->is_number() ? budget->get<double>()
-                                                        : defaults.fit.memory_budget_mb);
+  memoryBudget_->setText(numberOr(fit, "memory_budget_mb", defaults.fit.memory_budget_mb));
   const json *loadedData = member(j, "data");
   const json *stream = loadedData && !data_->isEmpty() ? member(*loadedData, "stream") : nullptr;
   setComboText(stream_, stream && stream->is_string()
@@ -381,10 +405,11 @@ bool ConfigPanel::loadFile(const QString &path, QString *error) {
     *error = tr("cannot open %1: %2; check the path").arg(path, f.errorString());
     return false;
   }
-  const json j = json::parse(f.readAll().toStdString(), nullptr, false, true);
-  if (j.is_discarded()) {
-    *error = tr("%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)")
-                 .arg(path);
+  json j;
+  try {
+    j = parse_json_text(f.readAll().toStdString(), path.toStdString(), /*comments=*/true);
+  } catch (const std::exception &e) {
+    *error = tr("%1; fix it in a text editor").arg(QString::fromStdString(e.what()));
     return false;
   }
   return loadJson(j, error);
@@ -414,11 +439,8 @@ json ConfigPanel::toJson() const {
     j["data"]["stream"] = stream_->currentText().toStdString();
   } else {
     j.erase("data");
-    const json simOptions = json::parse(simOptions_->text().toStdString(), nullptr, false);
     j["simulator"] = {{"plugin", simulator_->currentText().toStdString()},
-                      {"options", simOptions.is_discarded()
-                                      ? json(simOptions_->text().toStdString())
-                                      : simOptions}};
+                      {"options", optionsOf(simOptions_->text(), nullptr)}};
   }
   json theta = json::array(), delta = json::array();
   for (int row = 0; row < params_->rowCount(); ++row) {
@@ -435,13 +457,8 @@ json ConfigPanel::toJson() const {
   const bool takesHidden = !netInfo || netInfo->options_help.contains("hidden");
   const bool takesActivation = !netInfo || netInfo->options_help.contains("activation");
   if (takesHidden) {
-    json widths = json::array();
-    for (const QString &w : hidden_->text().split(',', Qt::SkipEmptyParts)) {
-      bool ok = false;
-      const long long v = w.trimmed().toLongLong(&ok);
-      widths.push_back(ok ? json(v) : json(w.trimmed().toStdString()));
-    }
-    options["hidden"] = widths;
+    const auto widths = numbers::parseIntegerList(hidden_->text());
+    options["hidden"] = widths ? json(*widths) : json(hidden_->text().toStdString());
   }
   if (takesActivation) options["activation"] = activation_->currentText().toStdString();
   j["network"] = {{"plugin", net}, {"options", options}};
@@ -464,13 +481,14 @@ json ConfigPanel::toJson() const {
   fit["patience"] = patience_->value();
   fit["min_iterations"] = minIter_->value();
   fit["max_iterations"] = maxIter_->value();
-  const double budget = memoryBudget_->value();
-  fit["memory_budget_mb"] =
-      budget == std::floor(budget) ? json(static_cast<std::int64_t>(budget)) : json(budget);
+  const auto budget = numbers::parse(memoryBudget_->text());
+  fit["memory_budget_mb"] = !budget ? json(memoryBudget_->text().toStdString())
+                            : *budget == std::floor(*budget) && std::fabs(*budget) < 9e15
+                                ? json(static_cast<std::int64_t>(*budget))
+                                : json(*budget);
   j["fit"] = fit;
-  bool ok = false;
-  const qulonglong seed = seed_->text().trimmed().toULongLong(&ok);
-  j["seed"] = ok ? json(seed) : json(seed_->text().toStdString());
+  const auto seed = numbers::parseUnsigned(seed_->text());
+  j["seed"] = seed ? json(*seed) : json(seed_->text().toStdString());
   // A loaded list is kept as it was (a CUDA entry stays and is marked, different
   // threads per device survive) until the devices or threads box is edited; then N
   // devices of T threads each, and `threads` T for what reads the top-level key.
@@ -567,27 +585,72 @@ QString ConfigPanel::fieldKeyFor(const QString &key) const {
 }
 
 void ConfigPanel::markError(const QString &key, const QString &message) {
-  errorKey_ = key.isEmpty() ? QStringLiteral("config") : key;
-  errorMessage_ = message;
+  const QString k = key.isEmpty() ? QStringLiteral("config") : key;
+  if (errorKey_.isEmpty()) {
+    errorKey_ = k;
+    errorMessage_ = message;
+  }
+  errorKeys_ << k;
   const QString fieldKey = fieldKeyFor(key);
   if (fieldKey.isEmpty()) {
-    generalError_->setText(key.isEmpty() ? message : QStringLiteral("`%1`: %2").arg(key, message));
+    const QString line = key.isEmpty() ? message : QStringLiteral("`%1`: %2").arg(key, message);
+    generalError_->setText(generalError_->isHidden() ? line : generalError_->text() + "\n" + line);
     generalError_->show();
     return;
   }
   const Field &f = fields_[fieldKey];
-  f.error->setText(message);
+  // Two errors at one field (θ_fid and δθ share the table) both show.
+  f.error->setText(f.error->isHidden() ? message : f.error->text() + "\n" + message);
   f.error->show();
   f.widget->setProperty("invalid", true);
   f.widget->style()->unpolish(f.widget);
   f.widget->style()->polish(f.widget);
 }
 
+QList<QPair<QString, QString>> ConfigPanel::inputErrors() const {
+  QList<QPair<QString, QString>> out;
+  QString why;
+  auto number = [&](const char *key, QLineEdit *edit) {
+    if (!numbers::parse(edit->text(), &why)) out.append({QString::fromLatin1(key), why});
+  };
+  if (!arrayMode() && !(mode_->currentText() == QLatin1String("auto") && !data_->isEmpty())) {
+    const json options = optionsOf(simOptions_->text(), &why);
+    if (!options.is_object())
+      out.append(
+          {QStringLiteral("simulator.options"),
+           options.is_string() ? why : tr("give the plugin's options as a JSON object {…}")});
+  }
+  for (int row = 0; row < params_->rowCount(); ++row)
+    for (const auto &[col, key] :
+         {std::pair<int, const char *>{1, "theta_fid"}, {2, "delta_theta"}}) {
+      const QTableWidgetItem *item = params_->item(row, col);
+      if (!numbers::parse(item ? item->text() : QString(), &why))
+        out.append(
+            {QStringLiteral("%1[%2]").arg(QString::fromLatin1(key)).arg(row),
+             tr("%1 of %2: %3")
+                 .arg(params_->horizontalHeaderItem(col)->text(),
+                      params_->item(row, 0) ? params_->item(row, 0)->text() : QString(), why)});
+    }
+  const NetworkInfo *netInfo = registry_->find_network(network_->currentText().toStdString());
+  if ((!netInfo || netInfo->options_help.contains("hidden")) &&
+      !numbers::parseIntegerList(hidden_->text(), &why))
+    out.append({QStringLiteral("network.options.hidden"), why});
+  number("optimiser.learning_rate", learningRate_);
+  number("fit.lambda", lambda_);
+  number("fit.epsilon", epsilon_);
+  number("fit.memory_budget_mb", memoryBudget_);
+  if (!numbers::parseUnsigned(seed_->text(), &why)) out.append({QStringLiteral("seed"), why});
+  return out;
+}
+
 void ConfigPanel::validate() {
   errorKey_.clear();
   errorMessage_.clear();
+  errorKeys_.clear();
+  generalError_->clear();
   generalError_->hide();
   for (const Field &f : fields_) {
+    f.error->clear();
     f.error->hide();
     if (f.widget->property("invalid").toBool()) {
       f.widget->setProperty("invalid", false);
@@ -595,14 +658,34 @@ void ConfigPanel::validate() {
       f.widget->style()->polish(f.widget);
     }
   }
-  try {
-    RunConfig c = RunConfig::from_json(toJson());
-    c.resolve(*registry_);
-    (void)registry_->resolve_network_options(c.network.plugin, c.network.options, c.n_summaries);
-  } catch (const ConfigError &e) {
-    markError(QString::fromStdString(e.key()), QString::fromStdString(e.message()));
-  } catch (const std::exception &e) {
-    markError({}, QString::fromStdString(e.what()));
+  // Every error at once: what does not parse as typed, then the engine's checks, each
+  // failing key replaced by its default for the next round so the next error shows.
+  json j = toJson();
+  QSet<QString> seen;
+  for (const auto &[key, message] : inputErrors()) {
+    markError(key, message);
+    eraseKey(j, key);
+    seen.insert(fieldKeyFor(key));
+  }
+  for (int round = 0; round < 32; ++round) {
+    try {
+      RunConfig c = RunConfig::from_json(j);
+      c.resolve(*registry_);
+      (void)registry_->resolve_network_options(c.network.plugin, c.network.options, c.n_summaries);
+      break;
+    } catch (const ConfigError &e) {
+      const QString key = QString::fromStdString(e.key());
+      const QString field = fieldKeyFor(key);
+      // An error already shown at that field comes from what failed to parse, or the
+      // default that replaced it: say nothing twice.
+      if (!seen.contains(field.isEmpty() ? key : field))
+        markError(key, QString::fromStdString(e.message()));
+      seen.insert(field.isEmpty() ? key : field);
+      if (!eraseKey(j, key)) break;
+    } catch (const std::exception &e) {
+      markError({}, QString::fromStdString(e.what()));
+      break;
+    }
   }
   if (isValid() != lastValid_ || !isValid()) emit validityChanged(isValid());
   lastValid_ = isValid();

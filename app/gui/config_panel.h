@@ -12,13 +12,15 @@
 #include "imnn/config.h"
 
 #include <QHash>
+#include <QList>
+#include <QPair>
+#include <QStringList>
 #include <QWidget>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -52,6 +54,8 @@ public:
   // The key (as ConfigError::key()) and message of the first error, empty when valid.
   QString errorKey() const { return errorKey_; }
   QString errorMessage() const { return errorMessage_; }
+  // Every key in error (all errors show at once), the first one first.
+  QStringList errorKeys() const { return errorKeys_; }
   // The parsed config (valid only when isValid()).
   RunConfig config() const;
 
@@ -85,6 +89,9 @@ private:
   void updateModeVisibility();
   void fillParameterTable(const std::vector<double> &theta, const std::vector<double> &delta);
   void markError(const QString &key, const QString &message);
+  // Fields whose text does not parse (numbers in the session's locale, the simulator's
+  // options JSON), as (config key, message).
+  QList<QPair<QString, QString>> inputErrors() const;
   QString fieldKeyFor(const QString &key) const;
 
   std::shared_ptr<const PluginRegistry> registry_;
@@ -92,11 +99,10 @@ private:
   QHash<QString, Field> fields_;
   QLineEdit *name_;
   QComboBox *mode_, *simulator_, *network_, *activation_, *optimiser_;
-  QLineEdit *simOptions_, *hidden_, *learningRate_, *lambda_, *epsilon_, *seed_;
+  QLineEdit *simOptions_, *hidden_, *learningRate_, *lambda_, *epsilon_, *seed_, *memoryBudget_;
   QTableWidget *params_;
   QSpinBox *nS_, *nD_, *nSummaries_, *patience_, *minIter_, *maxIter_;
   QSpinBox *devices_, *threads_, *nPerDevice_;
-  QDoubleSpinBox *memoryBudget_;
   QComboBox *stream_;
   QFormLayout *devicesForm_ = nullptr;
   bool devicesEdited_ = false; // toJson writes the devices list from the boxes
@@ -106,6 +112,7 @@ private:
   QFormLayout *simForm_ = nullptr;
   QGroupBox *simBox_ = nullptr;
   QString errorKey_, errorMessage_;
+  QStringList errorKeys_;
   bool loading_ = false;
   bool lastValid_ = true;
 };

@@ -5,6 +5,8 @@
 #include "imnn/run_directory.h"
 #include "imnn/session.h"
 
+#include "work_split.h"
+
 #include <QDir>
 
 namespace imnn::gui {
@@ -206,17 +208,19 @@ void FitController::record(const FitResult &result, std::string error) {
                     .arg(QString::fromStdString(error), runDir_);
     } else {
       lastResult_ = record_fit_result(*run_, *session_->fitter, result);
-      message = result.has_statistics
-                    ? tr("det F = %1 (validation, kept %2 weights; training %3) after %4 "
-                         "iterations in %5 s, stopped by %6 → %7")
-                          .arg(result.statistics.detF, 0, 'f', 4)
-                          .arg(session_->config.fit.best ? tr("best") : tr("final"))
-                          .arg(result.kept_train.detF, 0, 'f', 4)
-                          .arg(result.iterations)
-                          .arg(result.seconds, 0, 'f', 1)
-                          .arg(QString::fromStdString(result.stop_reason), runDir_)
-                    : tr("No iteration was run (%1) → %2")
-                          .arg(QString::fromStdString(result.stop_reason), runDir_);
+      message =
+          result.has_statistics
+              ? tr("det F = %L1 (validation, kept %2 weights; training %L3) in %L4 s, "
+                   "%5 → %6")
+                    .arg(result.statistics.detF, 0, 'f', 4)
+                    .arg(session_->config.fit.best ? tr("best") : tr("final"))
+                    .arg(result.kept_train.detF, 0, 'f', 4)
+                    .arg(result.seconds, 0, 'f', 1)
+                    .arg(stopReasonText(QString::fromStdString(result.stop_reason),
+                                        result.iterations),
+                         runDir_)
+              : tr("No iteration was run (%1) → %2")
+                    .arg(stopReasonText(QString::fromStdString(result.stop_reason), 0), runDir_);
     }
   } catch (const std::exception &e) {
     error = e.what();

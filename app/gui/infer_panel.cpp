@@ -3,14 +3,15 @@
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 
+#include "app_paths.h"
 #include "corner_plot.h"
 #include "infer_controller.h"
+#include "number_format.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -39,28 +40,25 @@ namespace {
 
 using json = nlohmann::json;
 
-QString numbers(const std::vector<double> &v) {
-  QStringList out;
-  for (double x : v)
-    out << QLocale::c().toString(x, 'g', 10);
-  return out.join(", ");
+QString numberList(const std::vector<double> &v) {
+  return numbers::formatList(v, 10);
 }
 
-// "0.2, 1.1" or "0.2 1.1" -> {0.2, 1.1}; throws InferenceError naming option.
+// A list in the session's locale (numbers::parseList: "0.2, 1.1" in English, "0,2; 1,1"
+// in German); throws InferenceError naming option.
 std::vector<double> parseNumbers(const QString &text, const char *option) {
-  std::vector<double> out;
-  const QStringList parts =
-      text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
-  for (const QString &p : parts) {
-    bool ok = false;
-    const double v = QLocale::c().toDouble(p, &ok);
-    if (!ok)
-      throw lfi::InferenceError(option, "`" + std::string(option) + "`: '" + p.toStdString() +
-                                            "' is not a number; give numbers separated by "
-                                            "commas, one per parameter");
-    out.push_back(v);
-  }
-  return out;
+  QString why;
+  const auto v = numbers::parseList(text, &why);
+  if (!v) throw lfi::InferenceError(option, "`" + std::string(option) + "`: " + why.toStdString());
+  return *v;
+}
+
+// One number in the session's locale; throws InferenceError naming option.
+double parseNumber(const QLineEdit *edit, const char *option) {
+  QString why;
+  const auto v = numbers::parse(edit->text(), &why);
+  if (!v) throw lfi::InferenceError(option, "`" + std::string(option) + "`: " + why.toStdString());
+  return *v;
 }
 
 QSpinBox *spin(int min, int max, int value, const QString &special = {}) {
@@ -71,18 +69,12 @@ QSpinBox *spin(int min, int max, int value, const QString &special = {}) {
   return s;
 }
 
-QDoubleSpinBox *dspin(double min, double max, double value, int decimals) {
-  auto *s = new QDoubleSpinBox;
-  s->setRange(min, max);
-  s->setDecimals(decimals);
-  s->setValue(value);
-  return s;
+QLineEdit *numberEdit(double value) {
+  return new QLineEdit(numbers::format(value));
 }
 
 json readJson(const QString &file) {
-  QFile f(file);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  return json::parse(f.readAll().toStdString(), nullptr, false);
+  return readJsonFile(file);
 }
 
 std::vector<double> numbersOf(const json &j, const char *key) {
@@ -196,7 +188,7 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
            tr("`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the "
               "GetDist samples"));
   page(abc);
-  epsilon_ = new QLineEdit(QStringLiteral("1"));
+  epsilon_ = numberEdit(1);
   addField(abc, "epsilon", tr("ε"), epsilon_,
            tr("`epsilon`: acceptance distance; draws with ρ < ε are kept (reference: "
               "ApproximateBayesianComputation(ϵ=…))"));
@@ -219,11 +211,11 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   addField(pmc, "n_initial_points", tr("Initial draws"), nInitial_,
            tr("`n_initial_points`: initial prior draws, ≥ the population (reference: "
               "n_initial_points)"));
-  percentile_ = dspin(0, 100, 75, 1);
+  percentile_ = numberEdit(75);
   addField(pmc, "percentile", tr("Percentile"), percentile_,
            tr("`percentile`: points farther than this distance percentile move each iteration "
               "(reference: percentile=75)"));
-  acceptanceRatio_ = dspin(0, 1, 0.1, 3);
+  acceptanceRatio_ = numberEdit(0.1);
   addField(pmc, "acceptance_ratio", tr("Acceptance ratio"), acceptanceRatio_,
            tr("`acceptance_ratio`: stop when accepted/draws of an iteration falls below this "
               "(reference: acceptance_ratio=0.1)"));
@@ -255,7 +247,7 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   gridsize_ = spin(2, 2000, 100);
   addField(common, "gridsize", tr("Grid points"), gridsize_,
            tr("`gridsize`: marginal grid points per parameter (reference: gridsize=100)"));
-  smoothing_ = dspin(0, 100, 0, 2);
+  smoothing_ = numberEdit(0);
   addField(common, "smoothing", tr("Smoothing"), smoothing_,
            tr("`smoothing`: Gaussian smoothing of the histograms, in bins (reference: "
               "smoothing)"));
@@ -405,12 +397,12 @@ bool InferPanel::setRunDirectory(const QString &runDir) {
   const bool sameProblem = names == paramNames_;
   paramNames_ = names;
   thetaFid_ = fid;
-  if (!sameProblem || theta_->text().trimmed().isEmpty()) theta_->setText(numbers(fid));
+  if (!sameProblem || theta_->text().trimmed().isEmpty()) theta_->setText(numberList(fid));
   const json sim = model.value("simulator", json::object());
   const json descriptor = sim.is_object() ? sim.value("descriptor", json::object()) : json();
   if (!sameProblem || priorLow_->text().trimmed().isEmpty()) {
-    priorLow_->setText(numbers(numbersOf(descriptor, "prior_low")));
-    priorHigh_->setText(numbers(numbersOf(descriptor, "prior_high")));
+    priorLow_->setText(numberList(numbersOf(descriptor, "prior_low")));
+    priorHigh_->setText(numberList(numbersOf(descriptor, "prior_high")));
   }
   QStringList qnames;
   for (const auto &n : names)
@@ -447,23 +439,20 @@ lfi::InferenceOptions InferPanel::options() const {
   o.prior_low = parseNumbers(priorLow_->text(), "prior_low");
   o.prior_high = parseNumbers(priorHigh_->text(), "prior_high");
   o.gridsize = {gridsize_->value()};
-  o.smoothing = smoothing_->value();
+  o.smoothing = parseNumber(smoothing_, "smoothing");
   o.distance = distance_->currentText().toStdString();
   if (o.method == "ga") {
     o.n_samples = gaSamples_->value();
   } else if (o.method == "abc") {
-    const std::vector<double> eps = parseNumbers(epsilon_->text(), "epsilon");
-    if (eps.size() != 1)
-      throw lfi::InferenceError("epsilon", "`epsilon`: give one acceptance distance >= 0");
-    o.epsilon = eps[0];
+    o.epsilon = parseNumber(epsilon_, "epsilon");
     o.n_samples = abcSamples_->value();
     o.min_accepted = minAccepted_->value();
     o.max_iterations = maxIterations_->value();
   } else {
     o.n_points = nPoints_->value();
     o.n_initial_points = nInitial_->value();
-    o.percentile = percentile_->value();
-    o.acceptance_ratio = acceptanceRatio_->value();
+    o.percentile = parseNumber(percentile_, "percentile");
+    o.acceptance_ratio = parseNumber(acceptanceRatio_, "acceptance_ratio");
     o.max_iteration = maxIteration_->value();
     o.max_acceptance = maxAcceptance_->value();
   }
@@ -576,7 +565,7 @@ void InferPanel::updateSummaries() {
   const int grid = r->marginals.dim() > 0 ? static_cast<int>(r->marginals.ranges[0].size()) : 50;
   const lfi::Marginals m = lfi::histogram_marginals(
       s, {}, lfi::make_ranges(low, high, std::vector<Index>(low.size(), grid)),
-      smoothing_->value());
+      numbers::parse(smoothing_->text()).value_or(0.0));
   QStringList names;
   for (Index j = 0; j < q; ++j)
     names << (j < static_cast<Index>(r->param_names.size())

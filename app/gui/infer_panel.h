@@ -22,7 +22,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -111,7 +110,7 @@ private:
   QStackedWidget *pages_, *views_;
   QSpinBox *targetSeed_, *gaSamples_, *abcSamples_, *minAccepted_, *maxIterations_, *nPoints_,
       *nInitial_, *maxIteration_, *maxAcceptance_, *gridsize_, *seed_, *threads_;
-  QDoubleSpinBox *percentile_, *acceptanceRatio_, *smoothing_;
+  QLineEdit *percentile_, *acceptanceRatio_, *smoothing_;
   QCheckBox *showSamples_, *showSummaries_;
   QPushButton *run_, *cancel_;
   QProgressBar *progress_;

@@ -10,6 +10,7 @@
 #include "fit_controller.h"
 #include "history_plot.h"
 #include "infer_panel.h"
+#include "number_format.h"
 #include "plugins_dialog.h"
 #include "run_browser.h"
 #include "work_split.h"
@@ -34,6 +35,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -52,9 +54,14 @@ std::vector<std::string> toStd(const QStringList &l) {
 }
 
 nlohmann::json readJson(const QString &file) {
-  QFile f(file);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+  return readJsonFile(file);
+}
+
+void setInvalid(QWidget *w, bool invalid) {
+  if (w->property("invalid").toBool() == invalid) return;
+  w->setProperty("invalid", invalid);
+  w->style()->unpolish(w);
+  w->style()->polish(w);
 }
 
 } // namespace
@@ -81,6 +88,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   pauseButton_->setToolTip(tr("Pause the fit after the current iteration, or resume it "
                               "(Ctrl+P); the resumed fit continues exactly where it paused"));
   expectedDetF_->setObjectName(QStringLiteral("expectedDetF"));
+  expectedDetF_->setStyleSheet(
+      QStringLiteral("*[invalid=\"true\"] { border: 2px solid #c62828; }"));
   expectedDetF_->setPlaceholderText(tr("e.g. 50"));
   expectedDetF_->setToolTip(tr("Draws a dashed line at this det F on the history plot (e.g. "
                                "the analytic det F = 50 of the Gaussian example)"));
@@ -124,9 +133,9 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   });
   connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
   connect(expectedDetF_, &QLineEdit::textChanged, this, [this](const QString &text) {
-    bool ok = false;
-    const double v = QLocale::c().toDouble(text.trimmed(), &ok);
-    history_->setExpectedDetF(ok ? v : std::numeric_limits<double>::quiet_NaN());
+    const auto v = text.trimmed().isEmpty() ? std::nullopt : numbers::parse(text);
+    history_->setExpectedDetF(v.value_or(std::numeric_limits<double>::quiet_NaN()));
+    setInvalid(expectedDetF_, !text.trimmed().isEmpty() && !v);
   });
   connect(controller_, &FitController::started, this, &MainWindow::onStarted);
   connect(controller_, &FitController::iterations, this,
@@ -151,8 +160,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   if (!options_.configFile.isEmpty()) {
     loaded = config_->loadFile(options_.configFile, &error);
   } else if (options_.restoreLast && settings.contains("lastConfig")) {
-    const auto j = nlohmann::json::parse(settings.value("lastConfig").toString().toStdString(),
-                                         nullptr, false);
+    const auto j = readJsonText(settings.value("lastConfig").toString().toUtf8());
     loaded = !j.is_discarded() && config_->loadJson(j, &error);
   }
   if (!loaded) {
@@ -190,7 +198,10 @@ void MainWindow::buildMenus() {
   save->setShortcut(QKeySequence::Save);
   QAction *example = file->addAction(tr("Open the Gaussian &example"), this, [this] {
     QString error;
-    if (!config_->loadFile(gaussianExamplePath(), &error)) status_->setText(error);
+    // Success replaces what an earlier file left in the status line.
+    status_->setText(config_->loadFile(gaussianExamplePath(), &error)
+                         ? tr("Opened the Gaussian example")
+                         : tr("error: %1").arg(error));
   });
   example->setToolTip(tr("resources/examples/gaussian_mean_variance.json"));
   QAction *runFolder = file->addAction(tr("Open &runs folder…"), this, &MainWindow::openRunFolder);
@@ -381,7 +392,8 @@ void MainWindow::openConfig() {
                                                     examplesFolder(), tr("JSON (*.json)"));
   if (file.isEmpty()) return;
   QString error;
-  if (!config_->loadFile(file, &error)) status_->setText(tr("error: %1").arg(error));
+  status_->setText(config_->loadFile(file, &error) ? tr("Opened %1").arg(file)
+                                                   : tr("error: %1").arg(error));
 }
 
 void MainWindow::saveConfig() {
@@ -411,8 +423,11 @@ void MainWindow::exportCorner() {
   // The view the Infer tab shows: the posterior corner plot or the ABC summaries.
   const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? infer_->exportPdf(file)
                                                              : infer_->exportPng(file);
-  status_->setText(ok ? tr("Exported %1").arg(file)
-                      : tr("error: cannot write %1; choose another folder").arg(file));
+  // Said where the plot is (the Infer tab), not in the Fit tab's status line.
+  infer_->statusLabel()->setText(
+      ok ? tr("Exported %1").arg(file)
+         : tr("error: cannot write %1; choose another folder").arg(file));
+  statusBar()->showMessage(infer_->statusLabel()->text(), 5000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

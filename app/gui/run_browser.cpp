@@ -1,5 +1,6 @@
 #include "run_browser.h"
 
+#include "app_paths.h"
 #include "history_csv.h"
 #include "history_plot.h"
 #include "work_split.h"
@@ -176,15 +177,17 @@ void RunBrowser::showResult() {
   QFile f(QDir(current_).filePath("result.json"));
   if (!f.open(QIODevice::ReadOnly)) return;
   const QByteArray bytes = f.readAll();
-  result_ = nlohmann::json::parse(bytes.toStdString(), nullptr, false);
+  result_ = readJsonText(bytes);
   resultText_->setPlainText(QString::fromUtf8(bytes));
   QString summary;
   if (result_.is_object() && result_.contains("error"))
     summary = tr("stopped with an error: %1").arg(QString::fromStdString(result_["error"].dump()));
   else if (result_.is_object() && result_.value("val_detF", nlohmann::json()).is_number())
-    summary = tr("det F = %1 (validation), stopped by %2")
-                  .arg(result_["val_detF"].get<double>(), 0, 'f', 4)
-                  .arg(QString::fromStdString(result_.value("stop_reason", std::string())));
+    summary =
+        tr("det F = %L1 (validation), %2")
+            .arg(result_["val_detF"].get<double>(), 0, 'f', 4)
+            .arg(stopReasonText(QString::fromStdString(result_.value("stop_reason", std::string())),
+                                result_.value("iterations", 0LL)));
   QString text = tr("%1: %2 iterations, %3")
                      .arg(QFileInfo(current_).fileName())
                      .arg(reader_->rowsRead())
