@@ -54,10 +54,14 @@ int run_compress(const CompressOptions &o, const std::string &mode) {
     const bool est = mode == "estimate";
     const Index width = est ? compressor.n_params() : compressor.n_summaries();
     std::vector<double> out(static_cast<std::size_t>(n * width));
-    if (est)
-      compressor.estimate(data.data.data(), n, out.data());
-    else
-      compressor.summarise(data.data.data(), n, out.data());
+    try {
+      if (est)
+        compressor.estimate(data.data.data(), n, out.data());
+      else
+        compressor.summarise(data.data.data(), n, out.data());
+    } catch (const Error &e) {
+      throw Error(o.data + ": " + e.what()); // name the file the bad values came from
+    }
     const std::vector<Index> shape =
         single ? std::vector<Index>{width} : std::vector<Index>{n, width};
     save_npy(o.output, shape, out.data());

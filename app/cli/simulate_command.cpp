@@ -2,6 +2,7 @@
 // any simulator plugin at θ_fid, with a ready-to-fit config next to the arrays.
 #include "imnn/arrays.h"
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 #include "imnn/plugins.h"
 #include "imnn/session.h"
 #include "imnn/sources.h"
@@ -89,11 +90,7 @@ int run_simulate(const SimulateOptions &o) {
       config = RunConfig::from_json({{"simulator", o.source}});
     }
     if (!o.options.empty()) {
-      try {
-        config.simulator.options = nlohmann::json::parse(o.options);
-      } catch (const nlohmann::json::parse_error &e) {
-        throw Error(std::string("--options is not valid JSON: ") + e.what());
-      }
+      config.simulator.options = parse_json_text(o.options, "--options");
     }
     for (const auto &d : o.plugin_dirs)
       config.plugin_dirs.push_back(d);

@@ -5,7 +5,10 @@
 
 #include <atomic>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <random>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace array_test;
@@ -62,6 +65,38 @@ private slots:
     const imnn::ArrayD s = imnn::load_array(empty);
     QVERIFY(s.info.shape.empty());
     verify_values(s, {7});
+  }
+
+  // A member whose recorded size is a lie (4 GB in a file of a few hundred bytes) is
+  // refused from its sizes, before any allocation; a FIFO is refused, not waited on.
+  void npz_member_sizes_are_checked_before_reading() {
+    const std::string a = npy(dict("<f8", "(6,)"), raw(iota(6)));
+    for (bool deflate : {false, true}) {
+      const std::string file = at(deflate ? "liar_d.npz" : "liar_s.npz");
+      QVERIFY(make_zip(file, {{"x.npy", a}}, deflate));
+      std::string bytes;
+      {
+        std::ifstream in(file, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      // The uncompressed size in the local header (offset 22) and the central directory
+      // entry (offset 24): 0xF0000000 bytes.
+      const std::string size = std::string("\x00\x00\x00\xf0", 4);
+      const auto local = bytes.find("PK\x03\x04");
+      const auto central = bytes.find("PK\x01\x02");
+      QVERIFY(local != std::string::npos && central != std::string::npos);
+      bytes.replace(local + 22, 4, size);
+      bytes.replace(central + 24, 4, size);
+      { std::ofstream(file, std::ios::binary) << bytes; }
+      const QString e = QString::fromStdString(error_of([&] { imnn::load_array(file); }));
+      QVERIFY2(e.contains(QString::fromStdString(file) + ":x: the archive member claims " +
+                          "4026531840 bytes but holds only"),
+               qPrintable(e));
+    }
+    const std::string fifo = at("fifo.npy");
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    const QString e = QString::fromStdString(error_of([&] { imnn::load_array(fifo); }));
+    QVERIFY2(e.contains("fifo.npy: is not a regular file"), qPrintable(e));
   }
 
   void npz_corruption_is_detected() {

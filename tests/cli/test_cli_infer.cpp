@@ -11,6 +11,7 @@
 #include <QtTest>
 #include <cmath>
 #include <csignal>
+#include <sys/stat.h>
 
 class TestCliInfer : public QObject {
   Q_OBJECT
@@ -137,6 +138,27 @@ private slots:
                  b.err.contains("(4, 11)"),
              qPrintable(b.err));
     QVERIFY(!QFile::exists(path("x.npy")));
+  }
+
+  // Values a float64 file can hold but the float network cannot (1e39 overflows float32
+  // to Inf, then NaN) and files that are not files: an error naming the file and the
+  // element, exit 1 and no output; never all-NaN estimates with exit status 0.
+  void estimate_refuses_what_it_cannot_compress() {
+    std::vector<double> d(40, 0.5);
+    d[2 * 10 + 3] = 1e39;
+    imnn::save_npy(path("huge.npy").toStdString(), {4, 10}, d.data());
+    const auto h = run({"estimate", run_, path("huge.npy"), "-o", path("huge_est.npy")});
+    QCOMPARE(h.code, 1);
+    QVERIFY2(h.err.contains("huge.npy") && h.err.contains("simulation 2, element 3") &&
+                 h.err.contains("float32"),
+             qPrintable(h.err));
+    QVERIFY(!QFile::exists(path("huge_est.npy")));
+    // A FIFO once made `imnn estimate` wait forever for a writer.
+    const QByteArray fifo = path("fifo.npy").toLocal8Bit();
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    const auto f = run_cli({"estimate", run_, path("fifo.npy"), "-o", path("fifo_est.npy")}, 20000);
+    QCOMPARE(f.code, 1);
+    QVERIFY2(f.err.contains("fifo.npy") && f.err.contains("not a regular file"), qPrintable(f.err));
   }
 
   void abc_writes_the_inference_folder() {

@@ -11,9 +11,11 @@
 #include "make_fitter.h"
 #include "small_config.h"
 
+#include <QRegularExpression>
 #include <QtTest>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 using nlohmann::json;
 
@@ -132,7 +134,8 @@ private slots:
     f->set_checkpoint_hook(7,
                            [&](const imnn::Fitter &g) { at.push_back(int(g.history().size())); });
     f->fit();
-    QCOMPARE(at, (std::vector<int>{7, 14}));
+    // After the first iteration too, so an early crash loses at most one iteration.
+    QCOMPARE(at, (std::vector<int>{1, 7, 14}));
   }
 
   void damaged_checkpoint_is_detected_data() {
@@ -186,6 +189,59 @@ private slots:
       QFAIL("no error");
     } catch (const imnn::Error &e) {
       QVERIFY2(QString(e.what()).contains("different config or network"), e.what());
+    }
+  }
+
+  // A state whose checksum is right but whose values are not (edited, then re-summed)
+  // is refused with the field named, never restored.
+  void restore_refuses_values_out_of_range_data() {
+    QTest::addColumn<int>("edit");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("max_detF NaN") << 0 << "max_detF";
+    QTest::newRow("max_detF negative") << 1 << "max_detF";
+    QTest::newRow("weight NaN") << 2 << "NaN or Inf";
+    QTest::newRow("best weight Inf") << 3 << "NaN or Inf";
+    QTest::newRow("seconds negative") << 4 << "seconds";
+    QTest::newRow("best weights short") << 5 << "best (kept) weights but the network has";
+  }
+  void restore_refuses_values_out_of_range() {
+    QFETCH(int, edit);
+    QFETCH(QString, message);
+    auto f = make_fitter(small_config({{"fit", {{"max_iterations", 2}}}}));
+    f->fit();
+    imnn::FitterState s = f->state();
+    switch (edit) {
+    case 0:
+      s.max_detF = std::numeric_limits<double>::quiet_NaN();
+      break;
+    case 1:
+      s.max_detF = -3;
+      break;
+    case 2:
+      s.weights[1] = std::numeric_limits<float>::quiet_NaN();
+      break;
+    case 3:
+      s.best_weights[0] = std::numeric_limits<float>::infinity();
+      break;
+    case 4:
+      s.call_seconds = -1;
+      break;
+    default:
+      s.best_weights.pop_back();
+      break;
+    }
+    auto g = make_fitter(small_config({{"fit", {{"max_iterations", 2}}}}));
+    try {
+      g->restore(s);
+      QFAIL("no error");
+    } catch (const imnn::Error &e) {
+      QVERIFY2(QString(e.what()).contains(message), e.what());
+      // "1474 weights but the network has 1474" no more: the two counts differ.
+      if (edit == 5) {
+        const QRegularExpression counts(QStringLiteral("has (\\d+) best .* has (\\d+)"));
+        const auto m = counts.match(QString(e.what()));
+        QVERIFY(m.hasMatch() && m.captured(1) != m.captured(2));
+      }
     }
   }
 

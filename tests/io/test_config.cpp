@@ -2,6 +2,7 @@
 // round-trips; plugin-dependent checks name what is available.
 #include "imnn/config.h"
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 #include "imnn/plugins.h"
 
 #include <QtTest>
@@ -112,6 +113,19 @@ private slots:
     QTest::newRow("version") << R"({"version": 2})"
                              << "version"
                              << "upgrade";
+    // A name is a name: runs/<name>-<date> must not climb out of runs/.
+    QTest::newRow("name is a path") << R"({"name": "../../x"})"
+                                    << "name"
+                                    << "not a run name";
+    QTest::newRow("name with a slash") << R"({"name": "a/b"})"
+                                       << "name"
+                                       << "--run-dir";
+    QTest::newRow("name dot-dot") << R"({"name": ".."})"
+                                  << "name"
+                                  << "not a run name";
+    QTest::newRow("name empty") << R"({"name": ""})"
+                                << "name"
+                                << "not a run name";
   }
   void errors() {
     QFETCH(QString, patch);
@@ -148,6 +162,55 @@ private slots:
     } catch (const imnn::ConfigError &e) {
       QCOMPARE(e.key(), std::string("n_d"));
       QVERIFY2(QString(e.what()).contains("bad.json"), e.what());
+    }
+  }
+
+  // 100 000 nested levels in simulator.options once overflowed the stack; now every
+  // JSON the program reads is refused past imnn::kMaxJsonDepth levels, with a message.
+  void deep_nesting_is_refused_not_a_crash_data() {
+    QTest::addColumn<int>("depth");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("60 levels") << 60 << true;
+    QTest::newRow("100 000 levels") << 100000 << false;
+    QTest::newRow("1 000 000 levels") << 1000000 << false;
+  }
+  void deep_nesting_is_refused_not_a_crash() {
+    QFETCH(int, depth);
+    QFETCH(bool, accepted);
+    const std::string text = "{\"simulator\": {\"plugin\": \"x\", \"options\": {\"a\": " +
+                             std::string(static_cast<std::size_t>(depth), '[') +
+                             std::string(static_cast<std::size_t>(depth), ']') + "}}}";
+    const QString dir = QDir::tempPath() + "/imnn_test_config";
+    QDir().mkpath(dir);
+    const std::string path = (dir + "/deep.json").toStdString();
+    { std::ofstream(path) << text; }
+    try {
+      (void)imnn::parse_json_text(text, "deep");
+      QVERIFY2(accepted, "accepted");
+    } catch (const imnn::Error &e) {
+      QVERIFY2(!accepted, e.what());
+      QVERIFY2(QString(e.what()).contains("deeper than 64 levels"), e.what());
+    }
+    try {
+      imnn::RunConfig::load(path);
+    } catch (const imnn::ConfigError &) {
+      QVERIFY(accepted); // parsed, then refused for another reason (plugin x is unknown)
+    } catch (const imnn::Error &e) {
+      QVERIFY2(!accepted, e.what());
+      QVERIFY2(QString(e.what()).contains("deep.json") &&
+                   QString(e.what()).contains("deeper than 64 levels"),
+               e.what());
+    }
+  }
+
+  void json_syntax_errors_give_line_and_column() {
+    try {
+      (void)imnn::parse_json_text("{\n  \"n_data\": 10", "options");
+      QFAIL("no error");
+    } catch (const imnn::Error &e) {
+      QVERIFY2(QString(e.what()).contains("options is not valid JSON at line 2, column") &&
+                   QString(e.what()).contains("a closing } is missing"),
+               e.what());
     }
   }
 

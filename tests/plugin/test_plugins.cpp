@@ -2,6 +2,7 @@
 // that names the file and the problem, scans never throw, and the Gaussian
 // simulator plugin is deterministic, thread-safe and statistically right, with a
 // Jacobian that matches finite differences.
+#include "imnn/config.h"
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 
@@ -67,6 +68,7 @@ private slots:
     row("entry_null.so", {"imnn_simulator_entry returned NULL"});
     row("abi_999.so", {"ABI version 999", "abi_999.so,", "expects version 1",
                        "rebuild the plugin against this simulator_abi.h"});
+    row("struct_huge.so", {"struct_size is 1000000", "set struct_size = sizeof"});
     row("zero_extent.so", {"default_input_shape has extent 0 on axis 0", "must be > 0"});
     row("negative_extent.so", {"default_input_shape has extent -3 on axis 1"});
     row("rank_zero.so", {"input_rank is 0", "between 1 and 8"});
@@ -191,6 +193,22 @@ private slots:
     VERIFY_CONTAINS(m, kPlugins.string());
     VERIFY_CONTAINS(m, "--plugin-dir");
     VERIFY_CONTAINS(m, "IMNN_PLUGIN_PATH");
+  }
+
+  // A config naming a plugin whose file was skipped says why, not only "no plugin".
+  void unknown_plugin_in_a_config_gives_the_skip_reason() {
+    imnn::PluginRegistry r;
+    r.scan({kBroken});
+    auto c = imnn::RunConfig::from_json({{"simulator", "abi_999"}});
+    try {
+      c.resolve(r);
+      QFAIL("no error");
+    } catch (const imnn::ConfigError &e) {
+      const std::string m = e.what();
+      VERIFY_CONTAINS(m, "no simulator plugin named \"abi_999\"");
+      VERIFY_CONTAINS(m, "abi_999.so was skipped");
+      VERIFY_CONTAINS(m, "ABI version 999");
+    }
   }
 
   // ---- the Gaussian simulator ------------------------------------------------------

@@ -5,6 +5,7 @@
  *   NO_ENTRY                export no entry symbol (another symbol instead)
  *   ENTRY_NULL              the entry returns NULL
  *   ABI_VERSION n           abi_version in the plugin table
+ *   STRUCT_SIZE n           struct_size in the plugin table
  *   INPUT_RANK n, SHAPE0 n, SHAPE1 n   the default input shape
  *   DELTA1 x                delta_theta of the second parameter
  *   PRIOR_HIGH1 x           prior_high of the second parameter (low is 0)
@@ -26,6 +27,9 @@
 #endif
 #ifndef ABI_VERSION
 #define ABI_VERSION IMNN_SIMULATOR_ABI_VERSION
+#endif
+#ifndef STRUCT_SIZE
+#define STRUCT_SIZE (uint32_t)sizeof(imnn_simulator_plugin)
 #endif
 #ifndef INPUT_RANK
 #define INPUT_RANK 1
@@ -139,8 +143,9 @@ static int simulate(const imnn_simulator_instance *s, uint64_t seed, const doubl
 }
 #endif
 
+// clang-format off
 static const imnn_simulator_plugin plugin = {
-    ABI_VERSION, (uint32_t)sizeof(imnn_simulator_plugin), &desc, create, destroy, input_shape,
+    ABI_VERSION, STRUCT_SIZE, &desc, create, destroy, input_shape,
 #ifdef NO_SIMULATE
     NULL,
 #else
@@ -152,6 +157,7 @@ static const imnn_simulator_plugin plugin = {
     jacobian
 #endif
 };
+// clang-format on
 
 #ifdef NO_ENTRY
 /* Exports something, but not the entry symbol. */

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace imnn {
@@ -47,5 +48,19 @@ private:
 
 // "string", "integer", "number", ... as users read them.
 std::string json_type_name(const nlohmann::json &j);
+
+// The deepest nesting of arrays and objects any JSON the program reads may have.
+// Deeper documents are refused while parsing: nlohmann::json copies, compares and
+// prints values recursively, so 100 000 levels would overflow the stack.
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses JSON text, refusing nesting deeper than kMaxJsonDepth. A syntax error throws
+// Error("<what> is not valid JSON: <json_syntax_error>"), a deep one Error("<what>
+// nests arrays/objects deeper than 64 levels ...").
+nlohmann::json parse_json_text(std::string_view text, const std::string &what,
+                               bool ignore_comments = false);
+// A syntax error in words: "line L, column C: <reason>", with "a closing } is missing"
+// (or ]) where the text ended inside an object (array).
+std::string json_syntax_error(const nlohmann::json::parse_error &e);
 
 } // namespace imnn

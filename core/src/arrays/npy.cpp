@@ -406,7 +406,9 @@ std::unique_ptr<RowSource> make_npy_source(std::shared_ptr<const void> keep,
 
 // Opens a regular file for reading; errors name the file and the system error.
 int open_for_reading(const std::string &file) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever;
+  // it is refused below as not a regular file (for a regular file the flag is a no-op).
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) fail(file, std::string("cannot open: ") + std::strerror(errno));
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
@@ -416,8 +418,11 @@ int open_for_reading(const std::string &file) {
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    fail(file, S_ISDIR(st.st_mode) ? "is a directory, not an array file" : "is not a regular file");
+    fail(file, S_ISDIR(st.st_mode)
+                   ? "is a directory, not an array file"
+                   : "is not a regular file (a FIFO, socket or device): give a file on disk");
   }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
 }
 

@@ -1,6 +1,7 @@
 #include "imnn/checkpoint.h"
 
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 #include "imnn/run_directory.h"
 
 #include <algorithm>
@@ -325,8 +326,10 @@ ResumedRun resume_run(const fs::path &run_dir, const std::vector<std::string> &e
   if (result_in) {
     json result;
     try {
-      result = json::parse(result_in);
-    } catch (const json::exception &) {
+      result = parse_json_text(
+          std::string{std::istreambuf_iterator<char>(result_in), std::istreambuf_iterator<char>()},
+          "result.json");
+    } catch (const Error &) {
       result = json::object(); // unreadable: the checkpoint decides below
     }
     const std::string reason = result.value("stop_reason", std::string());

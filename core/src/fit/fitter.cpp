@@ -5,6 +5,7 @@
 #include "imnn/threads.h"
 
 #include <Eigen/LU>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <mutex>
@@ -155,7 +156,10 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     mid_step_ = false;
     for (auto &o : observers_)
       o(rec);
-    if (checkpoint_hook_ && checkpoint_every_ > 0 && next_iteration_ % checkpoint_every_ == 0)
+    // The first checkpoint comes after iteration 1 too: a run killed before its
+    // checkpoint_every-th iteration (or while writing that first one) still resumes.
+    if (checkpoint_hook_ && checkpoint_every_ > 0 &&
+        (next_iteration_ % checkpoint_every_ == 0 || next_iteration_ == 1))
       checkpoint_hook_(*this);
   }
   if (result.stop_reason.empty()) call_open_ = false; // a cancelled call can be resumed
@@ -215,9 +219,23 @@ void Fitter::restore(const FitterState &s) {
                 "; it was saved by a different config or network (resume with the run's own "
                 "config.json)");
   };
-  if (s.weights.size() != n || s.best_weights.size() != n)
+  if (s.weights.size() != n)
     mismatch("it has " + std::to_string(s.weights.size()) + " weights but the network has " +
              std::to_string(n));
+  if (s.best_weights.size() != n)
+    mismatch("it has " + std::to_string(s.best_weights.size()) +
+             " best (kept) weights but the network has " + std::to_string(n));
+  // Every restored value in its range: a checkpoint edited with a recomputed checksum
+  // must not change the fit silently.
+  const auto finite = [](const std::vector<float> &w) {
+    return std::all_of(w.begin(), w.end(), [](float v) { return std::isfinite(v); });
+  };
+  if (!finite(s.weights) || !finite(s.best_weights)) mismatch("its weights contain NaN or Inf");
+  if (!std::isfinite(s.max_detF) || s.max_detF < 0)
+    mismatch("its best det F (max_detF) is " + std::to_string(s.max_detF) +
+             ", not a finite number >= 0");
+  if (!std::isfinite(s.call_seconds) || s.call_seconds < 0)
+    mismatch("its elapsed seconds are " + std::to_string(s.call_seconds));
   if (s.next_iteration < 0 || s.history.size() != static_cast<std::size_t>(s.next_iteration))
     mismatch("its history has " + std::to_string(s.history.size()) + " rows for " +
              std::to_string(s.next_iteration) + " iterations");

@@ -7,7 +7,9 @@
 #include "imnn/plugins.h"
 #include "imnn/sources.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace imnn {
@@ -82,6 +84,14 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
     throw ConfigError("version", "this build reads config version 1, the file has version " +
                                      std::to_string(version) + "; upgrade IMNN Studio");
   c.name = r.string("name", c.name);
+  // The run directory is runs/<name>-<date>-<time>: a name is a name, not a path.
+  if (c.name.empty() || c.name == "." || c.name == ".." ||
+      c.name.find_first_of("/\\") != std::string::npos ||
+      std::any_of(c.name.begin(), c.name.end(),
+                  [](unsigned char ch) { return ch < 0x20 || ch == 0x7f; }))
+    throw ConfigError("name", "\"" + c.name +
+                                  "\" is not a run name: use letters, digits, '-', '_' or '.' "
+                                  "without '/' (to choose the folder, give --run-dir DIR)");
   c.mode = r.string("mode", c.mode);
   c.mode_reason = r.string("mode_reason", "");
   bool mode_ok = false;
@@ -179,12 +189,8 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
 RunConfig RunConfig::load(const std::filesystem::path &file) {
   std::ifstream in(file);
   if (!in) throw Error("cannot open config file " + file.string() + ": check the path");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
-  } catch (const nlohmann::json::parse_error &e) {
-    throw Error("config file " + file.string() + " is not valid JSON: " + e.what());
-  }
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  nlohmann::json j = parse_json_text(text, "config file " + file.string(), /*comments=*/true);
   try {
     // Array paths are relative to the config file's folder.
     if (j.is_object() && j.contains("data") && j["data"].is_object())
@@ -198,6 +204,22 @@ RunConfig RunConfig::load(const std::filesystem::path &file) {
   }
 }
 
+namespace {
+
+// Why a file that looks like the plugin asked for was skipped ("; mysim.so was
+// skipped: ..."), or "" when no skipped file is named like it.
+std::string skipped_like(const PluginRegistry &registry, const std::string &name) {
+  std::string out;
+  for (const SkippedPlugin &s : registry.skipped()) {
+    std::string stem = s.path.stem().string();
+    if (stem.rfind("lib", 0) == 0) stem = stem.substr(3);
+    if (stem == name) out += "; " + s.path.filename().string() + " was skipped: " + s.reason;
+  }
+  return out;
+}
+
+} // namespace
+
 void RunConfig::check_network(const PluginRegistry &registry) const {
   if (!registry.find_network(network.plugin)) {
     std::vector<std::string> names;
@@ -206,7 +228,8 @@ void RunConfig::check_network(const PluginRegistry &registry) const {
     throw ConfigError("network.plugin",
                       "no network plugin named \"" + network.plugin +
                           "\" (available: " + (names.empty() ? std::string("none") : join(names)) +
-                          "); install it or pass --plugin-dir");
+                          ")" + skipped_like(registry, network.plugin) +
+                          "; install it or pass --plugin-dir");
   }
 }
 
@@ -256,8 +279,9 @@ void RunConfig::resolve(const PluginRegistry &registry) {
     throw ConfigError("simulator.plugin",
                       "no simulator plugin named \"" + simulator.plugin +
                           "\" (available: " + (names.empty() ? std::string("none") : join(names)) +
-                          "; searched: " + folders +
-                          "); install it or pass --plugin-dir / set IMNN_PLUGIN_PATH");
+                          "; searched: " + folders + ")" +
+                          skipped_like(registry, simulator.plugin) +
+                          "; install it or pass --plugin-dir / set IMNN_PLUGIN_PATH");
   }
   check_network(registry);
   const auto p = sim->param_names.size();

@@ -196,3 +196,44 @@ void JsonReader::finish() const {
 }
 
 } // namespace imnn
+
+namespace imnn {
+
+std::string json_syntax_error(const nlohmann::json::parse_error &e) {
+  // what(): "[json.exception.parse_error.101] parse error at line 1, column 12: syntax
+  // error while parsing object - unexpected end of input; expected '}'"
+  std::string w = e.what();
+  const auto at = w.find("at line ");
+  std::string out = at == std::string::npos ? w : w.substr(at + 3);
+  const bool ended = out.find("unexpected end of input") != std::string::npos;
+  if (ended && out.find("parsing object") != std::string::npos)
+    out += " (a closing } is missing)";
+  else if (ended && out.find("parsing array") != std::string::npos)
+    out += " (a closing ] is missing)";
+  return out;
+}
+
+nlohmann::json parse_json_text(std::string_view text, const std::string &what,
+                               bool ignore_comments) {
+  bool too_deep = false;
+  const nlohmann::json::parser_callback_t limit =
+      [&too_deep](int depth, nlohmann::json::parse_event_t event, nlohmann::json &) {
+        if (depth >= kMaxJsonDepth && (event == nlohmann::json::parse_event_t::object_start ||
+                                       event == nlohmann::json::parse_event_t::array_start))
+          too_deep = true;
+        return !too_deep; // discard everything once too deep; the parse stays iterative
+      };
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text, limit, true, ignore_comments);
+  } catch (const nlohmann::json::parse_error &e) {
+    throw Error(what + " is not valid JSON at " + json_syntax_error(e));
+  }
+  if (too_deep)
+    throw Error(what + " nests arrays or objects deeper than " + std::to_string(kMaxJsonDepth) +
+                " levels; no IMNN Studio file or option needs that many: check how it was "
+                "written");
+  return j;
+}
+
+} // namespace imnn

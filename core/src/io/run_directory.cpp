@@ -1,13 +1,16 @@
 #include "imnn/run_directory.h"
 
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <iomanip>
+#include <iterator>
 #include <sstream>
 #include <unistd.h>
 
@@ -147,10 +150,10 @@ void TrainedModel::save(const fs::path &file) const {
 TrainedModel TrainedModel::load(const fs::path &file) {
   std::ifstream in(file);
   if (!in) throw Error("cannot open model file " + file.string());
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const nlohmann::json j = parse_json_text(text, "model file " + file.string());
   try {
-    return from_json(nlohmann::json::parse(in));
-  } catch (const nlohmann::json::parse_error &e) {
-    throw Error("model file " + file.string() + " is not valid JSON: " + e.what());
+    return from_json(j);
   } catch (const Error &e) {
     throw Error(file.string() + ": " + e.what());
   }

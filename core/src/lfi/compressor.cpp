@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <sstream>
 
 namespace imnn {
 
@@ -133,21 +135,46 @@ void Compressor::Impl::estimate(const double *data, Index n, double *out) {
 }
 
 void Compressor::Impl::check_finite(const double *data, Index n) const {
+  // The network computes in float: a finite double beyond float's range becomes Inf
+  // on conversion and NaN a layer later, so it is refused here as NaN and Inf are.
+  constexpr double kFloatMax = std::numeric_limits<float>::max();
   for (Index k = 0; k < n * input_size; ++k)
-    if (!std::isfinite(data[k]))
-      throw Error("simulation " + std::to_string(k / input_size) + " contains NaN or Inf (value " +
-                  std::to_string(k % input_size) +
-                  "): the network cannot compress it; check the data");
+    if (!std::isfinite(data[k]) || std::fabs(data[k]) > kFloatMax) {
+      std::ostringstream v;
+      v << data[k];
+      throw Error("simulation " + std::to_string(k / input_size) + ", element " +
+                  std::to_string(k % input_size) + " is " + v.str() +
+                  (std::isfinite(data[k]) ? ", beyond the float32 range (±3.4e38) the network "
+                                            "computes in"
+                                          : "") +
+                  ": the network cannot compress it; check the data");
+    }
 }
+
+namespace {
+
+// The checked calls never return NaN silently: a non-finite output (the weights or
+// the statistics overflow on this data) is an error naming the simulation.
+void check_outputs(const double *out, Index n, Index width, const char *what) {
+  for (Index k = 0; k < n * width; ++k)
+    if (!std::isfinite(out[k]))
+      throw Error(std::string("the ") + what + " of simulation " + std::to_string(k / width) +
+                  " is not finite (NaN or Inf): the data are far outside what the IMNN was "
+                  "fitted to; check their scale");
+}
+
+} // namespace
 
 void Compressor::summarise(const double *data, Index n, double *out) {
   impl_->check_finite(data, n);
   impl_->forward(data, n, out);
+  check_outputs(out, n, n_summaries(), "summary");
 }
 
 void Compressor::estimate(const double *data, Index n, double *out) {
   impl_->check_finite(data, n);
   impl_->estimate(data, n, out);
+  check_outputs(out, n, n_params(), "estimate");
 }
 
 lfi::MatrixD Compressor::summarise(const double *data, Index n) {

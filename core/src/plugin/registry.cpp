@@ -2,6 +2,7 @@
 // valid plugin is recorded in skipped() with its path and the problem; nothing here
 // aborts a scan or lets an exception out of it.
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 #include "imnn/network_plugin.h"
 #include "imnn/plugins.h"
 #include "imnn/simulator_abi.h"
@@ -43,10 +44,13 @@ std::string quoted(const char *s) {
 
 nlohmann::json options_help_json(const char *help, const std::string &what) {
   if (!help) return nlohmann::json::object();
-  nlohmann::json j = nlohmann::json::parse(help, nullptr, false);
-  if (j.is_discarded())
-    refuse(what + " options_help is not valid JSON; it must be a JSON object such as "
-                  "{\"option\": \"meaning (default)\"} or NULL");
+  nlohmann::json j;
+  try {
+    j = parse_json_text(help, what + " options_help");
+  } catch (const Error &e) {
+    refuse(std::string(e.what()) + "; it must be a JSON object such as "
+                                   "{\"option\": \"meaning (default)\"} or NULL");
+  }
   if (!j.is_object())
     refuse(what + " options_help is JSON but not an object; it must be a JSON object such as "
                   "{\"option\": \"meaning (default)\"} or NULL");
@@ -96,6 +100,13 @@ SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path 
            std::to_string(IMNN_SIMULATOR_ABI_VERSION) + " has " +
            std::to_string(sizeof(imnn_simulator_plugin)) +
            " bytes; rebuild the plugin against this simulator_abi.h");
+  // Larger tables are how a later ABI grows, but a table of this version far larger
+  // than ours is a lie (an uninitialised or wrong field), not an extension.
+  if (p->struct_size > sizeof(imnn_simulator_plugin) + 1024)
+    refuse("struct_size is " + std::to_string(p->struct_size) + " but the plugin table of ABI " +
+           std::to_string(IMNN_SIMULATOR_ABI_VERSION) + " has " +
+           std::to_string(sizeof(imnn_simulator_plugin)) +
+           " bytes; set struct_size = sizeof(imnn_simulator_plugin)");
   const imnn_simulator_descriptor *d = p->descriptor;
   if (!d) refuse("descriptor is NULL");
 
