@@ -491,12 +491,16 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
   if (out.cancelled) {
     out.converged = false;
     out.convergence = "cancelled";
+  } else if (iterations == 0) {
+    out.converged = false;
+    out.convergence = "`max_iteration` 0: only the initial population was drawn (a rejection "
+                      "ABC sample of the closest n_points); raise `max_iteration`";
   } else if (!(acceptance < s.acceptance_ratio)) {
     out.converged = false;
     out.convergence = "`max_iteration` " + std::to_string(s.max_iteration) +
                       " reached with the acceptance " + num(out.acceptance) +
-                      " still above `acceptance_ratio` " + num(s.acceptance_ratio) +
-                      (iterations > 0 ? " (epsilon " + num(last_eps) + ")" : std::string()) +
+                      " still above `acceptance_ratio` " + num(s.acceptance_ratio) + " (epsilon " +
+                      num(last_eps) + ")" +
                       ": the population has not reached the tolerance at which PMC stops; raise "
                       "`max_iteration`";
   } else if (last_abandoned > 0 && !(last_acceptance_sim < s.acceptance_ratio)) {
