@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstdio>
 #include <regex>
+#include <string>
 #include <unistd.h>
 
 namespace imnn::cli {
@@ -79,7 +80,10 @@ void add_infer_command(CLI::App &app, InferOptions &o) {
       "Likelihood-free inference with a trained IMNN: ga (Gaussian approximation N(estimate, "
       "F^-1)), abc (rejection ABC) or pmc (ABC population Monte Carlo). Writes "
       "RUN_DIR/inference/<name>/: samples, weights, distances, summaries (.npy), marginals "
-      "(.npy + marginals.json with ranges and HPD levels), result.json and a GetDist root.");
+      "(.npy + marginals.json with ranges and HPD levels), result.json and a GetDist root. "
+      "Defaults: abc draws 1 000 000 and accepts the closest 0.1% (--epsilon auto); pmc runs "
+      "until its acceptance falls below --acceptance-ratio. When a limit stops abc or pmc "
+      "first, a warning names the option to raise and result.json has \"converged\": false.");
   cmd->add_option("method", o.method, "ga, abc or pmc")
       ->required()
       ->check(CLI::IsMember({"ga", "abc", "pmc"}));
@@ -113,14 +117,39 @@ void add_infer_command(CLI::App &app, InferOptions &o) {
   cmd->add_option("--distance", o.distance,
                   "fisher: sqrt(dθᵀ F dθ) between estimates (default), or euclidean")
       ->check(CLI::IsMember({"fisher", "euclidean"}));
-  cmd->add_option("--epsilon", o.epsilon, "abc: acceptance distance (draws with ρ < ε are kept)");
+  cmd->add_option_function<std::string>(
+         "--epsilon",
+         [&o](const std::string &v) {
+           if (v == "auto") {
+             o.epsilon = -1;
+             return;
+           }
+           std::size_t used = 0;
+           double e = NAN;
+           try {
+             e = std::stod(v, &used);
+           } catch (const std::exception &) {
+             used = 0;
+           }
+           if (used != v.size() || !(e >= 0.0) || !std::isfinite(e))
+             throw CLI::ValidationError("--epsilon", "'" + v + "': give auto or a distance >= 0");
+           o.epsilon = e;
+         },
+         "abc: acceptance distance, draws with ρ < ε are kept; auto (default): the "
+         "--accept-fraction quantile of the draws' distances")
+      ->type_name("auto|EPS");
+  cmd->add_option("--accept-fraction", o.accept_fraction,
+                  "abc with --epsilon auto: fraction of the draws accepted (0.001: 1000 of the "
+                  "default 1 000 000 draws)");
   cmd->add_option("--n-samples", o.n_samples,
-                  "abc: draws from the prior per iteration; ga: draws written as samples (10000)");
+                  "abc: draws from the prior per iteration (1000000); ga: draws written as "
+                  "samples (10000)");
   cmd->add_option("--min-accepted", o.min_accepted,
                   "abc: iterate until this many draws are accepted (0: one batch)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-iterations", o.max_iterations,
-                  "abc: most iterations of the --min-accepted loop (10)")
+                  "abc: most iterations of the --min-accepted loop (10); a warning says when "
+                  "it ends the loop first")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--n-points", o.n_points, "pmc: population size (1000)")
       ->check(CLI::PositiveNumber);
@@ -130,14 +159,18 @@ void add_infer_command(CLI::App &app, InferOptions &o) {
   cmd->add_option("--percentile", o.percentile,
                   "pmc: points farther than this distance percentile move each iteration (75)");
   cmd->add_option("--acceptance-ratio", o.acceptance_ratio,
-                  "pmc: stop when accepted/draws of an iteration falls below this (0.1)");
-  cmd->add_option("--max-iteration", o.max_iteration, "pmc: most iterations (10)")
+                  "pmc: stop when accepted/draws of an iteration falls below this (0.02; the "
+                  "reference's default is 0.1)");
+  cmd->add_option("--max-iteration", o.max_iteration,
+                  "pmc: safety limit on the iterations (1000; the reference's default is 10); "
+                  "PMC stops when the acceptance falls below --acceptance-ratio")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-acceptance", o.max_acceptance,
-                  "pmc: proposals per moved point per iteration (1)")
+                  "pmc: proposals per moved point per iteration (10; the reference's default is 1)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--max-samples", o.max_samples,
-                  "pmc: redraws of a proposal to land inside the prior box (100000)")
+                  "pmc: redraws of a proposal to land inside the prior box (100000); a proposal "
+                  "that finds none is abandoned")
       ->check(CLI::PositiveNumber);
 }
 
@@ -159,6 +192,16 @@ int run_infer(const InferOptions &o) {
       std::printf("  %s = %.6g +- %.6g\n", n.c_str(),
                   posterior["mean"][n].is_number() ? posterior["mean"][n].get<double>() : NAN,
                   posterior["sd"][n].is_number() ? posterior["sd"][n].get<double>() : NAN);
+    }
+    if (r.json.contains("epsilon_auto") && r.json["epsilon_auto"].get<bool>())
+      std::printf("  epsilon = %.6g (auto: the %g quantile of the distances)\n",
+                  r.json["epsilon"].get<double>(), r.json["accept_fraction"].get<double>());
+    if (!r.converged && !r.cancelled) {
+      std::fflush(stdout);
+      std::fprintf(stderr,
+                   "warning: %s did not converge: %s. The posterior in %s is not the method's "
+                   "answer yet (result.json: \"converged\": false).\n",
+                   o.method.c_str(), with_flags(r.convergence).c_str(), r.dir.c_str());
     }
     return r.cancelled ? 130 : 0;
   } catch (const std::exception &e) {

@@ -342,17 +342,11 @@ void MainWindow::showFisherForecast(const QString &runDir) {
     const auto p = static_cast<Index>(theta.size());
     Eigen::MatrixXd inv(p, p);
     Eigen::VectorXd mean(p);
-    std::vector<double> low(theta.size()), high(theta.size());
     for (Index i = 0; i < p; ++i) {
       mean(i) = theta[static_cast<std::size_t>(i)];
       for (Index j = 0; j < p; ++j)
         inv(i, j) = invF.at(static_cast<std::size_t>(i)).at(static_cast<std::size_t>(j));
-      // A window of ±4σ around θ_fid for the plot.
-      const double sd = std::sqrt(inv(i, i));
-      low[static_cast<std::size_t>(i)] = mean(i) - 4 * sd;
-      high[static_cast<std::size_t>(i)] = mean(i) + 4 * sd;
     }
-    const auto ranges = lfi::make_ranges(low, high, std::vector<Index>(theta.size(), 120));
     // Parameter names: the simulator plugin's; the array modes have no simulator, so
     // the model's (theta_0, ...) or none.
     QStringList names;
@@ -372,7 +366,14 @@ void MainWindow::showFisherForecast(const QString &runDir) {
     }
     corner_->clear();
     corner_->setParameterNames(names);
-    corner_->setOverlay(QStringLiteral("fisher"), lfi::gaussian_approximation(mean, inv, ranges),
+    // A window of ±4σ around θ_fid clipped to the simulator plugin's prior box (none
+    // without a plugin), the Gaussian truncated to that box.
+    std::vector<double> low(theta.size(), -INFINITY), high(theta.size(), INFINITY);
+    if (info && info->prior_low.size() == theta.size() && info->prior_high.size() == theta.size()) {
+      low = info->prior_low;
+      high = info->prior_high;
+    }
+    corner_->setOverlay(QStringLiteral("fisher"), lfi::fisher_forecast(mean, inv, low, high, 120),
                         tr("Fisher forecast %1").arg(QFileInfo(runDir).fileName()),
                         QColor(148, 103, 189));
     corner_->setMarker(theta, tr("θ_fid"));

@@ -281,6 +281,89 @@ private slots:
     QCOMPARE(lines_of(dir + "/pmc_small_1.txt").size(), 200);
   }
 
+  // ABC with no --epsilon and no --n-samples: 1 000 000 draws, epsilon the 0.001
+  // quantile of their distances, so exactly 1000 accepted; result.json records it.
+  void abc_default_epsilon_is_automatic() {
+    QElapsedTimer t;
+    t.start();
+    const auto r = run({"infer", "abc", run_, "--target-theta", "0.2", "1.1", "--target-seed", "5",
+                        "--name", "abc_auto", "--threads", "2", "-q"});
+    qInfo("abc with the default options: %.1f s", static_cast<double>(t.elapsed()) / 1000.0);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(!r.err.contains("warning"), qPrintable(r.err));
+    QVERIFY2(r.out.contains("epsilon = ") && r.out.contains("auto"), qPrintable(r.out));
+    const QString dir = run_ + "/inference/abc_auto";
+    const auto res = json_of(dir + "/result.json");
+    QCOMPARE(res["epsilon_auto"].toBool(), true);
+    QCOMPARE(res["accept_fraction"].toDouble(), 0.001);
+    QCOMPARE(res["n_samples"].toInt(), 1000000);
+    QCOMPARE(res["simulations"].toInt(), 1000000);
+    QCOMPARE(res["accepted"].toInt(), 1000);
+    QCOMPARE(res["converged"].toBool(), true);
+    QCOMPARE(res["convergence"].toString(), QString());
+    const double eps = res["epsilon"].toDouble();
+    const auto dist = imnn::load_array((dir + "/distances.npy").toStdString());
+    int below = 0;
+    for (double d : dist.data)
+      below += d < eps;
+    QCOMPARE(below, 1000);
+    qInfo("automatic epsilon %.3f", eps);
+  }
+
+  // A limit that ends ABC or PMC before its criterion: a warning on stderr naming the
+  // flag to raise, "converged": false and the reason in result.json, exit code 0.
+  void caps_warn_and_record_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("converged");
+    QTest::addColumn<QStringList>("warning");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("pmc max_iteration")
+        << QStringList{"pmc", "--n-points", "200", "--max-iteration", "2"} << false
+        << QStringList{"warning: pmc did not converge", "--max-iteration 2", "--acceptance-ratio",
+                       "raise --max-iteration", "\"converged\": false"}
+        << "`max_iteration` 2 reached";
+    QTest::newRow("abc min_accepted")
+        << QStringList{"abc", "--epsilon",        "0.001", "--n-samples", "500", "--min-accepted",
+                       "100", "--max-iterations", "2"}
+        << false
+        << QStringList{"warning: abc did not converge", "--min-accepted 100 not reached",
+                       "raise --max-iterations or --n-samples"}
+        << "`min_accepted` 100 not reached";
+    QTest::newRow("pmc default cap")
+        << QStringList{"pmc", "--n-points", "200"} << true << QStringList{} << "";
+    QTest::newRow("abc one batch") << QStringList{"abc", "--epsilon", "1", "--n-samples", "500"}
+                                   << true << QStringList{} << "";
+    QTest::newRow("ga") << QStringList{"ga"} << true << QStringList{} << "";
+  }
+  void caps_warn_and_record() {
+    QFETCH(QStringList, args);
+    QFETCH(bool, converged);
+    QFETCH(QStringList, warning);
+    QFETCH(QString, reason);
+    const QString name = QString("cap_%1").arg(QTest::currentDataTag()).replace(' ', '_');
+    QStringList a{"infer",       args.takeFirst(),
+                  run_,          "--target-theta",
+                  "0.2",         "1.1",
+                  "--prior-low", "-3",
+                  "0.1",         "--prior-high",
+                  "3",           "3",
+                  "--name",      name,
+                  "--threads",   "2",
+                  "-q"};
+    a << args;
+    const auto r = run(a);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const auto res = json_of(run_ + "/inference/" + name + "/result.json");
+    QCOMPARE(res["converged"].toBool(), converged);
+    QVERIFY2(res["convergence"].toString().startsWith(reason),
+             qPrintable(res["convergence"].toString()));
+    QCOMPARE(res["convergence"].toString().isEmpty(), converged);
+    QCOMPARE(r.err.contains("warning"), !converged);
+    for (const auto &w : warning)
+      QVERIFY2(r.err.contains(w), qPrintable(w + " not in: " + r.err));
+    if (!converged) qInfo("%s", qPrintable(r.err.trimmed()));
+  }
+
   void results_do_not_depend_on_threads() {
     const QString target = write_data("target_t.npy", {10});
     for (const char *method : {"abc", "pmc"}) {
@@ -330,9 +413,16 @@ private slots:
         << QStringList{"wrong.npy", "(n, input=10)", "(3, 7)"};
     QTest::newRow("several targets") << QStringList{"infer", "ga", "RUN", "--target", "TWO"}
                                      << QStringList{"2 simulations", "one target"};
-    QTest::newRow("epsilon without draws")
-        << QStringList{"infer", "abc", "RUN", "--target-theta", "0", "1", "--epsilon", "0.5"}
-        << QStringList{"--epsilon", "without draws", "--n-samples"};
+    QTest::newRow("accept fraction out of range")
+        << QStringList{"infer", "abc", "RUN", "--target-theta", "0", "1", "--accept-fraction",
+                       "1.5"}
+        << QStringList{"--accept-fraction 1.5", "outside (0, 1]"};
+    QTest::newRow("epsilon not a number")
+        << QStringList{"infer", "abc", "RUN", "--target-theta", "0", "1", "--epsilon", "wide"}
+        << QStringList{"--epsilon", "'wide'", "auto"};
+    QTest::newRow("min_accepted with epsilon auto")
+        << QStringList{"infer", "abc", "RUN", "--target-theta", "0", "1", "--min-accepted", "10"}
+        << QStringList{"--min-accepted 10", "fixed --epsilon"};
     QTest::newRow("n_initial_points < n_points")
         << QStringList{"infer", "pmc",        "RUN", "--target-theta",     "0",
                        "1",     "--n-points", "100", "--n-initial-points", "50"}

@@ -35,6 +35,9 @@ private:
   std::string option_;
 };
 
+inline constexpr long long kDefaultAbcSamples = 1000000;
+inline constexpr long long kDefaultGaSamples = 10000;
+
 struct InferenceOptions {
   std::string method; // ga, abc, pmc
   // The target: a data file (.npy/.npz/.h5) of shape (*input_shape) or
@@ -54,18 +57,32 @@ struct InferenceOptions {
   std::vector<double> levels{0.68, 0.95};
   double smoothing = 0;
   std::string distance = "fisher";
-  // ABC (n_samples is also the GA's number of GetDist draws; < 0: 10000)
+  // ABC. epsilon < 0 (the default): automatic, the accept_fraction-quantile of the
+  // draws' distances (quantile_epsilon in lfi.h), so that that fraction of the draws is
+  // accepted; >= 0: a fixed acceptance distance. n_samples < 0: the default,
+  // kDefaultAbcSamples draws for ABC, kDefaultGaSamples GetDist draws for the GA. The
+  // defaults give 1000 accepted draws; on the Gaussian example (the plugin's prior box)
+  // the automatic epsilon is then ~1 Fisher unit, which widens the posterior sds by
+  // ~10% (sqrt(1 + eps^2 / 4) for 2 parameters); more draws or a tighter box shrink it.
   double epsilon = -1;
+  double accept_fraction = 0.001;
   long long n_samples = -1;
   long long min_accepted = 0;
   int max_iterations = 10;
-  // PMC
+  // PMC. It stops when an iteration's acceptance falls below acceptance_ratio;
+  // max_iteration is only a safety limit. Defaults that differ from the reference
+  // (acceptance_ratio 0.1, max_iteration 10, max_acceptance 1), measured on a linear
+  // Gaussian problem with an exact posterior (tests/lfi/test_lfi_defaults.cpp): the
+  // reference's 10 iterations leave the posterior ~1.5-2.7x too wide; running to
+  // acceptance 0.1 with one proposal per point still leaves sds 1.15-1.4x the exact
+  // ones (final epsilon ~1.5 Fisher units); acceptance 0.02 with up to 10 proposals per
+  // point reaches epsilon ~0.7 and sds within ~1.15x, with ~55 000 simulations.
   long long n_points = 1000;
   long long n_initial_points = 0;
   double percentile = 75;
-  double acceptance_ratio = 0.1;
-  int max_iteration = 10;
-  long long max_acceptance = 1;
+  double acceptance_ratio = 0.02;
+  int max_iteration = 1000;
+  long long max_acceptance = 10;
   long long max_samples = 100000;
 };
 
@@ -89,11 +106,31 @@ struct InferenceResult {
   Index simulations = 0;
   double seconds = 0;
   bool cancelled = false;
+  // false when a limit (or a cancel) ended ABC or PMC before its criterion: ABC's
+  // min_accepted not reached within max_iterations, PMC's acceptance still above
+  // acceptance_ratio at max_iteration (or only below it through proposals abandoned
+  // after max_samples). convergence: the reason in words, naming the option to raise by
+  // its field in backquotes (`max_iteration`); empty when converged. The GA always
+  // converges. result.json records both ("converged", "convergence").
+  bool converged = true;
+  std::string convergence;
   nlohmann::json json; // result.json's body
 };
 
 // Checks of the options that need no model; throws InferenceError.
 void check_inference_options(const InferenceOptions &options);
+
+// The samplers' settings as run_inference uses them (defaults resolved): for tests and
+// front ends that run ABC or PMC on their own Problem.
+AbcSettings abc_settings(const InferenceOptions &options);
+PmcSettings pmc_settings(const InferenceOptions &options);
+// options.n_samples, or the method's default when it is < 0.
+long long resolved_n_samples(const InferenceOptions &options);
+// The GA's samples: n draws of N(mean, invF) inside the prior's box (rejection), from
+// seed; minus_log_post (if not null) gets 0.5 (x - mean)^T F (x - mean) per draw.
+MatrixD gaussian_samples(const Eigen::VectorXd &mean, const Eigen::MatrixXd &invF,
+                         const Prior &prior, Index n, std::uint64_t seed,
+                         std::vector<double> *minus_log_post = nullptr);
 
 // Runs the inference with a compressor already loaded (from run_dir, which may also
 // name its model.json) and the registry that holds the run's simulator plugin; the

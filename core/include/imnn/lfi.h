@@ -66,6 +66,19 @@ struct Marginals {
 Marginals gaussian_approximation(const Eigen::VectorXd &estimate, const Eigen::MatrixXd &invF,
                                  const std::vector<std::vector<double>> &ranges);
 
+// The Fisher forecast N(mean, invF) drawn before a result, respecting the prior box
+// [low, high] (a bound may be +-infinity: no bound). The grid of parameter i is
+// mean_i +- n_sd sd_i clipped to the box (the whole box when the window misses it),
+// gridsize points; the density is the Gaussian truncated to the box: each marginal is
+// the Gaussian's marginal times, for every other parameter, the probability that it
+// lies inside its bounds given the plotted ones (exact when at most one other parameter
+// is bounded; a product of the conditional one-parameter probabilities beyond), and is
+// normalised on its grid. Throws imnn::Error for inconsistent sizes, a non-finite
+// window or an invF that is not positive definite.
+Marginals fisher_forecast(const Eigen::VectorXd &mean, const Eigen::MatrixXd &invF,
+                          const std::vector<double> &low, const std::vector<double> &high,
+                          Index gridsize = 120, double n_sd = 4.0);
+
 // Weighted histograms of samples (N x p) with bins centred on the grid points (edges
 // r_i - d/2 .. r_last + d/2), optional Gaussian smoothing of sigma `smoothing` bins
 // (mirror boundary), normalised to densities. weights empty = all 1.
@@ -110,7 +123,12 @@ struct Problem {
 
 // ---- ABC ----------------------------------------------------------------------------
 struct AbcSettings {
-  double epsilon = -1;     // < 0: no acceptance (only draws)
+  double epsilon = -1; // < 0: no fixed distance (see accept_fraction)
+  // With epsilon < 0 and accept_fraction q in (0, 1]: epsilon is chosen after the draws
+  // as the q-quantile of all stored draws' distances (the distance of the (k+1)-th
+  // closest, k = ceil(q N)), so that the k closest draws are accepted. 0: no acceptance
+  // (only draws). Needs min_accepted 0 (one batch).
+  double accept_fraction = 0;
   Index n_samples = 0;     // draws per iteration
   Index min_accepted = 0;  // 0: one batch; else iterate until this many are accepted
   int max_iterations = 10; // of the min_accepted loop
@@ -123,12 +141,24 @@ struct AbcSamples {
   std::vector<double> distances; // N
   std::vector<char> accepted;    // N (distance < epsilon)
   double epsilon = -1;
+  bool epsilon_auto = false; // epsilon was chosen from accept_fraction
   Index n_accepted = 0;
   Index n_simulations = 0; // simulations done by the last call
   int iterations = 0;      // batches done by the last call
   bool cancelled = false;
+  // false when a limit ended the run before its criterion: min_accepted not reached in
+  // max_iterations batches (or cancelled); convergence says why and which setting to
+  // raise, naming settings in backquotes (`max_iterations`); empty when converged.
+  bool converged = true;
+  std::string convergence;
   MatrixD accepted_parameters() const;
 };
+
+// The automatic epsilon: the q-quantile of the distances, the distance of the (k+1)-th
+// closest draw with k = ceil(q N) (at least 1), so that the k closest are accepted
+// (distance < epsilon; ties at the quantile are rejected); for k = N just above the
+// largest. NaN counts as +infinity. Throws imnn::Error for no draws or q outside (0, 1].
+double quantile_epsilon(const std::vector<double> &distances, double fraction);
 
 class Abc {
 public:
@@ -150,7 +180,7 @@ struct PmcSettings {
   Index n_initial_points = 0; // 0: 10 * n_points; must be >= n_points
   double percentile = 75;     // the points farther than this percentile move each iteration
   double acceptance_ratio = 0.1;
-  int max_iteration = 10;
+  int max_iteration = 1000;   // a safety limit (the reference's default is 10)
   Index max_acceptance = 1;   // proposals per moved point per iteration (stop at first accept)
   Index max_samples = 100000; // redraws of a proposal to land inside the prior box
 };
@@ -165,6 +195,13 @@ struct PmcSamples {
   Index total_draws = 0; // simulations including the initial ones
   double acceptance = 0; // last iteration's accepted / draws
   bool cancelled = false;
+  // false when a limit stopped PMC before its acceptance fell below acceptance_ratio:
+  // max_iteration reached, proposals abandoned after max_samples redraws outside the
+  // box (without them the acceptance is still above the ratio), or cancelled;
+  // convergence says why and which setting to raise (`max_iteration`); empty when
+  // converged.
+  bool converged = true;
+  std::string convergence;
 };
 
 PmcSamples population_monte_carlo(const Problem &problem, const PmcSettings &settings,

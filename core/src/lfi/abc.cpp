@@ -9,6 +9,7 @@
 #include "lfi/lfi_internal.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <limits>
 
@@ -38,6 +39,24 @@ void append_rows(MatrixD &to, const MatrixD &from, Index n) {
 
 } // namespace
 
+double quantile_epsilon(const std::vector<double> &distances, double fraction) {
+  if (distances.empty()) throw Error("ABC: no draws to choose epsilon from");
+  if (!(fraction > 0.0 && fraction <= 1.0)) throw Error("ABC: accept_fraction must lie in (0, 1]");
+  const auto n = distances.size();
+  // k = ceil(q N) draws accepted (at least 1); NaN distances sort last.
+  auto k = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(n) - 1e-9));
+  k = std::clamp<std::size_t>(k, 1, n);
+  std::vector<double> d(distances);
+  for (double &v : d)
+    if (std::isnan(v)) v = std::numeric_limits<double>::infinity();
+  if (k == n) {
+    const double top = *std::max_element(d.begin(), d.end());
+    return std::nextafter(top, std::numeric_limits<double>::infinity());
+  }
+  std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(k), d.end());
+  return d[k]; // accepts the draws strictly closer: the k closest when there are no ties
+}
+
 const AbcSamples &Abc::run(const AbcSettings &settings, const ProgressFn &progress,
                            const std::atomic<bool> *cancel) {
   const AbcSettings &s = settings;
@@ -49,7 +68,15 @@ const AbcSamples &Abc::run(const AbcSettings &settings, const ProgressFn &progre
                 ": use 0 (one batch) or the number of accepted draws to reach");
   if (std::isnan(s.epsilon))
     throw Error("ABC: epsilon is NaN: give a distance >= 0, or a negative value for none");
-  const bool has_epsilon = s.epsilon >= 0.0;
+  if (!(s.accept_fraction >= 0.0 && s.accept_fraction <= 1.0))
+    throw Error("ABC: accept_fraction " + std::to_string(s.accept_fraction) +
+                " is outside [0, 1]: it is the fraction of the draws to accept when epsilon is "
+                "chosen automatically (0: none)");
+  const bool auto_epsilon = s.epsilon < 0.0 && s.accept_fraction > 0.0;
+  if (s.min_accepted > 0 && auto_epsilon)
+    throw Error("ABC: min_accepted needs a fixed epsilon: an automatic epsilon (accept_fraction) "
+                "is chosen after one batch of draws; give epsilon, or set min_accepted to 0");
+  const bool has_epsilon = s.epsilon >= 0.0 || auto_epsilon;
   if (s.min_accepted > 0 && !has_epsilon)
     throw Error("ABC: min_accepted needs epsilon: give the acceptance distance epsilon, or set "
                 "min_accepted to 0");
@@ -75,11 +102,16 @@ const AbcSamples &Abc::run(const AbcSettings &settings, const ProgressFn &progre
     samples_.accepted.clear();
   }
   samples_.epsilon = s.epsilon;
+  samples_.epsilon_auto = false;
   samples_.n_simulations = 0;
   samples_.iterations = 0;
   samples_.cancelled = false;
+  samples_.converged = true;
+  samples_.convergence.clear();
 
-  auto accept = [&](double d) { return has_epsilon && d < s.epsilon; };
+  // (With an automatic epsilon nothing is accepted until the draws are done.)
+  double epsilon = auto_epsilon ? -1.0 : s.epsilon;
+  auto accept = [&](double d) { return epsilon >= 0.0 && d < epsilon; };
   Index n_accepted = 0;
   for (const double d : samples_.distances)
     n_accepted += accept(d) ? 1 : 0;
@@ -137,6 +169,11 @@ const AbcSamples &Abc::run(const AbcSettings &settings, const ProgressFn &progre
     ++samples_.iterations;
   }
 
+  if (auto_epsilon && !samples_.distances.empty()) {
+    epsilon = quantile_epsilon(samples_.distances, s.accept_fraction);
+    samples_.epsilon = epsilon;
+    samples_.epsilon_auto = true;
+  }
   samples_.accepted.assign(samples_.distances.size(), 0);
   samples_.n_accepted = 0;
   for (std::size_t i = 0; i < samples_.distances.size(); ++i)
@@ -144,6 +181,18 @@ const AbcSamples &Abc::run(const AbcSettings &settings, const ProgressFn &progre
       samples_.accepted[i] = 1;
       ++samples_.n_accepted;
     }
+  if (samples_.cancelled) {
+    samples_.converged = false;
+    samples_.convergence = "cancelled";
+  } else if (s.min_accepted > 0 && samples_.n_accepted < s.min_accepted) {
+    samples_.converged = false;
+    samples_.convergence = "`min_accepted` " + std::to_string(s.min_accepted) +
+                           " not reached: " + std::to_string(samples_.n_accepted) +
+                           " draws accepted after `max_iterations` " +
+                           std::to_string(s.max_iterations) + " batches of `n_samples` " +
+                           std::to_string(s.n_samples) +
+                           ": raise `max_iterations` or `n_samples` (or `epsilon`)";
+  }
   if (progress) {
     char msg[200];
     std::snprintf(msg, sizeof msg,

@@ -74,10 +74,13 @@ std::unique_ptr<Prior> make_prior(const InferenceOptions &o, const SimulatorInfo
   return make_gaussian_prior(o.prior_mean, o.prior_sd, low, high);
 }
 
-// Draws from N(mean, invF) inside the prior box, for the GA's GetDist samples.
-void gaussian_draws(const Eigen::VectorXd &mean, const Eigen::MatrixXd &invF, const Prior &prior,
-                    Index n, std::uint64_t seed, MatrixD &samples,
-                    std::vector<double> &minus_log_post) {
+} // namespace
+
+MatrixD gaussian_samples(const Eigen::VectorXd &mean, const Eigen::MatrixXd &invF,
+                         const Prior &prior, Index n, std::uint64_t seed,
+                         std::vector<double> *minus_log_post_out) {
+  MatrixD samples;
+  std::vector<double> minus_log_post;
   const Index p = mean.size();
   const Eigen::LLT<Eigen::MatrixXd> llt(invF);
   if (llt.info() != Eigen::Success)
@@ -105,7 +108,40 @@ void gaussian_draws(const Eigen::VectorXd &mean, const Eigen::MatrixXd &invF, co
     minus_log_post[static_cast<std::size_t>(k)] = 0.5 * d.dot(F * d);
     ++k;
   }
+  if (minus_log_post_out) *minus_log_post_out = std::move(minus_log_post);
+  return samples;
 }
+
+long long resolved_n_samples(const InferenceOptions &o) {
+  if (o.n_samples >= 0) return o.n_samples;
+  return o.method == "ga" ? kDefaultGaSamples : kDefaultAbcSamples;
+}
+
+AbcSettings abc_settings(const InferenceOptions &o) {
+  AbcSettings s;
+  s.epsilon = o.epsilon;
+  s.accept_fraction = o.epsilon < 0 ? o.accept_fraction : 0.0;
+  InferenceOptions abc = o;
+  abc.method = "abc";
+  s.n_samples = static_cast<Index>(resolved_n_samples(abc));
+  s.min_accepted = static_cast<Index>(o.min_accepted);
+  s.max_iterations = o.max_iterations;
+  return s;
+}
+
+PmcSettings pmc_settings(const InferenceOptions &o) {
+  PmcSettings s;
+  s.n_points = static_cast<Index>(o.n_points);
+  s.n_initial_points = static_cast<Index>(o.n_initial_points);
+  s.percentile = o.percentile;
+  s.acceptance_ratio = o.acceptance_ratio;
+  s.max_iteration = o.max_iteration;
+  s.max_acceptance = static_cast<Index>(o.max_acceptance);
+  s.max_samples = static_cast<Index>(o.max_samples);
+  return s;
+}
+
+namespace {
 
 void run_method(const InferenceOptions &o, const TrainedModel &model, const Problem &problem,
                 const Prior &prior, const std::vector<std::vector<double>> &ranges,
@@ -116,8 +152,8 @@ void run_method(const InferenceOptions &o, const TrainedModel &model, const Prob
   const Eigen::VectorXd &target = problem.target;
   if (o.method == "ga") {
     r.marginals = gaussian_approximation(target, model.invF, ranges);
-    gaussian_draws(target, model.invF, prior, o.n_samples < 0 ? 10000 : o.n_samples,
-                   static_cast<std::uint64_t>(o.seed), r.samples, r.minus_log_post);
+    r.samples = gaussian_samples(target, model.invF, prior, resolved_n_samples(o),
+                                 static_cast<std::uint64_t>(o.seed), &r.minus_log_post);
     result["posterior"] = posterior_moments(r.samples, {}, names);
     nlohmann::json mean = nlohmann::json::object(), sd = nlohmann::json::object();
     for (Index a = 0; a < p; ++a) {
@@ -129,13 +165,11 @@ void run_method(const InferenceOptions &o, const TrainedModel &model, const Prob
                                "gaussian: the untruncated N(estimate, F^-1)";
   } else if (o.method == "abc") {
     Abc abc(problem);
-    AbcSettings s;
-    s.epsilon = o.epsilon;
-    s.n_samples = static_cast<Index>(o.n_samples);
-    s.min_accepted = static_cast<Index>(o.min_accepted);
-    s.max_iterations = o.max_iterations;
+    const AbcSettings s = abc_settings(o);
     const AbcSamples &a = abc.run(s, progress, cancel);
     r.cancelled = a.cancelled;
+    r.converged = a.converged;
+    r.convergence = a.convergence;
     r.simulations = a.n_simulations;
     r.samples = a.accepted_parameters();
     r.parameters = a.parameters;
@@ -143,7 +177,10 @@ void run_method(const InferenceOptions &o, const TrainedModel &model, const Prob
     r.distances = a.distances;
     r.accepted = a.accepted;
     r.marginals = histogram_marginals(r.samples, {}, ranges, o.smoothing);
-    result["epsilon"] = o.epsilon;
+    result["epsilon"] = a.epsilon;
+    result["epsilon_auto"] = a.epsilon_auto;
+    if (a.epsilon_auto) result["accept_fraction"] = s.accept_fraction;
+    result["n_samples"] = s.n_samples;
     result["draws"] = a.parameters.rows();
     result["accepted"] = a.n_accepted;
     result["iterations"] = a.iterations;
@@ -152,16 +189,11 @@ void run_method(const InferenceOptions &o, const TrainedModel &model, const Prob
                                                    : 0.0;
     result["posterior"] = posterior_moments(r.samples, {}, names);
   } else {
-    PmcSettings s;
-    s.n_points = static_cast<Index>(o.n_points);
-    s.n_initial_points = static_cast<Index>(o.n_initial_points);
-    s.percentile = o.percentile;
-    s.acceptance_ratio = o.acceptance_ratio;
-    s.max_iteration = o.max_iteration;
-    s.max_acceptance = static_cast<Index>(o.max_acceptance);
-    s.max_samples = static_cast<Index>(o.max_samples);
+    const PmcSettings s = pmc_settings(o);
     const PmcSamples m = population_monte_carlo(problem, s, progress, cancel);
     r.cancelled = m.cancelled;
+    r.converged = m.converged;
+    r.convergence = m.convergence;
     r.simulations = m.total_draws;
     r.samples = m.parameters;
     r.weights = m.weights;
@@ -174,6 +206,8 @@ void run_method(const InferenceOptions &o, const TrainedModel &model, const Prob
     result["acceptance"] = m.acceptance;
     result["n_points"] = s.n_points;
     result["percentile"] = s.percentile;
+    result["acceptance_ratio"] = s.acceptance_ratio;
+    result["max_iteration"] = s.max_iteration;
     result["posterior"] = posterior_moments(r.samples, r.weights, names);
   }
 }
@@ -218,18 +252,32 @@ void check_inference_options(const InferenceOptions &o) {
                                "or `target_theta` θ1 θ2 … (simulate it with the run's simulator)"
                              : "`target` and `target_theta` both given: use one of them");
   if (o.method == "abc") {
-    if (o.n_samples < 1)
-      throw InferenceError("n_samples",
-                           o.epsilon >= 0
-                               ? "`epsilon` " + num(o.epsilon) +
-                                     " given without draws: ABC needs `n_samples` N (draws from "
-                                     "the prior per iteration) to accept or reject"
-                               : "ABC needs `n_samples` N (draws from the prior per iteration) "
-                                 "and `epsilon` (the acceptance distance)");
-    if (o.epsilon < 0)
-      throw InferenceError("epsilon", "ABC needs `epsilon` (the acceptance distance, >= 0): "
-                                      "draws closer than it to the target are accepted");
+    if (o.n_samples == 0)
+      throw InferenceError("n_samples", "`n_samples` 0: ABC needs draws from the prior per "
+                                        "iteration (default " +
+                                            std::to_string(kDefaultAbcSamples) + ")");
+    if (std::isnan(o.epsilon))
+      throw InferenceError("epsilon", "`epsilon` is NaN: give the acceptance distance (>= 0), "
+                                      "or auto (a negative value) for the `accept_fraction` "
+                                      "quantile of the distances");
+    if (o.epsilon < 0) {
+      if (!(o.accept_fraction > 0.0 && o.accept_fraction <= 1.0))
+        throw InferenceError("accept_fraction",
+                             "`accept_fraction` " + num(o.accept_fraction) +
+                                 " is outside (0, 1]: with `epsilon` auto it is the fraction of "
+                                 "the draws to accept (default 0.001)");
+      if (o.min_accepted > 0)
+        throw InferenceError("min_accepted",
+                             "`min_accepted` " + std::to_string(o.min_accepted) +
+                                 " needs a fixed `epsilon`: the automatic epsilon is chosen "
+                                 "after one batch of `n_samples` draws; give `epsilon`, or "
+                                 "leave `min_accepted` at 0");
+    }
   }
+  if (o.method == "pmc" && o.max_iteration < 0)
+    throw InferenceError("max_iteration", "`max_iteration` " + std::to_string(o.max_iteration) +
+                                              ": give the most PMC iterations (>= 0; a safety "
+                                              "limit, default 1000)");
   if (o.method == "pmc" && o.n_initial_points != 0 && o.n_initial_points < o.n_points)
     throw InferenceError("n_initial_points",
                          "`n_initial_points` " + std::to_string(o.n_initial_points) +
@@ -337,6 +385,8 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     result["simulations"] = r.simulations;
     result["seconds"] = r.seconds;
     result["cancelled"] = r.cancelled;
+    result["converged"] = r.converged;
+    result["convergence"] = r.convergence;
     result["samples"] = r.samples.rows();
     result["target_estimate"] =
         std::vector<double>(r.target_estimate.data(), r.target_estimate.data() + p);

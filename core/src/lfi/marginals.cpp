@@ -190,6 +190,80 @@ Marginals gaussian_approximation(const Eigen::VectorXd &estimate, const Eigen::M
   return out;
 }
 
+Marginals fisher_forecast(const Eigen::VectorXd &mean, const Eigen::MatrixXd &invF,
+                          const std::vector<double> &low, const std::vector<double> &high,
+                          Index gridsize, double n_sd) {
+  const Index p = mean.size();
+  if (static_cast<Index>(low.size()) != p || static_cast<Index>(high.size()) != p)
+    throw Error("Fisher forecast: the prior box has " + std::to_string(low.size()) + " and " +
+                std::to_string(high.size()) + " bounds for " + std::to_string(p) +
+                " parameters: give one (low, high) pair per parameter");
+  if (invF.rows() != p || invF.cols() != p || !invF.allFinite() || !mean.allFinite())
+    throw Error("Fisher forecast: give a finite mean and a p x p finite invF");
+  if (!(n_sd > 0.0)) throw Error("Fisher forecast: n_sd must be > 0");
+  const Eigen::MatrixXd S = 0.5 * (invF + invF.transpose());
+  std::vector<double> lo(sz(p)), hi(sz(p));
+  for (Index i = 0; i < p; ++i) {
+    if (!(S(i, i) > 0.0)) throw NumericalError("Fisher forecast: invF is not positive definite");
+    const double sd = std::sqrt(S(i, i));
+    const double bl = low[sz(i)], bh = high[sz(i)];
+    if (!(bl < bh))
+      throw Error("Fisher forecast: parameter " + std::to_string(i) + " has low >= high");
+    lo[sz(i)] = std::max(mean(i) - n_sd * sd, bl);
+    hi[sz(i)] = std::min(mean(i) + n_sd * sd, bh);
+    if (!(lo[sz(i)] < hi[sz(i)])) { // the window misses the box: show the box
+      lo[sz(i)] = bl;
+      hi[sz(i)] = bh;
+    }
+  }
+  const auto ranges = make_ranges(lo, hi, {gridsize});
+  Marginals out = gaussian_approximation(mean, S, ranges);
+  // P(every parameter outside `plotted` lies in its bounds | the plotted ones at x).
+  auto inside = [&](const std::vector<Index> &plotted, const std::vector<double> &x) {
+    const Index a = static_cast<Index>(plotted.size());
+    Eigen::MatrixXd Saa(a, a);
+    Eigen::VectorXd dx(a);
+    for (Index u = 0; u < a; ++u) {
+      dx(u) = x[sz(u)] - mean(plotted[sz(u)]);
+      for (Index v = 0; v < a; ++v)
+        Saa(u, v) = S(plotted[sz(u)], plotted[sz(v)]);
+    }
+    const Eigen::LLT<Eigen::MatrixXd> llt(Saa);
+    double prob = 1.0;
+    for (Index k = 0; k < p; ++k) {
+      if (std::find(plotted.begin(), plotted.end(), k) != plotted.end()) continue;
+      if (!std::isfinite(low[sz(k)]) && !std::isfinite(high[sz(k)])) continue;
+      Eigen::VectorXd Ska(a);
+      for (Index u = 0; u < a; ++u)
+        Ska(u) = S(k, plotted[sz(u)]);
+      const Eigen::VectorXd w = llt.solve(Ska);
+      const double cm = mean(k) + w.dot(dx);
+      const double cv = std::max(S(k, k) - w.dot(Ska), 1e-300 * S(k, k));
+      const double csd = std::sqrt(cv);
+      prob *= detail::norm_interval((low[sz(k)] - cm) / csd, (high[sz(k)] - cm) / csd);
+    }
+    return prob;
+  };
+  for (Index row = 0; row < p; ++row) {
+    const auto &rr = ranges[sz(row)];
+    {
+      auto &d = out.m[sz(row)][sz(row)];
+      for (std::size_t k = 0; k < rr.size(); ++k)
+        d[k] *= inside({row}, {rr[k]});
+      normalise(d, spacing(rr));
+    }
+    for (Index col = 0; col < row; ++col) {
+      const auto &rc = ranges[sz(col)];
+      auto &m = out.m[sz(row)][sz(col)];
+      for (std::size_t ic = 0; ic < rc.size(); ++ic)
+        for (std::size_t ir = 0; ir < rr.size(); ++ir)
+          m[ic * rr.size() + ir] *= inside({col, row}, {rc[ic], rr[ir]});
+      normalise(m, spacing(rr) * spacing(rc));
+    }
+  }
+  return out;
+}
+
 Marginals histogram_marginals(const MatrixD &samples, const std::vector<double> &weights,
                               const std::vector<std::vector<double>> &ranges, double smoothing) {
   check_ranges(ranges, "histogram marginals");

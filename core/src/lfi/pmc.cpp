@@ -60,7 +60,13 @@
 //   Gaussian points with a wide box); the population then under-represents the tail in
 //   most runs. More points, or a tighter prior box, help.
 // * Stop after an iteration whose acceptance (accepted / proposals, abandoned ones
-//   included) is below acceptance_ratio, or after max_iteration iterations.
+//   included) is below acceptance_ratio, or after max_iteration iterations (a safety
+//   limit, 1000 by default; the reference's default of 10 stops long before the
+//   criterion, with a posterior ~1.5x too wide on the Gaussian example). The result
+//   says whether the criterion stopped PMC (converged) or a limit did (convergence:
+//   the limit and the setting to raise); proposals abandoned after max_samples draws
+//   outside the box count as rejections, so when the acceptance among the simulated
+//   proposals is still above the ratio the run is not converged either.
 // * Seeds: every round of proposals has its own batch number b (a counter of this
 //   run); proposal i of the round uses draw_seed(pmc_proposal, b, i) for the parent and
 //   z, and draw_seed(pmc_sim, b, i) for the simulation. Results are written by index,
@@ -199,7 +205,16 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
   out.parameters.resize(0, p);
   out.summaries.resize(0, q);
   out.acceptance = 0.0;
-  const double stages = static_cast<double>(s.max_iteration) + 1.0;
+  // Progress: the initial population is the first 10%; then the larger of the share of
+  // max_iteration done and how far the acceptance has fallen from 1 towards
+  // acceptance_ratio on a log scale (PMC usually stops on the latter).
+  constexpr double kInitialShare = 0.1;
+  auto iteration_progress = [&](double iterations_done, double acc) {
+    double f = s.max_iteration > 0 ? iterations_done / static_cast<double>(s.max_iteration) : 1.0;
+    if (acc > 0.0 && acc < 1.0 && s.acceptance_ratio < 1.0)
+      f = std::max(f, std::log(acc) / std::log(s.acceptance_ratio));
+    return kInitialShare + (1.0 - kInitialShare) * std::clamp(f, 0.0, 1.0);
+  };
   double reported = 0.0; // fractions never go back
   auto report = [&](double f, const std::string &msg) {
     reported = std::max(reported, std::clamp(f, 0.0, 1.0));
@@ -217,7 +232,7 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
       return true;
     };
     auto chunk_done = [&](Index done, Index n) {
-      report(static_cast<double>(done) / static_cast<double>(n) / stages,
+      report(kInitialShare * static_cast<double>(done) / static_cast<double>(n),
              "PMC: initial population: " + std::to_string(done) + "/" + std::to_string(n) +
                  " simulations");
     };
@@ -269,6 +284,9 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
   const Index n_move = N - n_keep;
   const int nt = detail::thread_count(problem);
   double previous_eps = inf;
+  double last_eps = inf;          // the tolerance of the last complete iteration
+  Index last_abandoned = 0;       // its proposals abandoned outside the box (max_samples)
+  double last_acceptance_sim = 0; // its accepted / simulated proposals
   while (iterations < s.max_iteration && !(acceptance < s.acceptance_ratio)) {
     if (detail::cancelled(cancel)) {
       out.cancelled = true;
@@ -350,7 +368,7 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
             (static_cast<double>(filled_before) +
              static_cast<double>(done) / static_cast<double>(n) * static_cast<double>(m)) /
             static_cast<double>(n_move);
-        report((1.0 + iterations + within) / stages,
+        report(iteration_progress(iterations + within, acceptance),
                "PMC: iteration " + std::to_string(iterations + 1) + ": round " +
                    std::to_string(round + 1) + ", " + std::to_string(done) + "/" +
                    std::to_string(n) + " proposals, epsilon " + num(eps));
@@ -385,6 +403,10 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
     }
     out.total_draws += simulations;
     acceptance = attempts > 0 ? static_cast<double>(accepted) / static_cast<double>(attempts) : 0.0;
+    last_eps = eps;
+    last_abandoned = attempts - simulations;
+    last_acceptance_sim =
+        simulations > 0 ? static_cast<double>(accepted) / static_cast<double>(simulations) : 0.0;
 
     // Importance weights of the accepted proposals, on the evidence scale:
     // W = prior(theta') / q_t(theta') / D_t with q_t = mixture / Z_t the truncated
@@ -446,10 +468,10 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
     log_scale += std::log(stored);
     pop.sort();
     ++iterations;
-    report((1.0 + iterations) / stages, "PMC: iteration " + std::to_string(iterations) +
-                                            ": epsilon " + num(eps) + ", acceptance " +
-                                            num(acceptance) + ", " +
-                                            std::to_string(out.total_draws) + " simulations");
+    report(iteration_progress(iterations, acceptance),
+           "PMC: iteration " + std::to_string(iterations) + ": epsilon " + num(eps) +
+               ", acceptance " + num(acceptance) + ", " + std::to_string(out.total_draws) +
+               " simulations");
   }
 
   // ---- the result ---------------------------------------------------------------------------
@@ -465,6 +487,32 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
     if (pop.weights[sz(i)] > 0.0) out.epsilon = std::max(out.epsilon, pop.distances[sz(i)]);
   out.iterations = iterations;
   out.acceptance = iterations > 0 ? acceptance : 0.0;
+  // Did the acceptance criterion stop PMC, or a limit?
+  if (out.cancelled) {
+    out.converged = false;
+    out.convergence = "cancelled";
+  } else if (iterations == 0) {
+    out.converged = false;
+    out.convergence = "`max_iteration` 0: only the initial population was drawn (a rejection "
+                      "ABC sample of the closest n_points); raise `max_iteration`";
+  } else if (!(acceptance < s.acceptance_ratio)) {
+    out.converged = false;
+    out.convergence = "`max_iteration` " + std::to_string(s.max_iteration) +
+                      " reached with the acceptance " + num(out.acceptance) +
+                      " still above `acceptance_ratio` " + num(s.acceptance_ratio) + " (epsilon " +
+                      num(last_eps) + ")" +
+                      ": the population has not reached the tolerance at which PMC stops; raise "
+                      "`max_iteration`";
+  } else if (last_abandoned > 0 && !(last_acceptance_sim < s.acceptance_ratio)) {
+    out.converged = false;
+    out.convergence =
+        std::to_string(last_abandoned) +
+        " proposals of the last iteration found no point inside the prior box in `max_samples` " +
+        std::to_string(s.max_samples) +
+        " draws; counted as rejections they brought the "
+        "acceptance below `acceptance_ratio`, but among the simulated proposals it is " +
+        num(last_acceptance_sim) + ": raise `max_samples`";
+  }
   report(out.cancelled ? reported : 1.0,
          "PMC: " + std::to_string(iterations) + " iterations, epsilon " + num(out.epsilon) +
              ", last acceptance " + num(acceptance) + ", " + std::to_string(out.total_draws) +
