@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="64"/>
+        <source>empty: type a number, e.g. %1</source>
+        <translation>leer: geben Sie eine Zahl ein, z. B. %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="71"/>
+        <source>&apos;%1&apos; is not a finite number</source>
+        <translation>&apos;%1&apos; ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="77"/>
+        <source>&apos;%1&apos; has a decimal point, but this session&apos;s decimal mark is the comma: type %2</source>
+        <translation>&apos;%1&apos; enthält einen Dezimalpunkt, das Dezimalzeichen ist hier aber das Komma: geben Sie %2 ein</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="80"/>
+        <source>&apos;%1&apos; has a decimal comma, but this session&apos;s decimal mark is the point: type %2</source>
+        <translation>&apos;%1&apos; enthält ein Dezimalkomma, das Dezimalzeichen ist hier aber der Punkt: geben Sie %2 ein</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="85"/>
+        <source>&apos;%1&apos; is not a number; type e.g. %2</source>
+        <translation>&apos;%1&apos; ist keine Zahl; geben Sie z. B. %2 ein</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="96"/>
+        <source>&apos;%1&apos; is not an integer; type digits only, e.g. 42</source>
+        <translation>&apos;%1&apos; ist keine ganze Zahl; nur Ziffern, z. B. 42</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="106"/>
+        <source>&apos;%1&apos; is not an integer ≥ 0; type digits only, e.g. 42</source>
+        <translation>&apos;%1&apos; ist keine ganze Zahl ≥ 0; nur Ziffern, z. B. 42</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="124"/>
+        <source>&apos;%1&apos;: separate numbers with &apos;;&apos; or spaces, since the comma is this session&apos;s decimal mark (e.g. %2)</source>
+        <translation>&apos;%1&apos;: trennen Sie Zahlen mit &apos;;&apos; oder Leerzeichen, denn das Komma ist hier das Dezimalzeichen (z. B. %2)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/plugins_dialog.cpp" line="39"/>
@@ -12,340 +55,350 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="105"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="108"/>
+        <location filename="../app/gui/config_panel.cpp" line="134"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="109"/>
+        <location filename="../app/gui/config_panel.cpp" line="135"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name`: das Laufverzeichnis ist runs/&lt;name&gt;-&lt;Datum&gt;-&lt;Uhrzeit&gt; (keine Entsprechung in der Referenz)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="114"/>
+        <location filename="../app/gui/config_panel.cpp" line="140"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="115"/>
+        <location filename="../app/gui/config_panel.cpp" line="141"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode`: wie die Ableitungen dd/dθ bestimmt werden (Referenz: die IMNN-Klasse — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="119"/>
-        <location filename="../app/gui/config_panel.cpp" line="504"/>
+        <location filename="../app/gui/config_panel.cpp" line="145"/>
+        <location filename="../app/gui/config_panel.cpp" line="522"/>
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
-        <location filename="../app/gui/config_panel.cpp" line="162"/>
+        <location filename="../app/gui/config_panel.cpp" line="152"/>
+        <location filename="../app/gui/config_panel.cpp" line="188"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="127"/>
+        <location filename="../app/gui/config_panel.cpp" line="153"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (Referenz: SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="129"/>
+        <location filename="../app/gui/config_panel.cpp" line="155"/>
         <source>Options (JSON)</source>
         <translation>Optionen (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="130"/>
+        <location filename="../app/gui/config_panel.cpp" line="156"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options`: die Optionen des Plugins als JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>prior low</source>
         <translation>Prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>prior high</source>
         <translation>Prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="139"/>
-        <location filename="../app/gui/config_panel.cpp" line="504"/>
+        <location filename="../app/gui/config_panel.cpp" line="165"/>
+        <location filename="../app/gui/config_panel.cpp" line="522"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="140"/>
+        <location filename="../app/gui/config_panel.cpp" line="166"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (Referenz: IMNN(θ_fid=…)) und `delta_theta` (Referenz: NumericalGradientIMNN(δθ=…)); der Prior-Bereich stammt aus der Beschreibung des Plugins</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="183"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="163"/>
+        <location filename="../app/gui/config_panel.cpp" line="189"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (Referenz: IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="165"/>
+        <location filename="../app/gui/config_panel.cpp" line="191"/>
         <source>Hidden widths</source>
         <translation>Verdeckte Schichten</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="166"/>
+        <location filename="../app/gui/config_panel.cpp" line="192"/>
         <source>`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 (reference: stax.Dense(128) per layer)</source>
         <translation>`network.options.hidden`: Breiten der verdeckten Schichten, z. B. 128, 128, 128 (Referenz: stax.Dense(128) je Schicht)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
+        <location filename="../app/gui/config_panel.cpp" line="197"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="172"/>
+        <location filename="../app/gui/config_panel.cpp" line="198"/>
         <source>`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)</source>
         <translation>`network.options.activation` (Referenz: stax.LeakyRelu, stax.Tanh …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="173"/>
+        <location filename="../app/gui/config_panel.cpp" line="199"/>
         <source>auto (n_params)</source>
         <translation>automatisch (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="174"/>
+        <location filename="../app/gui/config_panel.cpp" line="200"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="175"/>
+        <location filename="../app/gui/config_panel.cpp" line="201"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries`: Anzahl der Zusammenfassungen, die das Netz ausgibt (Referenz: IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="178"/>
+        <location filename="../app/gui/config_panel.cpp" line="204"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="181"/>
+        <location filename="../app/gui/config_panel.cpp" line="207"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <location filename="../app/gui/config_panel.cpp" line="208"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s`: Simulationen für die Kovarianz (Referenz: IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="184"/>
+        <location filename="../app/gui/config_panel.cpp" line="210"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="185"/>
+        <location filename="../app/gui/config_panel.cpp" line="211"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d`: Simulationen mit Ableitungen, n_d ≤ n_s (Referenz: IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="188"/>
+        <location filename="../app/gui/config_panel.cpp" line="214"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="189"/>
+        <location filename="../app/gui/config_panel.cpp" line="215"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (Referenz: IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="191"/>
+        <location filename="../app/gui/config_panel.cpp" line="217"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="192"/>
+        <location filename="../app/gui/config_panel.cpp" line="218"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (Referenz: optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="194"/>
+        <location filename="../app/gui/config_panel.cpp" line="220"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
+        <location filename="../app/gui/config_panel.cpp" line="221"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda`: Stärke des Regularisierers (Referenz: IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="197"/>
+        <location filename="../app/gui/config_panel.cpp" line="223"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="198"/>
+        <location filename="../app/gui/config_panel.cpp" line="224"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon`: Nähe von C zur Einheitsmatrix (Referenz: IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="200"/>
+        <location filename="../app/gui/config_panel.cpp" line="226"/>
         <source>Patience</source>
         <translation>Geduld</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="201"/>
+        <location filename="../app/gui/config_panel.cpp" line="227"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience`: Iterationen ohne Verbesserung bis zum Abbruch, gezählt nach min_iterations (Referenz: IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="204"/>
+        <location filename="../app/gui/config_panel.cpp" line="230"/>
         <source>Min iterations</source>
         <translation>Min. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="205"/>
+        <location filename="../app/gui/config_panel.cpp" line="231"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (Referenz: IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="207"/>
+        <location filename="../app/gui/config_panel.cpp" line="233"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="208"/>
+        <location filename="../app/gui/config_panel.cpp" line="234"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (Referenz: IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="210"/>
+        <location filename="../app/gui/config_panel.cpp" line="236"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="211"/>
+        <location filename="../app/gui/config_panel.cpp" line="237"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed`: ein Startwert für die Gewichte und jede Simulation (Referenz: IMNN(key=…) und IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="253"/>
+        <location filename="../app/gui/config_panel.cpp" line="279"/>
         <source>CPU devices</source>
         <translation>CPU-Geräte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="254"/>
+        <location filename="../app/gui/config_panel.cpp" line="280"/>
         <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
         <translation>`devices`: CPU-Geräte, auf die die Simulationen aufgeteilt werden, jedes mit eigenem Arbeitsthread und Backend, geschrieben als [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (Referenz: AggregatedSimulatorIMNN(devices=…), die JAX-Geräte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="257"/>
+        <location filename="../app/gui/config_panel.cpp" line="283"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="262"/>
+        <location filename="../app/gui/config_panel.cpp" line="288"/>
         <source>CUDA GPUs</source>
         <translation>CUDA-GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="248"/>
+        <location filename="../app/gui/config_panel.cpp" line="300"/>
+        <source>Memory budget (MB)</source>
+        <translation>Speicherbudget (MB)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="301"/>
+        <source>`fit.memory_budget_mb`: memory for activations, in MB; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
+        <translation>`fit.memory_budget_mb`: Speicher für Aktivierungen, in MB; ein Durchlauf, wenn die Aktivierungen aller Blöcke hineinpassen, sonst zwei (neu berechnet, wie es die Referenz immer tut)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="412"/>
+        <source>%1; fix it in a text editor</source>
+        <translation>%1; korrigieren Sie die Datei in einem Texteditor</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="621"/>
+        <source>give the plugin&apos;s options as a JSON object {…}</source>
+        <translation>geben Sie die Optionen des Plugins als JSON-Objekt {…} an</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="630"/>
+        <source>%1 of %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="274"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="258"/>
+        <location filename="../app/gui/config_panel.cpp" line="284"/>
         <source>Threads per device</source>
         <translation>Threads pro Gerät</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="259"/>
+        <location filename="../app/gui/config_panel.cpp" line="285"/>
         <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
         <translation>`threads` und `devices[i].threads`: Rechenthreads jedes Geräts, 0 = alle Kerne (Referenz: keine; XLA wählt die Threads eines JAX-Geräts)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="265"/>
+        <location filename="../app/gui/config_panel.cpp" line="291"/>
         <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
         <translation>Kein CUDA-Gerät/-Build verfügbar: dieser Build der Engine rechnet nur auf der CPU (CPU-Geräte und Threads oben einstellen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="267"/>
+        <location filename="../app/gui/config_panel.cpp" line="293"/>
         <source>GPUs</source>
         <translation>GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="268"/>
+        <location filename="../app/gui/config_panel.cpp" line="294"/>
         <source>whole set</source>
         <translation>ganzer Satz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="269"/>
+        <location filename="../app/gui/config_panel.cpp" line="295"/>
         <source>n_per_device</source>
         <translation>n_per_device</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="270"/>
+        <location filename="../app/gui/config_panel.cpp" line="296"/>
         <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
         <translation>`n_per_device`: Simulationen pro Block, Block k auf Gerät k mod Anzahl der Geräte; 0 = der ganze Satz als ein Block (Referenz: AggregatedSimulatorIMNN(n_per_device=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="278"/>
-        <source>Memory budget</source>
-        <translation>Speicherbudget</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="279"/>
-        <source>`fit.memory_budget_mb`: memory for activations; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
-        <translation>`fit.memory_budget_mb`: Speicher für Aktivierungen; ein Durchlauf, wenn die Aktivierungen aller Blöcke hineinpassen, sonst zwei (neu berechnet, wie es die Referenz immer tut)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="283"/>
+        <location filename="../app/gui/config_panel.cpp" line="305"/>
         <source>Stream arrays</source>
         <translation>Arrays streamen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="284"/>
+        <location filename="../app/gui/config_panel.cpp" line="306"/>
         <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
         <translation>`data.stream`: nur Array-Modi; on liest die Arrays blockweise von der Festplatte, off lädt sie, auto streamt, wenn sie nicht ins Speicherbudget passen (Referenz: keine)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="311"/>
+        <location filename="../app/gui/config_panel.cpp" line="333"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>eine Konfiguration muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="381"/>
+        <location filename="../app/gui/config_panel.cpp" line="405"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>%1 lässt sich nicht öffnen: %2; prüfen Sie den Pfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="386"/>
-        <source>%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)</source>
-        <translation>%1 ist kein gültiges JSON; korrigieren Sie die Syntax (die Kommandozeile nennt die Zeile: imnn fit %1)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="396"/>
+        <location filename="../app/gui/config_panel.cpp" line="421"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>%1 lässt sich nicht schreiben: %2; wählen Sie einen anderen Ordner</translation>
     </message>
@@ -434,47 +487,47 @@
 <context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="34"/>
+        <location filename="../app/gui/fit_controller.cpp" line="36"/>
         <source>a fit is already running; stop it first</source>
         <translation>es läuft bereits eine Anpassung; stoppen Sie sie zuerst</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="121"/>
+        <location filename="../app/gui/fit_controller.cpp" line="123"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="147"/>
+        <location filename="../app/gui/fit_controller.cpp" line="149"/>
         <source>Paused after iteration %1; Resume continues the same fit (%2)</source>
         <translation>Angehalten nach Iteration %1; Fortsetzen setzt dieselbe Anpassung fort (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="205"/>
+        <location filename="../app/gui/fit_controller.cpp" line="207"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>Die Anpassung wurde abgebrochen: %1. Der bisherige Verlauf liegt in %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="210"/>
-        <source>det F = %1 (validation, kept %2 weights; training %3) after %4 iterations in %5 s, stopped by %6 → %7</source>
-        <translation>det F = %1 (Validierung, %2 Gewichte behalten; Training %3) nach %4 Iterationen in %5 s, beendet durch %6 → %7</translation>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <source>det F = %L1 (validation, kept %2 weights; training %L3) in %L4 s, %5 → %6</source>
+        <translation>det F = %L1 (Validierung, %2 Gewichte behalten; Training %L3) in %L4 s, %5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <location filename="../app/gui/fit_controller.cpp" line="216"/>
         <source>best</source>
         <translation>beste</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <location filename="../app/gui/fit_controller.cpp" line="216"/>
         <source>final</source>
         <translation>letzte</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="218"/>
+        <location filename="../app/gui/fit_controller.cpp" line="222"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Keine Iteration wurde ausgeführt (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="223"/>
+        <location filename="../app/gui/fit_controller.cpp" line="227"/>
         <source>The result could not be written: %1</source>
         <translation>Das Ergebnis konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -570,519 +623,539 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="99"/>
+        <location filename="../app/gui/infer_panel.cpp" line="91"/>
         <source>Gaussian approximation</source>
         <translation>Gaußsche Näherung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="100"/>
+        <location filename="../app/gui/infer_panel.cpp" line="92"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="101"/>
+        <location filename="../app/gui/infer_panel.cpp" line="93"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="118"/>
+        <location filename="../app/gui/infer_panel.cpp" line="110"/>
         <source>Trained run</source>
         <translation>Trainierter Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="122"/>
+        <location filename="../app/gui/infer_panel.cpp" line="114"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>anpassen oder einen Lauf im Reiter Läufe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="123"/>
+        <location filename="../app/gui/infer_panel.cpp" line="115"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Das Laufverzeichnis, dessen model.json die Daten komprimiert (`imnn infer METHOD RUN_DIR`); die Ergebnisse landen in RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="125"/>
-        <location filename="../app/gui/infer_panel.cpp" line="157"/>
+        <location filename="../app/gui/infer_panel.cpp" line="117"/>
+        <location filename="../app/gui/infer_panel.cpp" line="149"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="132"/>
+        <location filename="../app/gui/infer_panel.cpp" line="124"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="136"/>
+        <location filename="../app/gui/infer_panel.cpp" line="128"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="138"/>
+        <location filename="../app/gui/infer_panel.cpp" line="130"/>
         <source>Simulate at θ</source>
         <translation>Bei θ simulieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="131"/>
         <source>Load data (.npy)</source>
         <translation>Daten laden (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="146"/>
+        <location filename="../app/gui/infer_panel.cpp" line="138"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="147"/>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
         <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
         <translation>`target_theta`: die Parameter, bei denen das Ziel simuliert wird, einer je Parameter (Referenz: die Zieldaten d_obs aus simulator(key, θ_target))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="150"/>
-        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <location filename="../app/gui/infer_panel.cpp" line="142"/>
+        <location filename="../app/gui/infer_panel.cpp" line="264"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <location filename="../app/gui/infer_panel.cpp" line="143"/>
         <source>`target_seed`: seed of the target simulation</source>
         <translation>`target_seed`: Startwert der Zielsimulation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <location filename="../app/gui/infer_panel.cpp" line="152"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <location filename="../app/gui/infer_panel.cpp" line="153"/>
         <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
         <translation>`target`: beobachtete Daten (.npy/.npz/.h5) der Form (*input_shape) oder (1, *input_shape) (Referenz: target_data)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <location filename="../app/gui/infer_panel.cpp" line="159"/>
         <source>Target data</source>
         <translation>Zieldaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="160"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Arrays (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="175"/>
+        <location filename="../app/gui/infer_panel.cpp" line="167"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="181"/>
+        <location filename="../app/gui/infer_panel.cpp" line="173"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga: N(Schätzung, F⁻¹) (Referenz: GaussianApproximation); abc: Verwerfungs-ABC (Referenz: ApproximateBayesianComputation); pmc: ABC-Populations-Monte-Carlo (Referenz: PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <location filename="../app/gui/infer_panel.cpp" line="189"/>
         <source>Draws</source>
         <translation>Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="196"/>
+        <location filename="../app/gui/infer_panel.cpp" line="190"/>
         <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
         <translation>`n_samples`: Ziehungen aus N(Schätzung, F⁻¹) innerhalb der Prior-Box, als GetDist-Stichproben geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <location filename="../app/gui/infer_panel.cpp" line="194"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="201"/>
-        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…))</source>
-        <translation>`epsilon`: Akzeptanzabstand; Ziehungen mit ρ &lt; ε werden behalten (Referenz: ApproximateBayesianComputation(ϵ=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="204"/>
+        <location filename="../app/gui/infer_panel.cpp" line="203"/>
         <source>Draws per iteration</source>
         <translation>Ziehungen je Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <location filename="../app/gui/infer_panel.cpp" line="204"/>
         <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
         <translation>`n_samples`: Ziehungen aus dem Prior je Iteration (Referenz: n_samples)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <location filename="../app/gui/infer_panel.cpp" line="205"/>
         <source>one batch</source>
         <translation>ein Durchgang</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <location filename="../app/gui/infer_panel.cpp" line="206"/>
         <source>Min accepted</source>
         <translation>Min. akzeptiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <location filename="../app/gui/infer_panel.cpp" line="207"/>
         <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
         <translation>`min_accepted`: iterieren, bis so viele Ziehungen akzeptiert sind (Referenz: min_accepted)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="211"/>
+        <location filename="../app/gui/infer_panel.cpp" line="210"/>
         <location filename="../app/gui/infer_panel.cpp" line="231"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <location filename="../app/gui/infer_panel.cpp" line="211"/>
         <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
         <translation>`max_iterations`: höchstens so viele Iterationen der min_accepted-Schleife (Referenz: max_iterations)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="216"/>
+        <location filename="../app/gui/infer_panel.cpp" line="215"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="216"/>
         <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
         <translation>`n_points`: Populationsgröße (Referenz: PopulationMonteCarlo(n_points=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
         <source>10 × population</source>
         <translation>10 × Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
         <source>Initial draws</source>
         <translation>Anfangsziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="220"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
         <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
         <translation>`n_initial_points`: anfängliche Ziehungen aus dem Prior, ≥ Population (Referenz: n_initial_points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <location filename="../app/gui/infer_panel.cpp" line="222"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <location filename="../app/gui/infer_panel.cpp" line="223"/>
         <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
         <translation>`percentile`: Punkte jenseits dieses Abstandsperzentils werden in jeder Iteration bewegt (Referenz: percentile=75)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="226"/>
         <source>Acceptance ratio</source>
         <translation>Akzeptanzrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
-        <source>`acceptance_ratio`: stop when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1)</source>
-        <translation>`acceptance_ratio`: anhalten, wenn akzeptiert/Ziehungen einer Iteration darunter fällt (Referenz: acceptance_ratio=0.1)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="232"/>
-        <source>`max_iteration`: most iterations (reference: max_iteration=10)</source>
-        <translation>`max_iteration`: höchstens so viele Iterationen (Referenz: max_iteration=10)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
         <source>Proposals per point</source>
         <translation>Vorschläge je Punkt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
-        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1)</source>
-        <translation>`max_acceptance`: Vorschläge je bewegtem Punkt und Iteration (Referenz: max_acceptance=1)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
+        <translation>`epsilon`: Akzeptanzabstand; Ziehungen mit ρ &lt; ε werden behalten (Referenz: ApproximateBayesianComputation(ϵ=…)); auto: der Abstand, der den Akzeptanzanteil der Ziehungen annimmt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="241"/>
+        <location filename="../app/gui/infer_panel.cpp" line="199"/>
+        <source>Accept fraction</source>
+        <translation>Akzeptanzanteil</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
+        <translation>`accept_fraction`: bei ε auto der Anteil der angenommenen Ziehungen (ε ist dieses Quantil ihrer Abstände; keine Entsprechung in der Referenz)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
+        <translation>`acceptance_ratio`: PMC ist konvergiert, wenn angenommen/Ziehungen einer Iteration darunter fällt (Referenz: acceptance_ratio=0.1; hier 0,02, gemessen, um die Breiten des exakten Posteriors zu erreichen)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
+        <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
+        <translation>`max_iteration`: eine Sicherheitsgrenze; ein Lauf, den sie beendet, wird als nicht konvergiert markiert (Referenz: max_iteration=10, was vor der Konvergenz abbricht)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
+        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
+        <translation>`max_acceptance`: Vorschläge pro bewegtem Punkt und Iteration (Referenz: max_acceptance=1; hier 10)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="242"/>
         <source>Prior and output</source>
         <translation>Prior und Ausgabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
         <source>Prior low</source>
         <translation>Prior unten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <location filename="../app/gui/infer_panel.cpp" line="246"/>
         <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
         <translation>`prior_low`: Untergrenzen der gleichverteilten Prior-Box, eine je Parameter (Vorgabe: die des Simulator-Plugins; Referenz: prior=tfd.Uniform(low, high))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <location filename="../app/gui/infer_panel.cpp" line="249"/>
         <source>Prior high</source>
         <translation>Prior oben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="249"/>
+        <location filename="../app/gui/infer_panel.cpp" line="250"/>
         <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
         <translation>`prior_high`: Obergrenzen der Prior-Box, eine je Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="252"/>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <location filename="../app/gui/infer_panel.cpp" line="254"/>
         <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
         <translation>`distance`: fisher sqrt(dθᵀ F dθ) zwischen Schätzungen (wie die Referenz) oder euclidean</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <location filename="../app/gui/infer_panel.cpp" line="257"/>
         <source>Grid points</source>
         <translation>Gitterpunkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <location filename="../app/gui/infer_panel.cpp" line="258"/>
         <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
         <translation>`gridsize`: Gitterpunkte der Randverteilungen je Parameter (Referenz: gridsize=100)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <location filename="../app/gui/infer_panel.cpp" line="260"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <location filename="../app/gui/infer_panel.cpp" line="261"/>
         <source>`smoothing`: Gaussian smoothing of the histograms, in bins (reference: smoothing)</source>
         <translation>`smoothing`: Gaußsche Glättung der Histogramme, in Klassen (Referenz: smoothing)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="264"/>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
         <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
         <translation>`seed`: Startwert der Prior-Ziehungen und Simulationen (Referenz: rng)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
         <source>`threads`: compute threads, 0 = all cores</source>
         <translation>`threads`: Rechen-Threads, 0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="269"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>the method</source>
         <translation>die Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="271"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <location filename="../app/gui/infer_panel.cpp" line="272"/>
         <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
         <translation>`name`: der Ordner RUN_DIR/inference/&lt;name&gt;; ein früheres Ergebnis dieses Namens wird ersetzt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <location filename="../app/gui/infer_panel.cpp" line="276"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Die gewählte Methode in einem Arbeits-Thread ausführen (Strg+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Die Inferenz bei der nächsten Prüfung anhalten; das Bisherige bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="284"/>
+        <location filename="../app/gui/infer_panel.cpp" line="285"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <location filename="../app/gui/infer_panel.cpp" line="324"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="316"/>
+        <location filename="../app/gui/infer_panel.cpp" line="325"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="318"/>
+        <location filename="../app/gui/infer_panel.cpp" line="327"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="319"/>
+        <location filename="../app/gui/infer_panel.cpp" line="328"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="320"/>
+        <location filename="../app/gui/infer_panel.cpp" line="329"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="322"/>
+        <location filename="../app/gui/infer_panel.cpp" line="331"/>
         <source>Show ABC summaries</source>
         <translation>ABC-Zusammenfassungen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="396"/>
+        <location filename="../app/gui/infer_panel.cpp" line="405"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="423"/>
+        <location filename="../app/gui/infer_panel.cpp" line="433"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="486"/>
+        <location filename="../app/gui/infer_panel.cpp" line="500"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="493"/>
-        <location filename="../app/gui/infer_panel.cpp" line="496"/>
-        <location filename="../app/gui/infer_panel.cpp" line="498"/>
+        <location filename="../app/gui/infer_panel.cpp" line="507"/>
+        <location filename="../app/gui/infer_panel.cpp" line="510"/>
         <location filename="../app/gui/infer_panel.cpp" line="512"/>
-        <location filename="../app/gui/infer_panel.cpp" line="652"/>
+        <location filename="../app/gui/infer_panel.cpp" line="526"/>
+        <location filename="../app/gui/infer_panel.cpp" line="680"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="505"/>
+        <location filename="../app/gui/infer_panel.cpp" line="519"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="511"/>
+        <location filename="../app/gui/infer_panel.cpp" line="525"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="511"/>
+        <location filename="../app/gui/infer_panel.cpp" line="525"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="529"/>
+        <location filename="../app/gui/infer_panel.cpp" line="543"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="531"/>
+        <location filename="../app/gui/infer_panel.cpp" line="545"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="532"/>
+        <location filename="../app/gui/infer_panel.cpp" line="547"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="537"/>
+        <location filename="../app/gui/infer_panel.cpp" line="549"/>
+        <source>, not converged</source>
+        <translation>, nicht konvergiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="555"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="538"/>
+        <location filename="../app/gui/infer_panel.cpp" line="556"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="555"/>
+        <location filename="../app/gui/infer_panel.cpp" line="565"/>
+        <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
+        <translation>%1 ist nicht konvergiert (sein Posterior kann zu breit oder verschoben sein): %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="583"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="556"/>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <location filename="../app/gui/infer_panel.cpp" line="589"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="583"/>
+        <location filename="../app/gui/infer_panel.cpp" line="611"/>
         <source>summary of %1</source>
         <translation>Zusammenfassung von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="612"/>
         <source>summary %1</source>
         <translation>Zusammenfassung %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="588"/>
+        <location filename="../app/gui/infer_panel.cpp" line="616"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="590"/>
+        <location filename="../app/gui/infer_panel.cpp" line="618"/>
         <source>accepted draws&apos; summaries</source>
         <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="592"/>
+        <location filename="../app/gui/infer_panel.cpp" line="620"/>
         <source>target&apos;s summary</source>
         <translation>Zusammenfassung des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="606"/>
+        <location filename="../app/gui/infer_panel.cpp" line="634"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="606"/>
+        <location filename="../app/gui/infer_panel.cpp" line="634"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="638"/>
+        <location filename="../app/gui/infer_panel.cpp" line="666"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="639"/>
+        <location filename="../app/gui/infer_panel.cpp" line="667"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="642"/>
+        <location filename="../app/gui/infer_panel.cpp" line="670"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="643"/>
+        <location filename="../app/gui/infer_panel.cpp" line="671"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="648"/>
+        <location filename="../app/gui/infer_panel.cpp" line="676"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="651"/>
+        <location filename="../app/gui/infer_panel.cpp" line="679"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>
@@ -1090,346 +1163,357 @@
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
-        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <location filename="../app/gui/main_window.cpp" line="74"/>
+        <location filename="../app/gui/main_window.cpp" line="121"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="71"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R); der Lauf wird wie von `imnn fit` in den Lauf-Ordner geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Die Anpassung nach der laufenden Iteration stoppen; der Lauf bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <location filename="../app/gui/main_window.cpp" line="88"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Die Anpassung nach der laufenden Iteration anhalten oder fortsetzen (Strg+P); die fortgesetzte Anpassung macht genau dort weiter, wo sie angehalten wurde</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>e.g. 50</source>
         <translation>z. B. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
+        <location filename="../app/gui/main_window.cpp" line="94"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
         <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlauf (z. B. das analytische det F = 50 des Gauß-Beispiels)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="87"/>
+        <location filename="../app/gui/main_window.cpp" line="96"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>Expected det F</source>
         <translation>Erwartetes det F</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
+        <location filename="../app/gui/main_window.cpp" line="123"/>
         <source>Infer</source>
         <translation>Inferenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>patience counts after %1</source>
         <translation>Geduld zählt ab %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>patience %1/%2</source>
         <translation>Geduld %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Open config…</source>
         <translation>Konfiguration ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>&amp;Save config as…</source>
         <translation>Konfiguration &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Gauß-&amp;Beispiel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <source>Opened the Gaussian example</source>
+        <translation>Gauß-Beispiel geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Open &amp;runs folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Export corner plot…</source>
         <translation>Corner-Plot &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>&amp;Fit</source>
         <translation>&amp;Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="219"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Anhalten / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="221"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="223"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <location filename="../app/gui/main_window.cpp" line="225"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="217"/>
+        <location filename="../app/gui/main_window.cpp" line="228"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
+        <location filename="../app/gui/main_window.cpp" line="243"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="253"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
-        <location filename="../app/gui/main_window.cpp" line="274"/>
-        <location filename="../app/gui/main_window.cpp" line="315"/>
-        <location filename="../app/gui/main_window.cpp" line="384"/>
-        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="397"/>
+        <location filename="../app/gui/main_window.cpp" line="406"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Stopping after the current iteration…</source>
         <translation>Stoppt nach der laufenden Iteration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="301"/>
         <source>Pausing after the current iteration…</source>
         <translation>Wird nach der laufenden Iteration angehalten…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>patience 0/%1</source>
         <translation>Geduld 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="307"/>
+        <location filename="../app/gui/main_window.cpp" line="318"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="308"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>Fitting → %1
 %2</source>
         <translation>Anpassung läuft → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Fit finished</source>
         <translation>Anpassung beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Fit stopped with an error</source>
         <translation>Anpassung mit einem Fehler abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>Fisher forecast %1</source>
         <translation>Fisher-Vorhersage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="381"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="380"/>
+        <location filename="../app/gui/main_window.cpp" line="392"/>
         <source>Open a run configuration</source>
         <translation>Eine Laufkonfiguration öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="381"/>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="402"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="401"/>
         <source>Save the run configuration</source>
         <translation>Die Laufkonfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="400"/>
+        <location filename="../app/gui/main_window.cpp" line="413"/>
         <source>Folder holding run directories</source>
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <location filename="../app/gui/main_window.cpp" line="421"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="429"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="415"/>
+        <location filename="../app/gui/main_window.cpp" line="430"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="423"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="424"/>
+        <location filename="../app/gui/main_window.cpp" line="440"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>
@@ -1537,67 +1621,67 @@
 <context>
     <name>imnn::gui::RunBrowser</name>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="23"/>
+        <location filename="../app/gui/run_browser.cpp" line="24"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="24"/>
+        <location filename="../app/gui/run_browser.cpp" line="25"/>
         <source>Choose the folder whose run directories are listed (runs/ of the CLI)</source>
         <translation>Den Ordner wählen, dessen Laufverzeichnisse gezeigt werden (runs/ der Kommandozeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="25"/>
+        <location filename="../app/gui/run_browser.cpp" line="26"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="26"/>
+        <location filename="../app/gui/run_browser.cpp" line="27"/>
         <source>Overlay selected</source>
         <translation>Auswahl überlagern</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="27"/>
+        <location filename="../app/gui/run_browser.cpp" line="28"/>
         <source>Select several runs (Ctrl+click) to overlay their det F on the open run&apos;s plot</source>
         <translation>Mehrere Läufe wählen (Strg+Klick), um ihr det F über den Verlauf des offenen Laufs zu legen</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="99"/>
+        <location filename="../app/gui/run_browser.cpp" line="100"/>
         <source>%1 does not exist yet: runs appear here after the first fit</source>
         <translation>%1 existiert noch nicht: Läufe erscheinen hier nach der ersten Anpassung</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="110"/>
+        <location filename="../app/gui/run_browser.cpp" line="111"/>
         <source>finished: %1</source>
         <translation>beendet: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="111"/>
+        <location filename="../app/gui/run_browser.cpp" line="112"/>
         <source>being written or interrupted: %1</source>
         <translation>wird geschrieben oder wurde unterbrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="125"/>
+        <location filename="../app/gui/run_browser.cpp" line="126"/>
         <source>%1 has no history.csv: not a run directory of IMNN Studio (imnn fit writes one)</source>
         <translation>%1 hat keine history.csv: kein Laufverzeichnis von IMNN Studio (imnn fit schreibt eine)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="168"/>
+        <location filename="../app/gui/run_browser.cpp" line="169"/>
         <source>%1: %2 iterations so far, following the run as it is written</source>
         <translation>%1: bisher %2 Iterationen, der Lauf wird beim Schreiben verfolgt</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="183"/>
+        <location filename="../app/gui/run_browser.cpp" line="184"/>
         <source>stopped with an error: %1</source>
         <translation>mit einem Fehler abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="185"/>
-        <source>det F = %1 (validation), stopped by %2</source>
-        <translation>det F = %1 (Validierung), beendet durch %2</translation>
+        <location filename="../app/gui/run_browser.cpp" line="187"/>
+        <source>det F = %L1 (validation), %2</source>
+        <translation>det F = %L1 (Validierung), %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="188"/>
+        <location filename="../app/gui/run_browser.cpp" line="191"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1: %2 Iterationen, %3</translation>
     </message>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="64"/>
+        <source>empty: type a number, e.g. %1</source>
+        <translation>vide : saisissez un nombre, p. ex. %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="71"/>
+        <source>&apos;%1&apos; is not a finite number</source>
+        <translation>&apos;%1&apos; n&apos;est pas un nombre fini</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="77"/>
+        <source>&apos;%1&apos; has a decimal point, but this session&apos;s decimal mark is the comma: type %2</source>
+        <translation>&apos;%1&apos; contient un point décimal, mais le séparateur décimal de cette session est la virgule : saisissez %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="80"/>
+        <source>&apos;%1&apos; has a decimal comma, but this session&apos;s decimal mark is the point: type %2</source>
+        <translation>&apos;%1&apos; contient une virgule décimale, mais le séparateur décimal de cette session est le point : saisissez %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="85"/>
+        <source>&apos;%1&apos; is not a number; type e.g. %2</source>
+        <translation>&apos;%1&apos; n&apos;est pas un nombre ; saisissez p. ex. %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="96"/>
+        <source>&apos;%1&apos; is not an integer; type digits only, e.g. 42</source>
+        <translation>&apos;%1&apos; n&apos;est pas un entier ; chiffres seulement, p. ex. 42</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="106"/>
+        <source>&apos;%1&apos; is not an integer ≥ 0; type digits only, e.g. 42</source>
+        <translation>&apos;%1&apos; n&apos;est pas un entier ≥ 0 ; chiffres seulement, p. ex. 42</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/number_format.cpp" line="124"/>
+        <source>&apos;%1&apos;: separate numbers with &apos;;&apos; or spaces, since the comma is this session&apos;s decimal mark (e.g. %2)</source>
+        <translation>&apos;%1&apos; : séparez les nombres par &apos;;&apos; ou des espaces, car la virgule est le séparateur décimal de cette session (p. ex. %2)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/plugins_dialog.cpp" line="39"/>
@@ -12,340 +55,350 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="105"/>
+        <location filename="../app/gui/config_panel.cpp" line="131"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="108"/>
+        <location filename="../app/gui/config_panel.cpp" line="134"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="109"/>
+        <location filename="../app/gui/config_panel.cpp" line="135"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name` : le dossier de l&apos;exécution est runs/&lt;name&gt;-&lt;date&gt;-&lt;heure&gt; (pas d&apos;équivalent dans la référence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="114"/>
+        <location filename="../app/gui/config_panel.cpp" line="140"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="115"/>
+        <location filename="../app/gui/config_panel.cpp" line="141"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode` : comment les dérivées dd/dθ sont obtenues (référence : la classe IMNN — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="119"/>
-        <location filename="../app/gui/config_panel.cpp" line="504"/>
+        <location filename="../app/gui/config_panel.cpp" line="145"/>
+        <location filename="../app/gui/config_panel.cpp" line="522"/>
         <source>Simulator</source>
         <translation>Simulateur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="126"/>
-        <location filename="../app/gui/config_panel.cpp" line="162"/>
+        <location filename="../app/gui/config_panel.cpp" line="152"/>
+        <location filename="../app/gui/config_panel.cpp" line="188"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="127"/>
+        <location filename="../app/gui/config_panel.cpp" line="153"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (référence : SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="129"/>
+        <location filename="../app/gui/config_panel.cpp" line="155"/>
         <source>Options (JSON)</source>
         <translation>Options (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="130"/>
+        <location filename="../app/gui/config_panel.cpp" line="156"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options` : les options du plugin, objet JSON</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>parameter</source>
         <translation>paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>prior low</source>
         <translation>prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="159"/>
         <source>prior high</source>
         <translation>prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="139"/>
-        <location filename="../app/gui/config_panel.cpp" line="504"/>
+        <location filename="../app/gui/config_panel.cpp" line="165"/>
+        <location filename="../app/gui/config_panel.cpp" line="522"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="140"/>
+        <location filename="../app/gui/config_panel.cpp" line="166"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (référence : IMNN(θ_fid=…)) et `delta_theta` (référence : NumericalGradientIMNN(δθ=…)) ; les bornes du prior viennent du descripteur du plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="183"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="163"/>
+        <location filename="../app/gui/config_panel.cpp" line="189"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (référence : IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="165"/>
+        <location filename="../app/gui/config_panel.cpp" line="191"/>
         <source>Hidden widths</source>
         <translation>Largeurs cachées</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="166"/>
+        <location filename="../app/gui/config_panel.cpp" line="192"/>
         <source>`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 (reference: stax.Dense(128) per layer)</source>
         <translation>`network.options.hidden` : largeurs des couches cachées, p. ex. 128, 128, 128 (référence : stax.Dense(128) par couche)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
+        <location filename="../app/gui/config_panel.cpp" line="197"/>
         <source>Activation</source>
         <translation>Activation</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="172"/>
+        <location filename="../app/gui/config_panel.cpp" line="198"/>
         <source>`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)</source>
         <translation>`network.options.activation` (référence : stax.LeakyRelu, stax.Tanh …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="173"/>
+        <location filename="../app/gui/config_panel.cpp" line="199"/>
         <source>auto (n_params)</source>
         <translation>auto (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="174"/>
+        <location filename="../app/gui/config_panel.cpp" line="200"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="175"/>
+        <location filename="../app/gui/config_panel.cpp" line="201"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries` : nombre de résumés produits par le réseau (référence : IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="178"/>
+        <location filename="../app/gui/config_panel.cpp" line="204"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="181"/>
+        <location filename="../app/gui/config_panel.cpp" line="207"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <location filename="../app/gui/config_panel.cpp" line="208"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s` : simulations pour la covariance (référence : IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="184"/>
+        <location filename="../app/gui/config_panel.cpp" line="210"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="185"/>
+        <location filename="../app/gui/config_panel.cpp" line="211"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d` : simulations avec dérivées, n_d ≤ n_s (référence : IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="188"/>
+        <location filename="../app/gui/config_panel.cpp" line="214"/>
         <source>Optimiser</source>
         <translation>Optimiseur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="189"/>
+        <location filename="../app/gui/config_panel.cpp" line="215"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (référence : IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="191"/>
+        <location filename="../app/gui/config_panel.cpp" line="217"/>
         <source>Learning rate</source>
         <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="192"/>
+        <location filename="../app/gui/config_panel.cpp" line="218"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (référence : optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="194"/>
+        <location filename="../app/gui/config_panel.cpp" line="220"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
+        <location filename="../app/gui/config_panel.cpp" line="221"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda` : force du régularisateur (référence : IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="197"/>
+        <location filename="../app/gui/config_panel.cpp" line="223"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="198"/>
+        <location filename="../app/gui/config_panel.cpp" line="224"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon` : proximité de C à l&apos;identité (référence : IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="200"/>
+        <location filename="../app/gui/config_panel.cpp" line="226"/>
         <source>Patience</source>
         <translation>Patience</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="201"/>
+        <location filename="../app/gui/config_panel.cpp" line="227"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience` : itérations sans amélioration avant l&apos;arrêt, comptées après min_iterations (référence : IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="204"/>
+        <location filename="../app/gui/config_panel.cpp" line="230"/>
         <source>Min iterations</source>
         <translation>Itérations min.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="205"/>
+        <location filename="../app/gui/config_panel.cpp" line="231"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (référence : IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="207"/>
+        <location filename="../app/gui/config_panel.cpp" line="233"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="208"/>
+        <location filename="../app/gui/config_panel.cpp" line="234"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (référence : IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="210"/>
+        <location filename="../app/gui/config_panel.cpp" line="236"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="211"/>
+        <location filename="../app/gui/config_panel.cpp" line="237"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed` : une graine pour les poids et chaque simulation (référence : IMNN(key=…) et IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="253"/>
+        <location filename="../app/gui/config_panel.cpp" line="279"/>
         <source>CPU devices</source>
         <translation>Périphériques CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="254"/>
+        <location filename="../app/gui/config_panel.cpp" line="280"/>
         <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
         <translation>`devices` : périphériques CPU sur lesquels les simulations sont réparties, chacun avec son propre thread de travail et son backend, écrits [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (référence : AggregatedSimulatorIMNN(devices=…), les périphériques JAX)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="257"/>
+        <location filename="../app/gui/config_panel.cpp" line="283"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="262"/>
+        <location filename="../app/gui/config_panel.cpp" line="288"/>
         <source>CUDA GPUs</source>
         <translation>GPU CUDA</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="248"/>
+        <location filename="../app/gui/config_panel.cpp" line="300"/>
+        <source>Memory budget (MB)</source>
+        <translation>Budget mémoire (Mo)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="301"/>
+        <source>`fit.memory_budget_mb`: memory for activations, in MB; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
+        <translation>`fit.memory_budget_mb` : mémoire pour les activations, en Mo ; une passe quand les activations de tous les blocs y tiennent, sinon deux (recalculées, comme le fait toujours la référence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="412"/>
+        <source>%1; fix it in a text editor</source>
+        <translation>%1 ; corrigez le fichier dans un éditeur de texte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="621"/>
+        <source>give the plugin&apos;s options as a JSON object {…}</source>
+        <translation>donnez les options du plugin sous forme d&apos;objet JSON {…}</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="630"/>
+        <source>%1 of %2: %3</source>
+        <translation>%1 de %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="274"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="258"/>
+        <location filename="../app/gui/config_panel.cpp" line="284"/>
         <source>Threads per device</source>
         <translation>Threads par périphérique</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="259"/>
+        <location filename="../app/gui/config_panel.cpp" line="285"/>
         <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
         <translation>`threads` et `devices[i].threads` : threads de calcul de chaque périphérique, 0 = tous les cœurs (référence : aucune ; XLA choisit les threads d’un périphérique JAX)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="265"/>
+        <location filename="../app/gui/config_panel.cpp" line="291"/>
         <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
         <translation>Aucun périphérique/build CUDA disponible : ce build du moteur calcule uniquement sur le CPU (réglez les périphériques CPU et les threads ci-dessus)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="267"/>
+        <location filename="../app/gui/config_panel.cpp" line="293"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="268"/>
+        <location filename="../app/gui/config_panel.cpp" line="294"/>
         <source>whole set</source>
         <translation>ensemble entier</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="269"/>
+        <location filename="../app/gui/config_panel.cpp" line="295"/>
         <source>n_per_device</source>
         <translation>n_per_device</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="270"/>
+        <location filename="../app/gui/config_panel.cpp" line="296"/>
         <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
         <translation>`n_per_device` : simulations par bloc, le bloc k sur le périphérique k mod le nombre de périphériques ; 0 = l’ensemble entier en un seul bloc (référence : AggregatedSimulatorIMNN(n_per_device=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="278"/>
-        <source>Memory budget</source>
-        <translation>Budget mémoire</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="279"/>
-        <source>`fit.memory_budget_mb`: memory for activations; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
-        <translation>`fit.memory_budget_mb` : mémoire pour les activations ; une passe quand les activations de tous les blocs y tiennent, sinon deux (recalculées, comme le fait toujours la référence)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="283"/>
+        <location filename="../app/gui/config_panel.cpp" line="305"/>
         <source>Stream arrays</source>
         <translation>Lire les tableaux en flux</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="284"/>
+        <location filename="../app/gui/config_panel.cpp" line="306"/>
         <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
         <translation>`data.stream` : modes tableaux uniquement ; on lit les tableaux bloc par bloc depuis le disque, off les charge, auto lit en flux quand ils ne tiennent pas dans le budget mémoire (référence : aucune)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="311"/>
+        <location filename="../app/gui/config_panel.cpp" line="333"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>une configuration doit être un objet JSON, reçu : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="381"/>
+        <location filename="../app/gui/config_panel.cpp" line="405"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>impossible d&apos;ouvrir %1 : %2 ; vérifiez le chemin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="386"/>
-        <source>%1 is not valid JSON; fix the syntax (the CLI reports the line: imnn fit %1)</source>
-        <translation>%1 n&apos;est pas un JSON valide ; corrigez la syntaxe (la ligne de commande indique la ligne : imnn fit %1)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="396"/>
+        <location filename="../app/gui/config_panel.cpp" line="421"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>impossible d&apos;écrire %1 : %2 ; choisissez un autre dossier</translation>
     </message>
@@ -434,47 +487,47 @@
 <context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="34"/>
+        <location filename="../app/gui/fit_controller.cpp" line="36"/>
         <source>a fit is already running; stop it first</source>
         <translation>un ajustement est déjà en cours ; arrêtez-le d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="121"/>
+        <location filename="../app/gui/fit_controller.cpp" line="123"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="147"/>
+        <location filename="../app/gui/fit_controller.cpp" line="149"/>
         <source>Paused after iteration %1; Resume continues the same fit (%2)</source>
         <translation>En pause après l’itération %1 ; Reprendre poursuit le même ajustement (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="205"/>
+        <location filename="../app/gui/fit_controller.cpp" line="207"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>L&apos;ajustement s&apos;est arrêté : %1. L&apos;historique jusqu&apos;ici est dans %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="210"/>
-        <source>det F = %1 (validation, kept %2 weights; training %3) after %4 iterations in %5 s, stopped by %6 → %7</source>
-        <translation>det F = %1 (validation, poids %2 conservés ; entraînement %3) après %4 itérations en %5 s, arrêté par %6 → %7</translation>
+        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <source>det F = %L1 (validation, kept %2 weights; training %L3) in %L4 s, %5 → %6</source>
+        <translation>det F = %L1 (validation, poids %2 conservés ; entraînement %L3) en %L4 s, %5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <location filename="../app/gui/fit_controller.cpp" line="216"/>
         <source>best</source>
         <translation>meilleurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <location filename="../app/gui/fit_controller.cpp" line="216"/>
         <source>final</source>
         <translation>derniers</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="218"/>
+        <location filename="../app/gui/fit_controller.cpp" line="222"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Aucune itération n&apos;a été effectuée (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="223"/>
+        <location filename="../app/gui/fit_controller.cpp" line="227"/>
         <source>The result could not be written: %1</source>
         <translation>Le résultat n&apos;a pas pu être écrit : %1</translation>
     </message>
@@ -570,519 +623,539 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="99"/>
+        <location filename="../app/gui/infer_panel.cpp" line="91"/>
         <source>Gaussian approximation</source>
         <translation>Approximation gaussienne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="100"/>
+        <location filename="../app/gui/infer_panel.cpp" line="92"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="101"/>
+        <location filename="../app/gui/infer_panel.cpp" line="93"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="118"/>
+        <location filename="../app/gui/infer_panel.cpp" line="110"/>
         <source>Trained run</source>
         <translation>Exécution entraînée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="122"/>
+        <location filename="../app/gui/infer_panel.cpp" line="114"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>ajustez, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="123"/>
+        <location filename="../app/gui/infer_panel.cpp" line="115"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Le dossier d’exécution dont le model.json compresse les données (`imnn infer METHOD RUN_DIR`) ; les résultats vont dans RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="125"/>
-        <location filename="../app/gui/infer_panel.cpp" line="157"/>
+        <location filename="../app/gui/infer_panel.cpp" line="117"/>
+        <location filename="../app/gui/infer_panel.cpp" line="149"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="132"/>
+        <location filename="../app/gui/infer_panel.cpp" line="124"/>
         <source>Run directory</source>
         <translation>Dossier d’exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="136"/>
+        <location filename="../app/gui/infer_panel.cpp" line="128"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="138"/>
+        <location filename="../app/gui/infer_panel.cpp" line="130"/>
         <source>Simulate at θ</source>
         <translation>Simuler en θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="131"/>
         <source>Load data (.npy)</source>
         <translation>Charger des données (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="146"/>
+        <location filename="../app/gui/infer_panel.cpp" line="138"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="147"/>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
         <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
         <translation>`target_theta` : les paramètres où simuler la cible, un par paramètre (référence : les données cibles d_obs faites avec simulator(key, θ_target))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="150"/>
-        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <location filename="../app/gui/infer_panel.cpp" line="142"/>
+        <location filename="../app/gui/infer_panel.cpp" line="264"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <location filename="../app/gui/infer_panel.cpp" line="143"/>
         <source>`target_seed`: seed of the target simulation</source>
         <translation>`target_seed` : graine de la simulation cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <location filename="../app/gui/infer_panel.cpp" line="152"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <location filename="../app/gui/infer_panel.cpp" line="153"/>
         <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
         <translation>`target` : données observées (.npy/.npz/.h5) de forme (*input_shape) ou (1, *input_shape) (référence : target_data)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <location filename="../app/gui/infer_panel.cpp" line="159"/>
         <source>Target data</source>
         <translation>Données cibles</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="160"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Tableaux (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="175"/>
+        <location filename="../app/gui/infer_panel.cpp" line="167"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="181"/>
+        <location filename="../app/gui/infer_panel.cpp" line="173"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga : N(estimation, F⁻¹) (référence : GaussianApproximation) ; abc : ABC par rejet (référence : ApproximateBayesianComputation) ; pmc : ABC Monte-Carlo à population (référence : PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <location filename="../app/gui/infer_panel.cpp" line="189"/>
         <source>Draws</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="196"/>
+        <location filename="../app/gui/infer_panel.cpp" line="190"/>
         <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
         <translation>`n_samples` : tirages de N(estimation, F⁻¹) dans la boîte a priori, écrits comme échantillons GetDist</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <location filename="../app/gui/infer_panel.cpp" line="194"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="201"/>
-        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…))</source>
-        <translation>`epsilon` : distance d’acceptation ; les tirages avec ρ &lt; ε sont gardés (référence : ApproximateBayesianComputation(ϵ=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="204"/>
+        <location filename="../app/gui/infer_panel.cpp" line="203"/>
         <source>Draws per iteration</source>
         <translation>Tirages par itération</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <location filename="../app/gui/infer_panel.cpp" line="204"/>
         <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
         <translation>`n_samples` : tirages de l’a priori par itération (référence : n_samples)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <location filename="../app/gui/infer_panel.cpp" line="205"/>
         <source>one batch</source>
         <translation>un lot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <location filename="../app/gui/infer_panel.cpp" line="206"/>
         <source>Min accepted</source>
         <translation>Min. acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <location filename="../app/gui/infer_panel.cpp" line="207"/>
         <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
         <translation>`min_accepted` : itérer jusqu’à accepter ce nombre de tirages (référence : min_accepted)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="211"/>
+        <location filename="../app/gui/infer_panel.cpp" line="210"/>
         <location filename="../app/gui/infer_panel.cpp" line="231"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <location filename="../app/gui/infer_panel.cpp" line="211"/>
         <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
         <translation>`max_iterations` : nombre maximal d’itérations de la boucle min_accepted (référence : max_iterations)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="216"/>
+        <location filename="../app/gui/infer_panel.cpp" line="215"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="216"/>
         <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
         <translation>`n_points` : taille de la population (référence : PopulationMonteCarlo(n_points=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
         <source>10 × population</source>
         <translation>10 × population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
         <source>Initial draws</source>
         <translation>Tirages initiaux</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="220"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
         <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
         <translation>`n_initial_points` : tirages initiaux de l’a priori, ≥ la population (référence : n_initial_points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <location filename="../app/gui/infer_panel.cpp" line="222"/>
         <source>Percentile</source>
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <location filename="../app/gui/infer_panel.cpp" line="223"/>
         <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
         <translation>`percentile` : les points plus éloignés que ce centile de distance bougent à chaque itération (référence : percentile=75)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="226"/>
         <source>Acceptance ratio</source>
         <translation>Taux d’acceptation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
-        <source>`acceptance_ratio`: stop when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1)</source>
-        <translation>`acceptance_ratio` : arrêter quand acceptés/tirages d’une itération passe sous cette valeur (référence : acceptance_ratio=0.1)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="232"/>
-        <source>`max_iteration`: most iterations (reference: max_iteration=10)</source>
-        <translation>`max_iteration` : nombre maximal d’itérations (référence : max_iteration=10)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
         <source>Proposals per point</source>
         <translation>Propositions par point</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
-        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1)</source>
-        <translation>`max_acceptance` : propositions par point déplacé et par itération (référence : max_acceptance=1)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
+        <translation>`epsilon` : distance d&apos;acceptation ; les tirages avec ρ &lt; ε sont conservés (référence : ApproximateBayesianComputation(ϵ=…)) ; auto : la distance qui accepte la fraction d&apos;acceptation des tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="241"/>
+        <location filename="../app/gui/infer_panel.cpp" line="199"/>
+        <source>Accept fraction</source>
+        <translation>Fraction acceptée</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
+        <translation>`accept_fraction` : avec ε auto, la fraction des tirages acceptés (ε est ce quantile de leurs distances ; pas d&apos;équivalent dans la référence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
+        <translation>`acceptance_ratio` : PMC a convergé quand acceptés/tirages d&apos;une itération passe sous cette valeur (référence : acceptance_ratio=0.1 ; ici 0,02, mesuré pour retrouver les largeurs du postérieur exact)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
+        <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
+        <translation>`max_iteration` : une limite de sécurité ; une exécution qu&apos;elle arrête est marquée non convergée (référence : max_iteration=10, qui s&apos;arrête avant la convergence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
+        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
+        <translation>`max_acceptance` : propositions par point déplacé et par itération (référence : max_acceptance=1 ; ici 10)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="242"/>
         <source>Prior and output</source>
         <translation>A priori et sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
         <source>Prior low</source>
         <translation>A priori bas</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <location filename="../app/gui/infer_panel.cpp" line="246"/>
         <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
         <translation>`prior_low` : bornes inférieures de la boîte a priori uniforme, une par paramètre (par défaut : celles du plugin simulateur ; référence : prior=tfd.Uniform(low, high))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <location filename="../app/gui/infer_panel.cpp" line="249"/>
         <source>Prior high</source>
         <translation>A priori haut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="249"/>
+        <location filename="../app/gui/infer_panel.cpp" line="250"/>
         <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
         <translation>`prior_high` : bornes supérieures de la boîte a priori, une par paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="252"/>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <location filename="../app/gui/infer_panel.cpp" line="254"/>
         <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
         <translation>`distance` : fisher sqrt(dθᵀ F dθ) entre estimations (celle de la référence), ou euclidean</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <location filename="../app/gui/infer_panel.cpp" line="257"/>
         <source>Grid points</source>
         <translation>Points de grille</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <location filename="../app/gui/infer_panel.cpp" line="258"/>
         <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
         <translation>`gridsize` : points de grille des marginales par paramètre (référence : gridsize=100)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <location filename="../app/gui/infer_panel.cpp" line="260"/>
         <source>Smoothing</source>
         <translation>Lissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <location filename="../app/gui/infer_panel.cpp" line="261"/>
         <source>`smoothing`: Gaussian smoothing of the histograms, in bins (reference: smoothing)</source>
         <translation>`smoothing` : lissage gaussien des histogrammes, en classes (référence : smoothing)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="264"/>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
         <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
         <translation>`seed` : graine des tirages a priori et des simulations (référence : rng)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
         <source>`threads`: compute threads, 0 = all cores</source>
         <translation>`threads` : threads de calcul, 0 = tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="269"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>the method</source>
         <translation>la méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="271"/>
         <source>Output name</source>
         <translation>Nom de sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <location filename="../app/gui/infer_panel.cpp" line="272"/>
         <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
         <translation>`name` : le dossier RUN_DIR/inference/&lt;name&gt; ; un résultat antérieur de ce nom est remplacé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <location filename="../app/gui/infer_panel.cpp" line="276"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Lancer la méthode choisie dans un thread de travail (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Arrêter l’inférence à sa prochaine vérification ; ce qui est acquis est gardé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="284"/>
+        <location filename="../app/gui/infer_panel.cpp" line="285"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <location filename="../app/gui/infer_panel.cpp" line="324"/>
         <source>Show accepted samples</source>
         <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="316"/>
+        <location filename="../app/gui/infer_panel.cpp" line="325"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="318"/>
+        <location filename="../app/gui/infer_panel.cpp" line="327"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="319"/>
+        <location filename="../app/gui/infer_panel.cpp" line="328"/>
         <source>Export GetDist…</source>
         <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="320"/>
+        <location filename="../app/gui/infer_panel.cpp" line="329"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="322"/>
+        <location filename="../app/gui/infer_panel.cpp" line="331"/>
         <source>Show ABC summaries</source>
         <translation>Afficher les résumés ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="396"/>
+        <location filename="../app/gui/infer_panel.cpp" line="405"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="423"/>
+        <location filename="../app/gui/infer_panel.cpp" line="433"/>
         <source>Ready to infer with %1</source>
         <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="486"/>
+        <location filename="../app/gui/infer_panel.cpp" line="500"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="493"/>
-        <location filename="../app/gui/infer_panel.cpp" line="496"/>
-        <location filename="../app/gui/infer_panel.cpp" line="498"/>
+        <location filename="../app/gui/infer_panel.cpp" line="507"/>
+        <location filename="../app/gui/infer_panel.cpp" line="510"/>
         <location filename="../app/gui/infer_panel.cpp" line="512"/>
-        <location filename="../app/gui/infer_panel.cpp" line="652"/>
+        <location filename="../app/gui/infer_panel.cpp" line="526"/>
+        <location filename="../app/gui/infer_panel.cpp" line="680"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="505"/>
+        <location filename="../app/gui/infer_panel.cpp" line="519"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="511"/>
+        <location filename="../app/gui/infer_panel.cpp" line="525"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="511"/>
+        <location filename="../app/gui/infer_panel.cpp" line="525"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="529"/>
+        <location filename="../app/gui/infer_panel.cpp" line="543"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="531"/>
+        <location filename="../app/gui/infer_panel.cpp" line="545"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="532"/>
+        <location filename="../app/gui/infer_panel.cpp" line="547"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="537"/>
+        <location filename="../app/gui/infer_panel.cpp" line="549"/>
+        <source>, not converged</source>
+        <translation>, non convergé</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="555"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="538"/>
+        <location filename="../app/gui/infer_panel.cpp" line="556"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="555"/>
+        <location filename="../app/gui/infer_panel.cpp" line="565"/>
+        <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
+        <translation>%1 n&apos;a pas convergé (son postérieur peut être trop large ou décalé) : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="583"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>La dernière exécution ABC n&apos;a accepté aucun tirage : augmentez ε ou le nombre de tirages et relancez ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="556"/>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Pas encore de résultat ABC : lancez ABC (Méthode : ABC) pour disperser ses résumés acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <location filename="../app/gui/infer_panel.cpp" line="589"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Afficher les résumés (estimateurs quasi-MV θ̂) des tirages ABC acceptés dans l&apos;espace des résumés, le résumé de la cible marqué (référence : ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="583"/>
+        <location filename="../app/gui/infer_panel.cpp" line="611"/>
         <source>summary of %1</source>
         <translation>résumé de %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="612"/>
         <source>summary %1</source>
         <translation>résumé %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="588"/>
+        <location filename="../app/gui/infer_panel.cpp" line="616"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>résumés ABC acceptés (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="590"/>
+        <location filename="../app/gui/infer_panel.cpp" line="618"/>
         <source>accepted draws&apos; summaries</source>
         <translation>résumés des tirages acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="592"/>
+        <location filename="../app/gui/infer_panel.cpp" line="620"/>
         <source>target&apos;s summary</source>
         <translation>résumé de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="606"/>
+        <location filename="../app/gui/infer_panel.cpp" line="634"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="606"/>
+        <location filename="../app/gui/infer_panel.cpp" line="634"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="638"/>
+        <location filename="../app/gui/infer_panel.cpp" line="666"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="639"/>
+        <location filename="../app/gui/infer_panel.cpp" line="667"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="642"/>
+        <location filename="../app/gui/infer_panel.cpp" line="670"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="643"/>
+        <location filename="../app/gui/infer_panel.cpp" line="671"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="648"/>
+        <location filename="../app/gui/infer_panel.cpp" line="676"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="651"/>
+        <location filename="../app/gui/infer_panel.cpp" line="679"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
     </message>
@@ -1090,346 +1163,357 @@
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
-        <location filename="../app/gui/main_window.cpp" line="112"/>
+        <location filename="../app/gui/main_window.cpp" line="74"/>
+        <location filename="../app/gui/main_window.cpp" line="121"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="71"/>
+        <location filename="../app/gui/main_window.cpp" line="78"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="85"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R) ; l&apos;exécution est écrite dans le dossier des exécutions comme par `imnn fit`</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="80"/>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Arrêter l&apos;ajustement après l&apos;itération en cours ; l&apos;exécution est conservée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="81"/>
+        <location filename="../app/gui/main_window.cpp" line="88"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Mettre l’ajustement en pause après l’itération en cours, ou le reprendre (Ctrl+P) ; l’ajustement repris continue exactement où il s’était arrêté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>e.g. 50</source>
         <translation>p. ex. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
+        <location filename="../app/gui/main_window.cpp" line="94"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
         <translation>Trace une ligne pointillée à ce det F sur l&apos;historique (p. ex. le det F = 50 analytique de l&apos;exemple gaussien)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="87"/>
+        <location filename="../app/gui/main_window.cpp" line="96"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>Expected det F</source>
         <translation>det F attendu</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="113"/>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="114"/>
+        <location filename="../app/gui/main_window.cpp" line="123"/>
         <source>Infer</source>
         <translation>Inférence</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>patience counts after %1</source>
         <translation>la patience compte après %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>patience %1/%2</source>
         <translation>patience %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="194"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Open config…</source>
         <translation>&amp;Ouvrir une configuration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="189"/>
+        <location filename="../app/gui/main_window.cpp" line="197"/>
         <source>&amp;Save config as…</source>
         <translation>&amp;Enregistrer la configuration sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="191"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Ouvrir l&apos;&amp;exemple gaussien</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <source>Opened the Gaussian example</source>
+        <translation>Exemple gaussien ouvert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="196"/>
+        <location filename="../app/gui/main_window.cpp" line="207"/>
         <source>Open &amp;runs folder…</source>
         <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>&amp;Export corner plot…</source>
         <translation>E&amp;xporter le corner plot…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="200"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="202"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="205"/>
+        <location filename="../app/gui/main_window.cpp" line="216"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="217"/>
         <source>&amp;Fit</source>
         <translation>&amp;Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="219"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / reprise</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="220"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="221"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="223"/>
         <source>&amp;Tools</source>
         <translation>O&amp;utils</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="214"/>
+        <location filename="../app/gui/main_window.cpp" line="225"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="217"/>
+        <location filename="../app/gui/main_window.cpp" line="228"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
+        <location filename="../app/gui/main_window.cpp" line="243"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="253"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="259"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
-        <location filename="../app/gui/main_window.cpp" line="274"/>
-        <location filename="../app/gui/main_window.cpp" line="315"/>
-        <location filename="../app/gui/main_window.cpp" line="384"/>
-        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="204"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="285"/>
+        <location filename="../app/gui/main_window.cpp" line="326"/>
+        <location filename="../app/gui/main_window.cpp" line="397"/>
+        <location filename="../app/gui/main_window.cpp" line="406"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="281"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Stopping after the current iteration…</source>
         <translation>Arrêt après l&apos;itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="290"/>
+        <location filename="../app/gui/main_window.cpp" line="301"/>
         <source>Pausing after the current iteration…</source>
         <translation>Pause après l’itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="302"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m itérations</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="305"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>patience 0/%1</source>
         <translation>patience 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="307"/>
+        <location filename="../app/gui/main_window.cpp" line="318"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="308"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>Fitting → %1
 %2</source>
         <translation>Ajustement en cours → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Fit finished</source>
         <translation>Ajustement terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="328"/>
         <source>Fit stopped with an error</source>
         <translation>Ajustement arrêté par une erreur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>Fisher forecast %1</source>
         <translation>Prévision de Fisher %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="379"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="381"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="380"/>
+        <location filename="../app/gui/main_window.cpp" line="392"/>
         <source>Open a run configuration</source>
         <translation>Ouvrir une configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="381"/>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="402"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="401"/>
         <source>Save the run configuration</source>
         <translation>Enregistrer la configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="408"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="400"/>
+        <location filename="../app/gui/main_window.cpp" line="413"/>
         <source>Folder holding run directories</source>
         <translation>Dossier contenant les exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <location filename="../app/gui/main_window.cpp" line="421"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="409"/>
+        <location filename="../app/gui/main_window.cpp" line="422"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="429"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="415"/>
+        <location filename="../app/gui/main_window.cpp" line="430"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d&apos;écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="423"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="424"/>
+        <location filename="../app/gui/main_window.cpp" line="440"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>
@@ -1537,67 +1621,67 @@
 <context>
     <name>imnn::gui::RunBrowser</name>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="23"/>
+        <location filename="../app/gui/run_browser.cpp" line="24"/>
         <source>Folder…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="24"/>
+        <location filename="../app/gui/run_browser.cpp" line="25"/>
         <source>Choose the folder whose run directories are listed (runs/ of the CLI)</source>
         <translation>Choisir le dossier dont les exécutions sont listées (runs/ de la ligne de commande)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="25"/>
+        <location filename="../app/gui/run_browser.cpp" line="26"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="26"/>
+        <location filename="../app/gui/run_browser.cpp" line="27"/>
         <source>Overlay selected</source>
         <translation>Superposer la sélection</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="27"/>
+        <location filename="../app/gui/run_browser.cpp" line="28"/>
         <source>Select several runs (Ctrl+click) to overlay their det F on the open run&apos;s plot</source>
         <translation>Sélectionnez plusieurs exécutions (Ctrl+clic) pour superposer leur det F au graphique de l&apos;exécution ouverte</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="99"/>
+        <location filename="../app/gui/run_browser.cpp" line="100"/>
         <source>%1 does not exist yet: runs appear here after the first fit</source>
         <translation>%1 n&apos;existe pas encore : les exécutions apparaissent ici après le premier ajustement</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="110"/>
+        <location filename="../app/gui/run_browser.cpp" line="111"/>
         <source>finished: %1</source>
         <translation>terminée : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="111"/>
+        <location filename="../app/gui/run_browser.cpp" line="112"/>
         <source>being written or interrupted: %1</source>
         <translation>en cours d&apos;écriture ou interrompue : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="125"/>
+        <location filename="../app/gui/run_browser.cpp" line="126"/>
         <source>%1 has no history.csv: not a run directory of IMNN Studio (imnn fit writes one)</source>
         <translation>%1 n&apos;a pas de history.csv : ce n&apos;est pas une exécution d&apos;IMNN Studio (imnn fit en écrit une)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="168"/>
+        <location filename="../app/gui/run_browser.cpp" line="169"/>
         <source>%1: %2 iterations so far, following the run as it is written</source>
         <translation>%1 : %2 itérations jusqu&apos;ici, l&apos;exécution est suivie pendant son écriture</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="183"/>
+        <location filename="../app/gui/run_browser.cpp" line="184"/>
         <source>stopped with an error: %1</source>
         <translation>arrêtée par une erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="185"/>
-        <source>det F = %1 (validation), stopped by %2</source>
-        <translation>det F = %1 (validation), arrêtée par %2</translation>
+        <location filename="../app/gui/run_browser.cpp" line="187"/>
+        <source>det F = %L1 (validation), %2</source>
+        <translation>det F = %L1 (validation), %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="188"/>
+        <location filename="../app/gui/run_browser.cpp" line="191"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1 : %2 itérations, %3</translation>
     </message>

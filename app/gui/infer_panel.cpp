@@ -182,50 +182,59 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
     pages_->addWidget(w);
   };
   QFormLayout *ga = nullptr, *abc = nullptr, *pmc = nullptr;
+  // The engine's defaults (imnn/inference.h), as `imnn infer` uses them.
+  const lfi::InferenceOptions d;
   page(ga);
-  gaSamples_ = spin(1, INT_MAX, 10000);
+  gaSamples_ = spin(1, INT_MAX, static_cast<int>(lfi::kDefaultGaSamples));
   addField(ga, "n_samples_ga", tr("Draws"), gaSamples_,
            tr("`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the "
               "GetDist samples"));
   page(abc);
-  epsilon_ = numberEdit(1);
+  epsilon_ = new QLineEdit(QStringLiteral("auto"));
   addField(abc, "epsilon", tr("ε"), epsilon_,
            tr("`epsilon`: acceptance distance; draws with ρ < ε are kept (reference: "
-              "ApproximateBayesianComputation(ϵ=…))"));
-  abcSamples_ = spin(1, INT_MAX, 10000);
+              "ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the "
+              "accept fraction of the draws"));
+  acceptFraction_ = numberEdit(d.accept_fraction);
+  addField(abc, "accept_fraction", tr("Accept fraction"), acceptFraction_,
+           tr("`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that "
+              "quantile of their distances; no reference counterpart)"));
+  abcSamples_ = spin(1, INT_MAX, static_cast<int>(lfi::kDefaultAbcSamples));
   addField(abc, "n_samples", tr("Draws per iteration"), abcSamples_,
            tr("`n_samples`: draws from the prior per iteration (reference: n_samples)"));
-  minAccepted_ = spin(0, INT_MAX, 0, tr("one batch"));
+  minAccepted_ = spin(0, INT_MAX, static_cast<int>(d.min_accepted), tr("one batch"));
   addField(abc, "min_accepted", tr("Min accepted"), minAccepted_,
            tr("`min_accepted`: iterate until this many draws are accepted (reference: "
               "min_accepted)"));
-  maxIterations_ = spin(1, 100000, 10);
+  maxIterations_ = spin(1, 100000, d.max_iterations);
   addField(abc, "max_iterations", tr("Max iterations"), maxIterations_,
            tr("`max_iterations`: most iterations of the min_accepted loop (reference: "
               "max_iterations)"));
   page(pmc);
-  nPoints_ = spin(1, INT_MAX, 1000);
+  nPoints_ = spin(1, INT_MAX, static_cast<int>(d.n_points));
   addField(pmc, "n_points", tr("Population"), nPoints_,
            tr("`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))"));
   nInitial_ = spin(0, INT_MAX, 0, tr("10 × population"));
   addField(pmc, "n_initial_points", tr("Initial draws"), nInitial_,
            tr("`n_initial_points`: initial prior draws, ≥ the population (reference: "
               "n_initial_points)"));
-  percentile_ = numberEdit(75);
+  percentile_ = numberEdit(d.percentile);
   addField(pmc, "percentile", tr("Percentile"), percentile_,
            tr("`percentile`: points farther than this distance percentile move each iteration "
               "(reference: percentile=75)"));
-  acceptanceRatio_ = numberEdit(0.1);
+  acceptanceRatio_ = numberEdit(d.acceptance_ratio);
   addField(pmc, "acceptance_ratio", tr("Acceptance ratio"), acceptanceRatio_,
-           tr("`acceptance_ratio`: stop when accepted/draws of an iteration falls below this "
-              "(reference: acceptance_ratio=0.1)"));
-  maxIteration_ = spin(0, 100000, 10);
+           tr("`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls "
+              "below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the "
+              "exact posterior's widths)"));
+  maxIteration_ = spin(0, 100000, d.max_iteration);
   addField(pmc, "max_iteration", tr("Max iterations"), maxIteration_,
-           tr("`max_iteration`: most iterations (reference: max_iteration=10)"));
-  maxAcceptance_ = spin(1, INT_MAX, 1);
+           tr("`max_iteration`: a safety limit; a run it stops is marked not converged "
+              "(reference: max_iteration=10, which stops before convergence)"));
+  maxAcceptance_ = spin(1, INT_MAX, static_cast<int>(d.max_acceptance));
   addField(pmc, "max_acceptance", tr("Proposals per point"), maxAcceptance_,
            tr("`max_acceptance`: proposals per moved point per iteration (reference: "
-              "max_acceptance=1)"));
+              "max_acceptance=1; 10 here)"));
   methodLayout->addWidget(pages_);
   connect(method_, &QComboBox::currentIndexChanged, pages_, &QStackedWidget::setCurrentIndex);
   top->addWidget(methodBox);
@@ -297,6 +306,14 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
 
   auto *right = new QWidget;
   auto *rv = new QVBoxLayout(right);
+  // Beside the corner plot: why the shown result may not be the posterior yet.
+  convergence_ = new QLabel;
+  convergence_->setObjectName(QStringLiteral("convergence"));
+  convergence_->setWordWrap(true);
+  convergence_->setStyleSheet(QStringLiteral("QLabel { color: #8a4b00; background: #fff4e0; "
+                                             "border: 1px solid #e0a040; padding: 4px; }"));
+  convergence_->hide();
+  rv->addWidget(convergence_);
   views_ = new QStackedWidget;
   views_->addWidget(corner_);
   views_->addWidget(summaries_);
@@ -411,6 +428,7 @@ bool InferPanel::setRunDirectory(const QString &runDir) {
   if (!sameProblem) {
     results_.clear();
     updateSummaries();
+    updateConvergence();
   }
   status_->setText(tr("Ready to infer with %1").arg(QFileInfo(runDir_).fileName()));
   updateButtons();
@@ -444,7 +462,14 @@ lfi::InferenceOptions InferPanel::options() const {
   if (o.method == "ga") {
     o.n_samples = gaSamples_->value();
   } else if (o.method == "abc") {
-    o.epsilon = parseNumber(epsilon_, "epsilon");
+    const QString eps = epsilon_->text().trimmed();
+    o.epsilon = eps.compare(QLatin1String("auto"), Qt::CaseInsensitive) == 0
+                    ? -1.0
+                    : parseNumber(epsilon_, "epsilon");
+    if (o.epsilon < 0 && eps.compare(QLatin1String("auto"), Qt::CaseInsensitive) != 0)
+      throw lfi::InferenceError("epsilon", "`epsilon`: " + eps.toStdString() +
+                                               " is negative; give a distance >= 0, or auto");
+    if (o.epsilon < 0) o.accept_fraction = parseNumber(acceptFraction_, "accept_fraction");
     o.n_samples = abcSamples_->value();
     o.min_accepted = minAccepted_->value();
     o.max_iterations = maxIterations_->value();
@@ -518,7 +543,11 @@ void InferPanel::showResult(const lfi::InferenceResult &r) {
     label = tr("ABC (%1 accepted)").arg(r.samples.rows());
   else if (r.method == "pmc")
     label = tr("PMC (%1 points)").arg(r.samples.rows());
-  if (r.cancelled) label += tr(", cancelled");
+  if (r.cancelled)
+    label += tr(", cancelled");
+  else if (!r.converged)
+    label += tr(", not converged");
+  updateConvergence();
   if (r.samples.rows() > 0 || r.method == "ga")
     corner_->setOverlay(m, r.marginals, label, methodColor(m));
   else
@@ -527,6 +556,16 @@ void InferPanel::showResult(const lfi::InferenceResult &r) {
   if (!r.target_theta.empty()) corner_->addMarker(r.target_theta, tr("true θ"), Qt::red);
   updateSamples();
   if (r.method == "abc") updateSummaries();
+}
+
+void InferPanel::updateConvergence() {
+  QStringList lines;
+  for (const auto &[m, r] : results_)
+    if (!r.converged && !r.cancelled)
+      lines << tr("%1 did not converge (its posterior may be too wide or shifted): %2")
+                   .arg(methodTitle(m), QString::fromStdString(r.convergence));
+  convergence_->setText(lines.join('\n'));
+  convergence_->setVisible(!lines.isEmpty());
 }
 
 void InferPanel::updateSummaries() {

@@ -68,6 +68,8 @@ public:
   QPushButton *cancelButton() const { return cancel_; }
   QProgressBar *progressBar() const { return progress_; }
   QLabel *statusLabel() const { return status_; }
+  // Shown beside the corner plot while a shown result stopped before its criterion.
+  QLabel *convergenceLabel() const { return convergence_; }
   QCheckBox *showSamplesBox() const { return showSamples_; }
   // Shows the summaries view instead of the posterior corner plot; enabled once an
   // ABC result exists.
@@ -95,6 +97,7 @@ private:
   void showResult(const lfi::InferenceResult &r);
   void updateSamples();
   void updateSummaries();
+  void updateConvergence();
   void updateButtons();
   void markField(const QString &option, bool invalid);
   void addField(QFormLayout *form, const QString &option, const QString &label, QWidget *widget,
@@ -110,11 +113,11 @@ private:
   QStackedWidget *pages_, *views_;
   QSpinBox *targetSeed_, *gaSamples_, *abcSamples_, *minAccepted_, *maxIterations_, *nPoints_,
       *nInitial_, *maxIteration_, *maxAcceptance_, *gridsize_, *seed_, *threads_;
-  QLineEdit *percentile_, *acceptanceRatio_, *smoothing_;
+  QLineEdit *percentile_, *acceptanceRatio_, *smoothing_, *acceptFraction_;
   QCheckBox *showSamples_, *showSummaries_;
   QPushButton *run_, *cancel_;
   QProgressBar *progress_;
-  QLabel *status_;
+  QLabel *status_, *convergence_ = nullptr;
   QHash<QString, QWidget *> fields_;
   std::vector<std::string> paramNames_;
   std::vector<double> thetaFid_;

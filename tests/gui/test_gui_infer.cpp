@@ -211,6 +211,7 @@ private slots:
     QCOMPARE(panel->progressBar()->value(), 1000);
     QVERIFY(panel->showSummariesBox()->isEnabled());
 
+    QVERIFY(!panel->convergenceLabel()->isVisibleTo(panel));
     panel->setMethod("pmc");
     option<QSpinBox>(panel, "n_points")->setValue(200);
     option<QSpinBox>(panel, "n_initial_points")->setValue(1000);
@@ -218,6 +219,18 @@ private slots:
     QVERIFY2(runAndWait(panel), qPrintable(panel->statusLabel()->text()));
     QVERIFY2(panel->result("pmc"), qPrintable(panel->statusLabel()->text()));
     QCOMPARE(panel->result("pmc")->samples.rows(), 200);
+    // Three iterations stop PMC before its acceptance criterion: said beside the plot and
+    // in the legend, never shown as if it were the posterior. GA and one ABC batch with a
+    // fixed ε are converged.
+    QVERIFY(!panel->result("pmc")->converged);
+    QVERIFY(panel->result("ga")->converged && panel->result("abc")->converged);
+    QVERIFY(panel->convergenceLabel()->isVisibleTo(panel));
+    QVERIFY2(panel->convergenceLabel()->text().contains("PMC did not converge") &&
+                 panel->convergenceLabel()->text().contains("max_iteration") &&
+                 !panel->convergenceLabel()->text().contains("ABC"),
+             qPrintable(panel->convergenceLabel()->text()));
+    QVERIFY2(w.cornerPlot()->overlayLabels().join("|").contains("not converged"),
+             qPrintable(w.cornerPlot()->overlayLabels().join("|")));
 
     // Written as `imnn infer` writes them.
     for (const char *m : {"ga", "abc", "pmc"}) {
