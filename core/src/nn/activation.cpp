@@ -4,6 +4,7 @@
 
 #include "nn/activation_math.h"
 #include "nn/common.h"
+#include "nn/cpu_kernels.h"
 #include "omp_team.h"
 
 #include <Eigen/Core>
@@ -223,10 +224,7 @@ public:
                const RowLayout &layout) const override {
     nn_detail::check_input("activation", in, layout, size_);
     out.resize(in.rows(), size_);
-    const int team = team_size(backend, in.size());
-    nn_detail::visit_activation<float>(spec_, [&](const auto &f) {
-      activation_forward(f, in.data(), out.data(), size_, layout, team);
-    });
+    backend.activation_forward(spec_, in.data(), out.data(), size_, layout);
   }
 
   void backward(Backend &backend, const float *, const MatrixF &in, const MatrixF &out,
@@ -243,11 +241,8 @@ public:
                   "x" + std::to_string(out.cols()) + ", expected " + std::to_string(in.rows()) +
                   "x" + std::to_string(size_) + " (the forward pass's)");
     in_grad->resize(in.rows(), size_);
-    const int team = team_size(backend, in.size());
-    nn_detail::visit_activation<float>(spec_, [&](const auto &f) {
-      activation_backward(f, in.data(), out.data(), out_grad.data(), in_grad->data(), size_, layout,
-                          team);
-    });
+    backend.activation_backward(spec_, in.data(), out.data(), out_grad.data(), in_grad->data(),
+                                size_, layout);
   }
 
 private:
@@ -256,6 +251,26 @@ private:
 };
 
 } // namespace
+
+namespace nn_detail {
+
+void cpu_activation_forward(const ActivationSpec &spec, const float *z, float *h, Index cols,
+                            const RowLayout &layout, int threads) {
+  const int team = team_size(threads, layout.rows() * cols);
+  visit_activation<float>(spec,
+                          [&](const auto &f) { activation_forward(f, z, h, cols, layout, team); });
+}
+
+void cpu_activation_backward(const ActivationSpec &spec, const float *z, const float *h,
+                             const float *out_grad, float *in_grad, Index cols,
+                             const RowLayout &layout, int threads) {
+  const int team = team_size(threads, layout.rows() * cols);
+  visit_activation<float>(spec, [&](const auto &f) {
+    activation_backward(f, z, h, out_grad, in_grad, cols, layout, team);
+  });
+}
+
+} // namespace nn_detail
 
 ActivationKind activation_from_name(const std::string &name) {
   for (const auto &[kind, text] : kNames)

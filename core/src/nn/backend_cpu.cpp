@@ -18,6 +18,7 @@
 #include "imnn/error.h"
 #include "imnn/nn.h"
 
+#include "nn/cpu_kernels.h"
 #include "omp_team.h"
 
 #include <algorithm>
@@ -154,7 +155,164 @@ public:
     }
   }
 
+  void bias_add(float *x, Index rows, Index row_size, Index channels, const float *bias) override {
+    nn_detail::cpu_bias_add(x, rows, row_size, channels, bias, threads_);
+  }
+  void bias_grad(const float *g, Index rows, Index row_size, Index channels,
+                 float *bias_grad) override {
+    nn_detail::cpu_bias_grad(g, rows, row_size, channels, bias_grad, threads_);
+  }
+  void activation_forward(const ActivationSpec &spec, const float *z, float *h, Index cols,
+                          const RowLayout &layout) override {
+    nn_detail::cpu_activation_forward(spec, z, h, cols, layout, threads_);
+  }
+  void activation_backward(const ActivationSpec &spec, const float *z, const float *h,
+                           float *out_grad, float *in_grad, Index cols,
+                           const RowLayout &layout) override {
+    nn_detail::cpu_activation_backward(spec, z, h, out_grad, in_grad, cols, layout, threads_);
+  }
+  void pool2d_forward(PoolKind kind, const Window2d &w, const float *in, float *out,
+                      const RowLayout &layout) override {
+    nn_detail::cpu_pool_forward(kind, w, in, out, layout, threads_);
+  }
+  void pool2d_backward(PoolKind kind, const Window2d &w, const float *in, const float *out_grad,
+                       float *in_grad, const RowLayout &layout) override {
+    nn_detail::cpu_pool_backward(kind, w, in, out_grad, in_grad, layout, threads_);
+  }
+
+  void conv2d_forward(const Window2d &w, const float *in, const float *kernel,
+                      float *out) override {
+    run_conv(ConvPass::forward, w, in, kernel, out);
+  }
+  void conv2d_backward_data(const Window2d &w, const float *out_grad, const float *kernel,
+                            float *in_grad) override {
+    run_conv(ConvPass::backward_data, w, out_grad, kernel, in_grad);
+  }
+  void conv2d_backward_weights(const Window2d &w, const float *in, const float *out_grad,
+                               float *kernel_grad) override {
+    // oneDNN writes the kernel gradient; the layer contract adds it.
+    const std::size_t n =
+        static_cast<std::size_t>(w.kernel_h * w.kernel_w * w.in.channels * w.out.channels);
+    std::vector<float> scratch(n);
+    run_conv(ConvPass::backward_weights, w, in, out_grad, scratch.data());
+    for (std::size_t i = 0; i < n; ++i)
+      kernel_grad[i] += scratch[i];
+  }
+
 private:
+  enum class ConvPass { forward, backward_data, backward_weights };
+
+  struct ConvKey {
+    ConvPass pass;
+    Index rows, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, pt, pl, pb, pr;
+    bool operator==(const ConvKey &) const = default;
+  };
+  struct ConvKeyHash {
+    std::size_t operator()(const ConvKey &k) const noexcept {
+      std::uint64_t h = static_cast<std::uint64_t>(k.pass) + 0x9e3779b97f4a7c15ull;
+      for (Index v : {k.rows, k.ih, k.iw, k.ic, k.oh, k.ow, k.oc, k.kh, k.kw, k.sh, k.sw, k.pt,
+                      k.pl, k.pb, k.pr}) {
+        h ^= static_cast<std::uint64_t>(v) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+        h *= 0xbf58476d1ce4e5b9ull;
+      }
+      return static_cast<std::size_t>(h ^ (h >> 31));
+    }
+  };
+  // A cached convolution primitive; its three arguments are (source-like, weights-like,
+  // destination) for the pass: forward (src, weights, dst), backward data (diff_dst,
+  // weights, diff_src), backward weights (src, diff_dst, diff_weights).
+  struct ConvEntry {
+    int team = 1;
+    dnnl::primitive primitive;
+    int arg0 = 0, arg1 = 0, arg2 = 0;
+    dnnl::memory m0, m1, m2;
+  };
+
+  void run_conv(ConvPass pass, const Window2d &w, const float *a, const float *b, float *c) {
+    const ConvKey key{pass,          w.rows,       w.in.height,  w.in.width,
+                      w.in.channels, w.out.height, w.out.width,  w.out.channels,
+                      w.kernel_h,    w.kernel_w,   w.stride_h,   w.stride_w,
+                      w.pad_top,     w.pad_left,   w.pad_bottom, w.pad_right};
+    if (w.rows == 0) return;
+    std::lock_guard lock(mutex_);
+    auto it = conv_cache_.find(key);
+    if (it == conv_cache_.end()) it = conv_cache_.emplace(key, create_conv(key)).first;
+    ConvEntry &e = it->second;
+    OmpThreadsScope omp_scope(e.team);
+    try {
+      e.m0.set_data_handle(const_cast<float *>(a));
+      e.m1.set_data_handle(const_cast<float *>(b));
+      e.m2.set_data_handle(c);
+      const std::array<dnnl_exec_arg_t, 3> args{
+          {{e.arg0, e.m0.get()}, {e.arg1, e.m1.get()}, {e.arg2, e.m2.get()}}};
+      dnnl::error::wrap_c_api(dnnl_primitive_execute(e.primitive.get(), stream_.get(),
+                                                     static_cast<int>(args.size()), args.data()),
+                              "could not execute the convolution primitive");
+      stream_.wait();
+    } catch (const dnnl::error &err) {
+      throw Error(std::string("conv2d: oneDNN failed: ") + err.what());
+    }
+  }
+
+  ConvEntry create_conv(const ConvKey &k) {
+    using dims = dnnl::memory::dims;
+    using dt = dnnl::memory::data_type;
+    using tag = dnnl::memory::format_tag;
+    const double flops =
+        2.0 * double(k.rows) * double(k.oh * k.ow * k.oc) * double(k.kh * k.kw * k.ic);
+    const int team = static_cast<int>(std::clamp(flops / kFlopsPerThread, 1.0, double(threads_)));
+    OmpThreadsScope omp_scope(team);
+    try {
+      // NHWC activations and HWIO kernels, as the layers store them: no reorders.
+      const dnnl::memory::desc src({k.rows, k.ic, k.ih, k.iw}, dt::f32, tag::nhwc);
+      const dnnl::memory::desc wei({k.oc, k.ic, k.kh, k.kw}, dt::f32, tag::hwio);
+      const dnnl::memory::desc dst({k.rows, k.oc, k.oh, k.ow}, dt::f32, tag::nhwc);
+      const dims strides{k.sh, k.sw}, pad_l{k.pt, k.pl}, pad_r{k.pb, k.pr};
+      const auto algo = dnnl::algorithm::convolution_direct;
+      const dnnl::convolution_forward::desc fd(dnnl::prop_kind::forward_training, algo, src, wei,
+                                               dst, strides, pad_l, pad_r);
+      const dnnl::convolution_forward::primitive_desc fpd(fd, engine_);
+      ConvEntry e;
+      e.team = team;
+      if (k.pass == ConvPass::forward) {
+        e.primitive = dnnl::convolution_forward(fpd);
+        e.arg0 = DNNL_ARG_SRC;
+        e.arg1 = DNNL_ARG_WEIGHTS;
+        e.arg2 = DNNL_ARG_DST;
+        e.m0 = dnnl::memory(src, engine_, DNNL_MEMORY_NONE);
+        e.m1 = dnnl::memory(wei, engine_, DNNL_MEMORY_NONE);
+        e.m2 = dnnl::memory(dst, engine_, DNNL_MEMORY_NONE);
+      } else if (k.pass == ConvPass::backward_data) {
+        const dnnl::convolution_backward_data::desc bd(algo, src, wei, dst, strides, pad_l, pad_r);
+        const dnnl::convolution_backward_data::primitive_desc bpd(bd, engine_, fpd);
+        e.primitive = dnnl::convolution_backward_data(bpd);
+        e.arg0 = DNNL_ARG_DIFF_DST;
+        e.arg1 = DNNL_ARG_WEIGHTS;
+        e.arg2 = DNNL_ARG_DIFF_SRC;
+        e.m0 = dnnl::memory(dst, engine_, DNNL_MEMORY_NONE);
+        e.m1 = dnnl::memory(wei, engine_, DNNL_MEMORY_NONE);
+        e.m2 = dnnl::memory(src, engine_, DNNL_MEMORY_NONE);
+      } else {
+        const dnnl::convolution_backward_weights::desc wd(algo, src, wei, dst, strides, pad_l,
+                                                          pad_r);
+        const dnnl::convolution_backward_weights::primitive_desc wpd(wd, engine_, fpd);
+        e.primitive = dnnl::convolution_backward_weights(wpd);
+        e.arg0 = DNNL_ARG_SRC;
+        e.arg1 = DNNL_ARG_DIFF_DST;
+        e.arg2 = DNNL_ARG_DIFF_WEIGHTS;
+        e.m0 = dnnl::memory(src, engine_, DNNL_MEMORY_NONE);
+        e.m1 = dnnl::memory(dst, engine_, DNNL_MEMORY_NONE);
+        e.m2 = dnnl::memory(wei, engine_, DNNL_MEMORY_NONE);
+      }
+      return e;
+    } catch (const dnnl::error &err) {
+      throw Error("conv2d: cannot create a oneDNN convolution for " + std::to_string(k.rows) +
+                  " images of " + std::to_string(k.ih) + "x" + std::to_string(k.iw) + "x" +
+                  std::to_string(k.ic) + ", kernel " + std::to_string(k.kh) + "x" +
+                  std::to_string(k.kw) + " -> " + std::to_string(k.oc) + ": " + err.what());
+    }
+  }
+
   // C = A op(B) + beta C for n <= kNarrow columns (written by hand because oneDNN
   // 2.6's matmul ran the 3000x128 -> 2 output layer at about 11 GFLOP/s, 0.14 ms,
   // measured with DNNL_VERBOSE; such a GEMM is bound by streaming A, so one pass
@@ -231,6 +389,7 @@ private:
   dnnl::stream stream_;
   std::mutex mutex_;
   std::unordered_map<GemmKey, GemmEntry, GemmKeyHash> cache_;
+  std::unordered_map<ConvKey, ConvEntry, ConvKeyHash> conv_cache_;
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "imnn/nn.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 namespace imnn::nn_detail {
@@ -33,8 +34,16 @@ inline void check_input(const char *layer, const MatrixF &m, const RowLayout &la
                 "x" + std::to_string(cols));
 }
 
+// n normal deviates of standard deviation stddev from Philox4x32-10 (counter = (i / 2,
+// stream), key = seed) with Box-Muller: deterministic, independent of the order of
+// generation. The layers' initialisation.
+void fill_normal(std::uint64_t seed, std::uint32_t stream, double stddev, float *out, Index n);
+
+inline int team_size(int threads, Index work) {
+  return work >= parallel_threshold ? std::max(1, threads) : 1;
+}
 inline int team_size(const Backend &backend, Index work) {
-  return work >= parallel_threshold ? std::max(1, backend.threads()) : 1;
+  return team_size(backend.threads(), work);
 }
 
 } // namespace imnn::nn_detail

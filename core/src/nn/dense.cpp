@@ -4,7 +4,6 @@
 #include "imnn/nn.h"
 
 #include "nn/common.h"
-#include "omp_team.h"
 
 #include <Random123/philox.h>
 #include <cmath>
@@ -12,7 +11,8 @@
 #include <string>
 
 namespace imnn {
-namespace {
+
+namespace nn_detail {
 
 // Normal deviates from Philox4x32-10 (counter = (i, stream), key = seed) with
 // Box-Muller: deterministic and independent of the order of generation.
@@ -35,6 +35,10 @@ void fill_normal(std::uint64_t seed, std::uint32_t stream, double stddev, float 
   }
 }
 
+} // namespace nn_detail
+
+namespace {
+
 class DenseLayer final : public Layer {
 public:
   DenseLayer(Index in, Index out) : in_(in), out_(out) {}
@@ -48,8 +52,9 @@ public:
   Index n_parameters() const override { return in_ * out_ + out_; }
 
   void initialise(std::uint64_t seed, float *params) const override {
-    fill_normal(seed, 0, std::sqrt(2.0 / double(in_ + out_)), params, in_ * out_); // glorot
-    fill_normal(seed, 1, 0.01, params + in_ * out_, out_);
+    nn_detail::fill_normal(seed, 0, std::sqrt(2.0 / double(in_ + out_)), params,
+                           in_ * out_); // glorot
+    nn_detail::fill_normal(seed, 1, 0.01, params + in_ * out_, out_);
   }
 
   void forward(Backend &backend, const float *params, const MatrixF &in, MatrixF &out,
@@ -61,19 +66,7 @@ public:
     backend.gemm(false, false, rows, out_, in_, in.data(), in_, params, out_, 0.0f, out.data(),
                  out_);
     // Bias on primal rows only.
-    const float *b = params + in_ * out_;
-    float *o = out.data();
-    const Index np = layout.n_primal;
-    const int team = nn_detail::team_size(backend, np * out_);
-    detail::omp_team(team, [&] {
-#pragma omp for schedule(static)
-      for (Index j = 0; j < np; ++j) {
-        float *row = o + j * out_;
-#pragma omp simd
-        for (Index c = 0; c < out_; ++c)
-          row[c] += b[c];
-      }
-    });
+    backend.bias_add(out.data(), layout.n_primal, out_, out_, params + in_ * out_);
   }
 
   void backward(Backend &backend, const float *params, const MatrixF &in, const MatrixF &,
@@ -89,13 +82,7 @@ public:
     // W_bar += in^T out_grad over all rows (primal and tangent).
     backend.gemm(true, false, in_, out_, rows, in.data(), in_, g, out_, 1.0f, param_grad, out_);
     // b_bar += column sums of the primal rows.
-    float *bg = param_grad + in_ * out_;
-    for (Index j = 0; j < layout.n_primal; ++j) {
-      const float *row = g + j * out_;
-#pragma omp simd
-      for (Index c = 0; c < out_; ++c)
-        bg[c] += row[c];
-    }
+    backend.bias_grad(g, layout.n_primal, out_, out_, param_grad + in_ * out_);
     if (in_grad != nullptr) { // in_bar = out_grad W^T
       in_grad->resize(rows, in_);
       backend.gemm(false, true, rows, in_, out_, g, out_, params, out_, 0.0f, in_grad->data(), in_);
