@@ -263,6 +263,9 @@ private slots:
       QTest::addRow("%s 3/2x2", a) << a << 6 << 5 << 2 << 3 << 2 << 2;
       QTest::addRow("%s primal only", a) << a << 7 << 6 << 1 << 3 << 0 << 0;
     }
+    // A series read as a 1 x L image: kernels taller than the image, padded rows only.
+    QTest::addRow("series 1x10") << "conv:4:3:1:same act max:2:2:same conv:3:3:1:same dense:2" << 1
+                                 << 10 << 1 << 3 << 3 << 2;
   }
 
   void tangents_and_gradients_match_finite_differences() {
