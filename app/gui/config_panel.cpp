@@ -6,6 +6,7 @@
 
 #include "data_files_box.h"
 #include "number_format.h"
+#include "plugin_options_form.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -159,7 +160,10 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
       {tr("parameter"), tr("θ_fid"), tr("δθ"), tr("prior low"), tr("prior high")});
   params_->verticalHeader()->hide();
   params_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  params_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  // The name and prior columns take their content's width (labels never clipped, also
+  // in German and French); θ_fid and δθ share the rest.
+  for (int col : {0, 3, 4})
+    params_->horizontalHeader()->setSectionResizeMode(col, QHeaderView::ResizeToContents);
   params_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   params_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   addField(simForm, "theta_fid", tr("Parameters"), params_,
@@ -181,23 +185,32 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   top->addWidget(data_);
 
   auto *netBox = new QGroupBox(tr("Network"));
-  auto *netForm = new QFormLayout(netBox);
+  auto *netLayout = new QVBoxLayout(netBox);
+  auto *netForm = new QFormLayout;
   network_ = new QComboBox;
   for (const NetworkInfo &n : registry_->networks())
     network_->addItem(QString::fromStdString(n.name));
   addField(netForm, "network.plugin", tr("Plugin"), network_,
            tr("`network.plugin` (reference: IMNN(model=stax.serial(…)))"));
-  hidden_ = new QLineEdit;
-  addField(netForm, "network.options.hidden", tr("Hidden widths"), hidden_,
-           tr("`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 "
-              "(reference: stax.Dense(128) per layer)"));
-  activation_ = new QComboBox;
-  activation_->setEditable(true);
-  activation_->addItems({"leaky_relu", "relu", "tanh", "softplus", "elu", "gelu", "identity"});
-  addField(netForm, "network.options.activation", tr("Activation"), activation_,
-           tr("`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)"));
+  // The plugin's options, built from its own description (plugin_options_form.h).
+  auto *optionsForm = new QFormLayout;
+  netOptions_ = new PluginOptionsForm(
+      QStringLiteral("network.options"),
+      [this, optionsForm](const QString &key, const QString &label, QWidget *widget,
+                          const QString &tooltip) {
+        addField(optionsForm, key, label, widget, tooltip);
+      },
+      [this, optionsForm](const QString &key, QWidget *widget) {
+        fields_.remove(key);
+        optionsForm->removeRow(widget->parentWidget());
+      },
+      this);
+  auto *tailForm = new QFormLayout;
   nSummaries_ = spin(0, 100000, tr("auto (n_params)"));
-  addField(netForm, "n_summaries", tr("n_summaries"), nSummaries_,
+  netLayout->addLayout(netForm);
+  netLayout->addLayout(optionsForm);
+  netLayout->addLayout(tailForm);
+  addField(tailForm, "n_summaries", tr("n_summaries"), nSummaries_,
            tr("`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))"));
   top->addWidget(netBox);
 
@@ -252,10 +265,17 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
     validate();
     emit changed();
   };
-  for (auto *e :
-       {name_, simOptions_, hidden_, learningRate_, lambda_, epsilon_, seed_, memoryBudget_})
+  for (auto *e : {name_, simOptions_, learningRate_, lambda_, epsilon_, seed_, memoryBudget_})
     connect(e, &QLineEdit::textChanged, this, edited);
-  for (auto *c : {mode_, network_, activation_, optimiser_})
+  connect(netOptions_, &PluginOptionsForm::edited, this, edited);
+  connect(network_, &QComboBox::currentTextChanged, this, [this] {
+    if (loading_) return;
+    const auto [loadedNet, loadedOptions] = pluginOf(base_, "network", "mlp");
+    rebuildNetworkOptions(network_->currentText() == QString::fromStdString(loadedNet)
+                              ? loadedOptions
+                              : json::object());
+  });
+  for (auto *c : {mode_, network_, optimiser_})
     connect(c, &QComboBox::currentTextChanged, this, edited);
   for (auto *s : {nS_, nD_, nSummaries_, patience_, minIter_, maxIter_, nPerDevice_})
     connect(s, &QSpinBox::valueChanged, this, edited);
@@ -351,14 +371,8 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
 
   const auto [net, netOptions] = pluginOf(j, "network", "mlp");
   setComboText(network_, QString::fromStdString(net));
-  QStringList widths;
-  for (const auto &w : netOptions.value("hidden", json::array({128, 128, 128})))
-    widths << (w.is_number_integer() ? numbers::locale().toString(w.get<long long>())
-                                     : QString::fromStdString(w.dump()));
-  hidden_->setText(widths.join(numbers::listSeparator()));
-  setComboText(activation_,
-               QString::fromStdString(netOptions.value("activation", std::string("leaky_relu"))));
   nSummaries_->setValue(static_cast<int>(intOr(j, "n_summaries", 0)));
+  rebuildNetworkOptions(netOptions);
 
   RunConfig defaults;
   nS_->setValue(static_cast<int>(intOr(j, "n_s", defaults.n_s)));
@@ -453,15 +467,7 @@ json ConfigPanel::toJson() const {
   const std::string net = network_->currentText().toStdString();
   auto [loadedNet, options] = pluginOf(base_, "network", "mlp");
   if (loadedNet != net || !options.is_object()) options = json::object();
-  const NetworkInfo *netInfo = registry_->find_network(net);
-  const bool takesHidden = !netInfo || netInfo->options_help.contains("hidden");
-  const bool takesActivation = !netInfo || netInfo->options_help.contains("activation");
-  if (takesHidden) {
-    const auto widths = numbers::parseIntegerList(hidden_->text());
-    options["hidden"] = widths ? json(*widths) : json(hidden_->text().toStdString());
-  }
-  if (takesActivation) options["activation"] = activation_->currentText().toStdString();
-  j["network"] = {{"plugin", net}, {"options", options}};
+  j["network"] = {{"plugin", net}, {"options", netOptions_->options(options)}};
   j["n_summaries"] = nSummaries_->value();
   j["n_s"] = nS_->value();
   j["n_d"] = nD_->value();
@@ -522,6 +528,29 @@ void ConfigPanel::updateModeVisibility() {
   simBox_->setTitle(arrays ? tr("Parameters") : tr("Simulator"));
   // data.stream applies where arrays are read: the array modes, and "auto" given files.
   devicesForm_->setRowVisible(stream_->parentWidget(), arrays || (any && !data_->isEmpty()));
+}
+
+void ConfigPanel::rebuildNetworkOptions(const json &values) {
+  const std::string net = network_->currentText().toStdString();
+  const NetworkInfo *info = registry_->find_network(net);
+  json defaults = values;
+  if (info) {
+    try { // the plugin's own defaults give every option and its kind
+      defaults = registry_->resolve_network_options(net, json::object(),
+                                                    std::max(1, nSummaries_->value()));
+    } catch (const std::exception &) {
+      defaults = values;
+    }
+  }
+  const bool wasLoading = loading_;
+  loading_ = true;
+  netOptions_->rebuild(QString::fromStdString(net), info ? info->options_help : json::object(),
+                       defaults, values, {QStringLiteral("output_size")});
+  loading_ = wasLoading;
+  if (!loading_) {
+    validate();
+    emit changed();
+  }
 }
 
 void ConfigPanel::onSimulatorChanged() {
@@ -631,10 +660,7 @@ QList<QPair<QString, QString>> ConfigPanel::inputErrors() const {
                  .arg(params_->horizontalHeaderItem(col)->text(),
                       params_->item(row, 0) ? params_->item(row, 0)->text() : QString(), why)});
     }
-  const NetworkInfo *netInfo = registry_->find_network(network_->currentText().toStdString());
-  if ((!netInfo || netInfo->options_help.contains("hidden")) &&
-      !numbers::parseIntegerList(hidden_->text(), &why))
-    out.append({QStringLiteral("network.options.hidden"), why});
+  out.append(netOptions_->inputErrors());
   number("optimiser.learning_rate", learningRate_);
   number("fit.lambda", lambda_);
   number("fit.epsilon", epsilon_);
@@ -672,6 +698,13 @@ void ConfigPanel::validate() {
       RunConfig c = RunConfig::from_json(j);
       c.resolve(*registry_);
       (void)registry_->resolve_network_options(c.network.plugin, c.network.options, c.n_summaries);
+      // The network must take the simulations: build it on their shape so that the
+      // plugin's shape errors (a kernel larger than the input) show at their field now.
+      if (!c.array_mode()) {
+        const auto sim = registry_->create_simulator(c.simulator.plugin, c.simulator.options);
+        (void)registry_->build_network(c.network.plugin, c.network.options, sim->input_shape(),
+                                       c.n_summaries);
+      }
       break;
     } catch (const ConfigError &e) {
       const QString key = QString::fromStdString(e.key());

@@ -86,6 +86,8 @@ private:
                 const QString &tooltip);
   void buildDevicesBox(QVBoxLayout *top);
   void onSimulatorChanged();
+  // The network plugin's option fields, showing `values` where they have them.
+  void rebuildNetworkOptions(const nlohmann::json &values);
   void updateModeVisibility();
   void fillParameterTable(const std::vector<double> &theta, const std::vector<double> &delta);
   void markError(const QString &key, const QString &message);
@@ -98,8 +100,9 @@ private:
   nlohmann::json base_ = nlohmann::json::object(); // the loaded JSON, keys without a field
   QHash<QString, Field> fields_;
   QLineEdit *name_;
-  QComboBox *mode_, *simulator_, *network_, *activation_, *optimiser_;
-  QLineEdit *simOptions_, *hidden_, *learningRate_, *lambda_, *epsilon_, *seed_, *memoryBudget_;
+  QComboBox *mode_, *simulator_, *network_, *optimiser_;
+  QLineEdit *simOptions_, *learningRate_, *lambda_, *epsilon_, *seed_, *memoryBudget_;
+  class PluginOptionsForm *netOptions_ = nullptr;
   QTableWidget *params_;
   QSpinBox *nS_, *nD_, *nSummaries_, *patience_, *minIter_, *maxIter_;
   QSpinBox *devices_, *threads_, *nPerDevice_;

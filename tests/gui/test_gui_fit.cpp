@@ -109,7 +109,8 @@ private slots:
              QStringLiteral("cancelled"));
     QVERIFY(QFile::exists(run + "/config.json"));
     QVERIFY(QFile::exists(run + "/model.json"));
-    QVERIFY2(w.statusLabel()->text().contains("cancelled"), qPrintable(w.statusLabel()->text()));
+    QVERIFY2(w.statusLabel()->text().contains("stopped by you"),
+             qPrintable(w.statusLabel()->text()));
 
     // The dashed expected-det F line, kept in view.
     auto *expected = w.findChild<QLineEdit *>("expectedDetF");
