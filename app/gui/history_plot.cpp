@@ -316,6 +316,8 @@ void HistoryPlot::replotNow() {
   }
   // Every panel over the same iterations (an overlaid run may be longer).
   QCPRange keys = detF_->keyAxis()->range();
+  // A little room on the right: a mark at the latest iteration stays visible.
+  if (pointCount() > 1) keys.upper += 0.02 * keys.size();
   for (QCPAxisRect *rect : rects_)
     rect->axis(QCPAxis::atBottom)->setRange(keys);
   setRobustRange(lambda2_->valueAxis(), lambda2_);
