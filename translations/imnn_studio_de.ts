@@ -1230,7 +1230,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="75"/>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
@@ -1285,188 +1285,193 @@
         <translation>Inferenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <source>%1 · paused</source>
+        <translation>%1 · angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>patience counts after %1</source>
         <translation>Geduld zählt ab %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>patience %1/%2</source>
         <translation>Geduld %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="198"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="223"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="219"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>&amp;Open config…</source>
         <translation>Konfiguration ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>&amp;Save config as…</source>
         <translation>Konfiguration &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="223"/>
+        <location filename="../app/gui/main_window.cpp" line="228"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Gauß-&amp;Beispiel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>Opened the Gaussian example</source>
         <translation>Gauß-Beispiel geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
         <source>Open &amp;runs folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>&amp;Export corner plot…</source>
         <translation>Corner-Plot &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="240"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>&amp;Fit</source>
         <translation>&amp;Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="247"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="248"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Anhalten / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="249"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="251"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="247"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="253"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="249"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="257"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="268"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="267"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="287"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="288"/>
+        <location filename="../app/gui/main_window.cpp" line="293"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
-        <location filename="../app/gui/main_window.cpp" line="454"/>
-        <location filename="../app/gui/main_window.cpp" line="463"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="333"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="459"/>
+        <location filename="../app/gui/main_window.cpp" line="468"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="340"/>
         <source>Stopping after the current iteration…</source>
         <translation>Stoppt nach der laufenden Iteration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="344"/>
+        <location filename="../app/gui/main_window.cpp" line="349"/>
         <source>Pausing after the current iteration…</source>
         <translation>Wird nach der laufenden Iteration angehalten…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="301"/>
-        <location filename="../app/gui/main_window.cpp" line="358"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m Iterationen</translation>
     </message>
@@ -1476,105 +1481,105 @@
         <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlaufsplot (z. B. das analytische det F = 50 des Gauß-Beispiels); aus dem Konfigurationsschlüssel `expected_detF` übernommen, sofern Sie keinen eigenen Wert eingeben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>patience 0/%1</source>
         <translation>Geduld 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="364"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>Fitting → %1
 %2</source>
         <translation>Anpassung läuft → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="385"/>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
         <source>Fit finished</source>
         <translation>Anpassung beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="385"/>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
         <source>Fit stopped with an error</source>
         <translation>Anpassung mit einem Fehler abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>Fisher forecast %1</source>
         <translation>Fisher-Vorhersage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="436"/>
+        <location filename="../app/gui/main_window.cpp" line="441"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="438"/>
+        <location filename="../app/gui/main_window.cpp" line="443"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="449"/>
+        <location filename="../app/gui/main_window.cpp" line="454"/>
         <source>Open a run configuration</source>
         <translation>Eine Laufkonfiguration öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="450"/>
-        <location filename="../app/gui/main_window.cpp" line="459"/>
+        <location filename="../app/gui/main_window.cpp" line="455"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="453"/>
+        <location filename="../app/gui/main_window.cpp" line="458"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="458"/>
+        <location filename="../app/gui/main_window.cpp" line="463"/>
         <source>Save the run configuration</source>
         <translation>Die Laufkonfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="470"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="470"/>
+        <location filename="../app/gui/main_window.cpp" line="475"/>
         <source>Folder holding run directories</source>
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="478"/>
+        <location filename="../app/gui/main_window.cpp" line="483"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="479"/>
+        <location filename="../app/gui/main_window.cpp" line="484"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <location filename="../app/gui/main_window.cpp" line="491"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="487"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="496"/>
+        <location filename="../app/gui/main_window.cpp" line="501"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="497"/>
+        <location filename="../app/gui/main_window.cpp" line="502"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>

@@ -1230,7 +1230,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="75"/>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1285,188 +1285,193 @@
         <translation>Inférence</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <source>%1 · paused</source>
+        <translation>%1 · en pause</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>patience counts after %1</source>
         <translation>la patience compte après %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="172"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>patience %1/%2</source>
         <translation>patience %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="198"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="223"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="219"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>&amp;Open config…</source>
         <translation>&amp;Ouvrir une configuration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>&amp;Save config as…</source>
         <translation>&amp;Enregistrer la configuration sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="223"/>
+        <location filename="../app/gui/main_window.cpp" line="228"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Ouvrir l&apos;&amp;exemple gaussien</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="227"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>Opened the Gaussian example</source>
         <translation>Exemple gaussien ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="230"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="231"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
         <source>Open &amp;runs folder…</source>
         <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>&amp;Export corner plot…</source>
         <translation>E&amp;xporter le corner plot…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="240"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>&amp;Fit</source>
         <translation>&amp;Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="247"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="248"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / reprise</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="244"/>
+        <location filename="../app/gui/main_window.cpp" line="249"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="251"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="247"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>&amp;Tools</source>
         <translation>O&amp;utils</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="253"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="249"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="257"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="268"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="267"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="287"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="288"/>
+        <location filename="../app/gui/main_window.cpp" line="293"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
-        <location filename="../app/gui/main_window.cpp" line="383"/>
-        <location filename="../app/gui/main_window.cpp" line="454"/>
-        <location filename="../app/gui/main_window.cpp" line="463"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="333"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="459"/>
+        <location filename="../app/gui/main_window.cpp" line="468"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="340"/>
         <source>Stopping after the current iteration…</source>
         <translation>Arrêt après l&apos;itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="344"/>
+        <location filename="../app/gui/main_window.cpp" line="349"/>
         <source>Pausing after the current iteration…</source>
         <translation>Pause après l’itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="301"/>
-        <location filename="../app/gui/main_window.cpp" line="358"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m itérations</translation>
     </message>
@@ -1476,105 +1481,105 @@
         <translation>Trace une ligne pointillée à ce det F sur le graphique d’historique (p. ex. le det F analytique = 50 de l’exemple gaussien) ; rempli depuis la clé de configuration `expected_detF` sauf si vous saisissez votre propre valeur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>patience 0/%1</source>
         <translation>patience 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="364"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="365"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>Fitting → %1
 %2</source>
         <translation>Ajustement en cours → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="385"/>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
         <source>Fit finished</source>
         <translation>Ajustement terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="385"/>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
         <source>Fit stopped with an error</source>
         <translation>Ajustement arrêté par une erreur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>Fisher forecast %1</source>
         <translation>Prévision de Fisher %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="436"/>
+        <location filename="../app/gui/main_window.cpp" line="441"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="438"/>
+        <location filename="../app/gui/main_window.cpp" line="443"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="449"/>
+        <location filename="../app/gui/main_window.cpp" line="454"/>
         <source>Open a run configuration</source>
         <translation>Ouvrir une configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="450"/>
-        <location filename="../app/gui/main_window.cpp" line="459"/>
+        <location filename="../app/gui/main_window.cpp" line="455"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="453"/>
+        <location filename="../app/gui/main_window.cpp" line="458"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="458"/>
+        <location filename="../app/gui/main_window.cpp" line="463"/>
         <source>Save the run configuration</source>
         <translation>Enregistrer la configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="470"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="470"/>
+        <location filename="../app/gui/main_window.cpp" line="475"/>
         <source>Folder holding run directories</source>
         <translation>Dossier contenant les exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="478"/>
+        <location filename="../app/gui/main_window.cpp" line="483"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="479"/>
+        <location filename="../app/gui/main_window.cpp" line="484"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="486"/>
+        <location filename="../app/gui/main_window.cpp" line="491"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="487"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d&apos;écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="496"/>
+        <location filename="../app/gui/main_window.cpp" line="501"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="497"/>
+        <location filename="../app/gui/main_window.cpp" line="502"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>

@@ -142,10 +142,15 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   connect(fitButton_, &QPushButton::clicked, this, &MainWindow::startFit);
   connect(stopButton_, &QPushButton::clicked, this, &MainWindow::stopFit);
   connect(pauseButton_, &QPushButton::clicked, this, &MainWindow::togglePause);
-  connect(controller_, &FitController::pausedChanged, this, [this](bool, const QString &message) {
-    status_->setText(message);
-    updateActions();
-  });
+  connect(controller_, &FitController::pausedChanged, this,
+          [this](bool paused, const QString &message) {
+            status_->setText(message);
+            // While paused the clock stops: no estimate until the fit moves again.
+            fitProgress_.setFinished(paused);
+            eta_->setText(paused ? tr("%1 · paused").arg(fitProgress_.text())
+                                 : fitProgress_.text());
+            updateActions();
+          });
   connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
   connect(expectedDetF_, &QLineEdit::textChanged, this, [this](const QString &text) {
     const auto v = text.trimmed().isEmpty() ? std::nullopt : numbers::parse(text);

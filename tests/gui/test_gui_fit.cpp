@@ -162,6 +162,7 @@ private slots:
         qPrintable(paused + " / bar " + w.progressBar()->text()));
     QCOMPARE(w.progressBar()->text(),
              QStringLiteral("%1 / 100000 iterations").arg(w.progressBar()->value()));
+    QVERIFY2(w.etaLabel()->text().endsWith(" it/s · paused"), qPrintable(w.etaLabel()->text()));
     gui_test::screenshot(w, "fit_paused_1024x700");
     w.togglePause();
     QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isPaused(), 30000);
