@@ -176,6 +176,8 @@ RunBrowser::RunBrowser(QWidget *parent)
   rp->addWidget(resultStack_, 1);
   rp->addWidget(rawToggle_);
 
+  // Shorter than on the Fit tab, so the table keeps a few rows in a 700 px window.
+  plot_->setMinimumHeight(360);
   auto *plotPane = new QWidget;
   auto *pp = new QVBoxLayout(plotPane);
   pp->setContentsMargins(0, 0, 0, 0);
