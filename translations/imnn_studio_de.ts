@@ -47,7 +47,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="39"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="42"/>
         <source>options</source>
         <translation>Optionen</translation>
     </message>
@@ -487,114 +487,169 @@
 <context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="36"/>
+        <location filename="../app/gui/fit_controller.cpp" line="37"/>
         <source>a fit is already running; stop it first</source>
         <translation>es läuft bereits eine Anpassung; stoppen Sie sie zuerst</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="123"/>
+        <location filename="../app/gui/fit_controller.cpp" line="124"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="149"/>
-        <source>Paused after iteration %1; Resume continues the same fit (%2)</source>
-        <translation>Angehalten nach Iteration %1; Fortsetzen setzt dieselbe Anpassung fort (%2)</translation>
+        <location filename="../app/gui/fit_controller.cpp" line="152"/>
+        <source>Paused after %1 / %2 iterations; Resume continues the same fit (%3)</source>
+        <translation>Angehalten nach %1 / %2 Iterationen; Fortsetzen setzt dieselbe Anpassung fort (%3)</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="207"/>
+        <location filename="../app/gui/fit_controller.cpp" line="212"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>Die Anpassung wurde abgebrochen: %1. Der bisherige Verlauf liegt in %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="213"/>
+        <location filename="../app/gui/fit_controller.cpp" line="218"/>
         <source>det F = %L1 (validation, kept %2 weights; training %L3) in %L4 s, %5 → %6</source>
         <translation>det F = %L1 (Validierung, %2 Gewichte behalten; Training %L3) in %L4 s, %5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="216"/>
+        <location filename="../app/gui/fit_controller.cpp" line="221"/>
         <source>best</source>
         <translation>beste</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="216"/>
+        <location filename="../app/gui/fit_controller.cpp" line="221"/>
         <source>final</source>
         <translation>letzte</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="222"/>
+        <location filename="../app/gui/fit_controller.cpp" line="227"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Keine Iteration wurde ausgeführt (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="227"/>
+        <location filename="../app/gui/fit_controller.cpp" line="232"/>
         <source>The result could not be written: %1</source>
         <translation>Das Ergebnis konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
+    <name>imnn::gui::FitProgress</name>
+    <message>
+        <location filename="../app/gui/fit_progress.cpp" line="61"/>
+        <source>%1 elapsed · %2 it/s</source>
+        <translation>%1 vergangen · %2 it/s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/fit_progress.cpp" line="65"/>
+        <source> · %1 left to max_iterations</source>
+        <translation> · noch %1 bis max_iterations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/fit_progress.cpp" line="67"/>
+        <source> · ≈ %1 to the patience stop</source>
+        <translation> · ≈ %1 bis zum Geduld-Stopp</translation>
+    </message>
+</context>
+<context>
     <name>imnn::gui::HistoryPlot</name>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="43"/>
+        <location filename="../app/gui/history_plot.cpp" line="48"/>
         <source>det F</source>
         <translation>det F</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="44"/>
+        <location filename="../app/gui/history_plot.cpp" line="48"/>
         <source>det C, det C⁻¹</source>
         <translation>det C, det C⁻¹</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="45"/>
-        <location filename="../app/gui/history_plot.cpp" line="57"/>
+        <location filename="../app/gui/history_plot.cpp" line="48"/>
         <source>Λ2</source>
         <translation>Λ2</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="46"/>
-        <location filename="../app/gui/history_plot.cpp" line="59"/>
+        <location filename="../app/gui/history_plot.cpp" line="48"/>
+        <location filename="../app/gui/history_plot.cpp" line="83"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="49"/>
+        <location filename="../app/gui/history_plot.cpp" line="68"/>
         <source>iteration</source>
         <translation>Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="53"/>
+        <location filename="../app/gui/history_plot.cpp" line="76"/>
+        <location filename="../app/gui/history_plot.cpp" line="203"/>
         <source>det F (training)</source>
         <translation>det F (Training)</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="54"/>
+        <location filename="../app/gui/history_plot.cpp" line="77"/>
+        <location filename="../app/gui/history_plot.cpp" line="204"/>
         <source>det F (validation)</source>
         <translation>det F (Validierung)</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="55"/>
+        <location filename="../app/gui/history_plot.cpp" line="78"/>
         <source>det C</source>
         <translation>det C</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="56"/>
+        <location filename="../app/gui/history_plot.cpp" line="79"/>
         <source>det C⁻¹</source>
         <translation>det C⁻¹</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="58"/>
+        <location filename="../app/gui/history_plot.cpp" line="81"/>
+        <source>Λ2 (left axis)</source>
+        <translation>Λ2 (linke Achse)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history_plot.cpp" line="82"/>
         <source>r (right axis)</source>
         <translation>r (rechte Achse)</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="66"/>
+        <location filename="../app/gui/history_plot.cpp" line="91"/>
         <source>r</source>
         <translation>r</translation>
     </message>
     <message>
-        <location filename="../app/gui/history_plot.cpp" line="114"/>
-        <source>det F: %1</source>
-        <translation>det F: %1</translation>
+        <location filename="../app/gui/history_plot.cpp" line="156"/>
+        <source>first iterations above the range</source>
+        <translation>erste Iterationen oberhalb des Bereichs</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history_plot.cpp" line="203"/>
+        <location filename="../app/gui/history_plot.cpp" line="212"/>
+        <source>%1: det F (training)</source>
+        <translation>%1: det F (Training)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history_plot.cpp" line="204"/>
+        <source>%1: det F (validation)</source>
+        <translation>%1: det F (Validierung)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history_plot.cpp" line="262"/>
+        <source>best so far: %1 </source>
+        <translation>bisher bestes: %1 </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history_plot.cpp" line="263"/>
+        <source>kept (best): %1 </source>
+        <translation>behalten (bestes): %1 </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history_plot.cpp" line="264"/>
+        <source>kept (final): %1 </source>
+        <translation>behalten (letztes): %1 </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history_plot.cpp" line="276"/>
+        <source>expected det F = %1</source>
+        <translation>erwartetes det F = %1</translation>
     </message>
 </context>
 <context>
@@ -1164,7 +1219,7 @@
     <name>imnn::gui::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="74"/>
-        <location filename="../app/gui/main_window.cpp" line="121"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
@@ -1175,7 +1230,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="75"/>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
@@ -1205,315 +1260,326 @@
         <translation>z. B. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="94"/>
-        <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example)</source>
-        <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlauf (z. B. das analytische det F = 50 des Gauß-Beispiels)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="96"/>
+        <location filename="../app/gui/main_window.cpp" line="99"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
+        <source>Time since the fit started, iterations per second over the last iterations, and the estimated time left: to max_iterations, and once the patience counter runs, to the stop it gives if det F does not improve</source>
+        <translation>Zeit seit dem Start der Anpassung, Iterationen pro Sekunde über die letzten Iterationen und die geschätzte Restzeit: bis max_iterations und, sobald der Geduldszähler läuft, bis zu dem Stopp, den er ergibt, wenn sich det F nicht verbessert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="123"/>
         <source>Expected det F</source>
         <translation>Erwartetes det F</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="122"/>
+        <location filename="../app/gui/main_window.cpp" line="137"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="123"/>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
         <source>Infer</source>
         <translation>Inferenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="148"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <source>%1 · paused</source>
+        <translation>%1 · angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>patience counts after %1</source>
         <translation>Geduld zählt ab %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="149"/>
+        <location filename="../app/gui/main_window.cpp" line="177"/>
         <source>patience %1/%2</source>
         <translation>Geduld %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="199"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="203"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="213"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="194"/>
+        <location filename="../app/gui/main_window.cpp" line="223"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="195"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>&amp;Open config…</source>
         <translation>Konfiguration ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="197"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>&amp;Save config as…</source>
         <translation>Konfiguration &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="228"/>
         <source>Open the Gaussian &amp;example</source>
         <translation>Gauß-&amp;Beispiel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>Opened the Gaussian example</source>
         <translation>Gauß-Beispiel geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="206"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>resources/examples/gaussian_mean_variance.json</source>
         <translation>resources/examples/gaussian_mean_variance.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="207"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
         <source>Open &amp;runs folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>&amp;Export corner plot…</source>
         <translation>Corner-Plot &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="211"/>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="216"/>
+        <location filename="../app/gui/main_window.cpp" line="245"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="217"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>&amp;Fit</source>
         <translation>&amp;Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="247"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="219"/>
+        <location filename="../app/gui/main_window.cpp" line="248"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Anhalten / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="220"/>
+        <location filename="../app/gui/main_window.cpp" line="249"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="221"/>
+        <location filename="../app/gui/main_window.cpp" line="250"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="222"/>
+        <location filename="../app/gui/main_window.cpp" line="251"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="223"/>
+        <location filename="../app/gui/main_window.cpp" line="252"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="253"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="225"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
+        <location filename="../app/gui/main_window.cpp" line="257"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="268"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="243"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="264"/>
+        <location filename="../app/gui/main_window.cpp" line="293"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="270"/>
+        <location filename="../app/gui/main_window.cpp" line="299"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="204"/>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
-        <location filename="../app/gui/main_window.cpp" line="285"/>
-        <location filename="../app/gui/main_window.cpp" line="326"/>
-        <location filename="../app/gui/main_window.cpp" line="397"/>
-        <location filename="../app/gui/main_window.cpp" line="406"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
+        <location filename="../app/gui/main_window.cpp" line="333"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="459"/>
+        <location filename="../app/gui/main_window.cpp" line="468"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
+        <location filename="../app/gui/main_window.cpp" line="340"/>
         <source>Stopping after the current iteration…</source>
         <translation>Stoppt nach der laufenden Iteration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="301"/>
+        <location filename="../app/gui/main_window.cpp" line="349"/>
         <source>Pausing after the current iteration…</source>
         <translation>Wird nach der laufenden Iteration angehalten…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="313"/>
+        <location filename="../app/gui/main_window.cpp" line="306"/>
+        <location filename="../app/gui/main_window.cpp" line="363"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="316"/>
+        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example); filled from the config key `expected_detF` unless you type your own</source>
+        <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlaufsplot (z. B. das analytische det F = 50 des Gauß-Beispiels); aus dem Konfigurationsschlüssel `expected_detF` übernommen, sofern Sie keinen eigenen Wert eingeben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="367"/>
         <source>patience 0/%1</source>
         <translation>Geduld 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="318"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="319"/>
+        <location filename="../app/gui/main_window.cpp" line="370"/>
         <source>Fitting → %1
 %2</source>
         <translation>Anpassung läuft → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
         <source>Fit finished</source>
         <translation>Anpassung beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="328"/>
+        <location filename="../app/gui/main_window.cpp" line="390"/>
         <source>Fit stopped with an error</source>
         <translation>Anpassung mit einem Fehler abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="377"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>Fisher forecast %1</source>
         <translation>Fisher-Vorhersage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="379"/>
+        <location filename="../app/gui/main_window.cpp" line="441"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="381"/>
+        <location filename="../app/gui/main_window.cpp" line="443"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="392"/>
+        <location filename="../app/gui/main_window.cpp" line="454"/>
         <source>Open a run configuration</source>
         <translation>Eine Laufkonfiguration öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="393"/>
-        <location filename="../app/gui/main_window.cpp" line="402"/>
+        <location filename="../app/gui/main_window.cpp" line="455"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="458"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="401"/>
+        <location filename="../app/gui/main_window.cpp" line="463"/>
         <source>Save the run configuration</source>
         <translation>Die Laufkonfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="408"/>
+        <location filename="../app/gui/main_window.cpp" line="470"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="413"/>
+        <location filename="../app/gui/main_window.cpp" line="475"/>
         <source>Folder holding run directories</source>
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="421"/>
+        <location filename="../app/gui/main_window.cpp" line="483"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="422"/>
+        <location filename="../app/gui/main_window.cpp" line="484"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="429"/>
+        <location filename="../app/gui/main_window.cpp" line="491"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="430"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="439"/>
+        <location filename="../app/gui/main_window.cpp" line="501"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="440"/>
+        <location filename="../app/gui/main_window.cpp" line="502"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>
@@ -1521,99 +1587,94 @@
 <context>
     <name>imnn::gui::PluginsDialog</name>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="48"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="72"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="50"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="74"/>
         <source>plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="50"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="74"/>
         <source>details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="54"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="86"/>
         <source>Simulators (%1)</source>
         <translation>Simulatoren (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="57"/>
-        <location filename="../app/gui/plugins_dialog.cpp" line="71"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="89"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="103"/>
         <source>version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="58"/>
-        <location filename="../app/gui/plugins_dialog.cpp" line="72"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="90"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="104"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="59"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="91"/>
         <source>parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="60"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="92"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="61"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="93"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="62"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="94"/>
         <source>prior low</source>
         <translation>Prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="63"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="95"/>
         <source>prior high</source>
         <translation>Prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="64"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="96"/>
         <source>input shape</source>
         <translation>Eingabeform</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="65"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="97"/>
         <source>Jacobian</source>
         <translation>Jacobi-Matrix</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="65"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="97"/>
         <source>yes (simulate_with_jacobian)</source>
         <translation>ja (simulate_with_jacobian)</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="65"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="97"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="68"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="100"/>
         <source>Networks (%1)</source>
         <translation>Netze (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="76"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="107"/>
         <source>Skipped (%1)</source>
         <translation>Übersprungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="76"/>
-        <source>file or folder: reason</source>
-        <translation>Datei oder Ordner: Grund</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/plugins_dialog.cpp" line="79"/>
+        <location filename="../app/gui/plugins_dialog.cpp" line="110"/>
         <source>Searched folders</source>
         <translation>Durchsuchte Ordner</translation>
     </message>
@@ -1621,69 +1682,199 @@
 <context>
     <name>imnn::gui::RunBrowser</name>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="24"/>
+        <location filename="../app/gui/run_browser.cpp" line="103"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="104"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="105"/>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="112"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="112"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="119"/>
+        <source>Raw JSON</source>
+        <translation>Rohes JSON</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="120"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="25"/>
+        <location filename="../app/gui/run_browser.cpp" line="121"/>
         <source>Choose the folder whose run directories are listed (runs/ of the CLI)</source>
         <translation>Den Ordner wählen, dessen Laufverzeichnisse gezeigt werden (runs/ der Kommandozeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="26"/>
+        <location filename="../app/gui/run_browser.cpp" line="122"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="27"/>
+        <location filename="../app/gui/run_browser.cpp" line="123"/>
         <source>Overlay selected</source>
         <translation>Auswahl überlagern</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="28"/>
-        <source>Select several runs (Ctrl+click) to overlay their det F on the open run&apos;s plot</source>
-        <translation>Mehrere Läufe wählen (Strg+Klick), um ihr det F über den Verlauf des offenen Laufs zu legen</translation>
+        <location filename="../app/gui/run_browser.cpp" line="124"/>
+        <source>Select several runs (Ctrl+click) to overlay their det F on the open run&apos;s plot, each in its own colour</source>
+        <translation>Mehrere Läufe auswählen (Strg+Klick), um ihr det F über den Plot des offenen Laufs zu legen, jeden in eigener Farbe</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="100"/>
+        <location filename="../app/gui/run_browser.cpp" line="138"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="138"/>
+        <source>started</source>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="138"/>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="138"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="139"/>
+        <location filename="../app/gui/run_browser.cpp" line="412"/>
+        <source>val det F</source>
+        <translation>val det F</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="139"/>
+        <location filename="../app/gui/run_browser.cpp" line="415"/>
+        <source>iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="139"/>
+        <source>stop reason</source>
+        <translation>Stoppgrund</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="170"/>
+        <source>Show result.json as written</source>
+        <translation>result.json so zeigen, wie es geschrieben wurde</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="432"/>
+        <source>val det F = %1, %2</source>
+        <translation>val det F = %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="241"/>
         <source>%1 does not exist yet: runs appear here after the first fit</source>
         <translation>%1 existiert noch nicht: Läufe erscheinen hier nach der ersten Anpassung</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="111"/>
-        <source>finished: %1</source>
-        <translation>beendet: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/run_browser.cpp" line="112"/>
-        <source>being written or interrupted: %1</source>
-        <translation>wird geschrieben oder wurde unterbrochen: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/run_browser.cpp" line="126"/>
+        <location filename="../app/gui/run_browser.cpp" line="317"/>
         <source>%1 has no history.csv: not a run directory of IMNN Studio (imnn fit writes one)</source>
         <translation>%1 hat keine history.csv: kein Laufverzeichnis von IMNN Studio (imnn fit schreibt eine)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="169"/>
+        <location filename="../app/gui/run_browser.cpp" line="362"/>
         <source>%1: %2 iterations so far, following the run as it is written</source>
         <translation>%1: bisher %2 Iterationen, der Lauf wird beim Schreiben verfolgt</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="184"/>
+        <location filename="../app/gui/run_browser.cpp" line="376"/>
+        <source>result.json does not parse: see the raw JSON</source>
+        <translation>result.json ist nicht lesbar: siehe das rohe JSON</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="413"/>
+        <source>det F (training, kept)</source>
+        <translation>det F (Training, behalten)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="414"/>
+        <source>max det F (early stopping)</source>
+        <translation>max det F (frühes Stoppen)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="417"/>
+        <source>kept: best iteration</source>
+        <translation>behalten: beste Iteration</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="417"/>
+        <source>kept: final weights</source>
+        <translation>behalten: letzte Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="419"/>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="420"/>
+        <source>iterations / s</source>
+        <translation>Iterationen / s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="423"/>
+        <source>F (at the kept weights)</source>
+        <translation>F (bei den behaltenen Gewichten)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="425"/>
+        <source>F⁻¹</source>
+        <translation>F⁻¹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="430"/>
         <source>stopped with an error: %1</source>
         <translation>mit einem Fehler abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="187"/>
-        <source>det F = %L1 (validation), %2</source>
-        <translation>det F = %L1 (Validierung), %2</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/run_browser.cpp" line="191"/>
+        <location filename="../app/gui/run_browser.cpp" line="435"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1: %2 Iterationen, %3</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::RunText</name>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="44"/>
+        <source>stopped by you after %L1 iterations</source>
+        <translation>von Ihnen gestoppt nach %L1 Iterationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="47"/>
+        <source>stopped by patience after %L1 iterations (no better validation det F)</source>
+        <translation>durch Geduld gestoppt nach %L1 Iterationen (kein besseres Validierungs-det F)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="52"/>
+        <source>stopped at max_iterations (%L1 iterations)</source>
+        <translation>bei max_iterations gestoppt (%L1 Iterationen)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/work_split.cpp" line="55"/>
+        <source>stopped: %1 after %L2 iterations</source>
+        <translation>gestoppt: %1 nach %L2 Iterationen</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "imnn/run_directory.h"
 #include "imnn/session.h"
 
+#include "number_format.h"
 #include "work_split.h"
 
 #include <QDir>
@@ -146,8 +147,12 @@ void FitController::enterPause() {
   paused_ = true;
   const std::string saved = save_final_checkpoint(run_->path(), *session_->fitter);
   const auto &h = session_->fitter->history();
-  emit pausedChanged(true, tr("Paused after iteration %1; Resume continues the same fit (%2)")
-                               .arg(h.empty() ? 0 : h.back().iteration)
+  // Counted as the progress bar counts: iterations of this fit call done.
+  const int done = h.empty() ? 0 : h.back().iteration_in_call + 1;
+  emit pausedChanged(true, tr("Paused after %1 / %2 iterations; Resume continues the same fit "
+                              "(%3)")
+                               .arg(numbers::format(done))
+                               .arg(numbers::format(session_->config.fit.max_iterations))
                                .arg(QString::fromStdString(saved)));
 }
 

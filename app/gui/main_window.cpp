@@ -73,7 +73,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
       corner_(new CornerPlot), controller_(new FitController(this)), tabs_(new QTabWidget),
       infer_(new InferPanel(registry_, corner_)), fitButton_(new QPushButton(tr("Fit"))),
       pauseButton_(new QPushButton(tr("Pause"))), stopButton_(new QPushButton(tr("Stop"))),
-      progress_(new QProgressBar), patience_(new QLabel), status_(new QLabel),
+      progress_(new QProgressBar), patience_(new QLabel), eta_(new QLabel), status_(new QLabel),
       expectedDetF_(new QLineEdit) {
   setWindowTitle(tr("IMNN Studio"));
 
@@ -92,24 +92,39 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
       QStringLiteral("*[invalid=\"true\"] { border: 2px solid #c62828; }"));
   expectedDetF_->setPlaceholderText(tr("e.g. 50"));
   expectedDetF_->setToolTip(tr("Draws a dashed line at this det F on the history plot (e.g. "
-                               "the analytic det F = 50 of the Gaussian example)"));
+                               "the analytic det F = 50 of the Gaussian example); filled from "
+                               "the config key `expected_detF` unless you type your own"));
+  // Numbers in the bar as everywhere (number_format.h): no group separators.
+  progress_->setLocale(numbers::locale());
   progress_->setFormat(tr("ready"));
   progress_->setRange(0, 1);
   progress_->setValue(0);
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+  eta_->setObjectName(QStringLiteral("fitEta"));
+  eta_->setWordWrap(true);
+  eta_->setToolTip(tr("Time since the fit started, iterations per second over the last "
+                      "iterations, and the estimated time left: to max_iterations, and once "
+                      "the patience counter runs, to the stop it gives if det F does not "
+                      "improve"));
+  patience_->setObjectName(QStringLiteral("fitPatience"));
   auto *controls = new QHBoxLayout;
   controls->addWidget(fitButton_);
   controls->addWidget(pauseButton_);
   controls->addWidget(stopButton_);
   controls->addWidget(progress_, 1);
-  controls->addWidget(patience_);
+  fitProgressWidth(100000);
+  auto *timing = new QHBoxLayout;
+  timing->addWidget(patience_);
+  timing->addSpacing(12);
+  timing->addWidget(eta_, 1);
   auto *expected = new QFormLayout;
   expected->addRow(tr("Expected det F"), expectedDetF_);
   auto *right = new QWidget;
   auto *rv = new QVBoxLayout(right);
   rv->addLayout(controls);
+  rv->addLayout(timing);
   rv->addWidget(history_, 1);
   rv->addLayout(expected);
   rv->addWidget(status_);
@@ -127,22 +142,35 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   connect(fitButton_, &QPushButton::clicked, this, &MainWindow::startFit);
   connect(stopButton_, &QPushButton::clicked, this, &MainWindow::stopFit);
   connect(pauseButton_, &QPushButton::clicked, this, &MainWindow::togglePause);
-  connect(controller_, &FitController::pausedChanged, this, [this](bool, const QString &message) {
-    status_->setText(message);
-    updateActions();
-  });
+  connect(controller_, &FitController::pausedChanged, this,
+          [this](bool paused, const QString &message) {
+            status_->setText(message);
+            // While paused the clock stops: no estimate until the fit moves again.
+            fitProgress_.setFinished(paused);
+            eta_->setText(paused ? tr("%1 · paused").arg(fitProgress_.text())
+                                 : fitProgress_.text());
+            updateActions();
+          });
   connect(config_, &ConfigPanel::validityChanged, this, &MainWindow::updateActions);
   connect(expectedDetF_, &QLineEdit::textChanged, this, [this](const QString &text) {
     const auto v = text.trimmed().isEmpty() ? std::nullopt : numbers::parse(text);
     history_->setExpectedDetF(v.value_or(std::numeric_limits<double>::quiet_NaN()));
     setInvalid(expectedDetF_, !text.trimmed().isEmpty() && !v);
   });
+  // The user's own entry is kept when another config is opened; clearing the field
+  // lets the config's expected_detF fill it again.
+  connect(expectedDetF_, &QLineEdit::textEdited, this,
+          [this](const QString &text) { expectedTyped_ = !text.trimmed().isEmpty(); });
+  connect(config_, &ConfigPanel::changed, this, &MainWindow::prefillExpectedDetF);
   connect(controller_, &FitController::started, this, &MainWindow::onStarted);
   connect(controller_, &FitController::iterations, this,
           [this](const std::vector<IterationRecord> &records) {
             history_->append(records);
             const IterationRecord &last = records.back();
             progress_->setValue(last.iteration_in_call + 1);
+            for (const IterationRecord &r : records)
+              fitProgress_.add(r);
+            eta_->setText(fitProgress_.text());
             patience_->setText(
                 last.iteration_in_call + 1 < minIterations_
                     ? tr("patience counts after %1").arg(minIterations_)
@@ -175,6 +203,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
       error = why.isEmpty() ? QString() : tr("error: %1; the built-in example is shown").arg(why);
   }
   if (!error.isEmpty()) status_->setText(error);
+  prefillExpectedDetF();
   if (options_.restoreLast) {
     restoreGeometry(settings.value("geometry").toByteArray());
     restoreState(settings.value("windowState").toByteArray());
@@ -271,6 +300,25 @@ void MainWindow::updateActions() {
   config_->setEnabled(!running);
 }
 
+void MainWindow::fitProgressWidth(int maxIterations) {
+  // The progress text is never clipped or wrapped: the bar is at least as wide as its
+  // longest text for this max_iterations.
+  const QString longest = tr("%v / %m iterations")
+                              .replace(QLatin1String("%v"), numbers::format(maxIterations))
+                              .replace(QLatin1String("%m"), numbers::format(maxIterations));
+  progress_->setMinimumWidth(progress_->fontMetrics().horizontalAdvance(longest) + 24);
+}
+
+void MainWindow::prefillExpectedDetF() {
+  if (expectedTyped_) return;
+  const nlohmann::json j = config_->toJson();
+  const auto it = j.find("expected_detF");
+  const QString text = it != j.end() && it->is_number() && it->get<double>() > 0
+                           ? numbers::format(it->get<double>())
+                           : QString();
+  if (expectedDetF_->text() != text) expectedDetF_->setText(text);
+}
+
 void MainWindow::startFit() {
   if (controller_->isRunning() || !config_->isValid()) return;
   QString error;
@@ -310,7 +358,10 @@ void MainWindow::onStarted(const QString &runDir, int maxIterations, int patienc
   patienceMax_ = patience;
   minIterations_ = minIterations;
   history_->clear();
+  fitProgress_.reset(maxIterations, patience, minIterations);
+  eta_->clear();
   progress_->setFormat(tr("%v / %m iterations"));
+  fitProgressWidth(maxIterations);
   progress_->setRange(0, maxIterations);
   progress_->setValue(0);
   patience_->setText(tr("patience 0/%1").arg(patience));
@@ -321,6 +372,17 @@ void MainWindow::onStarted(const QString &runDir, int maxIterations, int patienc
 }
 
 void MainWindow::onFinished(const QString &runDir, bool ok, const QString &message) {
+  // The kept weights' iteration (the best one, or the last with fit.best false).
+  const nlohmann::json &result = controller_->lastResult();
+  if (result.is_object() && result.value("best_iteration", nlohmann::json()).is_number()) {
+    const bool best = result.value("kept_weights", std::string("best")) == "best";
+    const auto *h = controller_->history();
+    const int last = h && !h->empty() ? h->back().iteration : -1;
+    const int best_iteration = result["best_iteration"].get<int>();
+    history_->setKeptIteration(best && best_iteration >= 0 ? best_iteration : last, best);
+  }
+  fitProgress_.setFinished(true);
+  eta_->setText(fitProgress_.text());
   history_->replotNow();
   const QString split = workSplitText(controller_->aggregation());
   const QString text = ok ? message : tr("error: %1").arg(message);

@@ -6,6 +6,8 @@
 // QSettings.
 #pragma once
 
+#include "fit_progress.h"
+
 #include <QMainWindow>
 #include <QString>
 #include <QStringList>
@@ -56,6 +58,9 @@ public:
   QPushButton *stopButton() const { return stopButton_; }
   QProgressBar *progressBar() const { return progress_; }
   QLabel *patienceLabel() const { return patience_; }
+  // Elapsed time, iterations per second and the estimated time left (FitProgress).
+  QLabel *etaLabel() const { return eta_; }
+  QLineEdit *expectedDetFEdit() const { return expectedDetF_; }
   QLabel *statusLabel() const { return status_; }
   QTabWidget *tabs() const { return tabs_; }
   const PluginRegistry &registry() const { return *registry_; }
@@ -87,6 +92,9 @@ private:
   void onFinished(const QString &runDir, bool ok, const QString &message);
   void showFisherForecast(const QString &runDir);
   void updateActions();
+  // The config's expected_detF in the Expected det F field, unless the user typed one.
+  void prefillExpectedDetF();
+  void fitProgressWidth(int maxIterations);
 
   MainWindowOptions options_;
   std::shared_ptr<PluginRegistry> registry_;
@@ -99,8 +107,10 @@ private:
   InferPanel *infer_;
   QPushButton *fitButton_, *pauseButton_, *stopButton_;
   QProgressBar *progress_;
-  QLabel *patience_, *status_;
+  QLabel *patience_, *eta_, *status_;
   QLineEdit *expectedDetF_;
+  bool expectedTyped_ = false; // the field holds the user's own entry
+  FitProgress fitProgress_;
   QAction *fitAction_, *pauseAction_, *stopAction_;
   QString runsFolder_;
   int maxIterations_ = 0, patienceMax_ = 0, minIterations_ = 0;

@@ -40,18 +40,19 @@ QString workSplitText(const nlohmann::json &aggregation) {
 }
 
 QString stopReasonText(const QString &reason, qint64 iterations) {
-  const char *context = "imnn::gui::RunText";
   if (reason == QLatin1String("cancelled"))
-    return QCoreApplication::translate(context, "stopped by you after %L1 iterations")
+    return QCoreApplication::translate("imnn::gui::RunText", "stopped by you after %L1 iterations")
         .arg(iterations);
   if (reason == QLatin1String("patience"))
     return QCoreApplication::translate(
-               context, "stopped by patience after %L1 iterations (no better validation det F)")
+               "imnn::gui::RunText",
+               "stopped by patience after %L1 iterations (no better validation det F)")
         .arg(iterations);
   if (reason == QLatin1String("max_iterations"))
-    return QCoreApplication::translate(context, "stopped at max_iterations (%L1 iterations)")
+    return QCoreApplication::translate("imnn::gui::RunText",
+                                       "stopped at max_iterations (%L1 iterations)")
         .arg(iterations);
-  return QCoreApplication::translate(context, "stopped: %1 after %L2 iterations")
+  return QCoreApplication::translate("imnn::gui::RunText", "stopped: %1 after %L2 iterations")
       .arg(reason)
       .arg(iterations);
 }

@@ -3,6 +3,7 @@
 // missing plugin folder is reported in the plugins dialog, not fatal; tooltips name
 // the reference parameter; shortcuts; no display gives the headless command.
 #include "imnn/config.h"
+#include "imnn/plugins.h"
 
 #include "app_paths.h"
 #include "config_panel.h"
@@ -18,6 +19,8 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -112,6 +115,19 @@ private slots:
              qPrintable(text));
     QVERIFY2(text.contains("gaussian_mean_variance"), qPrintable(text));
     QVERIFY2(text.contains("mlp"), qPrintable(text));
+    // No placeholder shown as if it were data.
+    QVERIFY2(!text.contains("file or folder: reason"), qPrintable(text));
+    // Full descriptions: the tree wraps long texts instead of eliding them, and the
+    // selected plugin's whole descriptor shows below it, wrapped.
+    QVERIFY(dialog.tree()->wordWrap());
+    QCOMPARE(dialog.tree()->textElideMode(), Qt::ElideNone);
+    const imnn::SimulatorInfo *sim = w.registry().find_simulator("gaussian_mean_variance");
+    QVERIFY(sim);
+    const QString description = QString::fromStdString(sim->description);
+    QVERIFY(description.size() > 80); // long enough to need wrapping
+    QVERIFY2(dialog.details()->toPlainText().simplified().contains(description.simplified()),
+             qPrintable(dialog.details()->toPlainText()));
+    QCOMPARE(dialog.details()->lineWrapMode(), QTextEdit::WidgetWidth);
     gui_test::screenshot(dialog, "plugins_dialog");
   }
 

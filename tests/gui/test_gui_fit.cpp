@@ -4,11 +4,14 @@
 // in the run browser; close the window during a fit.
 #include "imnn/run_directory.h"
 
+#include "app_paths.h"
 #include "config_panel.h"
 #include "corner_plot.h"
 #include "fit_controller.h"
+#include "fit_progress.h"
 #include "gui_test_util.h"
 #include "history_plot.h"
+#include "number_format.h"
 #include "run_browser.h"
 
 #include <QComboBox>
@@ -18,6 +21,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -41,6 +45,26 @@ void setMaxIterations(MainWindow &w, int n) {
   auto *spin = qobject_cast<QSpinBox *>(w.configPanel()->field("fit.max_iterations"));
   QVERIFY(spin);
   spin->setValue(n);
+}
+
+// The progress bar's text fits the bar: never clipped, never wrapped.
+void checkProgressTextFits(MainWindow &w) {
+  QProgressBar *bar = w.progressBar();
+  const int needed = bar->fontMetrics().horizontalAdvance(bar->text()) + 8;
+  QVERIFY2(bar->width() >= needed, qPrintable(QStringLiteral("bar %1 px for \"%2\" (%3 px)")
+                                                  .arg(bar->width())
+                                                  .arg(bar->text())
+                                                  .arg(needed)));
+}
+
+void checkBestLines(imnn::gui::HistoryPlot *plot, int iteration) {
+  QCOMPARE(plot->markedIteration(), iteration);
+  QCOMPARE(plot->bestLines().size(), 4); // det F, det C, Λ2 and r, loss
+  for (QCPItemStraightLine *line : plot->bestLines()) {
+    QVERIFY(line->visible());
+    QCOMPARE(line->point1->coords().x(), double(iteration));
+    QCOMPARE(line->point2->coords().x(), double(iteration));
+  }
 }
 
 } // namespace
@@ -93,7 +117,55 @@ private slots:
                                                 .arg(replots)
                                                 .arg(w.historyPlot()->pointCount())
                                                 .arg(clock.elapsed())));
+    // Beside the bar: elapsed, iterations per second and the time left to
+    // max_iterations (patience does not count before min_iterations 3000).
+    const QString eta = w.etaLabel()->text();
+    static const QRegularExpression etaForm(
+        R"(^(\d+):(\d\d) elapsed · ([\d.]+) it/s · (\d+:)?(\d+):(\d\d) left to max_iterations$)");
+    const QRegularExpressionMatch m = etaForm.match(eta);
+    QVERIFY2(m.hasMatch(), qPrintable(eta));
+    const double elapsed = m.captured(1).toInt() * 60 + m.captured(2).toInt();
+    const double clockSeconds = static_cast<double>(clock.elapsed()) / 1000.0;
+    QVERIFY2(elapsed <= clockSeconds + 1, qPrintable(eta));
+    const double rate = m.captured(3).toDouble();
+    // Plausible: no faster than the points that reached the plot in the time taken
+    // (with slack for the window's start-up), and not zero.
+    QVERIFY2(rate > 0 &&
+                 rate < 100.0 * w.historyPlot()->pointCount() / std::max(0.001, clockSeconds),
+             qPrintable(eta));
+    const double left = m.captured(4).remove(':').toInt() * 3600 + m.captured(5).toInt() * 60 +
+                        m.captured(6).toInt();
+    const double expectedLeft = (100000 - w.progressBar()->value()) / rate;
+    QVERIFY2(
+        std::abs(left - expectedLeft) <= 0.05 * expectedLeft + 60,
+        qPrintable(QStringLiteral("%1 (expected about %2 s left)").arg(eta).arg(expectedLeft)));
+    // The best iteration so far is marked while the fit runs.
+    QVERIFY(w.historyPlot()->markedIteration() >= 0);
+    w.resize(1600, 1000);
+    checkProgressTextFits(w);
     gui_test::screenshot(w, "fit_running");
+    gui_test::screenshot(w, "fit_running_1600x1000");
+    w.resize(1024, 700);
+    QTest::qWait(50);
+    checkProgressTextFits(w);
+    QVERIFY2(w.etaLabel()->isVisible() && !w.etaLabel()->text().isEmpty(),
+             qPrintable(w.etaLabel()->text()));
+    gui_test::screenshot(w, "fit_running_1024x700");
+
+    // Paused: the message counts the iterations as the progress bar does.
+    w.togglePause();
+    QTRY_VERIFY_WITH_TIMEOUT(w.fitController()->isPaused(), 30000);
+    const QString paused = w.statusLabel()->text();
+    QVERIFY2(
+        paused.startsWith(
+            QStringLiteral("Paused after %1 / 100000 iterations").arg(w.progressBar()->value())),
+        qPrintable(paused + " / bar " + w.progressBar()->text()));
+    QCOMPARE(w.progressBar()->text(),
+             QStringLiteral("%1 / 100000 iterations").arg(w.progressBar()->value()));
+    QVERIFY2(w.etaLabel()->text().endsWith(" it/s · paused"), qPrintable(w.etaLabel()->text()));
+    gui_test::screenshot(w, "fit_paused_1024x700");
+    w.togglePause();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isPaused(), 30000);
 
     QTest::mouseClick(w.stopButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 30000);
@@ -111,10 +183,23 @@ private slots:
     QVERIFY(QFile::exists(run + "/model.json"));
     QVERIFY2(w.statusLabel()->text().contains("stopped by you"),
              qPrintable(w.statusLabel()->text()));
+    // The kept weights' iteration is marked on every panel.
+    checkBestLines(w.historyPlot(), result["best_iteration"].get<int>());
+    // Finished: the elapsed time and the rate, no estimate any more.
+    QVERIFY2(w.etaLabel()->text().contains("it/s") && !w.etaLabel()->text().contains("left"),
+             qPrintable(w.etaLabel()->text()));
+    // The Runs tab lists it as cancelled.
+    QCOMPARE(w.runBrowser()->cell(QFileInfo(run).fileName(), imnn::gui::RunBrowser::kStatus),
+             QStringLiteral("cancelled"));
 
-    // The dashed expected-det F line, kept in view.
+    // The dashed expected-det F line, kept in view; prefilled from the example's
+    // expected_detF.
     auto *expected = w.findChild<QLineEdit *>("expectedDetF");
     QVERIFY(expected);
+    QCOMPARE(expected->text(), QStringLiteral("50"));
+    QCOMPARE(w.historyPlot()->expectedDetF(), 50.0);
+    w.resize(1600, 1000);
+    gui_test::screenshot(w, "fit_stopped_expected_50");
     expected->setText("0.75");
     QCOMPARE(w.historyPlot()->expectedDetF(), 0.75);
     QVERIFY(w.historyPlot()->plot()->axisRect(0)->axis(QCPAxis::atLeft)->range().contains(0.75));
@@ -122,6 +207,59 @@ private slots:
     QVERIFY(std::isnan(w.historyPlot()->expectedDetF()));
     expected->setText("0.75");
     gui_test::screenshot(w, "fit_stopped");
+  }
+
+  void expected_det_F_comes_from_the_config_unless_typed() {
+    MainWindow w(gui_test::freshOptions());
+    w.show();
+    QLineEdit *expected = w.expectedDetFEdit();
+    QCOMPARE(expected->text(), QStringLiteral("50")); // the example's expected_detF
+    QCOMPARE(w.historyPlot()->expectedDetF(), 50.0);
+    // A config without the key empties a prefilled field.
+    nlohmann::json other = w.configPanel()->toJson();
+    other.erase("expected_detF");
+    QString error;
+    QVERIFY2(w.configPanel()->loadJson(other, &error), qPrintable(error));
+    QVERIFY(expected->text().isEmpty());
+    QVERIFY(std::isnan(w.historyPlot()->expectedDetF()));
+    // The user's own entry stays when a config is opened.
+    expected->setFocus();
+    QTest::keyClicks(expected, "42");
+    QCOMPARE(w.historyPlot()->expectedDetF(), 42.0);
+    QVERIFY2(w.configPanel()->loadFile(imnn::gui::gaussianExamplePath(), &error),
+             qPrintable(error));
+    QCOMPARE(expected->text(), QStringLiteral("42"));
+    // Cleared by the user, the config fills it again.
+    expected->selectAll();
+    QTest::keyClick(expected, Qt::Key_Delete);
+    QVERIFY(expected->text().isEmpty());
+    QVERIFY2(w.configPanel()->loadFile(imnn::gui::gaussianExamplePath(), &error),
+             qPrintable(error));
+    QCOMPARE(expected->text(), QStringLiteral("50"));
+    // The key is part of the config the run records.
+    QCOMPARE(w.configPanel()->config().expected_detF, 50.0);
+  }
+
+  void fit_progress_estimates() {
+    imnn::gui::FitProgress p;
+    p.reset(/*max*/ 1000, /*patience*/ 100, /*min*/ 200);
+    QVERIFY(p.text().isEmpty());
+    imnn::IterationRecord r;
+    for (int i = 0; i < 300; ++i) { // 10 iterations per second
+      r.iteration = r.iteration_in_call = i;
+      r.seconds = (i + 1) / 10.0;
+      r.patience_counter = i < 260 ? 0 : i - 259; // runs from iteration 260
+      p.add(r);
+    }
+    QCOMPARE(p.done(), 300);
+    QVERIFY(std::abs(p.iterationsPerSecond() - 10) < 1e-9);
+    QVERIFY(std::abs(*p.secondsToMax() - 70) < 1e-9);         // 700 iterations left
+    QVERIFY(std::abs(*p.secondsToPatienceStop() - 6) < 1e-9); // 100 - 40 left
+    QCOMPARE(p.text(), QStringLiteral("0:30 elapsed · 10.0 it/s · 1:10 left to max_iterations · "
+                                      "≈ 0:06 to the patience stop"));
+    QCOMPARE(imnn::gui::FitProgress::duration(3723), QStringLiteral("1:02:03"));
+    p.setFinished(true);
+    QCOMPARE(p.text(), QStringLiteral("0:30 elapsed · 10.0 it/s"));
   }
 
   void fit_to_max_iterations_then_reopen_the_run() {
@@ -138,6 +276,9 @@ private slots:
     QCOMPARE(result["iterations"].get<int>(), 25);
     QCOMPARE(w.historyPlot()->pointCount(), 25);
     QCOMPARE(w.progressBar()->value(), 25);
+    // The kept (best) weights' iteration, as result.json says, on every panel.
+    checkBestLines(w.historyPlot(), result["best_iteration"].get<int>());
+    QVERIFY(result["best_iteration"].get<int>() >= 0);
     // The Fisher forecast of the fit is on the Posterior tab.
     QCOMPARE(w.cornerPlot()->overlayCount(), 1);
 
@@ -149,6 +290,9 @@ private slots:
     QCOMPARE(browser->historyPlot()->pointCount(), 25);
     QVERIFY(!browser->isFollowing());
     QCOMPARE(browser->result()["iterations"].get<int>(), 25);
+    checkBestLines(browser->historyPlot(), result["best_iteration"].get<int>());
+    QCOMPARE(browser->cell(QFileInfo(run).fileName(), imnn::gui::RunBrowser::kStatus),
+             QStringLiteral("finished"));
     w.tabs()->setCurrentWidget(browser);
     gui_test::screenshot(w, "run_browser");
     w.tabs()->setCurrentIndex(2);

@@ -29,6 +29,13 @@ private slots:
     QCOMPARE(c.simulator.plugin, std::string("gaussian_mean_variance"));
     QCOMPARE(c.optimiser.at("name").get<std::string>(), std::string("adam"));
     QCOMPARE(c.optimiser.at("learning_rate").get<double>(), 1e-3);
+    // The analytic det F of the example, recorded for the desktop app's line.
+    QCOMPARE(c.expected_detF, 50.0);
+    QCOMPARE(c.to_json().at("expected_detF").get<double>(), 50.0);
+    // Optional: absent means unknown, and is not written back.
+    QVERIFY(!imnn::RunConfig::from_json({{"simulator", "gaussian_mean_variance"}})
+                 .to_json()
+                 .contains("expected_detF"));
   }
 
   void defaults_are_filled() {
@@ -110,6 +117,12 @@ private slots:
     QTest::newRow("checkpoint_every type") << R"({"fit": {"checkpoint_every": "often"}})"
                                            << "fit.checkpoint_every"
                                            << "expected an integer";
+    QTest::newRow("expected_detF not positive") << R"({"expected_detF": 0})"
+                                                << "expected_detF"
+                                                << "must be > 0";
+    QTest::newRow("expected_detF type") << R"({"expected_detF": "fifty"})"
+                                        << "expected_detF"
+                                        << "expected a number";
     QTest::newRow("version") << R"({"version": 2})"
                              << "version"
                              << "upgrade";

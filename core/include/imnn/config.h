@@ -90,6 +90,10 @@ struct RunConfig {
   std::vector<DeviceSpec> devices{DeviceSpec{}};
   Index n_per_device = 250;
   std::vector<std::string> plugin_dirs; // extra plugin folders, searched first
+  // The det F the fit should reach when it is known (e.g. analytic: 50 for the Gaussian
+  // example); 0: unknown. Recorded in config.json and drawn as a line by the desktop app;
+  // the fit itself does not use it.
+  double expected_detF = 0;
 
   // Strict parse. Throws ConfigError("fit.patience", "...") etc.
   static RunConfig from_json(const nlohmann::json &j);

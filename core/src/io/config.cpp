@@ -135,6 +135,7 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   c.plugin_dirs = r.strings("plugin_dirs", {});
   c.devices = read_devices(r);
   c.n_per_device = r.integer("n_per_device", c.n_per_device, 0);
+  if (r.find("expected_detF")) c.expected_detF = r.positive("expected_detF", 0);
 
   const nlohmann::json fit = r.object("fit");
   JsonReader f(fit, "fit");
@@ -343,6 +344,7 @@ nlohmann::json RunConfig::to_json() const {
     j["devices"].push_back({{"kind", d.kind}, {"threads", d.threads}});
   j["n_per_device"] = n_per_device;
   j["plugin_dirs"] = plugin_dirs;
+  if (expected_detF > 0) j["expected_detF"] = expected_detF;
   return j;
 }
 
