@@ -55,350 +55,330 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="131"/>
+        <location filename="../app/gui/config_panel.cpp" line="132"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="134"/>
+        <location filename="../app/gui/config_panel.cpp" line="135"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="135"/>
+        <location filename="../app/gui/config_panel.cpp" line="136"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name`: das Laufverzeichnis ist runs/&lt;name&gt;-&lt;Datum&gt;-&lt;Uhrzeit&gt; (keine Entsprechung in der Referenz)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="140"/>
+        <location filename="../app/gui/config_panel.cpp" line="141"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="141"/>
+        <location filename="../app/gui/config_panel.cpp" line="142"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode`: wie die Ableitungen dd/dθ bestimmt werden (Referenz: die IMNN-Klasse — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="145"/>
-        <location filename="../app/gui/config_panel.cpp" line="522"/>
+        <location filename="../app/gui/config_panel.cpp" line="146"/>
+        <location filename="../app/gui/config_panel.cpp" line="528"/>
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="152"/>
-        <location filename="../app/gui/config_panel.cpp" line="188"/>
+        <location filename="../app/gui/config_panel.cpp" line="153"/>
+        <location filename="../app/gui/config_panel.cpp" line="193"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="153"/>
+        <location filename="../app/gui/config_panel.cpp" line="154"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (Referenz: SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="155"/>
+        <location filename="../app/gui/config_panel.cpp" line="156"/>
         <source>Options (JSON)</source>
         <translation>Optionen (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="156"/>
+        <location filename="../app/gui/config_panel.cpp" line="157"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options`: die Optionen des Plugins als JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="159"/>
+        <location filename="../app/gui/config_panel.cpp" line="160"/>
         <source>parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="159"/>
+        <location filename="../app/gui/config_panel.cpp" line="160"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="159"/>
+        <location filename="../app/gui/config_panel.cpp" line="160"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="159"/>
+        <location filename="../app/gui/config_panel.cpp" line="160"/>
         <source>prior low</source>
         <translation>Prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="159"/>
+        <location filename="../app/gui/config_panel.cpp" line="160"/>
         <source>prior high</source>
         <translation>Prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="165"/>
-        <location filename="../app/gui/config_panel.cpp" line="522"/>
+        <location filename="../app/gui/config_panel.cpp" line="169"/>
+        <location filename="../app/gui/config_panel.cpp" line="528"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="166"/>
+        <location filename="../app/gui/config_panel.cpp" line="170"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (Referenz: IMNN(θ_fid=…)) und `delta_theta` (Referenz: NumericalGradientIMNN(δθ=…)); der Prior-Bereich stammt aus der Beschreibung des Plugins</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="183"/>
+        <location filename="../app/gui/config_panel.cpp" line="187"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="189"/>
+        <location filename="../app/gui/config_panel.cpp" line="194"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (Referenz: IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="191"/>
-        <source>Hidden widths</source>
-        <translation>Verdeckte Schichten</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="192"/>
-        <source>`network.options.hidden`: widths of the hidden layers, e.g. 128, 128, 128 (reference: stax.Dense(128) per layer)</source>
-        <translation>`network.options.hidden`: Breiten der verdeckten Schichten, z. B. 128, 128, 128 (Referenz: stax.Dense(128) je Schicht)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="197"/>
-        <source>Activation</source>
-        <translation>Aktivierung</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="198"/>
-        <source>`network.options.activation` (reference: stax.LeakyRelu, stax.Tanh …)</source>
-        <translation>`network.options.activation` (Referenz: stax.LeakyRelu, stax.Tanh …)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="199"/>
+        <location filename="../app/gui/config_panel.cpp" line="209"/>
         <source>auto (n_params)</source>
         <translation>automatisch (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="200"/>
+        <location filename="../app/gui/config_panel.cpp" line="213"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="201"/>
+        <location filename="../app/gui/config_panel.cpp" line="214"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries`: Anzahl der Zusammenfassungen, die das Netz ausgibt (Referenz: IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="204"/>
+        <location filename="../app/gui/config_panel.cpp" line="217"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="207"/>
+        <location filename="../app/gui/config_panel.cpp" line="220"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="208"/>
+        <location filename="../app/gui/config_panel.cpp" line="221"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s`: Simulationen für die Kovarianz (Referenz: IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="210"/>
+        <location filename="../app/gui/config_panel.cpp" line="223"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="211"/>
+        <location filename="../app/gui/config_panel.cpp" line="224"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d`: Simulationen mit Ableitungen, n_d ≤ n_s (Referenz: IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <location filename="../app/gui/config_panel.cpp" line="227"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="215"/>
+        <location filename="../app/gui/config_panel.cpp" line="228"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (Referenz: IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="217"/>
+        <location filename="../app/gui/config_panel.cpp" line="230"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="218"/>
+        <location filename="../app/gui/config_panel.cpp" line="231"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (Referenz: optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="220"/>
+        <location filename="../app/gui/config_panel.cpp" line="233"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="221"/>
+        <location filename="../app/gui/config_panel.cpp" line="234"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda`: Stärke des Regularisierers (Referenz: IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="223"/>
+        <location filename="../app/gui/config_panel.cpp" line="236"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="224"/>
+        <location filename="../app/gui/config_panel.cpp" line="237"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon`: Nähe von C zur Einheitsmatrix (Referenz: IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="226"/>
+        <location filename="../app/gui/config_panel.cpp" line="239"/>
         <source>Patience</source>
         <translation>Geduld</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="227"/>
+        <location filename="../app/gui/config_panel.cpp" line="240"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience`: Iterationen ohne Verbesserung bis zum Abbruch, gezählt nach min_iterations (Referenz: IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="230"/>
+        <location filename="../app/gui/config_panel.cpp" line="243"/>
         <source>Min iterations</source>
         <translation>Min. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="231"/>
+        <location filename="../app/gui/config_panel.cpp" line="244"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (Referenz: IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="233"/>
+        <location filename="../app/gui/config_panel.cpp" line="246"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="234"/>
+        <location filename="../app/gui/config_panel.cpp" line="247"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (Referenz: IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="236"/>
+        <location filename="../app/gui/config_panel.cpp" line="249"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="237"/>
+        <location filename="../app/gui/config_panel.cpp" line="250"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed`: ein Startwert für die Gewichte und jede Simulation (Referenz: IMNN(key=…) und IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="279"/>
+        <location filename="../app/gui/config_panel.cpp" line="299"/>
         <source>CPU devices</source>
         <translation>CPU-Geräte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="280"/>
+        <location filename="../app/gui/config_panel.cpp" line="300"/>
         <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
         <translation>`devices`: CPU-Geräte, auf die die Simulationen aufgeteilt werden, jedes mit eigenem Arbeitsthread und Backend, geschrieben als [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (Referenz: AggregatedSimulatorIMNN(devices=…), die JAX-Geräte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="283"/>
+        <location filename="../app/gui/config_panel.cpp" line="303"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="288"/>
+        <location filename="../app/gui/config_panel.cpp" line="308"/>
         <source>CUDA GPUs</source>
         <translation>CUDA-GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="300"/>
+        <location filename="../app/gui/config_panel.cpp" line="320"/>
         <source>Memory budget (MB)</source>
         <translation>Speicherbudget (MB)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="301"/>
+        <location filename="../app/gui/config_panel.cpp" line="321"/>
         <source>`fit.memory_budget_mb`: memory for activations, in MB; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
         <translation>`fit.memory_budget_mb`: Speicher für Aktivierungen, in MB; ein Durchlauf, wenn die Aktivierungen aller Blöcke hineinpassen, sonst zwei (neu berechnet, wie es die Referenz immer tut)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="412"/>
+        <location filename="../app/gui/config_panel.cpp" line="426"/>
         <source>%1; fix it in a text editor</source>
         <translation>%1; korrigieren Sie die Datei in einem Texteditor</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="621"/>
+        <location filename="../app/gui/config_panel.cpp" line="650"/>
         <source>give the plugin&apos;s options as a JSON object {…}</source>
         <translation>geben Sie die Optionen des Plugins als JSON-Objekt {…} an</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="630"/>
+        <location filename="../app/gui/config_panel.cpp" line="659"/>
         <source>%1 of %2: %3</source>
         <translation>%1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="274"/>
+        <location filename="../app/gui/config_panel.cpp" line="294"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="284"/>
+        <location filename="../app/gui/config_panel.cpp" line="304"/>
         <source>Threads per device</source>
         <translation>Threads pro Gerät</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="285"/>
+        <location filename="../app/gui/config_panel.cpp" line="305"/>
         <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
         <translation>`threads` und `devices[i].threads`: Rechenthreads jedes Geräts, 0 = alle Kerne (Referenz: keine; XLA wählt die Threads eines JAX-Geräts)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="291"/>
+        <location filename="../app/gui/config_panel.cpp" line="311"/>
         <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
         <translation>Kein CUDA-Gerät/-Build verfügbar: dieser Build der Engine rechnet nur auf der CPU (CPU-Geräte und Threads oben einstellen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="293"/>
+        <location filename="../app/gui/config_panel.cpp" line="313"/>
         <source>GPUs</source>
         <translation>GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="294"/>
+        <location filename="../app/gui/config_panel.cpp" line="314"/>
         <source>whole set</source>
         <translation>ganzer Satz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="295"/>
+        <location filename="../app/gui/config_panel.cpp" line="315"/>
         <source>n_per_device</source>
         <translation>n_per_device</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="296"/>
+        <location filename="../app/gui/config_panel.cpp" line="316"/>
         <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
         <translation>`n_per_device`: Simulationen pro Block, Block k auf Gerät k mod Anzahl der Geräte; 0 = der ganze Satz als ein Block (Referenz: AggregatedSimulatorIMNN(n_per_device=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="305"/>
+        <location filename="../app/gui/config_panel.cpp" line="325"/>
         <source>Stream arrays</source>
         <translation>Arrays streamen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="306"/>
+        <location filename="../app/gui/config_panel.cpp" line="326"/>
         <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
         <translation>`data.stream`: nur Array-Modi; on liest die Arrays blockweise von der Festplatte, off lädt sie, auto streamt, wenn sie nicht ins Speicherbudget passen (Referenz: keine)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="333"/>
+        <location filename="../app/gui/config_panel.cpp" line="353"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>eine Konfiguration muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="405"/>
+        <location filename="../app/gui/config_panel.cpp" line="419"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>%1 lässt sich nicht öffnen: %2; prüfen Sie den Pfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="421"/>
+        <location filename="../app/gui/config_panel.cpp" line="435"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>%1 lässt sich nicht schreiben: %2; wählen Sie einen anderen Ordner</translation>
     </message>
@@ -1585,6 +1565,19 @@
     </message>
 </context>
 <context>
+    <name>imnn::gui::PluginOptionsForm</name>
+    <message>
+        <location filename="../app/gui/plugin_options_form.cpp" line="120"/>
+        <source>`%1`: %2 (an option of the %3 plugin; reference: the layers of its stax model)</source>
+        <translation>`%1`: %2 (eine Option des Plugins %3; Referenz: die Schichten seines stax-Modells)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/plugin_options_form.cpp" line="121"/>
+        <source>no description</source>
+        <translation>keine Beschreibung</translation>
+    </message>
+</context>
+<context>
     <name>imnn::gui::PluginsDialog</name>
     <message>
         <location filename="../app/gui/plugins_dialog.cpp" line="72"/>
@@ -1758,13 +1751,13 @@
     </message>
     <message>
         <location filename="../app/gui/run_browser.cpp" line="139"/>
-        <location filename="../app/gui/run_browser.cpp" line="412"/>
+        <location filename="../app/gui/run_browser.cpp" line="414"/>
         <source>val det F</source>
         <translation>val det F</translation>
     </message>
     <message>
         <location filename="../app/gui/run_browser.cpp" line="139"/>
-        <location filename="../app/gui/run_browser.cpp" line="415"/>
+        <location filename="../app/gui/run_browser.cpp" line="417"/>
         <source>iterations</source>
         <translation>Iterationen</translation>
     </message>
@@ -1779,77 +1772,77 @@
         <translation>result.json so zeigen, wie es geschrieben wurde</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="432"/>
+        <location filename="../app/gui/run_browser.cpp" line="434"/>
         <source>val det F = %1, %2</source>
         <translation>val det F = %1, %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="241"/>
+        <location filename="../app/gui/run_browser.cpp" line="243"/>
         <source>%1 does not exist yet: runs appear here after the first fit</source>
         <translation>%1 existiert noch nicht: Läufe erscheinen hier nach der ersten Anpassung</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="317"/>
+        <location filename="../app/gui/run_browser.cpp" line="319"/>
         <source>%1 has no history.csv: not a run directory of IMNN Studio (imnn fit writes one)</source>
         <translation>%1 hat keine history.csv: kein Laufverzeichnis von IMNN Studio (imnn fit schreibt eine)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="362"/>
+        <location filename="../app/gui/run_browser.cpp" line="364"/>
         <source>%1: %2 iterations so far, following the run as it is written</source>
         <translation>%1: bisher %2 Iterationen, der Lauf wird beim Schreiben verfolgt</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="376"/>
+        <location filename="../app/gui/run_browser.cpp" line="378"/>
         <source>result.json does not parse: see the raw JSON</source>
         <translation>result.json ist nicht lesbar: siehe das rohe JSON</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="413"/>
+        <location filename="../app/gui/run_browser.cpp" line="415"/>
         <source>det F (training, kept)</source>
         <translation>det F (Training, behalten)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="414"/>
+        <location filename="../app/gui/run_browser.cpp" line="416"/>
         <source>max det F (early stopping)</source>
         <translation>max det F (frühes Stoppen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="417"/>
+        <location filename="../app/gui/run_browser.cpp" line="419"/>
         <source>kept: best iteration</source>
         <translation>behalten: beste Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="417"/>
+        <location filename="../app/gui/run_browser.cpp" line="419"/>
         <source>kept: final weights</source>
         <translation>behalten: letzte Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="419"/>
+        <location filename="../app/gui/run_browser.cpp" line="421"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="420"/>
+        <location filename="../app/gui/run_browser.cpp" line="422"/>
         <source>iterations / s</source>
         <translation>Iterationen / s</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="423"/>
+        <location filename="../app/gui/run_browser.cpp" line="425"/>
         <source>F (at the kept weights)</source>
         <translation>F (bei den behaltenen Gewichten)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="425"/>
+        <location filename="../app/gui/run_browser.cpp" line="427"/>
         <source>F⁻¹</source>
         <translation>F⁻¹</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="430"/>
+        <location filename="../app/gui/run_browser.cpp" line="432"/>
         <source>stopped with an error: %1</source>
         <translation>mit einem Fehler abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="435"/>
+        <location filename="../app/gui/run_browser.cpp" line="437"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1: %2 Iterationen, %3</translation>
     </message>

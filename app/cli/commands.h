@@ -2,6 +2,7 @@
 #pragma once
 
 #include "imnn/inference.h"
+#include "imnn/run_directory.h"
 
 #include <CLI/CLI.hpp>
 #include <string>
@@ -63,5 +64,13 @@ int run_infer(const InferOptions &options);
 void add_plugins_command(CLI::App &app, PluginsOptions &options);
 int run_fit(const FitOptions &options);
 int run_plugins(const PluginsOptions &options);
+
+// The --plugin-dir folders, then those the run was fitted with (its config.json).
+inline std::vector<std::string> with_recorded_dirs(std::vector<std::string> dirs,
+                                                   const std::string &run) {
+  for (auto &d : recorded_plugin_dirs(run))
+    dirs.push_back(std::move(d));
+  return dirs;
+}
 
 } // namespace imnn::cli

@@ -46,7 +46,7 @@ void add_compress_commands(CLI::App &app, CompressOptions &estimate, CompressOpt
 int run_compress(const CompressOptions &o, const std::string &mode) {
   try {
     configure_threads(o.threads);
-    const PluginRegistry registry = scan_plugins(o.plugin_dirs);
+    const PluginRegistry registry = scan_plugins(with_recorded_dirs(o.plugin_dirs, o.run));
     Compressor compressor = Compressor::load(o.run, registry, o.threads);
     const ArrayD data = load_array(o.data);
     bool single = false;

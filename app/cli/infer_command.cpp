@@ -178,7 +178,7 @@ int run_infer(const InferOptions &o) {
   Progress progress(o.quiet);
   try {
     lfi::check_inference_options(o);
-    const PluginRegistry registry = scan_plugins(o.plugin_dirs);
+    const PluginRegistry registry = scan_plugins(with_recorded_dirs(o.plugin_dirs, o.run));
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
     const lfi::InferenceResult r = lfi::run_inference(

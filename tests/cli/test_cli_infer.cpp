@@ -8,6 +8,7 @@
 
 #include "cli_process.h"
 
+#include <QDir>
 #include <QtTest>
 #include <cmath>
 #include <csignal>
@@ -159,6 +160,33 @@ private slots:
     const auto f = run_cli({"estimate", run_, path("fifo.npy"), "-o", path("fifo_est.npy")}, 20000);
     QCOMPARE(f.code, 1);
     QVERIFY2(f.err.contains("fifo.npy") && f.err.contains("not a regular file"), qPrintable(f.err));
+  }
+
+  // A run fitted with a simulator from an outside folder (config plugin_dirs, relative
+  // to the config's folder) is inferred and estimated without repeating --plugin-dir.
+  void the_run_s_plugin_dirs_are_honoured() {
+    const QString dir = path("outside");
+    QVERIFY(QDir().mkpath(dir));
+    const QString rel = QDir(dir).relativeFilePath(QStringLiteral(IMNN_TEST_PLUGIN_DIR) + "/fit");
+    QFile cfg(dir + "/outside.json");
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(QStringLiteral(R"({"name": "outside", "simulator": "nan_gaussian",
+                  "plugin_dirs": ["%1"], "network": {"plugin": "mlp", "options": {"hidden": [8]}},
+                  "n_s": 100, "n_d": 100,
+                  "fit": {"min_iterations": 0, "max_iterations": 5, "n_statistics": 200,
+                          "n_validation": 100}})")
+                  .arg(rel)
+                  .toUtf8());
+    cfg.close();
+    const QString run = path("outside-run");
+    const auto f = run_cli({"fit", dir + "/outside.json", "--run-dir", run, "--quiet"});
+    QVERIFY2(f.code == 0, qPrintable(f.err));
+    const auto g =
+        run_cli({"infer", "ga", run, "--target-theta", "0.1", "1", "--n-samples", "100"});
+    QVERIFY2(g.code == 0, qPrintable(g.err));
+    const auto e = run_cli(
+        {"estimate", run, write_data("outside.npy", {2, 10}), "-o", path("outside_est.npy")});
+    QVERIFY2(e.code == 0, qPrintable(e.err));
   }
 
   void abc_writes_the_inference_folder() {

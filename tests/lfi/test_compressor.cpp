@@ -167,7 +167,7 @@ private slots:
       QVERIFY(std::isnan(out(2, a)));
     }
     const QString msg = message_of([&] { comp.estimate(data.data(), 3); });
-    QVERIFY2(msg.contains("simulation 2") && msg.contains("value 4"), qPrintable(msg));
+    QVERIFY2(msg.contains("simulation 2, element 4") && msg.contains("NaN"), qPrintable(msg));
   }
 
   void estimate_fn_drives_abc() {

@@ -24,6 +24,12 @@ void write_file_atomically(const std::filesystem::path &path, const std::string 
 // Eigen matrix as a JSON array of rows (result.json, model.json).
 nlohmann::json matrix_to_json(const Eigen::MatrixXd &m);
 
+// The plugin folders a run was fitted with (its config.json's plugin_dirs), so that
+// `imnn infer`, `estimate` and `summarise` find an outside author's plugins as `fit
+// --resume` does. run may name the run directory or a file in it (model.json); empty
+// when there is no readable config.json.
+std::vector<std::string> recorded_plugin_dirs(const std::filesystem::path &run);
+
 class RunDirectory {
 public:
   // Creates the directory and writes config.json. Refuses (imnn::Error) an existing

@@ -193,6 +193,11 @@ RunConfig RunConfig::load(const std::filesystem::path &file) {
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   nlohmann::json j = parse_json_text(text, "config file " + file.string(), /*comments=*/true);
   try {
+    // Relative plugin folders, like array paths, are relative to the config's folder.
+    if (j.is_object() && j.contains("plugin_dirs") && j["plugin_dirs"].is_array())
+      for (auto &d : j["plugin_dirs"])
+        if (d.is_string() && !d.get<std::string>().empty() && d.get<std::string>().front() != '/')
+          d = (file.parent_path() / d.get<std::string>()).lexically_normal().string();
     // Array paths are relative to the config file's folder.
     if (j.is_object() && j.contains("data") && j["data"].is_object())
       for (auto &[key, value] : j["data"].items())

@@ -143,6 +143,25 @@ TrainedModel TrainedModel::from_json(const nlohmann::json &j) {
   }
 }
 
+std::vector<std::string> recorded_plugin_dirs(const fs::path &run) {
+  std::error_code ec;
+  const fs::path dir = fs::is_directory(run, ec) ? run : run.parent_path();
+  std::ifstream in(dir / "config.json");
+  if (!in) return {};
+  try {
+    const nlohmann::json j = parse_json_text(
+        std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()},
+        (dir / "config.json").string());
+    std::vector<std::string> out;
+    if (j.is_object() && j.contains("plugin_dirs") && j["plugin_dirs"].is_array())
+      for (const auto &d : j["plugin_dirs"])
+        if (d.is_string()) out.push_back(d.get<std::string>());
+    return out;
+  } catch (const Error &) {
+    return {}; // the run's own loading reports a damaged config.json
+  }
+}
+
 void TrainedModel::save(const fs::path &file) const {
   write_file_atomically(file, to_json().dump() + "\n");
 }

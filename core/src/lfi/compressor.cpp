@@ -141,7 +141,12 @@ void Compressor::Impl::check_finite(const double *data, Index n) const {
   for (Index k = 0; k < n * input_size; ++k)
     if (!std::isfinite(data[k]) || std::fabs(data[k]) > kFloatMax) {
       std::ostringstream v;
-      v << data[k];
+      if (std::isnan(data[k]))
+        v << "NaN";
+      else if (std::isinf(data[k]))
+        v << (data[k] > 0 ? "Inf" : "-Inf");
+      else
+        v << data[k];
       throw Error("simulation " + std::to_string(k / input_size) + ", element " +
                   std::to_string(k % input_size) + " is " + v.str() +
                   (std::isfinite(data[k]) ? ", beyond the float32 range (±3.4e38) the network "
