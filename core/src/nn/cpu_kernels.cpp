@@ -9,7 +9,6 @@
 #include "omp_team.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace imnn::nn_detail {
 
@@ -60,6 +59,19 @@ Index tangent_row(const RowLayout &layout, Index a, Index j) {
   return layout.n_primal + a * layout.n_tangent_rows + j;
 }
 
+// The element of channel c in window s with the largest value of an image (the first
+// of equal ones), as an index into the image.
+Index window_argmax(const Window2d &w, const Span &s, const float *image, Index c) {
+  const Index C = w.in.channels;
+  Index best = (s.y0 * w.in.width + s.x0) * C + c;
+  for (Index y = s.y0; y < s.y1; ++y)
+    for (Index x = s.x0; x < s.x1; ++x) {
+      const Index i = (y * w.in.width + x) * C + c;
+      if (image[i] > image[best]) best = i;
+    }
+  return best;
+}
+
 } // namespace
 
 void cpu_pool_forward(PoolKind kind, const Window2d &w, const float *in, float *out,
@@ -78,17 +90,8 @@ void cpu_pool_forward(PoolKind kind, const Window2d &w, const float *in, float *
           const Index o = (oy * w.out.width + ox) * C;
           for (Index c = 0; c < C; ++c) {
             if (kind == PoolKind::max) {
-              Index best = -1;
-              float v = -std::numeric_limits<float>::infinity();
-              for (Index y = s.y0; y < s.y1; ++y)
-                for (Index x = s.x0; x < s.x1; ++x) {
-                  const Index i = (y * w.in.width + x) * C + c;
-                  if (best < 0 || pin[i] > v) {
-                    v = pin[i];
-                    best = i;
-                  }
-                }
-              out[j * os + o + c] = v;
+              const Index best = window_argmax(w, s, pin, c);
+              out[j * os + o + c] = pin[best];
               for (Index a = 0; a < blocks; ++a) {
                 const Index r = tangent_row(layout, a, j);
                 out[r * os + o + c] = in[r * is + best];
@@ -133,16 +136,7 @@ void cpu_pool_backward(PoolKind kind, const Window2d &w, const float *in, const 
           const Index o = (oy * w.out.width + ox) * C;
           for (Index c = 0; c < C; ++c) {
             if (kind == PoolKind::max) {
-              Index best = -1;
-              float v = -std::numeric_limits<float>::infinity();
-              for (Index y = s.y0; y < s.y1; ++y)
-                for (Index x = s.x0; x < s.x1; ++x) {
-                  const Index i = (y * w.in.width + x) * C + c;
-                  if (best < 0 || pin[i] > v) {
-                    v = pin[i];
-                    best = i;
-                  }
-                }
+              const Index best = window_argmax(w, s, pin, c);
               // The tangent's position depends on the primal only: no second-order term.
               for (Index a = -1; a < blocks; ++a) {
                 const Index r = a < 0 ? j : tangent_row(layout, a, j);
