@@ -40,9 +40,11 @@ QString installTranslator(const QString &language) {
       delete *t;
       *t = nullptr;
     }
-  const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
   // Numbers are read and shown in the language's locale too (number_format.h): a German
-  // window takes and shows 0,001.
+  // window takes and shows 0,001, and nothing groups thousands (not even %L1 in a
+  // message: "3455 iterations", never "3,455").
+  locale.setNumberOptions(QLocale::OmitGroupSeparator | QLocale::RejectGroupSeparator);
   QLocale::setDefault(locale);
   auto *base = new QTranslator;
   if (base->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

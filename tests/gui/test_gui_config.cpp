@@ -10,10 +10,12 @@
 #include "fit_controller.h"
 #include "gui_test_util.h"
 #include "plugins_dialog.h"
+#include "work_split.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -223,6 +225,11 @@ private slots:
 
   void german_is_shown_when_chosen() {
     QCOMPARE(imnn::gui::installTranslator("de"), QStringLiteral("de_DE"));
+    // The language sets the number locale, without thousands grouping anywhere.
+    QCOMPARE(QLocale().decimalPoint(), QStringLiteral(","));
+    QCOMPARE(QLocale().toString(3455), QStringLiteral("3455"));
+    QVERIFY2(imnn::gui::stopReasonText("cancelled", 3455).contains("3455"),
+             qPrintable(imnn::gui::stopReasonText("cancelled", 3455)));
     {
       MainWindow w(gui_test::freshOptions());
       QCOMPARE(w.fitButton()->text(), QStringLiteral("Anpassen"));
