@@ -38,8 +38,7 @@ QList<QPolygonF> isoLines(const std::vector<double> &xs, const std::vector<doubl
                           const std::vector<double> &d, double level) {
   QList<QPolygonF> out;
   const long nx = static_cast<long>(xs.size()), ny = static_cast<long>(ys.size());
-  if (nx < 2 || ny < 2 || !(level > 0) || d.size() != static_cast<std::size_t>(nx * ny))
-    return out;
+  if (nx < 2 || ny < 2 || !(level > 0) || d.size() != static_cast<std::size_t>(nx * ny)) return out;
   const long NX = nx + 2, NY = ny + 2; // padded
   auto value = [&](long i, long j) {
     if (i == 0 || j == 0 || i == NX - 1 || j == NY - 1) return 0.0;
@@ -101,7 +100,9 @@ QList<QPolygonF> isoLines(const std::vector<double> &xs, const std::vector<doubl
     int cur = static_cast<int>(s0);
     long e = segments[s0][1];
     for (;;) {
-      poly << crossing(e);
+      // A grid point at exactly the level puts two crossings on it: one point is kept.
+      const QPointF pt = crossing(e);
+      if (pt != poly.last()) poly << pt;
       const auto &pair = at[e];
       const int next = pair[0] == cur ? pair[1] : pair[0];
       if (next < 0 || used[static_cast<std::size_t>(next)]) break;
@@ -432,8 +433,7 @@ void CornerPlot::rebuild() {
         // inner region darker, and the outlines keep every overlay visible.
         for (int level : {1, 2}) {
           for (const QPolygonF &poly : contours(static_cast<int>(k), row, col, level)) {
-            auto *curve =
-                new QCPCurve(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            auto *curve = new QCPCurve(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             QVector<double> t(poly.size()), x(poly.size()), y(poly.size());
             for (int i = 0; i < poly.size(); ++i) {
               t[i] = i;

@@ -17,12 +17,11 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QInputDialog>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <optional>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -35,6 +34,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <climits>
+#include <optional>
 
 namespace imnn::gui {
 
@@ -558,9 +558,10 @@ void InferPanel::resmooth() {
   const bool bad = !s || !(*s >= 0);
   markField(QStringLiteral("smoothing"), bad);
   if (bad) {
-    status_->setText(tr("error: smoothing: %1").arg(
-        s ? tr("type a number of bins >= 0, e.g. %1").arg(numbers::format(kDefaultSmoothing))
-          : why));
+    status_->setText(tr("error: smoothing: %1")
+                         .arg(s ? tr("type a number of bins >= 0, e.g. %1")
+                                      .arg(numbers::format(kDefaultSmoothing))
+                                : why));
     return;
   }
   // The histograms of ABC and PMC again from their samples (the GA's marginals are the
@@ -708,16 +709,16 @@ bool InferPanel::exportGetDist(const QString &root, QString *error) {
 
 bool InferPanel::chooseExportFigure() {
   const QString dir = runDir_.isEmpty() ? QDir::currentPath() : runDir_;
-  const QString file = QFileDialog::getSaveFileName(
-      this, tr("Export the corner plot"), QDir(dir).filePath(defaultExportName()),
-      tr("PDF, vector (*.pdf);;PNG (*.png)"));
+  const QString file = QFileDialog::getSaveFileName(this, tr("Export the corner plot"),
+                                                    QDir(dir).filePath(defaultExportName()),
+                                                    tr("PDF, vector (*.pdf);;PNG (*.png)"));
   if (file.isEmpty()) return false;
   bool ok = false;
   if (file.endsWith(".png", Qt::CaseInsensitive)) {
     bool chosen = false;
     const int dpi = QInputDialog::getInt(this, tr("PNG resolution"),
-                                         tr("Dots per inch (the shown figure at 96 dpi):"),
-                                         pngDpi_, 36, 2400, 1, &chosen);
+                                         tr("Dots per inch (the shown figure at 96 dpi):"), pngDpi_,
+                                         36, 2400, 1, &chosen);
     if (!chosen) return false;
     pngDpi_ = dpi;
     ok = exportPng(file, dpi);
