@@ -163,7 +163,8 @@ QString titleLine(const QString &name, const Summary &s) {
   if (err > 0 && std::isfinite(err))
     decimals = std::clamp(1 - static_cast<int>(std::floor(std::log10(err))), 0, 12);
   const QLocale l = numbers::locale();
-  const QString m = l.toString(s.mean, 'f', decimals), u = l.toString(up, 'f', decimals),
+  const double mean = std::abs(s.mean) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : s.mean; // no -0.00
+  const QString m = l.toString(mean, 'f', decimals), u = l.toString(up, 'f', decimals),
                 dn = l.toString(down, 'f', decimals);
   if (u == dn) return QStringLiteral("%1 = %2 ± %3").arg(name, m, u);
   return QStringLiteral("%1 = %2 +%3 −%4").arg(name, m, u, dn);
@@ -387,6 +388,9 @@ void CornerPlot::rebuild() {
     cell->addElement(0, 0, legend);
     cell->addElement(1, 0, new QCPLayoutElement(plot_));
     cell->setRowStretchFactors({0.001, 1.0});
+    // Clear of the figure's edge and of the diagonal panel to its left.
+    cell->setAutoMargins(QCP::msNone);
+    cell->setMargins(QMargins(16, 8, 8, 0));
   } else {
     rects[0][0]->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
   }

@@ -90,7 +90,7 @@ public:
   // run1_corner_ga_abc.pdf), or "<run>_abc_summaries.pdf" for the summaries view.
   QString defaultExportName() const;
   // The smoothing (in bins) of a new field.
-  static constexpr double kDefaultSmoothing = 1.5;
+  static constexpr double kDefaultSmoothing = 2.0;
   // The samples of the last result as a GetDist root (<root>_1.txt, .paramnames, .ranges).
   bool exportGetDist(const QString &root, QString *error = nullptr);
 

@@ -347,7 +347,7 @@ private slots:
     plot.plot()->replot();
     QCOMPARE(plot.plot()->legend->itemCount(), 5);
     const QRect legend = plot.plot()->legend->outerRect();
-    QVERIFY2(plot.plot()->viewport().contains(legend), qPrintable(QString("legend %1,%2 %3×%4")
+    QVERIFY2(plot.plot()->viewport().adjusted(4, 4, -4, -4).contains(legend), qPrintable(QString("legend %1,%2 %3×%4")
                                                                       .arg(legend.x())
                                                                       .arg(legend.y())
                                                                       .arg(legend.width())
