@@ -347,16 +347,35 @@ private slots:
     plot.plot()->replot();
     QCOMPARE(plot.plot()->legend->itemCount(), 5);
     const QRect legend = plot.plot()->legend->outerRect();
-    QVERIFY2(plot.plot()->viewport().adjusted(4, 4, -4, -4).contains(legend), qPrintable(QString("legend %1,%2 %3×%4")
-                                                                      .arg(legend.x())
-                                                                      .arg(legend.y())
-                                                                      .arg(legend.width())
-                                                                      .arg(legend.height())));
+    QVERIFY2(plot.plot()->viewport().adjusted(4, 4, -4, -4).contains(legend),
+             qPrintable(QString("legend %1,%2 %3×%4")
+                            .arg(legend.x())
+                            .arg(legend.y())
+                            .arg(legend.width())
+                            .arg(legend.height())));
     gui_test::screenshot(plot, "corner_three_methods");
 
     // Export: a 300 dpi PNG is the widget's size × 300 / 96; the PDF draws the regions
     // as vector paths (no image XObject at all).
     const QString png = tmp_.filePath("three.png"), pdf = tmp_.filePath("three.pdf");
+    // At 96 dpi the export is the shown figure, pixel for pixel (up to antialiasing).
+    const QString shownPng = tmp_.filePath("three96.png");
+    QVERIFY(plot.exportPng(shownPng, 96));
+    const QImage exported = QImage(shownPng).convertToFormat(QImage::Format_RGB32);
+    const QImage shown = plot.plot()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(exported.size(), shown.size());
+    qsizetype differ = 0;
+    for (int y = 0; y < shown.height(); ++y)
+      for (int x = 0; x < shown.width(); ++x) {
+        const QRgb a = shown.pixel(x, y), b = exported.pixel(x, y);
+        if (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) +
+                std::abs(qBlue(a) - qBlue(b)) >
+            48)
+          ++differ;
+      }
+    qInfo("96 dpi export vs the shown figure: %lld of %lld pixels differ",
+          static_cast<long long>(differ), static_cast<long long>(shown.width()) * shown.height());
+    QVERIFY(differ < shown.width() * shown.height() / 200); // under 0.5%
     QVERIFY(plot.exportPng(png));
     const QImage image(png);
     const QSize expected(qRound(plot.plot()->width() * 300 / 96.0),
