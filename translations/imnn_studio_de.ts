@@ -386,7 +386,17 @@
 <context>
     <name>imnn::gui::CornerPlot</name>
     <message>
-        <location filename="../app/gui/corner_plot.cpp" line="130"/>
+        <location filename="../app/gui/corner_plot.cpp" line="182"/>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/corner_plot.cpp" line="184"/>
+        <source>Undo the zoom and pan: every axis spans the posterior again</source>
+        <translation>Zoom und Verschiebung rückgängig machen: jede Achse umfasst wieder die Posterior</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/corner_plot.cpp" line="344"/>
         <source>No posterior yet: fit an IMNN or open a run</source>
         <translation>Noch keine Posterior-Verteilung: passen Sie ein IMNN an oder öffnen Sie einen Lauf</translation>
     </message>
@@ -658,539 +668,559 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="91"/>
+        <location filename="../app/gui/infer_panel.cpp" line="93"/>
         <source>Gaussian approximation</source>
         <translation>Gaußsche Näherung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="92"/>
+        <location filename="../app/gui/infer_panel.cpp" line="94"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="93"/>
+        <location filename="../app/gui/infer_panel.cpp" line="95"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="110"/>
+        <location filename="../app/gui/infer_panel.cpp" line="112"/>
         <source>Trained run</source>
         <translation>Trainierter Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="114"/>
+        <location filename="../app/gui/infer_panel.cpp" line="116"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>anpassen oder einen Lauf im Reiter Läufe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="115"/>
+        <location filename="../app/gui/infer_panel.cpp" line="117"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Das Laufverzeichnis, dessen model.json die Daten komprimiert (`imnn infer METHOD RUN_DIR`); die Ergebnisse landen in RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="117"/>
-        <location filename="../app/gui/infer_panel.cpp" line="149"/>
+        <location filename="../app/gui/infer_panel.cpp" line="119"/>
+        <location filename="../app/gui/infer_panel.cpp" line="151"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="124"/>
+        <location filename="../app/gui/infer_panel.cpp" line="126"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="128"/>
+        <location filename="../app/gui/infer_panel.cpp" line="130"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="130"/>
+        <location filename="../app/gui/infer_panel.cpp" line="132"/>
         <source>Simulate at θ</source>
         <translation>Bei θ simulieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="131"/>
+        <location filename="../app/gui/infer_panel.cpp" line="133"/>
         <source>Load data (.npy)</source>
         <translation>Daten laden (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="138"/>
+        <location filename="../app/gui/infer_panel.cpp" line="140"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="141"/>
         <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
         <translation>`target_theta`: die Parameter, bei denen das Ziel simuliert wird, einer je Parameter (Referenz: die Zieldaten d_obs aus simulator(key, θ_target))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="142"/>
-        <location filename="../app/gui/infer_panel.cpp" line="264"/>
+        <location filename="../app/gui/infer_panel.cpp" line="144"/>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="143"/>
+        <location filename="../app/gui/infer_panel.cpp" line="145"/>
         <source>`target_seed`: seed of the target simulation</source>
         <translation>`target_seed`: Startwert der Zielsimulation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="152"/>
+        <location filename="../app/gui/infer_panel.cpp" line="154"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="153"/>
+        <location filename="../app/gui/infer_panel.cpp" line="155"/>
         <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
         <translation>`target`: beobachtete Daten (.npy/.npz/.h5) der Form (*input_shape) oder (1, *input_shape) (Referenz: target_data)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="159"/>
+        <location filename="../app/gui/infer_panel.cpp" line="161"/>
         <source>Target data</source>
         <translation>Zieldaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <location filename="../app/gui/infer_panel.cpp" line="162"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Arrays (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <location filename="../app/gui/infer_panel.cpp" line="169"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="173"/>
+        <location filename="../app/gui/infer_panel.cpp" line="175"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga: N(Schätzung, F⁻¹) (Referenz: GaussianApproximation); abc: Verwerfungs-ABC (Referenz: ApproximateBayesianComputation); pmc: ABC-Populations-Monte-Carlo (Referenz: PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="189"/>
+        <location filename="../app/gui/infer_panel.cpp" line="191"/>
         <source>Draws</source>
         <translation>Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="190"/>
+        <location filename="../app/gui/infer_panel.cpp" line="192"/>
         <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
         <translation>`n_samples`: Ziehungen aus N(Schätzung, F⁻¹) innerhalb der Prior-Box, als GetDist-Stichproben geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="194"/>
+        <location filename="../app/gui/infer_panel.cpp" line="196"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="203"/>
+        <location filename="../app/gui/infer_panel.cpp" line="205"/>
         <source>Draws per iteration</source>
         <translation>Ziehungen je Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="204"/>
+        <location filename="../app/gui/infer_panel.cpp" line="206"/>
         <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
         <translation>`n_samples`: Ziehungen aus dem Prior je Iteration (Referenz: n_samples)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <location filename="../app/gui/infer_panel.cpp" line="207"/>
         <source>one batch</source>
         <translation>ein Durchgang</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <location filename="../app/gui/infer_panel.cpp" line="208"/>
         <source>Min accepted</source>
         <translation>Min. akzeptiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <location filename="../app/gui/infer_panel.cpp" line="209"/>
         <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
         <translation>`min_accepted`: iterieren, bis so viele Ziehungen akzeptiert sind (Referenz: min_accepted)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="210"/>
-        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <location filename="../app/gui/infer_panel.cpp" line="233"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="211"/>
+        <location filename="../app/gui/infer_panel.cpp" line="213"/>
         <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
         <translation>`max_iterations`: höchstens so viele Iterationen der min_accepted-Schleife (Referenz: max_iterations)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="215"/>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="216"/>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
         <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
         <translation>`n_points`: Populationsgröße (Referenz: PopulationMonteCarlo(n_points=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
         <source>10 × population</source>
         <translation>10 × Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
         <source>Initial draws</source>
         <translation>Anfangsziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="221"/>
         <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
         <translation>`n_initial_points`: anfängliche Ziehungen aus dem Prior, ≥ Population (Referenz: n_initial_points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="222"/>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
         <translation>`percentile`: Punkte jenseits dieses Abstandsperzentils werden in jeder Iteration bewegt (Referenz: percentile=75)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="226"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
         <source>Acceptance ratio</source>
         <translation>Akzeptanzrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <location filename="../app/gui/infer_panel.cpp" line="237"/>
         <source>Proposals per point</source>
         <translation>Vorschläge je Punkt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <location filename="../app/gui/infer_panel.cpp" line="197"/>
         <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
         <translation>`epsilon`: Akzeptanzabstand; Ziehungen mit ρ &lt; ε werden behalten (Referenz: ApproximateBayesianComputation(ϵ=…)); auto: der Abstand, der den Akzeptanzanteil der Ziehungen annimmt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="199"/>
+        <location filename="../app/gui/infer_panel.cpp" line="201"/>
         <source>Accept fraction</source>
         <translation>Akzeptanzanteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <location filename="../app/gui/infer_panel.cpp" line="202"/>
         <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
         <translation>`accept_fraction`: bei ε auto der Anteil der angenommenen Ziehungen (ε ist dieses Quantil ihrer Abstände; keine Entsprechung in der Referenz)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="229"/>
         <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
         <translation>`acceptance_ratio`: PMC ist konvergiert, wenn angenommen/Ziehungen einer Iteration darunter fällt (Referenz: acceptance_ratio=0.1; hier 0,02, gemessen, um die Breiten des exakten Posteriors zu erreichen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="232"/>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
         <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
         <translation>`max_iteration`: eine Sicherheitsgrenze; ein Lauf, den sie beendet, wird als nicht konvergiert markiert (Referenz: max_iteration=10, was vor der Konvergenz abbricht)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="236"/>
+        <location filename="../app/gui/infer_panel.cpp" line="238"/>
         <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
         <translation>`max_acceptance`: Vorschläge pro bewegtem Punkt und Iteration (Referenz: max_acceptance=1; hier 10)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <location filename="../app/gui/infer_panel.cpp" line="244"/>
         <source>Prior and output</source>
         <translation>Prior und Ausgabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <location filename="../app/gui/infer_panel.cpp" line="247"/>
         <source>Prior low</source>
         <translation>Prior unten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="246"/>
+        <location filename="../app/gui/infer_panel.cpp" line="248"/>
         <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
         <translation>`prior_low`: Untergrenzen der gleichverteilten Prior-Box, eine je Parameter (Vorgabe: die des Simulator-Plugins; Referenz: prior=tfd.Uniform(low, high))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="249"/>
+        <location filename="../app/gui/infer_panel.cpp" line="251"/>
         <source>Prior high</source>
         <translation>Prior oben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="250"/>
+        <location filename="../app/gui/infer_panel.cpp" line="252"/>
         <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
         <translation>`prior_high`: Obergrenzen der Prior-Box, eine je Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <location filename="../app/gui/infer_panel.cpp" line="255"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="254"/>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
         <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
         <translation>`distance`: fisher sqrt(dθᵀ F dθ) zwischen Schätzungen (wie die Referenz) oder euclidean</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>Grid points</source>
         <translation>Gitterpunkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="258"/>
+        <location filename="../app/gui/infer_panel.cpp" line="260"/>
         <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
         <translation>`gridsize`: Gitterpunkte der Randverteilungen je Parameter (Referenz: gridsize=100)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <location filename="../app/gui/infer_panel.cpp" line="262"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="261"/>
-        <source>`smoothing`: Gaussian smoothing of the histograms, in bins (reference: smoothing)</source>
-        <translation>`smoothing`: Gaußsche Glättung der Histogramme, in Klassen (Referenz: smoothing)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <source>`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins (reference: smoothing); a change re-smooths the shown results at once</source>
+        <translation>`smoothing`: Gaußsche Glättung der ABC- und PMC-Histogramme, in Klassen (Referenz: smoothing); eine Änderung glättet die gezeigten Ergebnisse sofort neu</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
         <translation>`seed`: Startwert der Prior-Ziehungen und Simulationen (Referenz: rng)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="269"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>`threads`: compute threads, 0 = all cores</source>
         <translation>`threads`: Rechen-Threads, 0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="272"/>
         <source>the method</source>
         <translation>die Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="272"/>
+        <location filename="../app/gui/infer_panel.cpp" line="274"/>
         <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
         <translation>`name`: der Ordner RUN_DIR/inference/&lt;name&gt;; ein früheres Ergebnis dieses Namens wird ersetzt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="276"/>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Die gewählte Methode in einem Arbeits-Thread ausführen (Strg+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="282"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
+        <location filename="../app/gui/infer_panel.cpp" line="283"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Die Inferenz bei der nächsten Prüfung anhalten; das Bisherige bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="285"/>
+        <location filename="../app/gui/infer_panel.cpp" line="287"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="324"/>
+        <location filename="../app/gui/infer_panel.cpp" line="326"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="325"/>
+        <location filename="../app/gui/infer_panel.cpp" line="327"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="327"/>
+        <location filename="../app/gui/infer_panel.cpp" line="329"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="328"/>
+        <location filename="../app/gui/infer_panel.cpp" line="330"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="329"/>
+        <location filename="../app/gui/infer_panel.cpp" line="331"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="331"/>
+        <location filename="../app/gui/infer_panel.cpp" line="333"/>
         <source>Show ABC summaries</source>
         <translation>ABC-Zusammenfassungen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="405"/>
+        <location filename="../app/gui/infer_panel.cpp" line="408"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="433"/>
+        <location filename="../app/gui/infer_panel.cpp" line="436"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="500"/>
+        <location filename="../app/gui/infer_panel.cpp" line="503"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="507"/>
         <location filename="../app/gui/infer_panel.cpp" line="510"/>
-        <location filename="../app/gui/infer_panel.cpp" line="512"/>
-        <location filename="../app/gui/infer_panel.cpp" line="526"/>
-        <location filename="../app/gui/infer_panel.cpp" line="680"/>
+        <location filename="../app/gui/infer_panel.cpp" line="513"/>
+        <location filename="../app/gui/infer_panel.cpp" line="515"/>
+        <location filename="../app/gui/infer_panel.cpp" line="529"/>
+        <location filename="../app/gui/infer_panel.cpp" line="739"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="519"/>
+        <location filename="../app/gui/infer_panel.cpp" line="522"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="525"/>
+        <location filename="../app/gui/infer_panel.cpp" line="528"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="525"/>
+        <location filename="../app/gui/infer_panel.cpp" line="528"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="543"/>
+        <location filename="../app/gui/infer_panel.cpp" line="545"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="545"/>
+        <location filename="../app/gui/infer_panel.cpp" line="547"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="547"/>
+        <location filename="../app/gui/infer_panel.cpp" line="549"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="549"/>
+        <location filename="../app/gui/infer_panel.cpp" line="551"/>
         <source>, not converged</source>
         <translation>, nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="555"/>
+        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <source>error: smoothing: %1</source>
+        <translation>Fehler: Glättung: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="562"/>
+        <source>type a number of bins &gt;= 0, e.g. %1</source>
+        <translation>geben Sie eine Anzahl Klassen &gt;= 0 ein, z. B. %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="586"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="556"/>
+        <location filename="../app/gui/infer_panel.cpp" line="587"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="565"/>
+        <location filename="../app/gui/infer_panel.cpp" line="596"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 ist nicht konvergiert (sein Posterior kann zu breit oder verschoben sein): %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="583"/>
+        <location filename="../app/gui/infer_panel.cpp" line="614"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="615"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="589"/>
+        <location filename="../app/gui/infer_panel.cpp" line="620"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="611"/>
+        <location filename="../app/gui/infer_panel.cpp" line="642"/>
         <source>summary of %1</source>
         <translation>Zusammenfassung von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="612"/>
+        <location filename="../app/gui/infer_panel.cpp" line="643"/>
         <source>summary %1</source>
         <translation>Zusammenfassung %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="647"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="618"/>
+        <location filename="../app/gui/infer_panel.cpp" line="649"/>
         <source>accepted draws&apos; summaries</source>
         <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="620"/>
+        <location filename="../app/gui/infer_panel.cpp" line="651"/>
         <source>target&apos;s summary</source>
         <translation>Zusammenfassung des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="634"/>
+        <location filename="../app/gui/infer_panel.cpp" line="665"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="634"/>
+        <location filename="../app/gui/infer_panel.cpp" line="665"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="666"/>
+        <location filename="../app/gui/infer_panel.cpp" line="712"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="667"/>
-        <source>PNG (*.png);;PDF (*.pdf)</source>
-        <translation>PNG (*.png);;PDF (*.pdf)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="714"/>
+        <source>PDF, vector (*.pdf);;PNG (*.png)</source>
+        <translation>PDF, Vektor (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="670"/>
+        <location filename="../app/gui/infer_panel.cpp" line="719"/>
+        <source>PNG resolution</source>
+        <translation>PNG-Auflösung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="720"/>
+        <source>Dots per inch (the shown figure at 96 dpi):</source>
+        <translation>Punkte pro Zoll (die gezeigte Abbildung bei 96 dpi):</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="728"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="671"/>
+        <location filename="../app/gui/infer_panel.cpp" line="729"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="676"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="679"/>
+        <location filename="../app/gui/infer_panel.cpp" line="738"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>
@@ -1534,32 +1564,12 @@
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="483"/>
-        <source>Export the corner plot</source>
-        <translation>Den Corner-Plot exportieren</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="484"/>
-        <source>PNG (*.png);;PDF (*.pdf)</source>
-        <translation>PNG (*.png);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="491"/>
-        <source>Exported %1</source>
-        <translation>%1 exportiert</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="492"/>
-        <source>error: cannot write %1; choose another folder</source>
-        <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="501"/>
+        <location filename="../app/gui/main_window.cpp" line="494"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="502"/>
+        <location filename="../app/gui/main_window.cpp" line="495"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>

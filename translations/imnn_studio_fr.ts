@@ -386,7 +386,17 @@
 <context>
     <name>imnn::gui::CornerPlot</name>
     <message>
-        <location filename="../app/gui/corner_plot.cpp" line="130"/>
+        <location filename="../app/gui/corner_plot.cpp" line="182"/>
+        <source>Reset view</source>
+        <translation>Réinitialiser la vue</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/corner_plot.cpp" line="184"/>
+        <source>Undo the zoom and pan: every axis spans the posterior again</source>
+        <translation>Annuler le zoom et le déplacement : chaque axe couvre de nouveau la postérieure</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/corner_plot.cpp" line="344"/>
         <source>No posterior yet: fit an IMNN or open a run</source>
         <translation>Pas encore de postérieure : ajustez un IMNN ou ouvrez une exécution</translation>
     </message>
@@ -658,539 +668,559 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="91"/>
+        <location filename="../app/gui/infer_panel.cpp" line="93"/>
         <source>Gaussian approximation</source>
         <translation>Approximation gaussienne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="92"/>
+        <location filename="../app/gui/infer_panel.cpp" line="94"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="93"/>
+        <location filename="../app/gui/infer_panel.cpp" line="95"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="110"/>
+        <location filename="../app/gui/infer_panel.cpp" line="112"/>
         <source>Trained run</source>
         <translation>Exécution entraînée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="114"/>
+        <location filename="../app/gui/infer_panel.cpp" line="116"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>ajustez, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="115"/>
+        <location filename="../app/gui/infer_panel.cpp" line="117"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Le dossier d’exécution dont le model.json compresse les données (`imnn infer METHOD RUN_DIR`) ; les résultats vont dans RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="117"/>
-        <location filename="../app/gui/infer_panel.cpp" line="149"/>
+        <location filename="../app/gui/infer_panel.cpp" line="119"/>
+        <location filename="../app/gui/infer_panel.cpp" line="151"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="124"/>
+        <location filename="../app/gui/infer_panel.cpp" line="126"/>
         <source>Run directory</source>
         <translation>Dossier d’exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="128"/>
+        <location filename="../app/gui/infer_panel.cpp" line="130"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="130"/>
+        <location filename="../app/gui/infer_panel.cpp" line="132"/>
         <source>Simulate at θ</source>
         <translation>Simuler en θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="131"/>
+        <location filename="../app/gui/infer_panel.cpp" line="133"/>
         <source>Load data (.npy)</source>
         <translation>Charger des données (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="138"/>
+        <location filename="../app/gui/infer_panel.cpp" line="140"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="141"/>
         <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
         <translation>`target_theta` : les paramètres où simuler la cible, un par paramètre (référence : les données cibles d_obs faites avec simulator(key, θ_target))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="142"/>
-        <location filename="../app/gui/infer_panel.cpp" line="264"/>
+        <location filename="../app/gui/infer_panel.cpp" line="144"/>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="143"/>
+        <location filename="../app/gui/infer_panel.cpp" line="145"/>
         <source>`target_seed`: seed of the target simulation</source>
         <translation>`target_seed` : graine de la simulation cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="152"/>
+        <location filename="../app/gui/infer_panel.cpp" line="154"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="153"/>
+        <location filename="../app/gui/infer_panel.cpp" line="155"/>
         <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
         <translation>`target` : données observées (.npy/.npz/.h5) de forme (*input_shape) ou (1, *input_shape) (référence : target_data)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="159"/>
+        <location filename="../app/gui/infer_panel.cpp" line="161"/>
         <source>Target data</source>
         <translation>Données cibles</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <location filename="../app/gui/infer_panel.cpp" line="162"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Tableaux (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <location filename="../app/gui/infer_panel.cpp" line="169"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="173"/>
+        <location filename="../app/gui/infer_panel.cpp" line="175"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga : N(estimation, F⁻¹) (référence : GaussianApproximation) ; abc : ABC par rejet (référence : ApproximateBayesianComputation) ; pmc : ABC Monte-Carlo à population (référence : PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="189"/>
+        <location filename="../app/gui/infer_panel.cpp" line="191"/>
         <source>Draws</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="190"/>
+        <location filename="../app/gui/infer_panel.cpp" line="192"/>
         <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
         <translation>`n_samples` : tirages de N(estimation, F⁻¹) dans la boîte a priori, écrits comme échantillons GetDist</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="194"/>
+        <location filename="../app/gui/infer_panel.cpp" line="196"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="203"/>
+        <location filename="../app/gui/infer_panel.cpp" line="205"/>
         <source>Draws per iteration</source>
         <translation>Tirages par itération</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="204"/>
+        <location filename="../app/gui/infer_panel.cpp" line="206"/>
         <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
         <translation>`n_samples` : tirages de l’a priori par itération (référence : n_samples)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <location filename="../app/gui/infer_panel.cpp" line="207"/>
         <source>one batch</source>
         <translation>un lot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <location filename="../app/gui/infer_panel.cpp" line="208"/>
         <source>Min accepted</source>
         <translation>Min. acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <location filename="../app/gui/infer_panel.cpp" line="209"/>
         <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
         <translation>`min_accepted` : itérer jusqu’à accepter ce nombre de tirages (référence : min_accepted)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="210"/>
-        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <location filename="../app/gui/infer_panel.cpp" line="233"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="211"/>
+        <location filename="../app/gui/infer_panel.cpp" line="213"/>
         <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
         <translation>`max_iterations` : nombre maximal d’itérations de la boucle min_accepted (référence : max_iterations)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="215"/>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="216"/>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
         <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
         <translation>`n_points` : taille de la population (référence : PopulationMonteCarlo(n_points=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
         <source>10 × population</source>
         <translation>10 × population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
         <source>Initial draws</source>
         <translation>Tirages initiaux</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="221"/>
         <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
         <translation>`n_initial_points` : tirages initiaux de l’a priori, ≥ la population (référence : n_initial_points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="222"/>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
         <source>Percentile</source>
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
         <translation>`percentile` : les points plus éloignés que ce centile de distance bougent à chaque itération (référence : percentile=75)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="226"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
         <source>Acceptance ratio</source>
         <translation>Taux d’acceptation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <location filename="../app/gui/infer_panel.cpp" line="237"/>
         <source>Proposals per point</source>
         <translation>Propositions par point</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <location filename="../app/gui/infer_panel.cpp" line="197"/>
         <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
         <translation>`epsilon` : distance d&apos;acceptation ; les tirages avec ρ &lt; ε sont conservés (référence : ApproximateBayesianComputation(ϵ=…)) ; auto : la distance qui accepte la fraction d&apos;acceptation des tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="199"/>
+        <location filename="../app/gui/infer_panel.cpp" line="201"/>
         <source>Accept fraction</source>
         <translation>Fraction acceptée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="200"/>
+        <location filename="../app/gui/infer_panel.cpp" line="202"/>
         <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
         <translation>`accept_fraction` : avec ε auto, la fraction des tirages acceptés (ε est ce quantile de leurs distances ; pas d&apos;équivalent dans la référence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="229"/>
         <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
         <translation>`acceptance_ratio` : PMC a convergé quand acceptés/tirages d&apos;une itération passe sous cette valeur (référence : acceptance_ratio=0.1 ; ici 0,02, mesuré pour retrouver les largeurs du postérieur exact)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="232"/>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
         <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
         <translation>`max_iteration` : une limite de sécurité ; une exécution qu&apos;elle arrête est marquée non convergée (référence : max_iteration=10, qui s&apos;arrête avant la convergence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="236"/>
+        <location filename="../app/gui/infer_panel.cpp" line="238"/>
         <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
         <translation>`max_acceptance` : propositions par point déplacé et par itération (référence : max_acceptance=1 ; ici 10)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <location filename="../app/gui/infer_panel.cpp" line="244"/>
         <source>Prior and output</source>
         <translation>A priori et sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <location filename="../app/gui/infer_panel.cpp" line="247"/>
         <source>Prior low</source>
         <translation>A priori bas</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="246"/>
+        <location filename="../app/gui/infer_panel.cpp" line="248"/>
         <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
         <translation>`prior_low` : bornes inférieures de la boîte a priori uniforme, une par paramètre (par défaut : celles du plugin simulateur ; référence : prior=tfd.Uniform(low, high))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="249"/>
+        <location filename="../app/gui/infer_panel.cpp" line="251"/>
         <source>Prior high</source>
         <translation>A priori haut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="250"/>
+        <location filename="../app/gui/infer_panel.cpp" line="252"/>
         <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
         <translation>`prior_high` : bornes supérieures de la boîte a priori, une par paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <location filename="../app/gui/infer_panel.cpp" line="255"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="254"/>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
         <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
         <translation>`distance` : fisher sqrt(dθᵀ F dθ) entre estimations (celle de la référence), ou euclidean</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>Grid points</source>
         <translation>Points de grille</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="258"/>
+        <location filename="../app/gui/infer_panel.cpp" line="260"/>
         <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
         <translation>`gridsize` : points de grille des marginales par paramètre (référence : gridsize=100)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <location filename="../app/gui/infer_panel.cpp" line="262"/>
         <source>Smoothing</source>
         <translation>Lissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="261"/>
-        <source>`smoothing`: Gaussian smoothing of the histograms, in bins (reference: smoothing)</source>
-        <translation>`smoothing` : lissage gaussien des histogrammes, en classes (référence : smoothing)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <source>`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins (reference: smoothing); a change re-smooths the shown results at once</source>
+        <translation>`smoothing` : lissage gaussien des histogrammes ABC et PMC, en classes (référence : smoothing) ; un changement lisse de nouveau les résultats affichés aussitôt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
         <translation>`seed` : graine des tirages a priori et des simulations (référence : rng)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="269"/>
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>`threads`: compute threads, 0 = all cores</source>
         <translation>`threads` : threads de calcul, 0 = tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="272"/>
         <source>the method</source>
         <translation>la méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>Output name</source>
         <translation>Nom de sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="272"/>
+        <location filename="../app/gui/infer_panel.cpp" line="274"/>
         <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
         <translation>`name` : le dossier RUN_DIR/inference/&lt;name&gt; ; un résultat antérieur de ce nom est remplacé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="276"/>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Lancer la méthode choisie dans un thread de travail (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="282"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
+        <location filename="../app/gui/infer_panel.cpp" line="283"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Arrêter l’inférence à sa prochaine vérification ; ce qui est acquis est gardé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="285"/>
+        <location filename="../app/gui/infer_panel.cpp" line="287"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="324"/>
+        <location filename="../app/gui/infer_panel.cpp" line="326"/>
         <source>Show accepted samples</source>
         <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="325"/>
+        <location filename="../app/gui/infer_panel.cpp" line="327"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="327"/>
+        <location filename="../app/gui/infer_panel.cpp" line="329"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="328"/>
+        <location filename="../app/gui/infer_panel.cpp" line="330"/>
         <source>Export GetDist…</source>
         <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="329"/>
+        <location filename="../app/gui/infer_panel.cpp" line="331"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="331"/>
+        <location filename="../app/gui/infer_panel.cpp" line="333"/>
         <source>Show ABC summaries</source>
         <translation>Afficher les résumés ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="405"/>
+        <location filename="../app/gui/infer_panel.cpp" line="408"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="433"/>
+        <location filename="../app/gui/infer_panel.cpp" line="436"/>
         <source>Ready to infer with %1</source>
         <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="500"/>
+        <location filename="../app/gui/infer_panel.cpp" line="503"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="507"/>
         <location filename="../app/gui/infer_panel.cpp" line="510"/>
-        <location filename="../app/gui/infer_panel.cpp" line="512"/>
-        <location filename="../app/gui/infer_panel.cpp" line="526"/>
-        <location filename="../app/gui/infer_panel.cpp" line="680"/>
+        <location filename="../app/gui/infer_panel.cpp" line="513"/>
+        <location filename="../app/gui/infer_panel.cpp" line="515"/>
+        <location filename="../app/gui/infer_panel.cpp" line="529"/>
+        <location filename="../app/gui/infer_panel.cpp" line="739"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="519"/>
+        <location filename="../app/gui/infer_panel.cpp" line="522"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="525"/>
+        <location filename="../app/gui/infer_panel.cpp" line="528"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="525"/>
+        <location filename="../app/gui/infer_panel.cpp" line="528"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="543"/>
+        <location filename="../app/gui/infer_panel.cpp" line="545"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="545"/>
+        <location filename="../app/gui/infer_panel.cpp" line="547"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="547"/>
+        <location filename="../app/gui/infer_panel.cpp" line="549"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="549"/>
+        <location filename="../app/gui/infer_panel.cpp" line="551"/>
         <source>, not converged</source>
         <translation>, non convergé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="555"/>
+        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <source>error: smoothing: %1</source>
+        <translation>erreur : lissage : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="562"/>
+        <source>type a number of bins &gt;= 0, e.g. %1</source>
+        <translation>saisissez un nombre de classes &gt;= 0, p. ex. %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="586"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="556"/>
+        <location filename="../app/gui/infer_panel.cpp" line="587"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="565"/>
+        <location filename="../app/gui/infer_panel.cpp" line="596"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 n&apos;a pas convergé (son postérieur peut être trop large ou décalé) : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="583"/>
+        <location filename="../app/gui/infer_panel.cpp" line="614"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>La dernière exécution ABC n&apos;a accepté aucun tirage : augmentez ε ou le nombre de tirages et relancez ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="615"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Pas encore de résultat ABC : lancez ABC (Méthode : ABC) pour disperser ses résumés acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="589"/>
+        <location filename="../app/gui/infer_panel.cpp" line="620"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Afficher les résumés (estimateurs quasi-MV θ̂) des tirages ABC acceptés dans l&apos;espace des résumés, le résumé de la cible marqué (référence : ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="611"/>
+        <location filename="../app/gui/infer_panel.cpp" line="642"/>
         <source>summary of %1</source>
         <translation>résumé de %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="612"/>
+        <location filename="../app/gui/infer_panel.cpp" line="643"/>
         <source>summary %1</source>
         <translation>résumé %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="647"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>résumés ABC acceptés (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="618"/>
+        <location filename="../app/gui/infer_panel.cpp" line="649"/>
         <source>accepted draws&apos; summaries</source>
         <translation>résumés des tirages acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="620"/>
+        <location filename="../app/gui/infer_panel.cpp" line="651"/>
         <source>target&apos;s summary</source>
         <translation>résumé de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="634"/>
+        <location filename="../app/gui/infer_panel.cpp" line="665"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="634"/>
+        <location filename="../app/gui/infer_panel.cpp" line="665"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="666"/>
+        <location filename="../app/gui/infer_panel.cpp" line="712"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="667"/>
-        <source>PNG (*.png);;PDF (*.pdf)</source>
-        <translation>PNG (*.png);;PDF (*.pdf)</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="714"/>
+        <source>PDF, vector (*.pdf);;PNG (*.png)</source>
+        <translation>PDF, vectoriel (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="670"/>
+        <location filename="../app/gui/infer_panel.cpp" line="719"/>
+        <source>PNG resolution</source>
+        <translation>Résolution PNG</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="720"/>
+        <source>Dots per inch (the shown figure at 96 dpi):</source>
+        <translation>Points par pouce (la figure affichée à 96 dpi) :</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="728"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="671"/>
+        <location filename="../app/gui/infer_panel.cpp" line="729"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="676"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="679"/>
+        <location filename="../app/gui/infer_panel.cpp" line="738"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
     </message>
@@ -1534,32 +1564,12 @@
         <translation>Dossier contenant les exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="483"/>
-        <source>Export the corner plot</source>
-        <translation>Exporter le corner plot</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="484"/>
-        <source>PNG (*.png);;PDF (*.pdf)</source>
-        <translation>PNG (*.png);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="491"/>
-        <source>Exported %1</source>
-        <translation>%1 exporté</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="492"/>
-        <source>error: cannot write %1; choose another folder</source>
-        <translation>erreur : impossible d&apos;écrire %1 ; choisissez un autre dossier</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="501"/>
+        <location filename="../app/gui/main_window.cpp" line="494"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="502"/>
+        <location filename="../app/gui/main_window.cpp" line="495"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>

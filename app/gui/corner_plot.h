@@ -1,17 +1,27 @@
-// Corner plot (QCustomPlot) of posterior marginals from core lfi::Marginals: 1-D
-// marginals on the diagonal, the 68% and 95% highest-density regions (filled, from
-// lfi::hpd_levels) below it, markers for the fiducial / true values, several
-// overlays in distinct colours with a legend; export as PNG and PDF.
+// Corner plot (QCustomPlot) of posterior marginals from core lfi::Marginals, drawn as
+// GetDist draws them: 1-D marginals on the diagonal, titled with each overlay's mean
+// and 68% interval; below it the 68% and 95% highest-density regions (lfi::hpd_levels)
+// as contour lines with translucent fills (vector curves, so overlays stay visible and
+// a PDF holds no raster); markers for the fiducial / true values; a legend inside the
+// figure. The axes span the overlays' 99.9% regions with a margin; the mouse wheel
+// zooms and a drag pans any panel, every panel of the same parameter following
+// (columns share x: a value has the same pixel column on the diagonal and below it);
+// "Reset view" (context menu, or a double click) restores the default view. Export as
+// PNG at a chosen DPI and as a vector PDF.
 #pragma once
 
 #include "imnn/lfi.h"
 
 #include <QColor>
+#include <QList>
+#include <QPolygonF>
 #include <QStringList>
 #include <QWidget>
 #include <vector>
 
 class QCustomPlot;
+class QCPAxisRect;
+class QCPMarginGroup;
 
 namespace imnn::gui {
 
@@ -51,8 +61,27 @@ public:
   // 2) or 95% (level 1) region of overlay i: what the fill shows.
   double filledFraction(int overlay, int row, int col, int level) const;
 
-  bool exportPng(const QString &file, int width = 0, int height = 0);
+  // The panel of (row, col), col <= row; null outside the lower triangle.
+  QCPAxisRect *panel(int row, int col) const;
+  // The iso-lines (closed, in data coordinates) bounding the 68% (level 2) or 95%
+  // (level 1) region of overlay i on panel (row, col), row > col: what is drawn.
+  QList<QPolygonF> contours(int overlay, int row, int col, int level) const;
+  // The default view of parameter i: the union of the overlays' 99.9% highest-density
+  // intervals, with a margin of 5% of its width on each side.
+  QPair<double, double> defaultRange(int parameter) const;
+  // The diagonal panel's title lines of parameter i, one per overlay:
+  // "name = mean ± err" (or "+up −down"), numbers in the session's locale.
+  QStringList titles(int parameter) const;
+
+  // The shown figure as a PNG of the widget's size at `dpi` (96 dpi = the screen's
+  // pixels), so width * dpi / 96 pixels wide.
+  bool exportPng(const QString &file, int dpi = 300);
+  // The shown figure as a vector PDF (contours and fills as paths, no images).
   bool exportPdf(const QString &file);
+
+public slots:
+  // Back to the default view of every parameter (zoom and pan undone).
+  void resetView();
 
 private:
   struct Overlay {
@@ -67,6 +96,7 @@ private:
     QColor color;
   };
   void rebuild();
+  void syncParameter(int parameter, double lower, double upper);
 
   QCustomPlot *plot_;
   QStringList names_;
@@ -76,6 +106,10 @@ private:
   QString samplesLabel_;
   QColor samplesColor_;
   bool showRegions_ = true;
+  std::vector<std::vector<QCPAxisRect *>> rects_;
+  QList<QCPMarginGroup *> groups_;
+  std::vector<QPair<double, double>> view_; // default range of each parameter
+  bool syncing_ = false;
 };
 
 } // namespace imnn::gui

@@ -18,6 +18,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -33,6 +34,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <climits>
+#include <optional>
 
 namespace imnn::gui {
 
@@ -256,10 +258,10 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   gridsize_ = spin(2, 2000, 100);
   addField(common, "gridsize", tr("Grid points"), gridsize_,
            tr("`gridsize`: marginal grid points per parameter (reference: gridsize=100)"));
-  smoothing_ = numberEdit(0);
+  smoothing_ = numberEdit(kDefaultSmoothing);
   addField(common, "smoothing", tr("Smoothing"), smoothing_,
-           tr("`smoothing`: Gaussian smoothing of the histograms, in bins (reference: "
-              "smoothing)"));
+           tr("`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins "
+              "(reference: smoothing); a change re-smooths the shown results at once"));
   seed_ = spin(0, INT_MAX, 0);
   addField(common, "seed", tr("Seed"), seed_,
            tr("`seed`: seed of the prior draws and simulations (reference: rng)"));
@@ -351,6 +353,7 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   connect(exportFigure, &QPushButton::clicked, this, &InferPanel::chooseExportFigure);
   connect(exportGetDist, &QPushButton::clicked, this, &InferPanel::chooseExportGetDist);
   connect(showSamples_, &QCheckBox::toggled, this, &InferPanel::updateSamples);
+  connect(smoothing_, &QLineEdit::editingFinished, this, &InferPanel::resmooth);
   connect(showSummaries_, &QCheckBox::toggled, this,
           [this](bool on) { views_->setCurrentWidget(on ? summaries_ : corner_); });
   connect(controller_, &InferController::progress, this, [this](double f, const QString &m) {
@@ -535,9 +538,8 @@ void InferPanel::onFinished(bool ok, const QString &message) {
   updateButtons();
 }
 
-void InferPanel::showResult(const lfi::InferenceResult &r) {
+QString InferPanel::resultLabel(const lfi::InferenceResult &r) const {
   const QString m = QString::fromStdString(r.method);
-  corner_->removeOverlay(QStringLiteral("fisher")); // the forecast's window is not the prior's
   QString label = methodTitle(m);
   if (r.method == "abc")
     label = tr("ABC (%1 accepted)").arg(r.samples.rows());
@@ -547,6 +549,35 @@ void InferPanel::showResult(const lfi::InferenceResult &r) {
     label += tr(", cancelled");
   else if (!r.converged)
     label += tr(", not converged");
+  return label;
+}
+
+void InferPanel::resmooth() {
+  QString why;
+  const std::optional<double> s = numbers::parse(smoothing_->text(), &why);
+  const bool bad = !s || !(*s >= 0);
+  markField(QStringLiteral("smoothing"), bad);
+  if (bad) {
+    status_->setText(tr("error: smoothing: %1")
+                         .arg(s ? tr("type a number of bins >= 0, e.g. %1")
+                                      .arg(numbers::format(kDefaultSmoothing))
+                                : why));
+    return;
+  }
+  // The histograms of ABC and PMC again from their samples (the GA's marginals are the
+  // Gaussian's own): no inference runs.
+  for (auto &[m, r] : results_) {
+    if (r.method == "ga" || r.samples.rows() == 0 || r.marginals.dim() == 0) continue;
+    r.marginals = lfi::histogram_marginals(r.samples, r.weights, r.marginals.ranges, *s);
+    if (corner_->hasOverlay(m)) corner_->setOverlay(m, r.marginals, resultLabel(r), methodColor(m));
+  }
+  if (results_.count(QStringLiteral("abc"))) updateSummaries();
+}
+
+void InferPanel::showResult(const lfi::InferenceResult &r) {
+  const QString m = QString::fromStdString(r.method);
+  corner_->removeOverlay(QStringLiteral("fisher")); // the forecast's window is not the prior's
+  const QString label = resultLabel(r);
   updateConvergence();
   if (r.samples.rows() > 0 || r.method == "ga")
     corner_->setOverlay(m, r.marginals, label, methodColor(m));
@@ -641,8 +672,22 @@ void InferPanel::updateButtons() {
   cancel_->setEnabled(running);
 }
 
-bool InferPanel::exportPng(const QString &file) {
-  return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPng(file);
+bool InferPanel::exportPng(const QString &file, int dpi) {
+  return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPng(file, dpi);
+}
+
+QString InferPanel::defaultExportName() const {
+  QString run = QFileInfo(runDir_).fileName();
+  if (run.isEmpty()) run = QStringLiteral("imnn");
+  if (showSummaries_->isChecked()) return run + QStringLiteral("_abc_summaries.pdf");
+  QStringList methods;
+  for (const QString &m : {QStringLiteral("ga"), QStringLiteral("abc"), QStringLiteral("pmc")})
+    if (corner_->hasOverlay(m)) methods << m;
+  if (methods.isEmpty() && corner_->hasOverlay(QStringLiteral("fisher")))
+    methods << QStringLiteral("fisher");
+  return run + QStringLiteral("_corner") +
+         (methods.isEmpty() ? QString() : QStringLiteral("_") + methods.join('_')) +
+         QStringLiteral(".pdf");
 }
 
 bool InferPanel::exportPdf(const QString &file) {
@@ -662,13 +707,27 @@ bool InferPanel::exportGetDist(const QString &root, QString *error) {
   }
 }
 
-void InferPanel::chooseExportFigure() {
-  const QString file = QFileDialog::getSaveFileName(this, tr("Export the corner plot"), runDir_,
-                                                    tr("PNG (*.png);;PDF (*.pdf)"));
-  if (file.isEmpty()) return;
-  const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? exportPdf(file) : exportPng(file);
+bool InferPanel::chooseExportFigure() {
+  const QString dir = runDir_.isEmpty() ? QDir::currentPath() : runDir_;
+  const QString file = QFileDialog::getSaveFileName(this, tr("Export the corner plot"),
+                                                    QDir(dir).filePath(defaultExportName()),
+                                                    tr("PDF, vector (*.pdf);;PNG (*.png)"));
+  if (file.isEmpty()) return false;
+  bool ok = false;
+  if (file.endsWith(".png", Qt::CaseInsensitive)) {
+    bool chosen = false;
+    const int dpi = QInputDialog::getInt(this, tr("PNG resolution"),
+                                         tr("Dots per inch (the shown figure at 96 dpi):"), pngDpi_,
+                                         36, 2400, 1, &chosen);
+    if (!chosen) return false;
+    pngDpi_ = dpi;
+    ok = exportPng(file, dpi);
+  } else {
+    ok = exportPdf(file);
+  }
   status_->setText(ok ? tr("Exported %1").arg(file)
                       : tr("error: cannot write %1; choose another folder").arg(file));
+  return true;
 }
 
 void InferPanel::chooseExportGetDist() {

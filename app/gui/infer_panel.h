@@ -7,8 +7,9 @@
 // fiducial and true θ as markers, optionally the accepted samples as a scatter.
 // A second corner plot shows the accepted ABC draws' summaries (estimates θ̂) in
 // summary space with the target's summary marked (the reference's
-// ABC.scatter_summaries). The shown figure exports as PNG and PDF, the samples as a
-// GetDist root.
+// ABC.scatter_summaries). The smoothing field re-smooths the shown ABC / PMC
+// histograms at once. The shown figure exports as a PNG at a chosen DPI and as a
+// vector PDF, the samples as a GetDist root.
 #pragma once
 
 #include "imnn/inference.h"
@@ -81,20 +82,33 @@ public:
   static QColor methodColor(const QString &method);
   static QString methodTitle(const QString &method); // "Gaussian approximation", ...
 
-  bool exportPng(const QString &file);
+  // The shown view (corner plot or summaries) as a PNG at dpi (the widget's size at
+  // 96 dpi, so width * dpi / 96 pixels) or a vector PDF.
+  bool exportPng(const QString &file, int dpi = 300);
   bool exportPdf(const QString &file);
+  // The export's default file name: "<run>_corner_<methods shown>.pdf" (e.g.
+  // run1_corner_ga_abc.pdf), or "<run>_abc_summaries.pdf" for the summaries view.
+  QString defaultExportName() const;
+  // The smoothing (in bins) of a new field.
+  static constexpr double kDefaultSmoothing = 2.0;
   // The samples of the last result as a GetDist root (<root>_1.txt, .paramnames, .ranges).
   bool exportGetDist(const QString &root, QString *error = nullptr);
 
 public slots:
   void runInference();
   void cancelInference();
-  void chooseExportFigure();
+  // Asks for a file (PDF or PNG, named defaultExportName() in the run) and for PNG the
+  // DPI (300 at first); false when cancelled.
+  bool chooseExportFigure();
+  // Re-smooths the shown ABC and PMC results' histograms with the smoothing field's
+  // value, from their samples (no inference runs); called when the field changes.
+  void resmooth();
   void chooseExportGetDist();
 
 private:
   void onFinished(bool ok, const QString &message);
   void showResult(const lfi::InferenceResult &r);
+  QString resultLabel(const lfi::InferenceResult &r) const;
   void updateSamples();
   void updateSummaries();
   void updateConvergence();
@@ -123,6 +137,7 @@ private:
   std::vector<double> thetaFid_;
   std::map<QString, lfi::InferenceResult> results_;
   QString last_;
+  int pngDpi_ = 300;
 };
 
 } // namespace imnn::gui

@@ -480,17 +480,10 @@ void MainWindow::openRunFolder() {
 }
 
 void MainWindow::exportCorner() {
-  const QString file = QFileDialog::getSaveFileName(this, tr("Export the corner plot"), QString(),
-                                                    tr("PNG (*.png);;PDF (*.pdf)"));
-  if (file.isEmpty()) return;
-  // The view the Infer tab shows: the posterior corner plot or the ABC summaries.
-  const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? infer_->exportPdf(file)
-                                                             : infer_->exportPng(file);
-  // Said where the plot is (the Infer tab), not in the Fit tab's status line.
-  infer_->statusLabel()->setText(
-      ok ? tr("Exported %1").arg(file)
-         : tr("error: cannot write %1; choose another folder").arg(file));
-  statusBar()->showMessage(infer_->statusLabel()->text(), 5000);
+  // The Infer tab's export: the view it shows (the posterior corner plot or the ABC
+  // summaries), a default name from the run and methods, the DPI for a PNG; the result
+  // said where the plot is (the Infer tab) and in the status bar.
+  if (infer_->chooseExportFigure()) statusBar()->showMessage(infer_->statusLabel()->text(), 5000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -10,6 +10,7 @@
 #include "gui_test_util.h"
 #include "infer_controller.h"
 #include "infer_panel.h"
+#include "number_format.h"
 #include "run_browser.h"
 
 #include <QCheckBox>
@@ -270,6 +271,31 @@ private slots:
     QCOMPARE(corner->sampleCount(), abc->samples.rows());
     gui_test::screenshot(w, "infer_ga_abc_pmc");
     gui_test::screenshot(*corner, "infer_corner");
+
+    // The smoothing field starts at a non-zero default and re-smooths the shown ABC and
+    // PMC histograms when it changes, without running an inference again.
+    auto *smoothing = qobject_cast<QLineEdit *>(panel->field("smoothing"));
+    QVERIFY(smoothing);
+    QCOMPARE(imnn::gui::numbers::parse(smoothing->text()).value_or(0.0),
+             InferPanel::kDefaultSmoothing);
+    QVERIFY(InferPanel::kDefaultSmoothing > 0.0);
+    const auto before = panel->result("abc")->marginals.marginal(1, 0);
+    const imnn::Index simulations = panel->result("abc")->simulations;
+    smoothing->setText(imnn::gui::numbers::format(4.0));
+    emit smoothing->editingFinished();
+    QVERIFY(!panel->controller()->isRunning());
+    const auto after = panel->result("abc")->marginals.marginal(1, 0);
+    QCOMPARE(after.size(), before.size());
+    QVERIFY(after != before);
+    QCOMPARE(panel->result("abc")->simulations, simulations);
+    // A wider kernel: a lower peak of the same (normalised) density.
+    QVERIFY(*std::max_element(after.begin(), after.end()) <
+            *std::max_element(before.begin(), before.end()));
+    QCOMPARE(corner->overlayCount(), 3);
+    // The default export name says the run and the methods shown.
+    const QString name = panel->defaultExportName();
+    QVERIFY2(name.startsWith(QFileInfo(run_).fileName()) && name.endsWith("_ga_abc_pmc.pdf"),
+             qPrintable(name));
 
     // Exports: PNG, PDF and the last result's samples as a GetDist root.
     const QString png = tmp_.filePath("corner.png"), pdf = tmp_.filePath("corner.pdf");
