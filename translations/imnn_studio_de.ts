@@ -55,330 +55,330 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="132"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="135"/>
+        <location filename="../app/gui/config_panel.cpp" line="136"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="136"/>
+        <location filename="../app/gui/config_panel.cpp" line="137"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name`: das Laufverzeichnis ist runs/&lt;name&gt;-&lt;Datum&gt;-&lt;Uhrzeit&gt; (keine Entsprechung in der Referenz)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="141"/>
+        <location filename="../app/gui/config_panel.cpp" line="142"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="142"/>
+        <location filename="../app/gui/config_panel.cpp" line="143"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode`: wie die Ableitungen dd/dθ bestimmt werden (Referenz: die IMNN-Klasse — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="146"/>
-        <location filename="../app/gui/config_panel.cpp" line="528"/>
+        <location filename="../app/gui/config_panel.cpp" line="147"/>
+        <location filename="../app/gui/config_panel.cpp" line="529"/>
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="153"/>
-        <location filename="../app/gui/config_panel.cpp" line="193"/>
+        <location filename="../app/gui/config_panel.cpp" line="154"/>
+        <location filename="../app/gui/config_panel.cpp" line="194"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="154"/>
+        <location filename="../app/gui/config_panel.cpp" line="155"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (Referenz: SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="156"/>
+        <location filename="../app/gui/config_panel.cpp" line="157"/>
         <source>Options (JSON)</source>
         <translation>Optionen (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="158"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options`: die Optionen des Plugins als JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>prior low</source>
         <translation>Prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>prior high</source>
         <translation>Prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="169"/>
-        <location filename="../app/gui/config_panel.cpp" line="528"/>
+        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="529"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (Referenz: IMNN(θ_fid=…)) und `delta_theta` (Referenz: NumericalGradientIMNN(δθ=…)); der Prior-Bereich stammt aus der Beschreibung des Plugins</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="187"/>
+        <location filename="../app/gui/config_panel.cpp" line="188"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="194"/>
+        <location filename="../app/gui/config_panel.cpp" line="195"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (Referenz: IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="209"/>
+        <location filename="../app/gui/config_panel.cpp" line="210"/>
         <source>auto (n_params)</source>
         <translation>automatisch (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="213"/>
+        <location filename="../app/gui/config_panel.cpp" line="214"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <location filename="../app/gui/config_panel.cpp" line="215"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries`: Anzahl der Zusammenfassungen, die das Netz ausgibt (Referenz: IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="217"/>
+        <location filename="../app/gui/config_panel.cpp" line="218"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="220"/>
+        <location filename="../app/gui/config_panel.cpp" line="221"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="221"/>
+        <location filename="../app/gui/config_panel.cpp" line="222"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s`: Simulationen für die Kovarianz (Referenz: IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="223"/>
+        <location filename="../app/gui/config_panel.cpp" line="224"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="224"/>
+        <location filename="../app/gui/config_panel.cpp" line="225"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d`: Simulationen mit Ableitungen, n_d ≤ n_s (Referenz: IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="227"/>
+        <location filename="../app/gui/config_panel.cpp" line="228"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="228"/>
+        <location filename="../app/gui/config_panel.cpp" line="229"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (Referenz: IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="230"/>
+        <location filename="../app/gui/config_panel.cpp" line="231"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="231"/>
+        <location filename="../app/gui/config_panel.cpp" line="232"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (Referenz: optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="233"/>
+        <location filename="../app/gui/config_panel.cpp" line="234"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="234"/>
+        <location filename="../app/gui/config_panel.cpp" line="235"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda`: Stärke des Regularisierers (Referenz: IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="236"/>
+        <location filename="../app/gui/config_panel.cpp" line="237"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="237"/>
+        <location filename="../app/gui/config_panel.cpp" line="238"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon`: Nähe von C zur Einheitsmatrix (Referenz: IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="239"/>
+        <location filename="../app/gui/config_panel.cpp" line="240"/>
         <source>Patience</source>
         <translation>Geduld</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="240"/>
+        <location filename="../app/gui/config_panel.cpp" line="241"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience`: Iterationen ohne Verbesserung bis zum Abbruch, gezählt nach min_iterations (Referenz: IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="243"/>
+        <location filename="../app/gui/config_panel.cpp" line="244"/>
         <source>Min iterations</source>
         <translation>Min. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="244"/>
+        <location filename="../app/gui/config_panel.cpp" line="245"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (Referenz: IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="246"/>
+        <location filename="../app/gui/config_panel.cpp" line="247"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="247"/>
+        <location filename="../app/gui/config_panel.cpp" line="248"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (Referenz: IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="249"/>
+        <location filename="../app/gui/config_panel.cpp" line="250"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="250"/>
+        <location filename="../app/gui/config_panel.cpp" line="251"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed`: ein Startwert für die Gewichte und jede Simulation (Referenz: IMNN(key=…) und IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="299"/>
+        <location filename="../app/gui/config_panel.cpp" line="300"/>
         <source>CPU devices</source>
         <translation>CPU-Geräte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="300"/>
+        <location filename="../app/gui/config_panel.cpp" line="301"/>
         <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
         <translation>`devices`: CPU-Geräte, auf die die Simulationen aufgeteilt werden, jedes mit eigenem Arbeitsthread und Backend, geschrieben als [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (Referenz: AggregatedSimulatorIMNN(devices=…), die JAX-Geräte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="303"/>
+        <location filename="../app/gui/config_panel.cpp" line="304"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="308"/>
+        <location filename="../app/gui/config_panel.cpp" line="309"/>
         <source>CUDA GPUs</source>
         <translation>CUDA-GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="320"/>
+        <location filename="../app/gui/config_panel.cpp" line="321"/>
         <source>Memory budget (MB)</source>
         <translation>Speicherbudget (MB)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="321"/>
+        <location filename="../app/gui/config_panel.cpp" line="322"/>
         <source>`fit.memory_budget_mb`: memory for activations, in MB; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
         <translation>`fit.memory_budget_mb`: Speicher für Aktivierungen, in MB; ein Durchlauf, wenn die Aktivierungen aller Blöcke hineinpassen, sonst zwei (neu berechnet, wie es die Referenz immer tut)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="426"/>
+        <location filename="../app/gui/config_panel.cpp" line="427"/>
         <source>%1; fix it in a text editor</source>
         <translation>%1; korrigieren Sie die Datei in einem Texteditor</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="650"/>
+        <location filename="../app/gui/config_panel.cpp" line="651"/>
         <source>give the plugin&apos;s options as a JSON object {…}</source>
         <translation>geben Sie die Optionen des Plugins als JSON-Objekt {…} an</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="659"/>
+        <location filename="../app/gui/config_panel.cpp" line="660"/>
         <source>%1 of %2: %3</source>
         <translation>%1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="294"/>
+        <location filename="../app/gui/config_panel.cpp" line="295"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="304"/>
+        <location filename="../app/gui/config_panel.cpp" line="305"/>
         <source>Threads per device</source>
         <translation>Threads pro Gerät</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="305"/>
+        <location filename="../app/gui/config_panel.cpp" line="306"/>
         <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
         <translation>`threads` und `devices[i].threads`: Rechenthreads jedes Geräts, 0 = alle Kerne (Referenz: keine; XLA wählt die Threads eines JAX-Geräts)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="311"/>
+        <location filename="../app/gui/config_panel.cpp" line="312"/>
         <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
         <translation>Kein CUDA-Gerät/-Build verfügbar: dieser Build der Engine rechnet nur auf der CPU (CPU-Geräte und Threads oben einstellen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="313"/>
+        <location filename="../app/gui/config_panel.cpp" line="314"/>
         <source>GPUs</source>
         <translation>GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="314"/>
+        <location filename="../app/gui/config_panel.cpp" line="315"/>
         <source>whole set</source>
         <translation>ganzer Satz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="315"/>
+        <location filename="../app/gui/config_panel.cpp" line="316"/>
         <source>n_per_device</source>
         <translation>n_per_device</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="316"/>
+        <location filename="../app/gui/config_panel.cpp" line="317"/>
         <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
         <translation>`n_per_device`: Simulationen pro Block, Block k auf Gerät k mod Anzahl der Geräte; 0 = der ganze Satz als ein Block (Referenz: AggregatedSimulatorIMNN(n_per_device=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="325"/>
+        <location filename="../app/gui/config_panel.cpp" line="326"/>
         <source>Stream arrays</source>
         <translation>Arrays streamen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="326"/>
+        <location filename="../app/gui/config_panel.cpp" line="327"/>
         <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
         <translation>`data.stream`: nur Array-Modi; on liest die Arrays blockweise von der Festplatte, off lädt sie, auto streamt, wenn sie nicht ins Speicherbudget passen (Referenz: keine)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="353"/>
+        <location filename="../app/gui/config_panel.cpp" line="354"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>eine Konfiguration muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="419"/>
+        <location filename="../app/gui/config_panel.cpp" line="420"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>%1 lässt sich nicht öffnen: %2; prüfen Sie den Pfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="435"/>
+        <location filename="../app/gui/config_panel.cpp" line="436"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>%1 lässt sich nicht schreiben: %2; wählen Sie einen anderen Ordner</translation>
     </message>
@@ -472,6 +472,109 @@
         <location filename="../app/gui/data_files_box.cpp" line="91"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5);;All files (*)</source>
         <translation>Arrays (*.npy *.npz *.h5 *.hdf5);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::EngineText</name>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="14"/>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="15"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="16"/>
+        <source>a finite number</source>
+        <translation>eine endliche Zahl</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="17"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="18"/>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="19"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="20"/>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="21"/>
+        <source>an array of integers</source>
+        <translation>eine Liste ganzer Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="22"/>
+        <source>an array of numbers</source>
+        <translation>eine Liste von Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="23"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="24"/>
+        <source>an object {...}</source>
+        <translation>ein Objekt {...}</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="25"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="50"/>
+        <source>must be &gt; %1, got %2</source>
+        <translation>muss &gt; %1 sein, ist %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="53"/>
+        <source>must be &gt;= %1, got %2</source>
+        <translation>muss &gt;= %1 sein, ist %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="56"/>
+        <source>must be between %1 and %2, got %3</source>
+        <translation>muss zwischen %1 und %2 liegen, ist %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="59"/>
+        <source>must be a finite number</source>
+        <translation>muss eine endliche Zahl sein</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="66"/>
+        <source>expected %1, got %2</source>
+        <translation>erwartet: %1, erhalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="70"/>
+        <source>must not exceed %1</source>
+        <translation>darf %1 nicht überschreiten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="73"/>
+        <source>%1 must not exceed %2</source>
+        <translation>%1 darf %2 nicht überschreiten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="76"/>
+        <source>unknown key; remove it or use one of: %1</source>
+        <translation>unbekannter Schlüssel; entfernen Sie ihn oder verwenden Sie einen von: %1</translation>
     </message>
 </context>
 <context>

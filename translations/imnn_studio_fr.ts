@@ -55,330 +55,330 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="132"/>
+        <location filename="../app/gui/config_panel.cpp" line="133"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="135"/>
+        <location filename="../app/gui/config_panel.cpp" line="136"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="136"/>
+        <location filename="../app/gui/config_panel.cpp" line="137"/>
         <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
         <translation>`name` : le dossier de l&apos;exécution est runs/&lt;name&gt;-&lt;date&gt;-&lt;heure&gt; (pas d&apos;équivalent dans la référence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="141"/>
+        <location filename="../app/gui/config_panel.cpp" line="142"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="142"/>
+        <location filename="../app/gui/config_panel.cpp" line="143"/>
         <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
         <translation>`mode` : comment les dérivées dd/dθ sont obtenues (référence : la classe IMNN — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="146"/>
-        <location filename="../app/gui/config_panel.cpp" line="528"/>
+        <location filename="../app/gui/config_panel.cpp" line="147"/>
+        <location filename="../app/gui/config_panel.cpp" line="529"/>
         <source>Simulator</source>
         <translation>Simulateur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="153"/>
-        <location filename="../app/gui/config_panel.cpp" line="193"/>
+        <location filename="../app/gui/config_panel.cpp" line="154"/>
+        <location filename="../app/gui/config_panel.cpp" line="194"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="154"/>
+        <location filename="../app/gui/config_panel.cpp" line="155"/>
         <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
         <translation>`simulator.plugin` (référence : SimulatorIMNN(simulator=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="156"/>
+        <location filename="../app/gui/config_panel.cpp" line="157"/>
         <source>Options (JSON)</source>
         <translation>Options (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="158"/>
         <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
         <translation>`simulator.options` : les options du plugin, objet JSON</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>parameter</source>
         <translation>paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>prior low</source>
         <translation>prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="160"/>
+        <location filename="../app/gui/config_panel.cpp" line="161"/>
         <source>prior high</source>
         <translation>prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="169"/>
-        <location filename="../app/gui/config_panel.cpp" line="528"/>
+        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="529"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
         <translation>`theta_fid` (référence : IMNN(θ_fid=…)) et `delta_theta` (référence : NumericalGradientIMNN(δθ=…)) ; les bornes du prior viennent du descripteur du plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="187"/>
+        <location filename="../app/gui/config_panel.cpp" line="188"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="194"/>
+        <location filename="../app/gui/config_panel.cpp" line="195"/>
         <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
         <translation>`network.plugin` (référence : IMNN(model=stax.serial(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="209"/>
+        <location filename="../app/gui/config_panel.cpp" line="210"/>
         <source>auto (n_params)</source>
         <translation>auto (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="213"/>
+        <location filename="../app/gui/config_panel.cpp" line="214"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <location filename="../app/gui/config_panel.cpp" line="215"/>
         <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
         <translation>`n_summaries` : nombre de résumés produits par le réseau (référence : IMNN(n_summaries=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="217"/>
+        <location filename="../app/gui/config_panel.cpp" line="218"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="220"/>
+        <location filename="../app/gui/config_panel.cpp" line="221"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="221"/>
+        <location filename="../app/gui/config_panel.cpp" line="222"/>
         <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
         <translation>`n_s` : simulations pour la covariance (référence : IMNN(n_s=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="223"/>
+        <location filename="../app/gui/config_panel.cpp" line="224"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="224"/>
+        <location filename="../app/gui/config_panel.cpp" line="225"/>
         <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
         <translation>`n_d` : simulations avec dérivées, n_d ≤ n_s (référence : IMNN(n_d=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="227"/>
+        <location filename="../app/gui/config_panel.cpp" line="228"/>
         <source>Optimiser</source>
         <translation>Optimiseur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="228"/>
+        <location filename="../app/gui/config_panel.cpp" line="229"/>
         <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
         <translation>`optimiser.name` (référence : IMNN(optimiser=optax.adam(…)))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="230"/>
+        <location filename="../app/gui/config_panel.cpp" line="231"/>
         <source>Learning rate</source>
         <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="231"/>
+        <location filename="../app/gui/config_panel.cpp" line="232"/>
         <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
         <translation>`optimiser.learning_rate` (référence : optax.adam(learning_rate=1e-3))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="233"/>
+        <location filename="../app/gui/config_panel.cpp" line="234"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="234"/>
+        <location filename="../app/gui/config_panel.cpp" line="235"/>
         <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
         <translation>`fit.lambda` : force du régularisateur (référence : IMNN.fit(λ=10))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="236"/>
+        <location filename="../app/gui/config_panel.cpp" line="237"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="237"/>
+        <location filename="../app/gui/config_panel.cpp" line="238"/>
         <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
         <translation>`fit.epsilon` : proximité de C à l&apos;identité (référence : IMNN.fit(ϵ=0.1))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="239"/>
+        <location filename="../app/gui/config_panel.cpp" line="240"/>
         <source>Patience</source>
         <translation>Patience</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="240"/>
+        <location filename="../app/gui/config_panel.cpp" line="241"/>
         <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
         <translation>`fit.patience` : itérations sans amélioration avant l&apos;arrêt, comptées après min_iterations (référence : IMNN.fit(patience=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="243"/>
+        <location filename="../app/gui/config_panel.cpp" line="244"/>
         <source>Min iterations</source>
         <translation>Itérations min.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="244"/>
+        <location filename="../app/gui/config_panel.cpp" line="245"/>
         <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
         <translation>`fit.min_iterations` (référence : IMNN.fit(min_iterations=100))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="246"/>
+        <location filename="../app/gui/config_panel.cpp" line="247"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="247"/>
+        <location filename="../app/gui/config_panel.cpp" line="248"/>
         <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
         <translation>`fit.max_iterations` (référence : IMNN.fit(max_iterations=100000))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="249"/>
+        <location filename="../app/gui/config_panel.cpp" line="250"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="250"/>
+        <location filename="../app/gui/config_panel.cpp" line="251"/>
         <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
         <translation>`seed` : une graine pour les poids et chaque simulation (référence : IMNN(key=…) et IMNN.fit(rng=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="299"/>
+        <location filename="../app/gui/config_panel.cpp" line="300"/>
         <source>CPU devices</source>
         <translation>Périphériques CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="300"/>
+        <location filename="../app/gui/config_panel.cpp" line="301"/>
         <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
         <translation>`devices` : périphériques CPU sur lesquels les simulations sont réparties, chacun avec son propre thread de travail et son backend, écrits [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (référence : AggregatedSimulatorIMNN(devices=…), les périphériques JAX)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="303"/>
+        <location filename="../app/gui/config_panel.cpp" line="304"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="308"/>
+        <location filename="../app/gui/config_panel.cpp" line="309"/>
         <source>CUDA GPUs</source>
         <translation>GPU CUDA</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="320"/>
+        <location filename="../app/gui/config_panel.cpp" line="321"/>
         <source>Memory budget (MB)</source>
         <translation>Budget mémoire (Mo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="321"/>
+        <location filename="../app/gui/config_panel.cpp" line="322"/>
         <source>`fit.memory_budget_mb`: memory for activations, in MB; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
         <translation>`fit.memory_budget_mb` : mémoire pour les activations, en Mo ; une passe quand les activations de tous les blocs y tiennent, sinon deux (recalculées, comme le fait toujours la référence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="426"/>
+        <location filename="../app/gui/config_panel.cpp" line="427"/>
         <source>%1; fix it in a text editor</source>
         <translation>%1 ; corrigez le fichier dans un éditeur de texte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="650"/>
+        <location filename="../app/gui/config_panel.cpp" line="651"/>
         <source>give the plugin&apos;s options as a JSON object {…}</source>
         <translation>donnez les options du plugin sous forme d&apos;objet JSON {…}</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="659"/>
+        <location filename="../app/gui/config_panel.cpp" line="660"/>
         <source>%1 of %2: %3</source>
         <translation>%1 de %2 : %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="294"/>
+        <location filename="../app/gui/config_panel.cpp" line="295"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="304"/>
+        <location filename="../app/gui/config_panel.cpp" line="305"/>
         <source>Threads per device</source>
         <translation>Threads par périphérique</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="305"/>
+        <location filename="../app/gui/config_panel.cpp" line="306"/>
         <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
         <translation>`threads` et `devices[i].threads` : threads de calcul de chaque périphérique, 0 = tous les cœurs (référence : aucune ; XLA choisit les threads d’un périphérique JAX)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="311"/>
+        <location filename="../app/gui/config_panel.cpp" line="312"/>
         <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
         <translation>Aucun périphérique/build CUDA disponible : ce build du moteur calcule uniquement sur le CPU (réglez les périphériques CPU et les threads ci-dessus)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="313"/>
+        <location filename="../app/gui/config_panel.cpp" line="314"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="314"/>
+        <location filename="../app/gui/config_panel.cpp" line="315"/>
         <source>whole set</source>
         <translation>ensemble entier</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="315"/>
+        <location filename="../app/gui/config_panel.cpp" line="316"/>
         <source>n_per_device</source>
         <translation>n_per_device</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="316"/>
+        <location filename="../app/gui/config_panel.cpp" line="317"/>
         <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
         <translation>`n_per_device` : simulations par bloc, le bloc k sur le périphérique k mod le nombre de périphériques ; 0 = l’ensemble entier en un seul bloc (référence : AggregatedSimulatorIMNN(n_per_device=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="325"/>
+        <location filename="../app/gui/config_panel.cpp" line="326"/>
         <source>Stream arrays</source>
         <translation>Lire les tableaux en flux</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="326"/>
+        <location filename="../app/gui/config_panel.cpp" line="327"/>
         <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
         <translation>`data.stream` : modes tableaux uniquement ; on lit les tableaux bloc par bloc depuis le disque, off les charge, auto lit en flux quand ils ne tiennent pas dans le budget mémoire (référence : aucune)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="353"/>
+        <location filename="../app/gui/config_panel.cpp" line="354"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>une configuration doit être un objet JSON, reçu : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="419"/>
+        <location filename="../app/gui/config_panel.cpp" line="420"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>impossible d&apos;ouvrir %1 : %2 ; vérifiez le chemin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="435"/>
+        <location filename="../app/gui/config_panel.cpp" line="436"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>impossible d&apos;écrire %1 : %2 ; choisissez un autre dossier</translation>
     </message>
@@ -472,6 +472,109 @@
         <location filename="../app/gui/data_files_box.cpp" line="91"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5);;All files (*)</source>
         <translation>Tableaux (*.npy *.npz *.h5 *.hdf5);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::EngineText</name>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="14"/>
+        <source>an integer</source>
+        <translation>un entier</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="15"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="16"/>
+        <source>a finite number</source>
+        <translation>un nombre fini</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="17"/>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="18"/>
+        <source>a boolean</source>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="19"/>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="20"/>
+        <source>an array</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="21"/>
+        <source>an array of integers</source>
+        <translation>une liste d&apos;entiers</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="22"/>
+        <source>an array of numbers</source>
+        <translation>une liste de nombres</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="23"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="24"/>
+        <source>an object {...}</source>
+        <translation>un objet {...}</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="25"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="50"/>
+        <source>must be &gt; %1, got %2</source>
+        <translation>doit être &gt; %1, vaut %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="53"/>
+        <source>must be &gt;= %1, got %2</source>
+        <translation>doit être &gt;= %1, vaut %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="56"/>
+        <source>must be between %1 and %2, got %3</source>
+        <translation>doit être entre %1 et %2, vaut %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="59"/>
+        <source>must be a finite number</source>
+        <translation>doit être un nombre fini</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="66"/>
+        <source>expected %1, got %2</source>
+        <translation>attendu : %1, reçu : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="70"/>
+        <source>must not exceed %1</source>
+        <translation>ne doit pas dépasser %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="73"/>
+        <source>%1 must not exceed %2</source>
+        <translation>%1 ne doit pas dépasser %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/engine_text.cpp" line="76"/>
+        <source>unknown key; remove it or use one of: %1</source>
+        <translation>clé inconnue ; supprimez-la ou utilisez l&apos;une de : %1</translation>
     </message>
 </context>
 <context>

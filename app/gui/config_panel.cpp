@@ -5,6 +5,7 @@
 #include "imnn/plugins.h"
 
 #include "data_files_box.h"
+#include "engine_text.h"
 #include "number_format.h"
 #include "plugin_options_form.h"
 
@@ -712,7 +713,7 @@ void ConfigPanel::validate() {
       // An error already shown at that field comes from what failed to parse, or the
       // default that replaced it: say nothing twice.
       if (!seen.contains(field.isEmpty() ? key : field))
-        markError(key, QString::fromStdString(e.message()));
+        markError(key, engineText(QString::fromStdString(e.message())));
       seen.insert(field.isEmpty() ? key : field);
       if (!eraseKey(j, key)) break;
     } catch (const std::exception &e) {

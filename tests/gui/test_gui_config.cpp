@@ -233,6 +233,12 @@ private slots:
     {
       MainWindow w(gui_test::freshOptions());
       QCOMPARE(w.fitButton()->text(), QStringLiteral("Anpassen"));
+      // Engine messages at a field: the fixed parts in German, the values kept.
+      qobject_cast<QSpinBox *>(w.configPanel()->field("n_d"))->setValue(2000);
+      const QString nd = w.configPanel()->fieldError("n_d")->text();
+      QVERIFY2(nd.contains("darf") && nd.contains("2000") && nd.contains("n_s (1000)"),
+               qPrintable(nd));
+      qobject_cast<QSpinBox *>(w.configPanel()->field("n_d"))->setValue(500);
       w.show();
       gui_test::screenshot(w, "german");
     }
