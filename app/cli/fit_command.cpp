@@ -194,10 +194,15 @@ int run_fit(const FitOptions &o) {
       // Keep what the run has: the history is on disk.
       record_fit_error(run, fitter, error);
       const std::string saved = save_final_checkpoint(run.path(), fitter);
-      std::fprintf(stderr,
-                   "error: the fit stopped: %s\nThe history so far is in %s (%s); once the "
-                   "cause is fixed, continue with `imnn fit --resume %s`\n",
-                   error.c_str(), run.path().c_str(), saved.c_str(), run.path().c_str());
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(checkpoint_file(run.path()), ec))
+        std::fprintf(stderr,
+                     "error: the fit stopped: %s\nThe history so far is in %s (%s); once the "
+                     "cause is fixed, continue with `imnn fit --resume %s`\n",
+                     error.c_str(), run.path().c_str(), saved.c_str(), run.path().c_str());
+      else // --resume would only say there is nothing to resume
+        std::fprintf(stderr, "error: the fit stopped: %s\nThe history so far is in %s (%s)\n",
+                     error.c_str(), run.path().c_str(), saved.c_str());
       return 1;
     }
     const nlohmann::json out = record_fit_result(run, fitter, result);

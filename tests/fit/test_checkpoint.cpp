@@ -12,9 +12,11 @@
 #include "small_config.h"
 
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <limits>
 
 using nlohmann::json;
@@ -243,6 +245,20 @@ private slots:
         QVERIFY(m.hasMatch() && m.captured(1) != m.captured(2));
       }
     }
+  }
+
+  // When the final checkpoint cannot be written and none exists (a full disk before the
+  // first one), the message says the run cannot be resumed rather than suggest --resume.
+  void final_checkpoint_failure_says_whether_the_run_can_resume() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto f = make_fitter(small_config({{"fit", {{"max_iterations", 2}}}}));
+    f->fit();
+    { std::ofstream(dir.filePath("checkpoint").toStdString()) << "a file, not a folder"; }
+    const std::string m = imnn::save_final_checkpoint(dir.path().toStdString(), *f);
+    QVERIFY2(m.find("no checkpoint could be written") != std::string::npos &&
+                 m.find("cannot be resumed") != std::string::npos,
+             m.c_str());
   }
 
   void failed_fit_keeps_a_consistent_last_good_state() {

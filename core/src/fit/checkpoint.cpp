@@ -367,7 +367,11 @@ std::string save_final_checkpoint(const std::filesystem::path &run_dir, const Fi
     save_checkpoint(run_dir, fitter);
     return "checkpoint saved at iteration " + std::to_string(fitter.history().size());
   } catch (const std::exception &e) {
-    return std::string("the last periodic checkpoint is kept (") + e.what() + ")";
+    std::error_code ec;
+    if (fs::is_regular_file(checkpoint_file(run_dir), ec))
+      return std::string("the last periodic checkpoint is kept (") + e.what() + ")";
+    return std::string("no checkpoint could be written (") + e.what() +
+           "), so this run cannot be resumed: start it again once the cause is fixed";
   }
 }
 
