@@ -138,21 +138,8 @@ public:
     if (it == cache_.end()) it = cache_.emplace(key, create(key)).first;
     GemmEntry &entry = it->second;
     OmpThreadsScope omp_scope(entry.team);
-    try {
-      entry.a.set_data_handle(const_cast<float *>(a));
-      entry.b.set_data_handle(const_cast<float *>(b));
-      entry.c.set_data_handle(c);
-      // The C API takes a plain argument array: no per-call map allocation.
-      const std::array<dnnl_exec_arg_t, 3> args{{{DNNL_ARG_SRC, entry.a.get()},
-                                                 {DNNL_ARG_WEIGHTS, entry.b.get()},
-                                                 {DNNL_ARG_DST, entry.c.get()}}};
-      dnnl::error::wrap_c_api(dnnl_primitive_execute(entry.primitive.get(), stream_.get(),
-                                                     static_cast<int>(args.size()), args.data()),
-                              "could not execute the matmul primitive");
-      stream_.wait();
-    } catch (const dnnl::error &e) {
-      throw Error(std::string("gemm: oneDNN failed: ") + e.what());
-    }
+    execute3(entry.primitive, {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
+             {&entry.a, &entry.b, &entry.c}, a, b, c, "gemm");
   }
 
   void bias_add(float *x, Index rows, Index row_size, Index channels, const float *bias) override {
@@ -239,18 +226,28 @@ private:
     if (it == conv_cache_.end()) it = conv_cache_.emplace(key, create_conv(key)).first;
     ConvEntry &e = it->second;
     OmpThreadsScope omp_scope(e.team);
+    execute3(e.primitive, {e.arg0, e.arg1, e.arg2}, {&e.m0, &e.m1, &e.m2}, a, b, c, "conv2d");
+  }
+
+  // Runs a cached primitive on (a, b) -> c through its three wrapped memory objects;
+  // only the data handles change per call. Called with mutex_ held.
+  void execute3(const dnnl::primitive &primitive, const std::array<int, 3> &arg_ids,
+                const std::array<dnnl::memory *, 3> &mems, const float *a, const float *b, float *c,
+                const char *what) {
     try {
-      e.m0.set_data_handle(const_cast<float *>(a));
-      e.m1.set_data_handle(const_cast<float *>(b));
-      e.m2.set_data_handle(c);
-      const std::array<dnnl_exec_arg_t, 3> args{
-          {{e.arg0, e.m0.get()}, {e.arg1, e.m1.get()}, {e.arg2, e.m2.get()}}};
-      dnnl::error::wrap_c_api(dnnl_primitive_execute(e.primitive.get(), stream_.get(),
+      mems[0]->set_data_handle(const_cast<float *>(a));
+      mems[1]->set_data_handle(const_cast<float *>(b));
+      mems[2]->set_data_handle(c);
+      // The C API takes a plain argument array: no per-call map allocation.
+      const std::array<dnnl_exec_arg_t, 3> args{{{arg_ids[0], mems[0]->get()},
+                                                 {arg_ids[1], mems[1]->get()},
+                                                 {arg_ids[2], mems[2]->get()}}};
+      dnnl::error::wrap_c_api(dnnl_primitive_execute(primitive.get(), stream_.get(),
                                                      static_cast<int>(args.size()), args.data()),
-                              "could not execute the convolution primitive");
+                              "could not execute the primitive");
       stream_.wait();
     } catch (const dnnl::error &err) {
-      throw Error(std::string("conv2d: oneDNN failed: ") + err.what());
+      throw Error(std::string(what) + ": oneDNN failed: " + err.what());
     }
   }
 
