@@ -227,13 +227,12 @@ private slots:
     const imnn::RowLayout layout{60, 40, 2};
     auto backend = imnn::make_cpu_backend(1);
     imnn::Workspace ws;
-    ws.acts.resize(1);
-    src.fill(imnn::SeedStream::training, 0, {60, 40}, ws.acts[0]);
-    const imnn::MatrixF input = ws.acts[0];
+    src.fill(imnn::SeedStream::training, 0, {60, 40}, ws.input);
+    const imnn::MatrixF input = ws.input;
     imnn::Regularisation reg{10.0, 0.1};
     auto w = model.initialise(11);
     auto loss_at = [&](const std::vector<float> &wt, imnn::LossAndGradient *out) {
-      ws.acts[0] = input;
+      ws.input = input;
       const auto &o = model.forward(*backend, wt, ws, layout);
       const Eigen::MatrixXd x = o.topRows(60).cast<double>();
       const Eigen::MatrixXd dx = o.bottomRows(80).cast<double>();
@@ -247,7 +246,7 @@ private slots:
     og.topRows(60) = lg.dL_dx.cast<float>();
     og.bottomRows(80) = lg.dL_ddx.cast<float>();
     std::vector<float> grad(w.size(), 0.0f);
-    ws.acts[0] = input;
+    ws.input = input;
     model.forward(*backend, w, ws, layout);
     model.backward(*backend, w, ws, layout, og, grad);
     // Check the 12 largest gradient components (clear of float round-off).

@@ -416,13 +416,12 @@ private slots:
     const imnn::RowLayout layout = source->layout(set);
     auto backend = imnn::make_cpu_backend(1);
     imnn::Workspace ws;
-    ws.acts.resize(1);
-    source->fill(imnn::SeedStream::training, 0, set, ws.acts[0]);
-    const imnn::MatrixF input = ws.acts[0];
+    source->fill(imnn::SeedStream::training, 0, set, ws.input);
+    const imnn::MatrixF input = ws.input;
     const imnn::Regularisation reg{10.0, 0.1};
     const auto w = model.initialise(11);
     auto loss_at = [&](const std::vector<float> &wt, imnn::LossAndGradient *out) {
-      ws.acts[0] = input;
+      ws.input = input;
       Eigen::MatrixXd x, dx;
       source->summaries(model.forward(*backend, wt, ws, layout), set, x, dx);
       auto lg = imnn::fisher_loss(x, dx, 2, reg);
@@ -457,8 +456,7 @@ private slots:
       c.mode = k == 0 ? "simulator" : "simulator-numerical";
       const auto source = imnn::make_simulation_source(c, sim);
       imnn::Workspace ws;
-      ws.acts.resize(1);
-      source->fill(imnn::SeedStream::validation, 3, set, ws.acts[0]);
+      source->fill(imnn::SeedStream::validation, 3, set, ws.input);
       source->summaries(model.forward(*backend, w, ws, source->layout(set)), set, x[k], dx[k]);
     }
     QVERIFY((x[0] - x[1]).cwiseAbs().maxCoeff() < 1e-6); // the same fiducial simulations

@@ -64,9 +64,8 @@ private slots:
     imnn::SimulatorSource fresh(sim, theta, 12345);
     auto backend = imnn::make_cpu_backend(2);
     imnn::Workspace ws;
-    ws.acts.resize(1);
     const imnn::SetSize set{10000, 10000};
-    fresh.fill(imnn::SeedStream::statistics, 0, set, ws.acts[0]);
+    fresh.fill(imnn::SeedStream::statistics, 0, set, ws.input);
     Eigen::MatrixXd x, dx;
     fresh.summaries(fitter.model().forward(*backend, fitter.kept_weights(), ws, fresh.layout(set)),
                     set, x, dx);

@@ -66,8 +66,7 @@ private slots:
     // The fitter's own network at the kept weights.
     auto backend = imnn::make_cpu_backend(1);
     imnn::Workspace ws;
-    ws.acts.resize(1);
-    ws.acts[0] = Eigen::Map<const imnn::lfi::MatrixD>(data.data(), 7, 10).cast<float>();
+    ws.input = Eigen::Map<const imnn::lfi::MatrixD>(data.data(), 7, 10).cast<float>();
     const imnn::MatrixF &y = session_.fitter->model().forward(
         *backend, session_.fitter->kept_weights(), ws, imnn::RowLayout{7, 0, 0});
     for (imnn::Index i = 0; i < 7; ++i)

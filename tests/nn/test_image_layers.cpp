@@ -24,11 +24,13 @@ using MatD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMaj
 
 // One layer of the reference, mirroring a float layer and its parameter offset.
 struct RefLayer {
-  enum Kind { conv, max_pool, avg_pool, act, dense } kind = conv;
+  enum Kind { conv, max_pool, avg_pool, act, dense, concat, flatten } kind = conv;
   Window2d w;            // conv and pools
   ActivationSpec spec;   // act
   Index in = 0, out = 0; // dense
   Index offset = 0;
+  std::vector<std::vector<RefLayer>> branches; // concat: each branch's layers
+  std::vector<Index> branch_channels;          // concat: each branch's output channels
 };
 
 Index primal_of(const RowLayout &lay, Index r) {
@@ -39,6 +41,28 @@ MatD ref_forward(const std::vector<RefLayer> &layers, const std::vector<double> 
                  const RowLayout &lay) {
   for (const RefLayer &l : layers) {
     const Index rows = a.rows();
+    if (l.kind == RefLayer::flatten) continue;
+    if (l.kind == RefLayer::concat) { // branches over a, channels side by side
+      Index total = 0;
+      for (Index ch : l.branch_channels)
+        total += ch;
+      std::vector<MatD> outs;
+      for (const auto &branch : l.branches)
+        outs.push_back(ref_forward(branch, p, a, lay));
+      const Index positions = outs[0].cols() / l.branch_channels[0];
+      MatD out(rows, positions * total);
+      Index off = 0;
+      for (std::size_t b = 0; b < outs.size(); ++b) {
+        const Index ch = l.branch_channels[b];
+        for (Index r = 0; r < rows; ++r)
+          for (Index q = 0; q < positions; ++q)
+            for (Index c = 0; c < ch; ++c)
+              out(r, q * total + off + c) = outs[b](r, q * ch + c);
+        off += ch;
+      }
+      a = std::move(out);
+      continue;
+    }
     if (l.kind == RefLayer::dense) {
       Eigen::Map<const MatD> W(p.data() + l.offset, l.in, l.out);
       MatD z = a * W;
@@ -127,20 +151,40 @@ struct Net {
   std::vector<RefLayer> ref;
 };
 
-Net build(const ImageShape &in, const QString &arch) {
-  std::vector<std::unique_ptr<Layer>> layers;
-  std::vector<RefLayer> ref;
-  ImageShape img = in;
-  Index offset = 0;
+// Steps separated by spaces: conv:OC:K:S:same|valid, max:K:S:p, avg:K:S:p, act,
+// dense:N, flat, and cat(A|B|...) whose branches list their steps separated by commas.
+void add_steps(ImageShape &img, const QStringList &steps, Index &offset,
+               std::vector<std::unique_ptr<Layer>> &layers, std::vector<RefLayer> &ref) {
   auto add = [&](std::unique_ptr<Layer> layer, RefLayer r) {
     r.offset = offset;
     offset += layer->n_parameters();
-    ref.push_back(r);
+    ref.push_back(std::move(r));
     layers.push_back(std::move(layer));
   };
   ActivationSpec tanh_spec{ActivationKind::tanh};
-  for (const QString &step : arch.split(' ', Qt::SkipEmptyParts)) {
-    const QStringList f = step.split(':'); // conv:OC:K:S:same|valid, max:K:S:p, avg:..., act
+  for (const QString &step : steps) {
+    if (step.startsWith("cat(")) {
+      RefLayer r;
+      r.kind = RefLayer::concat;
+      std::vector<std::vector<std::unique_ptr<Layer>>> branches;
+      Index inner = offset;
+      for (const QString &branch : step.mid(4, step.size() - 5).split('|')) {
+        ImageShape bimg = img;
+        std::vector<std::unique_ptr<Layer>> blayers;
+        std::vector<RefLayer> bref;
+        add_steps(bimg, branch.split(','), inner, blayers, bref);
+        branches.push_back(std::move(blayers));
+        r.branches.push_back(std::move(bref));
+        r.branch_channels.push_back(bimg.channels);
+      }
+      auto layer = make_concat(img, std::move(branches));
+      img = image_output(*layer);
+      layers.push_back(std::move(layer));
+      offset = inner;
+      ref.push_back(std::move(r));
+      continue;
+    }
+    const QStringList f = step.split(':');
     const Padding pad = f.back() == "valid" ? Padding::valid : Padding::same;
     if (f[0] == "conv") {
       auto layer = make_conv2d(img, f[1].toLongLong(), f[2].toLongLong(), f[2].toLongLong(),
@@ -166,6 +210,11 @@ Net build(const ImageShape &in, const QString &arch) {
       r.kind = RefLayer::act;
       r.spec = tanh_spec;
       add(make_activation(tanh_spec, img.size()), r);
+    } else if (f[0] == "flat") {
+      RefLayer r;
+      r.kind = RefLayer::flatten;
+      add(make_flatten(img), r);
+      img = ImageShape{1, 1, img.size()};
     } else { // dense:N
       RefLayer r;
       r.kind = RefLayer::dense;
@@ -175,6 +224,14 @@ Net build(const ImageShape &in, const QString &arch) {
       img = ImageShape{1, 1, r.out};
     }
   }
+}
+
+Net build(const ImageShape &in, const QString &arch) {
+  std::vector<std::unique_ptr<Layer>> layers;
+  std::vector<RefLayer> ref;
+  ImageShape img = in;
+  Index offset = 0;
+  add_steps(img, arch.split(' ', Qt::SkipEmptyParts), offset, layers, ref);
   return Net{Model({in.height, in.width, in.channels}, std::move(layers)), std::move(ref)};
 }
 
@@ -258,6 +315,11 @@ private slots:
         "avg:2:2:same",
         "avg:3:1:same",
         "conv:3:3:1:same act max:2:2:same conv:2:3:2:same act avg:2:1:valid dense:2",
+        // An inception block (1x1 | 1x1 -> 3x3 | 1x1 -> 5x5 | 3x3 max pool -> 1x1) with a
+        // shared input, strided, then a flattened dense head.
+        "cat(conv:2:1:2:same|conv:2:1:1:same,act,conv:2:3:2:same|conv:1:1:1:same,act,"
+        "conv:2:5:2:same|max:3:2:same,conv:1:1:1:same) act flat dense:2",
+        "conv:2:1:1:same act cat(conv:3:1:1:same|avg:3:1:same) conv:2:3:2:valid",
     };
     for (const char *a : archs) {
       QTest::addRow("%s 3/2x2", a) << a << 6 << 5 << 2 << 3 << 2 << 2;
@@ -292,8 +354,7 @@ private slots:
 
     const auto backend = make_cpu_backend(2);
     Workspace ws;
-    ws.acts.resize(1);
-    ws.acts[0] = x;
+    ws.input = x;
     const MatrixF out = model.forward(*backend, p, ws, lay);
     const MatD out_ref = ref_forward(net.ref, pd, xd, lay);
     QString m =
@@ -343,20 +404,15 @@ private slots:
     m = mismatch(std::vector<double>(grad.begin(), grad.end()), fd_w, 1e-3, 1e-4);
     QVERIFY2(m.isEmpty(), qPrintable("weight gradient vs FD: " + m));
 
-    // Input gradient through the layers' own backward chain.
-    const auto &layers = model.layers();
-    std::vector<MatrixF> g(layers.size() + 1);
-    g.back() = out_grad;
-    std::vector<float> scratch(grad.size(), 0.0f);
-    Index offset = 0;
-    std::vector<Index> offsets;
-    for (const auto &l : layers) {
-      offsets.push_back(offset);
-      offset += l->n_parameters();
-    }
-    for (std::size_t i = layers.size(); i-- > 0;)
-      layers[i]->backward(*backend, p.data() + offsets[i], ws.acts[i], ws.acts[i + 1], g[i + 1],
-                          &g[i], scratch.data() + offsets[i], lay);
+    // Input gradient: a second pass that also asks for dL/d(input) adds the same
+    // weight gradient again.
+    std::vector<float> grad2(grad.size(), 0.0f);
+    MatrixF g0;
+    model.forward(*backend, p, ws, lay);
+    model.backward(*backend, p, ws, lay, out_grad, grad2, &g0);
+    m = mismatch(std::vector<double>(grad2.begin(), grad2.end()),
+                 std::vector<double>(grad.begin(), grad.end()), 1e-6, 1e-7);
+    QVERIFY2(m.isEmpty(), qPrintable("backward with and without the input gradient: " + m));
     std::vector<double> fd_x(static_cast<std::size_t>(xd.size()));
     for (Index i = 0; i < xd.size(); ++i) {
       MatD xp = xd, xm = xd;
@@ -366,7 +422,7 @@ private slots:
                                            loss(ref_forward(net.ref, pd, xm, lay), coef, q)) /
                                           (2 * eps);
     }
-    m = mismatch(flat(g[0]), fd_x, 1e-3, 1e-4);
+    m = mismatch(flat(g0), fd_x, 1e-3, 1e-4);
     QVERIFY2(m.isEmpty(), qPrintable("input gradient vs FD: " + m));
   }
 
@@ -384,7 +440,7 @@ private slots:
     for (int t = 0; t < 2; ++t) {
       const auto backend = make_cpu_backend(t + 1);
       Workspace ws;
-      ws.acts = {x};
+      ws.input = x;
       outs[t] = net.model.forward(*backend, p, ws, lay);
     }
     QVERIFY(outs[0] == outs[1]);

@@ -292,13 +292,20 @@ void TestNn::activationLayerMatchesDerivatives() {
     in(2, c) = 1.0f; // z_dot_1
     in(3, c) = 2.0f; // z_dot_2
   }
-  layer->forward(*backend, nullptr, in, out, lay);
+  // The layer on its own, through backend tensors (views of the host matrices).
+  LayerWorkspace lws;
+  const Tensor tin = backend->view(in.data(), in.rows(), in.cols());
+  Tensor tout;
+  layer->forward(*backend, nullptr, tin, tout, lay, lws);
+  out = Eigen::Map<const MatrixF>(tout.data(), tout.rows(), tout.cols());
   MatrixF out_grad(lay.rows(), n);
   out_grad.row(0).setConstant(1.0f); // h_bar
   out_grad.row(1).setConstant(1.0f); // h_bar, no tangents
   out_grad.row(2).setConstant(1.0f); // h_dot_bar_1
   out_grad.row(3).setConstant(0.5f); // h_dot_bar_2
-  layer->backward(*backend, nullptr, in, out, out_grad, &in_grad, nullptr, lay);
+  Tensor tog = backend->view(out_grad.data(), out_grad.rows(), out_grad.cols()), tig;
+  layer->backward(*backend, nullptr, tin, tout, tog, &tig, nullptr, lay, lws);
+  in_grad = Eigen::Map<const MatrixF>(tig.data(), tig.rows(), tig.cols());
   QCOMPARE(in_grad.rows(), lay.rows());
   std::vector<double> r_out, r_grad;
   nn_detail::visit_activation<double>(spec, [&](const auto &f) {
@@ -348,8 +355,7 @@ void TestNn::modelTangentsMatchFiniteDifferences() {
   QVERIFY2(p, "no seed keeps the pre-activations clear of the kink");
   const auto backend = make_cpu_backend(2);
   Workspace ws;
-  ws.acts.resize(1);
-  ws.acts[0] = p->x;
+  ws.input = p->x;
   const MatrixF out = model.forward(*backend, p->w, ws, lay);
   QCOMPARE(out.rows(), lay.rows());
   QCOMPARE(out.cols(), Index(2));
@@ -419,27 +425,21 @@ void TestNn::modelGradientsMatchFiniteDifferences() {
 
   const auto backend = make_cpu_backend(2);
   Workspace ws;
-  ws.acts.resize(1);
-  ws.acts[0] = p->x;
+  ws.input = p->x;
   const MatrixF &out = model.forward(*backend, p->w, ws, lay);
   const MatrixF out_grad = (coef.cast<float>().array() + float(q) * out.array()).matrix();
   std::vector<float> grad(model.n_parameters(), 0.0f);
   model.backward(*backend, p->w, ws, lay, out_grad, grad);
 
-  // Input gradient: the same chain by hand, asking layer 0 for dL/d(input).
-  const auto &layers = model.layers();
-  std::vector<MatrixF> g(layers.size() + 1);
-  g.back() = out_grad;
+  // Input gradient: a second backward that also asks for dL/d(input) adds the same
+  // weight gradient again.
   std::vector<float> grad2(model.n_parameters(), 0.0f);
-  std::vector<Index> offsets{0};
-  for (const auto &l : layers)
-    offsets.push_back(offsets.back() + l->n_parameters());
-  for (std::size_t i = layers.size(); i-- > 0;)
-    layers[i]->backward(*backend, p->w.data() + offsets[i], ws.acts[i], ws.acts[i + 1], g[i + 1],
-                        &g[i], grad2.data() + offsets[i], lay);
-  QCOMPARE(g[0].rows(), lay.rows());
-  QCOMPARE(g[0].cols(), model.input_size());
-  CHECK_CLOSE("layer chain vs Model::backward", flat(grad2),
+  MatrixF g0;
+  model.forward(*backend, p->w, ws, lay);
+  model.backward(*backend, p->w, ws, lay, out_grad, grad2, &g0);
+  QCOMPARE(g0.rows(), lay.rows());
+  QCOMPARE(g0.cols(), model.input_size());
+  CHECK_CLOSE("backward with and without the input gradient", flat(grad2),
               std::vector<double>(grad.begin(), grad.end()), 1e-6, 1e-7);
 
   const double eps = 1e-6;
@@ -466,7 +466,7 @@ void TestNn::modelGradientsMatchFiniteDifferences() {
         (2 * eps);
   }
   QVERIFY(max_abs(fd_x) > 1e-3);
-  CHECK_CLOSE("input gradient vs FD", flat(g[0]), fd_x, 1e-2, 1e-3);
+  CHECK_CLOSE("input gradient vs FD", flat(g0), fd_x, 1e-2, 1e-3);
 }
 
 // backward adds into grad, and a second forward/backward on the same workspace
@@ -477,25 +477,25 @@ void TestNn::backwardAccumulatesAndReusesWorkspace() {
   const auto w = model.initialise(3);
   const auto backend = make_cpu_backend(2);
   Workspace ws;
-  ws.acts.resize(1);
-  ws.acts[0] = MatrixF::Random(lay.rows(), 4);
+  ws.input = MatrixF::Random(lay.rows(), 4);
   const MatrixF og = MatrixF::Random(lay.rows(), 2);
   std::vector<float> g1(model.n_parameters(), 0.0f);
   model.forward(*backend, w, ws, lay);
   model.backward(*backend, w, ws, lay, og, g1);
-  std::vector<const float *> act_ptrs, grad_ptrs;
-  for (const auto &m : ws.acts)
-    act_ptrs.push_back(m.data());
-  for (const auto &m : ws.grads)
-    grad_ptrs.push_back(m.data());
+  const auto buffers = [&ws] {
+    std::vector<const float *> ptrs;
+    for (const auto &t : ws.net.tensors)
+      ptrs.push_back(t.data());
+    ptrs.push_back(ws.output.data());
+    ptrs.push_back(ws.output_grad.data());
+    return ptrs;
+  };
+  const std::vector<const float *> before = buffers();
 
   std::vector<float> g2(model.n_parameters(), 1.0f);
   model.forward(*backend, w, ws, lay);
   model.backward(*backend, w, ws, lay, og, g2);
-  for (std::size_t i = 0; i < ws.acts.size(); ++i)
-    QCOMPARE(ws.acts[i].data(), act_ptrs[i]);
-  for (std::size_t i = 0; i < ws.grads.size(); ++i)
-    QCOMPARE(ws.grads[i].data(), grad_ptrs[i]);
+  QVERIFY(buffers() == before);
   QVERIFY(max_abs(std::vector<double>(g1.begin(), g1.end())) > 1e-3);
   for (std::size_t i = 0; i < g1.size(); ++i)
     QVERIFY2(std::abs(g2[i] - (1.0f + g1[i])) <= 1e-5f * (1 + std::abs(g1[i])),
@@ -503,7 +503,7 @@ void TestNn::backwardAccumulatesAndReusesWorkspace() {
 
   // A different layout on the same workspace works too.
   const RowLayout lay2{3, 0, 0};
-  ws.acts[0] = MatrixF::Random(lay2.rows(), 4);
+  ws.input = MatrixF::Random(lay2.rows(), 4);
   const MatrixF &out = model.forward(*backend, w, ws, lay2);
   QCOMPARE(out.rows(), Index(3));
   std::vector<float> g3(model.n_parameters(), 0.0f);
@@ -652,10 +652,9 @@ void TestNn::forwardRejectsBadInput() {
   const auto w = model.initialise(1);
   const auto backend = make_cpu_backend(1);
   Workspace ws;
-  ws.acts.resize(1);
-  ws.acts[0] = MatrixF::Zero(5, 3); // wrong width
+  ws.input = MatrixF::Zero(5, 3); // wrong width
   QVERIFY_THROWS_EXCEPTION(Error, model.forward(*backend, w, ws, RowLayout{5, 0, 0}));
-  ws.acts[0] = MatrixF::Zero(5, 4); // wrong row count for the layout
+  ws.input = MatrixF::Zero(5, 4); // wrong row count for the layout
   QVERIFY_THROWS_EXCEPTION(Error, model.forward(*backend, w, ws, RowLayout{5, 1, 1}));
   QVERIFY_THROWS_EXCEPTION(Error, model.forward(*backend, w, ws, RowLayout{2, 3, 1})); // n_t > n_p
   const std::vector<float> short_w(3);

@@ -68,6 +68,39 @@ Window2d make_window(const ImageShape &in, Index out_channels, Index kernel_h, I
 
 enum class PoolKind { max, average };
 
+class Backend;
+
+// A row-major float matrix (rows x cols, contiguous) in one backend's memory: host
+// memory for the CPU backend, device memory for a device backend. Only its backend
+// touches the elements; host code moves data in and out with Backend::upload and
+// Backend::download (or, where Backend::host_memory(), reads data() directly). A
+// tensor keeps its storage when reshaped to a size it can hold, so a workspace reused
+// with the same shapes allocates nothing. A view (Backend::view) borrows memory it
+// does not own. Move-only; it must not outlive its backend.
+class Tensor {
+public:
+  Tensor() = default;
+  Tensor(Tensor &&) noexcept = default;
+  Tensor &operator=(Tensor &&) noexcept = default;
+  Tensor(const Tensor &) = delete;
+  Tensor &operator=(const Tensor &) = delete;
+
+  Index rows() const { return rows_; }
+  Index cols() const { return cols_; }
+  Index size() const { return rows_ * cols_; }
+  float *data() { return data_; }
+  const float *data() const { return data_; }
+  const Backend *backend() const { return backend_; }
+  bool is_view() const { return data_ != nullptr && !storage_; }
+
+private:
+  friend class Backend;
+  const Backend *backend_ = nullptr;
+  std::shared_ptr<float> storage_; // null for a view
+  float *data_ = nullptr;
+  Index rows_ = 0, cols_ = 0, capacity_ = 0;
+};
+
 // A compute place. Layers do all their heavy lifting through it, and touch no element
 // memory themselves, so that other backends (CUDA) can follow without touching the
 // layers. Batches follow the RowLayout contract above (primal rows, then tangent
@@ -77,6 +110,32 @@ public:
   virtual ~Backend() = default;
   virtual std::string name() const = 0;
   virtual int threads() const = 0;
+  // True when this backend's memory is host memory, so that a host array can be used in
+  // place (view) and a tensor's data() read by host code.
+  virtual bool host_memory() const = 0;
+
+  // Shapes t as rows x cols of this backend's memory, keeping its storage when it is
+  // this backend's and large enough; the contents are unspecified after it grows. A
+  // view, or another backend's tensor, gets storage of its own.
+  void resize(Tensor &t, Index rows, Index cols);
+  // A tensor over rows x cols floats of this backend's memory that it does not own.
+  Tensor view(float *data, Index rows, Index cols) const;
+  // rows x cols host floats into t (resized), and t back into host memory (t.size()).
+  void upload(const float *host, Index rows, Index cols, Tensor &t);
+  void download(const Tensor &t, float *host);
+  // Host data to read from: a view of it where host_memory() (no copy), else uploaded
+  // into `storage`. Returns the tensor that holds it.
+  const Tensor &stage(const float *host, Index rows, Index cols, Tensor &storage);
+
+  // Elementwise work in this backend's memory: x[i] = value; y[i] += x[i].
+  virtual void fill(float *x, Index n, float value) = 0;
+  virtual void add(const float *x, float *y, Index n) = 0;
+  // dst[r * dst_ld + c] = (or +=, when accumulate) src[r * src_ld + c] for r < rows,
+  // c < cols: a strided block copy. With rows = images x pixels of NHWC images it
+  // places a branch's channels into a concatenation, and takes them back out.
+  virtual void copy_strided(Index rows, Index cols, const float *src, Index src_ld, float *dst,
+                            Index dst_ld, bool accumulate) = 0;
+
   // Row-major C(m x n) = op(A)(m x k) * op(B)(k x n) + beta * C, where op(X) is X
   // or its transpose; lda/ldb/ldc are row strides of the matrices as stored.
   virtual void gemm(bool trans_a, bool trans_b, Index m, Index n, Index k, const float *a,
@@ -113,6 +172,13 @@ public:
   // in_grad = the adjoint of pool2d_forward applied to out_grad (in: the forward input).
   virtual void pool2d_backward(PoolKind kind, const Window2d &w, const float *in,
                                const float *out_grad, float *in_grad, const RowLayout &layout) = 0;
+
+protected:
+  // n uninitialised floats of this backend's memory, freed by the pointer's deleter.
+  virtual std::shared_ptr<float> allocate(Index n) = 0;
+  // n floats from host memory into this backend's memory, and back.
+  virtual void write(const float *host, float *dst, Index n) = 0;
+  virtual void read(const float *src, float *host, Index n) = 0;
 };
 
 // CPU backend: oneDNN matmul and convolution primitives cached per shape, OpenMP
@@ -123,6 +189,13 @@ std::unique_ptr<Backend> make_cpu_backend(int threads = 0);
 ActivationKind activation_from_name(const std::string &name);
 std::string activation_name(ActivationKind kind);
 
+// What a layer keeps between its forward and its backward pass besides its input and
+// output: a composite layer's inner activations. Model keeps one per layer.
+struct LayerWorkspace {
+  std::vector<Tensor> tensors;
+  std::vector<LayerWorkspace> children;
+};
+
 class Layer {
 public:
   virtual ~Layer() = default;
@@ -131,16 +204,18 @@ public:
   virtual Index input_size() const = 0;
   virtual Index output_size() const = 0;
   virtual Index n_parameters() const = 0;
-  // Fills n_parameters() values (Dense: W glorot-normal, b normal sigma 0.01 as stax).
+  // Fills n_parameters() host values (Dense: W glorot-normal, b normal sigma 0.01 as stax).
   virtual void initialise(std::uint64_t seed, float *params) const = 0;
-  // out is resized to (layout.rows() x output_size()).
-  virtual void forward(Backend &backend, const float *params, const MatrixF &in, MatrixF &out,
-                       const RowLayout &layout) const = 0;
-  // Given out_grad = dL/d(out) (all rows; may be overwritten as scratch), adds
-  // dL/d(params) into param_grad and, when in_grad is not null, writes dL/d(in).
-  virtual void backward(Backend &backend, const float *params, const MatrixF &in,
-                        const MatrixF &out, MatrixF &out_grad, MatrixF *in_grad, float *param_grad,
-                        const RowLayout &layout) const = 0;
+  // params, param_grad and the tensors are the backend's memory. out is reshaped to
+  // (layout.rows() x output_size()).
+  virtual void forward(Backend &backend, const float *params, const Tensor &in, Tensor &out,
+                       const RowLayout &layout, LayerWorkspace &ws) const = 0;
+  // After forward with the same ws: given out_grad = dL/d(out) (all rows; may be
+  // overwritten as scratch), adds dL/d(params) into param_grad and, when in_grad is not
+  // null, writes dL/d(in) there (reshaped).
+  virtual void backward(Backend &backend, const float *params, const Tensor &in, const Tensor &out,
+                        Tensor &out_grad, Tensor *in_grad, float *param_grad,
+                        const RowLayout &layout, LayerWorkspace &ws) const = 0;
 };
 
 std::unique_ptr<Layer> make_dense(Index input_size, Index output_size);
@@ -153,13 +228,29 @@ std::unique_ptr<Layer> make_conv2d(const ImageShape &in, Index out_channels, Ind
 // Max or average pooling (stax.MaxPool / AvgPool).
 std::unique_ptr<Layer> make_pool2d(PoolKind kind, const ImageShape &in, Index window_h,
                                    Index window_w, Index stride_h, Index stride_w, Padding padding);
-// The output image of a conv2d or pool2d layer (what the next layer takes).
+// Parallel branches over one input image whose output images, of one height and
+// width, are concatenated along channels in branch order (an inception block). Each
+// branch is a chain of image layers; its parameters follow the previous branch's.
+std::unique_ptr<Layer> make_concat(const ImageShape &in,
+                                   std::vector<std::vector<std::unique_ptr<Layer>>> branches);
+// The same values read as a plain vector (flatten: an image for a dense head) or as an
+// image of another shape (reshape, out.size() == in_size). No copy: the output is a
+// view of the input.
+std::unique_ptr<Layer> make_flatten(const ImageShape &in);
+std::unique_ptr<Layer> make_reshape(Index in_size, const ImageShape &out);
+// The output image of a conv2d, pool2d, concat or reshape layer (what the next layer
+// takes); throws for layers that output plain vectors.
 ImageShape image_output(const Layer &layer);
 
-// Activations kept between forward and backward; reuse one per thread.
+// Everything a Model keeps between forward and backward; reuse one per thread and
+// backend (its tensors are that backend's memory).
 struct Workspace {
-  std::vector<MatrixF> acts;  // acts[0] = input, acts[i + 1] = output of layer i
-  std::vector<MatrixF> grads; // scratch adjoints
+  MatrixF input;      // host input: the caller fills it (layout.rows() x input_size())
+  MatrixF output;     // host copy of the output, written by the host-level forward
+  LayerWorkspace net; // each layer's output, adjoint scratch and inner activations
+  Tensor input_tensor, weights, weight_grad, output_grad, input_grad;
+  const Tensor *forward_input = nullptr; // the input of the last forward
+  std::vector<float> host_grad;          // a device backend's gradient, read back
 };
 
 class Model {
@@ -177,14 +268,25 @@ public:
 
   std::vector<float> initialise(std::uint64_t seed) const;
 
-  // The caller fills ws.acts[0] (layout.rows() x input_size()); returns the output
-  // (layout.rows() x output_size()), which stays valid until the next forward.
+  // Host level: the caller fills ws.input (layout.rows() x input_size()); returns the
+  // output (layout.rows() x output_size()) in host memory, valid until the next forward.
   const MatrixF &forward(Backend &backend, const std::vector<float> &w, Workspace &ws,
                          const RowLayout &layout) const;
-  // After forward with the same ws: adds dL/dw into grad (size n_parameters()).
+  // After forward with the same ws: adds dL/dw into grad (size n_parameters()) and, when
+  // input_grad is not null, writes dL/d(input) there.
   void backward(Backend &backend, const std::vector<float> &w, Workspace &ws,
-                const RowLayout &layout, const MatrixF &output_grad,
-                std::vector<float> &grad) const;
+                const RowLayout &layout, const MatrixF &output_grad, std::vector<float> &grad,
+                MatrixF *input_grad = nullptr) const;
+
+  // Backend level (nothing crosses to the host): weights w (1 x n_parameters()) and input
+  // in (layout.rows() x input_size()) in the backend's memory; in must stay valid until
+  // backward. Returns the output tensor, owned by ws.
+  const Tensor &forward(Backend &backend, const Tensor &w, const Tensor &in, Workspace &ws,
+                        const RowLayout &layout) const;
+  // Adds dL/dw into grad (1 x n_parameters(), backend memory); output_grad (the output's
+  // shape) is used as scratch; input_grad, when not null, receives dL/d(input).
+  void backward(Backend &backend, const Tensor &w, Workspace &ws, const RowLayout &layout,
+                Tensor &output_grad, Tensor &grad, Tensor *input_grad = nullptr) const;
 
   nlohmann::json describe() const;
 

@@ -323,9 +323,8 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
   auto forward = [&](std::size_t c) -> const MatrixF & {
     Worker &dev = *workers_[static_cast<std::size_t>(chunks[c].worker)];
     Workspace &ws = workspace(c);
-    if (ws.acts.empty()) ws.acts.resize(1);
     source_.fill_part(SeedStream::training, iteration, set, chunks[c].begin, chunks[c].part,
-                      ws.acts[0]);
+                      ws.input);
     return model_.forward(*dev.backend, w, ws, source_.layout(chunks[c].part));
   };
   // Pass 1: summaries of every chunk.
@@ -434,11 +433,10 @@ void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eige
       if (chunk.worker != d) continue;
       try {
         Workspace &ws = dev.fwd_ws[source_.layout(chunk.part).rows()];
-        if (ws.acts.empty()) ws.acts.resize(1);
         if (pr.kept)
-          std::swap(ws.acts[0], pr.inputs[c]);
+          std::swap(ws.input, pr.inputs[c]);
         else
-          source_.fill_part(pr.stream, pr.iteration, pr.set, chunk.begin, chunk.part, ws.acts[0]);
+          source_.fill_part(pr.stream, pr.iteration, pr.set, chunk.begin, chunk.part, ws.input);
         const MatrixF &out = model_.forward(*dev.backend, w, ws, source_.layout(chunk.part));
         if (single) {
           source_.summaries(out, pr.set, x, dx);

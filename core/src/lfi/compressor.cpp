@@ -88,7 +88,6 @@ Compressor::Compressor(TrainedModel model, const PluginRegistry &registry, int t
   m.theta_fid = Eigen::Map<const Eigen::VectorXd>(m.model.theta_fid.data(),
                                                   static_cast<Index>(m.model.theta_fid.size()));
   m.backend = make_cpu_backend(threads);
-  m.ws.acts.resize(1);
 }
 
 Compressor::Compressor(Compressor &&) noexcept = default;
@@ -115,7 +114,7 @@ void Compressor::Impl::forward(const double *data, Index n, double *out) {
   const Index q = model.n_summaries;
   for (Index start = 0; start < n; start += kBatchRows) {
     const Index rows = std::min(kBatchRows, n - start);
-    ws.acts[0] =
+    ws.input =
         Eigen::Map<const lfi::MatrixD>(data + start * input_size, rows, input_size).cast<float>();
     const MatrixF &y = network.forward(*backend, model.weights, ws, RowLayout{rows, 0, 0});
     Eigen::Map<lfi::MatrixD>(out + start * q, rows, q) = y.topRows(rows).cast<double>();

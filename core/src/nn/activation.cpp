@@ -220,27 +220,24 @@ public:
   Index n_parameters() const override { return 0; }
   void initialise(std::uint64_t, float *) const override {}
 
-  void forward(Backend &backend, const float *, const MatrixF &in, MatrixF &out,
-               const RowLayout &layout) const override {
+  void forward(Backend &backend, const float *, const Tensor &in, Tensor &out,
+               const RowLayout &layout, LayerWorkspace &) const override {
     nn_detail::check_input("activation", in, layout, size_);
-    out.resize(in.rows(), size_);
+    backend.resize(out, in.rows(), size_);
     backend.activation_forward(spec_, in.data(), out.data(), size_, layout);
   }
 
-  void backward(Backend &backend, const float *, const MatrixF &in, const MatrixF &out,
-                MatrixF &out_grad, MatrixF *in_grad, float *,
-                const RowLayout &layout) const override {
+  void backward(Backend &backend, const float *, const Tensor &in, const Tensor &out,
+                Tensor &out_grad, Tensor *in_grad, float *, const RowLayout &layout,
+                LayerWorkspace &) const override {
     if (in_grad == nullptr) return; // no parameters: nothing else to do
     nn_detail::check_input("activation", in, layout, size_);
-    if (out_grad.rows() != in.rows() || out_grad.cols() != size_)
-      throw Error("nn: activation layer got an output gradient of shape " +
-                  std::to_string(out_grad.rows()) + "x" + std::to_string(out_grad.cols()) +
-                  ", expected " + std::to_string(in.rows()) + "x" + std::to_string(size_));
+    nn_detail::check_grad("activation", out_grad, in.rows(), size_);
     if (out.rows() != in.rows() || out.cols() != size_)
       throw Error("nn: activation layer got an output of shape " + std::to_string(out.rows()) +
                   "x" + std::to_string(out.cols()) + ", expected " + std::to_string(in.rows()) +
                   "x" + std::to_string(size_) + " (the forward pass's)");
-    in_grad->resize(in.rows(), size_);
+    backend.resize(*in_grad, in.rows(), size_);
     backend.activation_backward(spec_, in.data(), out.data(), out_grad.data(), in_grad->data(),
                                 size_, layout);
   }

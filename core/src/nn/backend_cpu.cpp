@@ -18,6 +18,7 @@
 #include "imnn/error.h"
 #include "imnn/nn.h"
 
+#include "nn/common.h"
 #include "nn/cpu_kernels.h"
 #include "omp_team.h"
 
@@ -25,6 +26,9 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <mutex>
 #include <omp.h>
 #include <oneapi/dnnl/dnnl.hpp>
@@ -109,6 +113,47 @@ public:
 
   std::string name() const override { return "cpu"; }
   int threads() const override { return threads_; }
+  bool host_memory() const override { return true; }
+
+  void fill(float *x, Index n, float value) override {
+    const int team = nn_detail::team_size(threads_, n);
+    detail::omp_team(team, [&] {
+#pragma omp for simd schedule(simd : static)
+      for (Index i = 0; i < n; ++i)
+        x[i] = value;
+    });
+  }
+  void add(const float *x, float *y, Index n) override {
+    const int team = nn_detail::team_size(threads_, n);
+    detail::omp_team(team, [&] {
+#pragma omp for simd schedule(simd : static)
+      for (Index i = 0; i < n; ++i)
+        y[i] += x[i];
+    });
+  }
+  void copy_strided(Index rows, Index cols, const float *src, Index src_ld, float *dst,
+                    Index dst_ld, bool accumulate) override {
+    if (rows <= 0 || cols <= 0) return;
+    if (src_ld < cols || dst_ld < cols)
+      throw Error("copy_strided: a row stride (" + std::to_string(src_ld) + ", " +
+                  std::to_string(dst_ld) + ") is smaller than the " + std::to_string(cols) +
+                  " columns copied");
+    const int team = nn_detail::team_size(threads_, rows * cols);
+    detail::omp_team(team, [&] {
+#pragma omp for schedule(static)
+      for (Index r = 0; r < rows; ++r) {
+        const float *s = src + r * src_ld;
+        float *d = dst + r * dst_ld;
+        if (accumulate) {
+#pragma omp simd
+          for (Index c = 0; c < cols; ++c)
+            d[c] += s[c];
+        } else {
+          std::memcpy(d, s, static_cast<std::size_t>(cols) * sizeof(float));
+        }
+      }
+    });
+  }
 
   void gemm(bool trans_a, bool trans_b, Index m, Index n, Index k, const float *a, Index lda,
             const float *b, Index ldb, float beta, float *c, Index ldc) override {
@@ -184,6 +229,27 @@ public:
     run_conv(ConvPass::backward_weights, w, in, out_grad, scratch.data());
     for (std::size_t i = 0; i < n; ++i)
       kernel_grad[i] += scratch[i];
+  }
+
+protected:
+  // 64-byte aligned (a cache line, and what oneDNN prefers); an allocation that fails
+  // says how much was asked for.
+  std::shared_ptr<float> allocate(Index n) override {
+    const std::size_t bytes =
+        (static_cast<std::size_t>(n) * sizeof(float) + std::size_t{63}) & ~std::size_t{63};
+    void *p = std::aligned_alloc(64, bytes);
+    if (p == nullptr)
+      throw Error("cpu backend: cannot allocate " + std::to_string(bytes >> 20) + " MiB (" +
+                  std::to_string(n) +
+                  " floats) for network activations: make the batch smaller (memory_budget, "
+                  "n_s) or the network narrower");
+    return std::shared_ptr<float>(static_cast<float *>(p), [](float *q) { std::free(q); });
+  }
+  void write(const float *host, float *dst, Index n) override {
+    std::memcpy(dst, host, static_cast<std::size_t>(n) * sizeof(float));
+  }
+  void read(const float *src, float *host, Index n) override {
+    std::memcpy(host, src, static_cast<std::size_t>(n) * sizeof(float));
   }
 
 private:

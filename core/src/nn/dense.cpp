@@ -57,11 +57,11 @@ public:
     nn_detail::fill_normal(seed, 1, 0.01, params + in_ * out_, out_);
   }
 
-  void forward(Backend &backend, const float *params, const MatrixF &in, MatrixF &out,
-               const RowLayout &layout) const override {
+  void forward(Backend &backend, const float *params, const Tensor &in, Tensor &out,
+               const RowLayout &layout, LayerWorkspace &) const override {
     nn_detail::check_input("dense", in, layout, in_);
     const Index rows = in.rows();
-    out.resize(rows, out_);
+    backend.resize(out, rows, out_);
     // All rows (primal and tangent) in one GEMM.
     backend.gemm(false, false, rows, out_, in_, in.data(), in_, params, out_, 0.0f, out.data(),
                  out_);
@@ -69,22 +69,19 @@ public:
     backend.bias_add(out.data(), layout.n_primal, out_, out_, params + in_ * out_);
   }
 
-  void backward(Backend &backend, const float *params, const MatrixF &in, const MatrixF &,
-                MatrixF &out_grad, MatrixF *in_grad, float *param_grad,
-                const RowLayout &layout) const override {
+  void backward(Backend &backend, const float *params, const Tensor &in, const Tensor &,
+                Tensor &out_grad, Tensor *in_grad, float *param_grad, const RowLayout &layout,
+                LayerWorkspace &) const override {
     nn_detail::check_input("dense", in, layout, in_);
     const Index rows = in.rows();
-    if (out_grad.rows() != rows || out_grad.cols() != out_)
-      throw Error("nn: dense layer got an output gradient of shape " +
-                  std::to_string(out_grad.rows()) + "x" + std::to_string(out_grad.cols()) +
-                  ", expected " + std::to_string(rows) + "x" + std::to_string(out_));
+    nn_detail::check_grad("dense", out_grad, rows, out_);
     const float *g = out_grad.data();
     // W_bar += in^T out_grad over all rows (primal and tangent).
     backend.gemm(true, false, in_, out_, rows, in.data(), in_, g, out_, 1.0f, param_grad, out_);
     // b_bar += column sums of the primal rows.
     backend.bias_grad(g, layout.n_primal, out_, out_, param_grad + in_ * out_);
     if (in_grad != nullptr) { // in_bar = out_grad W^T
-      in_grad->resize(rows, in_);
+      backend.resize(*in_grad, rows, in_);
       backend.gemm(false, true, rows, in_, out_, g, out_, params, out_, 0.0f, in_grad->data(), in_);
     }
   }

@@ -7,7 +7,10 @@
 #include "nn/common.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace imnn {
 
@@ -45,16 +48,10 @@ public:
   const ImageShape &output_image() const { return w_.out; }
 
 protected:
-  Window2d window(const MatrixF &in) const {
+  Window2d window(const Tensor &in) const {
     Window2d w = w_;
     w.rows = in.rows();
     return w;
-  }
-  void check_grad(const char *layer, const MatrixF &out_grad, Index rows) const {
-    if (out_grad.rows() != rows || out_grad.cols() != w_.out.size())
-      throw Error(std::string("nn: ") + layer + " layer got an output gradient of shape " +
-                  std::to_string(out_grad.rows()) + "x" + std::to_string(out_grad.cols()) +
-                  ", expected " + std::to_string(rows) + "x" + std::to_string(w_.out.size()));
   }
   nlohmann::json window_json() const {
     return {{"input", json_of(w_.in)},
@@ -87,26 +84,26 @@ public:
     nn_detail::fill_normal(seed, 1, 0.01, params + kernel_size(), w_.out.channels);
   }
 
-  void forward(Backend &backend, const float *params, const MatrixF &in, MatrixF &out,
-               const RowLayout &layout) const override {
+  void forward(Backend &backend, const float *params, const Tensor &in, Tensor &out,
+               const RowLayout &layout, LayerWorkspace &) const override {
     nn_detail::check_input("conv2d", in, layout, w_.in.size());
-    out.resize(in.rows(), w_.out.size());
+    backend.resize(out, in.rows(), w_.out.size());
     backend.conv2d_forward(window(in), in.data(), params, out.data());
     backend.bias_add(out.data(), layout.n_primal, w_.out.size(), w_.out.channels,
                      params + kernel_size());
   }
 
-  void backward(Backend &backend, const float *params, const MatrixF &in, const MatrixF &,
-                MatrixF &out_grad, MatrixF *in_grad, float *param_grad,
-                const RowLayout &layout) const override {
+  void backward(Backend &backend, const float *params, const Tensor &in, const Tensor &,
+                Tensor &out_grad, Tensor *in_grad, float *param_grad, const RowLayout &layout,
+                LayerWorkspace &) const override {
     nn_detail::check_input("conv2d", in, layout, w_.in.size());
-    check_grad("conv2d", out_grad, in.rows());
+    nn_detail::check_grad("conv2d", out_grad, in.rows(), w_.out.size());
     const Window2d w = window(in);
     backend.conv2d_backward_weights(w, in.data(), out_grad.data(), param_grad);
     backend.bias_grad(out_grad.data(), layout.n_primal, w_.out.size(), w_.out.channels,
                       param_grad + kernel_size());
     if (in_grad != nullptr) {
-      in_grad->resize(in.rows(), w_.in.size());
+      backend.resize(*in_grad, in.rows(), w_.in.size());
       backend.conv2d_backward_data(w, out_grad.data(), params, in_grad->data());
     }
   }
@@ -124,25 +121,165 @@ public:
   Index n_parameters() const override { return 0; }
   void initialise(std::uint64_t, float *) const override {}
 
-  void forward(Backend &backend, const float *, const MatrixF &in, MatrixF &out,
-               const RowLayout &layout) const override {
+  void forward(Backend &backend, const float *, const Tensor &in, Tensor &out,
+               const RowLayout &layout, LayerWorkspace &) const override {
     nn_detail::check_input(type().c_str(), in, layout, w_.in.size());
-    out.resize(in.rows(), w_.out.size());
+    backend.resize(out, in.rows(), w_.out.size());
     backend.pool2d_forward(kind_, window(in), in.data(), out.data(), layout);
   }
 
-  void backward(Backend &backend, const float *, const MatrixF &in, const MatrixF &,
-                MatrixF &out_grad, MatrixF *in_grad, float *,
-                const RowLayout &layout) const override {
+  void backward(Backend &backend, const float *, const Tensor &in, const Tensor &, Tensor &out_grad,
+                Tensor *in_grad, float *, const RowLayout &layout,
+                LayerWorkspace &) const override {
     if (in_grad == nullptr) return;
     nn_detail::check_input(type().c_str(), in, layout, w_.in.size());
-    check_grad(type().c_str(), out_grad, in.rows());
-    in_grad->resize(in.rows(), w_.in.size());
+    nn_detail::check_grad(type().c_str(), out_grad, in.rows(), w_.out.size());
+    backend.resize(*in_grad, in.rows(), w_.in.size());
     backend.pool2d_backward(kind_, window(in), in.data(), out_grad.data(), in_grad->data(), layout);
   }
 
 private:
   PoolKind kind_;
+};
+
+// Layers whose output is an image without a window of their own.
+class ShapedLayer : public Layer {
+public:
+  virtual ImageShape output_image() const = 0;
+};
+
+// Parallel branches over one input image, outputs concatenated along channels.
+class ConcatLayer final : public ShapedLayer {
+public:
+  ConcatLayer(const ImageShape &in, std::vector<std::vector<std::unique_ptr<Layer>>> branches,
+              std::vector<ImageShape> outs)
+      : in_(in), branches_(std::move(branches)), outs_(std::move(outs)) {
+    out_ = outs_.front();
+    out_.channels = 0;
+    for (std::size_t b = 0; b < branches_.size(); ++b) {
+      std::vector<Index> offsets;
+      for (const auto &l : branches_[b]) {
+        offsets.push_back(n_parameters_);
+        n_parameters_ += l->n_parameters();
+      }
+      offsets_.push_back(std::move(offsets));
+      channel_offset_.push_back(out_.channels);
+      out_.channels += outs_[b].channels;
+    }
+  }
+  std::string type() const override { return "concat"; }
+  nlohmann::json describe() const override {
+    nlohmann::json branches = nlohmann::json::array();
+    for (const auto &branch : branches_) {
+      nlohmann::json layers = nlohmann::json::array();
+      for (const auto &l : branch)
+        layers.push_back(l->describe());
+      branches.push_back(layers);
+    }
+    return {{"type", "concat"},
+            {"input", json_of(in_)},
+            {"output", json_of(out_)},
+            {"branches", branches}};
+  }
+  Index input_size() const override { return in_.size(); }
+  Index output_size() const override { return out_.size(); }
+  Index n_parameters() const override { return n_parameters_; }
+  ImageShape output_image() const override { return out_; }
+
+  void initialise(std::uint64_t seed, float *params) const override {
+    for (std::size_t b = 0; b < branches_.size(); ++b)
+      for (std::size_t i = 0; i < branches_[b].size(); ++i)
+        branches_[b][i]->initialise(seed ^ (0x9e3779b97f4a7c15ull * (b + 1) + i * 0x100000001b3ull),
+                                    params + offsets_[b][i]);
+  }
+
+  // ws.children[b]: branch b's chain; ws.tensors[b]: branch b's part of the adjoint,
+  // ws.tensors[B]: a branch's input adjoint before it is added.
+  void forward(Backend &backend, const float *params, const Tensor &in, Tensor &out,
+               const RowLayout &layout, LayerWorkspace &ws) const override {
+    nn_detail::check_input("concat", in, layout, in_.size());
+    const std::size_t nb = branches_.size();
+    ws.children.resize(nb);
+    backend.resize(out, in.rows(), out_.size());
+    const Index positions = in.rows() * out_.height * out_.width;
+    for (std::size_t b = 0; b < nb; ++b) {
+      const Tensor &y = nn_detail::sequence_forward(backend, {&branches_[b], &offsets_[b]}, params,
+                                                    in, ws.children[b], layout);
+      backend.copy_strided(positions, outs_[b].channels, y.data(), outs_[b].channels,
+                           out.data() + channel_offset_[b], out_.channels, false);
+    }
+  }
+
+  void backward(Backend &backend, const float *params, const Tensor &in, const Tensor &,
+                Tensor &out_grad, Tensor *in_grad, float *param_grad, const RowLayout &layout,
+                LayerWorkspace &ws) const override {
+    nn_detail::check_input("concat", in, layout, in_.size());
+    nn_detail::check_grad("concat", out_grad, in.rows(), out_.size());
+    const std::size_t nb = branches_.size();
+    if (ws.children.size() != nb)
+      throw Error("nn: concat backward without the forward pass of the same workspace");
+    ws.tensors.resize(nb + 1);
+    const Index positions = in.rows() * out_.height * out_.width;
+    for (std::size_t b = 0; b < nb; ++b) {
+      Tensor &g = ws.tensors[b];
+      backend.resize(g, in.rows(), outs_[b].size());
+      backend.copy_strided(positions, outs_[b].channels, out_grad.data() + channel_offset_[b],
+                           out_.channels, g.data(), outs_[b].channels, false);
+      // Every branch reads the same input: their input adjoints add up.
+      Tensor *ig = in_grad == nullptr ? nullptr : (b == 0 ? in_grad : &ws.tensors[nb]);
+      nn_detail::sequence_backward(backend, {&branches_[b], &offsets_[b]}, params, in,
+                                   ws.children[b], g, ig, param_grad, layout);
+      if (ig != nullptr && b > 0) backend.add(ig->data(), in_grad->data(), in_grad->size());
+    }
+  }
+
+private:
+  ImageShape in_, out_;
+  std::vector<std::vector<std::unique_ptr<Layer>>> branches_;
+  std::vector<ImageShape> outs_;
+  std::vector<std::vector<Index>> offsets_;
+  std::vector<Index> channel_offset_;
+  Index n_parameters_ = 0;
+};
+
+// The same values under another shape: the output is a view of the input and the
+// input adjoint a view of the output adjoint.
+class ReshapeLayer final : public ShapedLayer {
+public:
+  ReshapeLayer(Index in_size, std::optional<ImageShape> in, std::optional<ImageShape> out)
+      : in_size_(in_size), in_(in), out_(out) {}
+  std::string type() const override { return out_ ? "reshape" : "flatten"; }
+  nlohmann::json describe() const override {
+    nlohmann::json j{{"type", type()}, {"input_size", in_size_}};
+    if (in_) j["input"] = json_of(*in_);
+    if (out_) j["output"] = json_of(*out_);
+    return j;
+  }
+  Index input_size() const override { return in_size_; }
+  Index output_size() const override { return in_size_; }
+  Index n_parameters() const override { return 0; }
+  void initialise(std::uint64_t, float *) const override {}
+  ImageShape output_image() const override {
+    if (!out_) throw Error("layer flatten does not output an image");
+    return *out_;
+  }
+  void forward(Backend &backend, const float *, const Tensor &in, Tensor &out,
+               const RowLayout &layout, LayerWorkspace &) const override {
+    nn_detail::check_input(type().c_str(), in, layout, in_size_);
+    out = backend.view(const_cast<float *>(in.data()), in.rows(), in_size_);
+  }
+  void backward(Backend &backend, const float *, const Tensor &in, const Tensor &, Tensor &out_grad,
+                Tensor *in_grad, float *, const RowLayout &layout,
+                LayerWorkspace &) const override {
+    if (in_grad == nullptr) return;
+    nn_detail::check_input(type().c_str(), in, layout, in_size_);
+    nn_detail::check_grad(type().c_str(), out_grad, in.rows(), in_size_);
+    *in_grad = backend.view(out_grad.data(), out_grad.rows(), in_size_);
+  }
+
+private:
+  Index in_size_;
+  std::optional<ImageShape> in_, out_;
 };
 
 } // namespace
@@ -200,10 +337,58 @@ std::unique_ptr<Layer> make_pool2d(PoolKind kind, const ImageShape &in, Index wi
   }
 }
 
+std::unique_ptr<Layer> make_concat(const ImageShape &in,
+                                   std::vector<std::vector<std::unique_ptr<Layer>>> branches) {
+  if (branches.empty()) throw Error("concat layer: no branches");
+  std::vector<ImageShape> outs;
+  for (std::size_t b = 0; b < branches.size(); ++b) {
+    const std::string where = "concat layer: branch " + std::to_string(b + 1);
+    if (branches[b].empty()) throw Error(where + " has no layers");
+    Index size = in.size();
+    for (std::size_t i = 0; i < branches[b].size(); ++i) {
+      const Layer *l = branches[b][i].get();
+      if (l == nullptr) throw Error(where + ": layer " + std::to_string(i + 1) + " is null");
+      if (l->input_size() != size)
+        throw Error(where + ": layer " + std::to_string(i + 1) + " (" + l->type() +
+                    ") expects input size " + std::to_string(l->input_size()) + ", but " +
+                    (i == 0 ? "the block's input image " + text(in) + " has "
+                            : std::string("the layer before gives ")) +
+                    std::to_string(size));
+      size = l->output_size();
+    }
+    try {
+      outs.push_back(image_output(*branches[b].back()));
+    } catch (const Error &) {
+      throw Error(where + " ends in a " + branches[b].back()->type() +
+                  " layer, which gives no image: end every branch in an image layer");
+    }
+    if (outs[b].height != outs[0].height || outs[b].width != outs[0].width)
+      throw Error(where + " gives " + text(outs[b]) + " images but branch 1 gives " +
+                  text(outs[0]) +
+                  ": every branch must give the same height and width (use SAME padding and "
+                  "one stride)");
+  }
+  return std::make_unique<ConcatLayer>(in, std::move(branches), std::move(outs));
+}
+
+std::unique_ptr<Layer> make_flatten(const ImageShape &in) {
+  if (in.size() < 1) throw Error("flatten layer: the input image " + text(in) + " is empty");
+  return std::make_unique<ReshapeLayer>(in.size(), in, std::nullopt);
+}
+
+std::unique_ptr<Layer> make_reshape(Index in_size, const ImageShape &out) {
+  if (out.height < 1 || out.width < 1 || out.channels < 1 || out.size() != in_size)
+    throw Error("reshape layer: cannot read " + std::to_string(in_size) + " values as a " +
+                text(out) + " image (" + std::to_string(out.size()) + " values)");
+  return std::make_unique<ReshapeLayer>(in_size, std::nullopt, out);
+}
+
 ImageShape image_output(const Layer &layer) {
-  const auto *image = dynamic_cast<const ImageLayer *>(&layer);
-  if (image == nullptr) throw Error("layer " + layer.type() + " does not output an image");
-  return image->output_image();
+  if (const auto *image = dynamic_cast<const ImageLayer *>(&layer)) return image->output_image();
+  if (const auto *shaped = dynamic_cast<const ShapedLayer *>(&layer)) {
+    if (layer.type() != "flatten") return shaped->output_image();
+  }
+  throw Error("layer " + layer.type() + " does not output an image");
 }
 
 } // namespace imnn

@@ -66,44 +66,88 @@ std::vector<float> Model::initialise(std::uint64_t seed) const {
   return w;
 }
 
+const Tensor &Model::forward(Backend &backend, const Tensor &w, const Tensor &in, Workspace &ws,
+                             const RowLayout &layout) const {
+  nn_detail::check_layout(layout);
+  if (w.size() != n_parameters_)
+    throw Error("model: forward got " + std::to_string(w.size()) + " weights, the model has " +
+                std::to_string(n_parameters_));
+  if (in.rows() != layout.rows() || in.cols() != input_size())
+    throw Error("model: forward input is " + std::to_string(in.rows()) + "x" +
+                std::to_string(in.cols()) + ", expected " + std::to_string(layout.rows()) + "x" +
+                std::to_string(input_size()));
+  ws.forward_input = &in;
+  return nn_detail::sequence_forward(backend, {&layers_, &offsets_}, w.data(), in, ws.net, layout);
+}
+
+void Model::backward(Backend &backend, const Tensor &w, Workspace &ws, const RowLayout &layout,
+                     Tensor &output_grad, Tensor &grad, Tensor *input_grad) const {
+  nn_detail::check_layout(layout);
+  if (w.size() != n_parameters_ || grad.size() != n_parameters_)
+    throw Error("model: backward needs weights and gradient of size " +
+                std::to_string(n_parameters_) + ", got " + std::to_string(w.size()) + " and " +
+                std::to_string(grad.size()));
+  const std::size_t n = layers_.size();
+  if (ws.forward_input == nullptr || ws.net.tensors.size() != 2 * n ||
+      ws.forward_input->rows() != layout.rows() || ws.net.tensors[n - 1].rows() != layout.rows())
+    throw Error("model: backward needs the workspace of a forward pass with the same layout");
+  if (output_grad.rows() != layout.rows() || output_grad.cols() != output_size())
+    throw Error("model: output gradient is " + std::to_string(output_grad.rows()) + "x" +
+                std::to_string(output_grad.cols()) + ", expected " + std::to_string(layout.rows()) +
+                "x" + std::to_string(output_size()));
+  nn_detail::sequence_backward(backend, {&layers_, &offsets_}, w.data(), *ws.forward_input, ws.net,
+                               output_grad, input_grad, grad.data(), layout);
+}
+
 const MatrixF &Model::forward(Backend &backend, const std::vector<float> &w, Workspace &ws,
                               const RowLayout &layout) const {
   nn_detail::check_layout(layout);
   if (static_cast<Index>(w.size()) != n_parameters_)
     throw Error("model: forward got " + std::to_string(w.size()) + " weights, the model has " +
                 std::to_string(n_parameters_));
-  if (ws.acts.empty() || ws.acts[0].rows() != layout.rows() || ws.acts[0].cols() != input_size())
-    throw Error("model: forward input is " +
-                (ws.acts.empty() ? std::string("missing") : shape_text(ws.acts[0])) +
-                ", expected " + std::to_string(layout.rows()) + "x" + std::to_string(input_size()) +
-                " (ws.acts[0])");
-  ws.acts.resize(layers_.size() + 1); // keeps existing buffers
-  for (std::size_t i = 0; i < layers_.size(); ++i)
-    layers_[i]->forward(backend, w.data() + offsets_[i], ws.acts[i], ws.acts[i + 1], layout);
-  return ws.acts.back();
+  if (ws.input.rows() != layout.rows() || ws.input.cols() != input_size())
+    throw Error("model: forward input is " + shape_text(ws.input) + ", expected " +
+                std::to_string(layout.rows()) + "x" + std::to_string(input_size()) + " (ws.input)");
+  const Tensor &wt = backend.stage(w.data(), 1, n_parameters_, ws.weights);
+  const Tensor &in =
+      backend.stage(ws.input.data(), ws.input.rows(), ws.input.cols(), ws.input_tensor);
+  const Tensor &out = forward(backend, wt, in, ws, layout);
+  ws.output.resize(out.rows(), out.cols());
+  backend.download(out, ws.output.data());
+  return ws.output;
 }
 
 void Model::backward(Backend &backend, const std::vector<float> &w, Workspace &ws,
-                     const RowLayout &layout, const MatrixF &output_grad,
-                     std::vector<float> &grad) const {
-  nn_detail::check_layout(layout);
-  const std::size_t n = layers_.size();
+                     const RowLayout &layout, const MatrixF &output_grad, std::vector<float> &grad,
+                     MatrixF *input_grad) const {
   if (static_cast<Index>(w.size()) != n_parameters_ ||
       static_cast<Index>(grad.size()) != n_parameters_)
     throw Error("model: backward needs weights and gradient of size " +
                 std::to_string(n_parameters_) + ", got " + std::to_string(w.size()) + " and " +
                 std::to_string(grad.size()));
-  if (ws.acts.size() != n + 1 || ws.acts[0].rows() != layout.rows())
-    throw Error("model: backward needs the workspace of a forward pass with the same layout");
   if (output_grad.rows() != layout.rows() || output_grad.cols() != output_size())
     throw Error("model: output gradient is " + shape_text(output_grad) + ", expected " +
                 std::to_string(layout.rows()) + "x" + std::to_string(output_size()));
-  ws.grads.resize(n + 1);
-  ws.grads[n] = output_grad; // layers may use out_grad as scratch; same shape: no allocation
-  for (std::size_t i = n; i-- > 0;) {
-    MatrixF *in_grad = i > 0 ? &ws.grads[i] : nullptr;
-    layers_[i]->backward(backend, w.data() + offsets_[i], ws.acts[i], ws.acts[i + 1],
-                         ws.grads[i + 1], in_grad, grad.data() + offsets_[i], layout);
+  const Tensor &wt = backend.stage(w.data(), 1, n_parameters_, ws.weights);
+  // Layers use the output adjoint as scratch: always a copy.
+  backend.upload(output_grad.data(), output_grad.rows(), output_grad.cols(), ws.output_grad);
+  Tensor *ig = input_grad != nullptr ? &ws.input_grad : nullptr;
+  if (backend.host_memory()) {
+    // The gradient is accumulated in place.
+    Tensor g = backend.view(grad.data(), 1, n_parameters_);
+    backward(backend, wt, ws, layout, ws.output_grad, g, ig);
+  } else {
+    backend.resize(ws.weight_grad, 1, n_parameters_);
+    backend.fill(ws.weight_grad.data(), n_parameters_, 0.0f);
+    backward(backend, wt, ws, layout, ws.output_grad, ws.weight_grad, ig);
+    ws.host_grad.resize(grad.size());
+    backend.download(ws.weight_grad, ws.host_grad.data());
+    for (std::size_t i = 0; i < grad.size(); ++i)
+      grad[i] += ws.host_grad[i];
+  }
+  if (input_grad != nullptr) {
+    input_grad->resize(ws.input_grad.rows(), ws.input_grad.cols());
+    backend.download(ws.input_grad, input_grad->data());
   }
 }
 
