@@ -233,9 +233,14 @@ private slots:
     QCOMPARE(m.layers()[6]->input_size(), imnn::Index(54));
     // A rank-1 series and a (1, H, W) field read as one channel.
     QCOMPARE(real_.build_network("cnn", json::object(), {10}, 2).output_size(), imnn::Index(2));
-    const imnn::Model chw = real_.build_network(
-        "cnn", json{{"input_layout", "chw"}, {"pool", "none"}, {"filters", {2}}}, {1, 8, 8}, 2);
+    const imnn::Model chw =
+        real_.build_network("cnn", json{{"pool", "none"}, {"filters", {2}}}, {1, 8, 8}, 2);
     QCOMPARE(imnn::image_output(*chw.layers()[0]), (imnn::ImageShape{8, 8, 2}));
+    // The reference's reading of the same field: H = 1, W = 8, 8 channels.
+    const imnn::Model stax = real_.build_network(
+        "cnn", json{{"input_layout", "stax"}, {"pool", "none"}, {"filters", {2}}}, {1, 8, 8}, 2);
+    QCOMPARE(imnn::image_output(*stax.layers()[0]), (imnn::ImageShape{1, 8, 2}));
+    QCOMPARE(stax.layers()[0]->n_parameters(), imnn::Index(3 * 3 * 8 * 2 + 2));
   }
 
   void cnn_refuses_shapes_it_cannot_take_data() {
@@ -253,9 +258,9 @@ private slots:
         << "2 values for 3 blocks";
     QTest::newRow("padding") << QByteArray(R"({"padding": "full"})") << "network.options.padding"
                              << "use same or valid";
-    QTest::newRow("chw on a 2-D input")
-        << QByteArray(R"({"input_layout": "chw"})") << "network.options.input_layout"
-        << "(1, H, W)";
+    QTest::newRow("unknown input layout")
+        << QByteArray(R"({"input_layout": "nchw"})") << "network.options.input_layout"
+        << "use image";
     QTest::newRow("unknown key") << QByteArray(R"({"filtres": [4]})") << "network.options.filtres"
                                  << "unknown";
   }
@@ -265,6 +270,71 @@ private slots:
     QFETCH(QString, message);
     try {
       (void)real_.build_network("cnn", json::parse(options.toStdString()), {8, 8}, 2);
+      QFAIL("no error");
+    } catch (const imnn::ConfigError &e) {
+      QCOMPARE(QString::fromStdString(e.key()), key);
+      QVERIFY2(QString(e.what()).contains(message), e.what());
+    }
+  }
+
+  // ---- the inception network -------------------------------------------------------
+  void inception_builds_the_reference_network() {
+    QVERIFY2(real_.find_network("inception"), "inception was not built");
+    // The reference's network on a 128 x 128 field: 128 -> 32 -> 8 -> 2 -> 1.
+    const imnn::Model ref = real_.build_network("inception", json::object(), {128, 128}, 2);
+    QCOMPARE(ref.output_size(), imnn::Index(2));
+    QCOMPARE(imnn::image_output(*ref.layers()[0]), (imnn::ImageShape{32, 32, 256}));
+    QCOMPARE(imnn::image_output(*ref.layers()[6]), (imnn::ImageShape{1, 1, 128}));
+    QCOMPARE(ref.layers().back()->type(), std::string("flatten"));
+    // Parameters counted by hand: 16 x 16 x 1, strides [4, 4], 2 filters, blocks of 4 and
+    // 2 branches. Block 1: 1x1 (1*2+2) + 1x1->3x3 (4 + 9*2*2+2) + 1x1->5x5 (4 + 25*2*2+2)
+    // + pool->1x1 (4) = 156, giving 4 x 4 x 8; block 2: two 1x1 of 8*2+2 = 36, giving
+    // 1 x 1 x 4; the last 1x1 conv to 2: 4*2+2 = 10.
+    const imnn::Model small = real_.build_network(
+        "inception", json{{"strides", {4, 4}}, {"filters", 2}, {"branches", {4, 2}}}, {16, 16}, 2);
+    QCOMPARE(small.n_parameters(), imnn::Index(156 + 36 + 10));
+    QStringList types;
+    for (const auto &l : small.layers())
+      types << QString::fromStdString(l->type());
+    QCOMPARE(types.join(' '), QStringLiteral("concat activation concat activation conv2d flatten"));
+    // The reference's reading of a (1, 16, 16) field: 16 channels of a 1 x 16 image.
+    const imnn::Model stax = real_.build_network(
+        "inception", json{{"strides", {4, 4}}, {"filters", 2}, {"input_layout", "stax"}},
+        {1, 16, 16}, 2);
+    QCOMPARE(imnn::image_output(*stax.layers()[0]), (imnn::ImageShape{1, 4, 8}));
+    const imnn::Model natural =
+        real_.build_network("inception", json{{"strides", {4, 4}}, {"filters", 2}}, {1, 16, 16}, 2);
+    QCOMPARE(imnn::image_output(*natural.layers()[0]), (imnn::ImageShape{4, 4, 8}));
+    // The resolved options name every default.
+    const json r = real_.resolve_network_options("inception", json::object(), 2);
+    QCOMPARE(r.at("strides").dump(), std::string("[4,4,4,2]"));
+    QCOMPARE(r.at("branches").dump(), std::string("[4,4,4,2]"));
+    QCOMPARE(r.at("input_layout").get<std::string>(), std::string("image"));
+  }
+
+  void inception_refuses_what_it_cannot_build_data() {
+    QTest::addColumn<QByteArray>("options");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("image not reduced to 1x1")
+        << QByteArray(R"({"strides": [2]})") << "network.options.strides"
+        << "the blocks leave a 8x8 image of the (16, 16) input";
+    QTest::newRow("five branches")
+        << QByteArray(R"({"strides": [4, 4], "branches": 5})") << "network.options.branches"
+        << "asks for 5 branches";
+    QTest::newRow("filters per block")
+        << QByteArray(R"({"strides": [4, 4], "filters": [1, 2, 3]})") << "network.options.filters"
+        << "3 values for 2 blocks";
+    QTest::newRow("stride 0") << QByteArray(R"({"strides": [4, 0]})")
+                              << "network.options.strides[1]"
+                              << "must be";
+  }
+  void inception_refuses_what_it_cannot_build() {
+    QFETCH(QByteArray, options);
+    QFETCH(QString, key);
+    QFETCH(QString, message);
+    try {
+      (void)real_.build_network("inception", json::parse(options.toStdString()), {16, 16}, 2);
       QFAIL("no error");
     } catch (const imnn::ConfigError &e) {
       QCOMPARE(QString::fromStdString(e.key()), key);

@@ -1,11 +1,11 @@
 // A convolutional network for fields, maps and images: blocks of 2-D convolution +
 // activation (+ pooling), then a dense head, built from core layers so it gets
-// tangents and backends for free. The input is read as NHWC images (nn.h): (H, W) as
-// H x W x 1, (H, W, C) as H x W x C (the reference's stax reading, which takes a
-// (1, 128, 128) field as H = 1, W = 128, C = 128), or with "input_layout": "chw" a
-// (1, H, W) field as H x W x 1; a rank-1 series (L) is a 1 x L x 1 image.
+// tangents and backends for free. The input is read as NHWC images
+// (imnn/network_options.h): by default (H, W) and (1, H, W) as H x W x 1, a series (L)
+// as 1 x L x 1; with "input_layout": "stax" as the reference reads them.
 #include "imnn/error.h"
 #include "imnn/json_reader.h"
+#include "imnn/network_options.h"
 #include "imnn/network_plugin.h"
 
 #include <string>
@@ -24,28 +24,9 @@ struct CnnOptions {
   std::int64_t pool_size = 2, pool_stride = 2;
   std::vector<std::int64_t> hidden{128};
   imnn::ActivationSpec activation;
-  std::string input_layout = "hwc";
+  std::string input_layout = "image";
   std::int64_t output_size = 0;
 };
-
-// An integer or a list with one value per block (a single value applies to all).
-std::vector<std::int64_t> per_block(imnn::JsonReader &r, const std::string &key,
-                                    std::vector<std::int64_t> fallback, std::size_t blocks) {
-  const nlohmann::json *v = r.find(key);
-  std::vector<std::int64_t> out = fallback;
-  if (v != nullptr && v->is_number_integer()) {
-    out = {r.integer(key, fallback.front(), 1)};
-  } else if (v != nullptr) {
-    out = r.integers(key, fallback, 1);
-  }
-  if (out.size() == 1) out.assign(blocks, out.front());
-  if (out.size() != blocks)
-    throw ConfigError("network.options." + key,
-                      "has " + std::to_string(out.size()) + " values for " +
-                          std::to_string(blocks) +
-                          " blocks (filters); give one value, or one per block");
-  return out;
-}
 
 CnnOptions parse(const nlohmann::json &options, Index n_summaries) {
   imnn::JsonReader r(options, "network.options");
@@ -54,8 +35,8 @@ CnnOptions parse(const nlohmann::json &options, Index n_summaries) {
   if (o.filters.empty())
     throw ConfigError("network.options.filters", "is empty: give the output channels of at "
                                                  "least one convolution block, e.g. [16, 32]");
-  o.kernel = per_block(r, "kernel", o.kernel, o.filters.size());
-  o.strides = per_block(r, "strides", o.strides, o.filters.size());
+  o.kernel = imnn::read_per_block(r, "kernel", o.kernel, o.filters.size(), "filters");
+  o.strides = imnn::read_per_block(r, "strides", o.strides, o.filters.size(), "filters");
   o.padding = r.string("padding", o.padding);
   if (o.padding != "same" && o.padding != "valid")
     throw ConfigError("network.options.padding", "is \"" + o.padding + "\"; use same or valid");
@@ -65,18 +46,8 @@ CnnOptions parse(const nlohmann::json &options, Index n_summaries) {
   o.pool_size = r.integer("pool_size", o.pool_size, 1);
   o.pool_stride = r.integer("pool_stride", o.pool_stride, 1);
   o.hidden = r.integers("hidden", o.hidden, 1);
-  try {
-    o.activation.kind = imnn::activation_from_name(r.string("activation", "leaky_relu"));
-  } catch (const imnn::Error &e) {
-    throw ConfigError("network.options.activation", e.what());
-  }
-  o.activation.negative_slope =
-      static_cast<float>(r.number("negative_slope", o.activation.negative_slope));
-  o.activation.alpha = static_cast<float>(r.positive("alpha", o.activation.alpha));
-  o.input_layout = r.string("input_layout", o.input_layout);
-  if (o.input_layout != "hwc" && o.input_layout != "chw")
-    throw ConfigError("network.options.input_layout",
-                      "is \"" + o.input_layout + "\"; use hwc (stax's reading) or chw");
+  o.activation = imnn::read_activation(r);
+  o.input_layout = imnn::read_input_layout(r);
   o.output_size = r.integer("output_size", n_summaries, 1);
   r.finish();
   if (o.output_size != n_summaries)
@@ -86,51 +57,21 @@ CnnOptions parse(const nlohmann::json &options, Index n_summaries) {
   return o;
 }
 
-std::string shape_text(const std::vector<Index> &shape) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < shape.size(); ++i)
-    s += (i ? ", " : "") + std::to_string(shape[i]);
-  return s + (shape.size() == 1 ? ",)" : ")");
-}
-
-imnn::ImageShape input_image(const std::vector<Index> &shape, const std::string &layout) {
-  if (layout == "chw") {
-    if (shape.size() != 3 || shape[0] != 1)
-      throw ConfigError("network.options.input_layout",
-                        "chw reads a (1, H, W) single-channel input, but the simulations have "
-                        "shape " +
-                            shape_text(shape) + "; use hwc");
-    return {shape[1], shape[2], 1};
-  }
-  if (shape.size() == 1) return {1, shape[0], 1};
-  if (shape.size() == 2) return {shape[0], shape[1], 1};
-  if (shape.size() == 3) return {shape[0], shape[1], shape[2]};
-  throw ConfigError("network.options.input_layout",
-                    "the cnn network reads inputs of rank 1 to 3 as images, but the simulations "
-                    "have shape " +
-                        shape_text(shape));
-}
-
 nlohmann::json resolved(const CnnOptions &o) {
-  return {{"filters", o.filters},
-          {"kernel", o.kernel},
-          {"strides", o.strides},
-          {"padding", o.padding},
-          {"pool", o.pool},
-          {"pool_size", o.pool_size},
-          {"pool_stride", o.pool_stride},
-          {"hidden", o.hidden},
-          {"activation", imnn::activation_name(o.activation.kind)},
-          {"negative_slope", o.activation.negative_slope},
-          {"alpha", o.activation.alpha},
-          {"input_layout", o.input_layout},
-          {"output_size", o.output_size}};
+  nlohmann::json j{
+      {"filters", o.filters},         {"kernel", o.kernel}, {"strides", o.strides},
+      {"padding", o.padding},         {"pool", o.pool},     {"pool_size", o.pool_size},
+      {"pool_stride", o.pool_stride}, {"hidden", o.hidden}, {"input_layout", o.input_layout},
+      {"output_size", o.output_size}};
+  imnn::write_activation(j, o.activation);
+  return j;
 }
 
 imnn::Model build(const nlohmann::json &options, const std::vector<Index> &input_shape,
                   Index n_summaries) {
   const CnnOptions o = parse(options, n_summaries);
-  imnn::ImageShape image = input_image(input_shape, o.input_layout);
+  imnn::ImageShape image =
+      imnn::input_image(input_shape, o.input_layout, "network.options.input_layout", "cnn");
   const imnn::Padding padding = o.padding == "same" ? imnn::Padding::same : imnn::Padding::valid;
   std::vector<std::unique_ptr<imnn::Layer>> layers;
   for (std::size_t b = 0; b < o.filters.size(); ++b) {
@@ -187,7 +128,7 @@ const imnn::NetworkPluginV1 kPlugin{
 "activation": "identity, relu, leaky_relu, tanh, softplus, elu or gelu (leaky_relu)",
 "negative_slope": "slope of leaky_relu for z < 0 (0.01)",
 "alpha": "scale of elu for z < 0 (1.0)",
-"input_layout": "hwc: (H, W) or (H, W, C) as stax reads them; chw: a (1, H, W) field as one channel (hwc)",
+"input_layout": "image: (H, W) and (1, H, W) as one H x W channel, (H, W, C) as C channels; stax: every (A, B, C) as H = A, W = B, C channels, the reference's reading (image)",
 "output_size": "number of summaries; must equal n_summaries (n_summaries)"})json",
     &build,
     &resolve_options};

@@ -2,6 +2,7 @@
 // blocks), built from core layers so it gets tangents and backends for free.
 #include "imnn/error.h"
 #include "imnn/json_reader.h"
+#include "imnn/network_options.h"
 #include "imnn/network_plugin.h"
 
 namespace {
@@ -16,14 +17,7 @@ MlpOptions parse(const nlohmann::json &options, imnn::Index n_summaries) {
   imnn::JsonReader r(options, "network.options");
   MlpOptions o;
   o.hidden = r.integers("hidden", o.hidden, 1);
-  try {
-    o.activation.kind = imnn::activation_from_name(r.string("activation", "leaky_relu"));
-  } catch (const imnn::Error &e) {
-    throw imnn::ConfigError("network.options.activation", e.what());
-  }
-  o.activation.negative_slope =
-      static_cast<float>(r.number("negative_slope", o.activation.negative_slope));
-  o.activation.alpha = static_cast<float>(r.positive("alpha", o.activation.alpha));
+  o.activation = imnn::read_activation(r);
   o.output_size = r.integer("output_size", n_summaries, 1);
   r.finish();
   if (o.output_size != n_summaries)
@@ -35,11 +29,9 @@ MlpOptions parse(const nlohmann::json &options, imnn::Index n_summaries) {
 }
 
 nlohmann::json resolved(const MlpOptions &o) {
-  return {{"hidden", o.hidden},
-          {"activation", imnn::activation_name(o.activation.kind)},
-          {"negative_slope", o.activation.negative_slope},
-          {"alpha", o.activation.alpha},
-          {"output_size", o.output_size}};
+  nlohmann::json j{{"hidden", o.hidden}, {"output_size", o.output_size}};
+  imnn::write_activation(j, o.activation);
+  return j;
 }
 
 imnn::Model build(const nlohmann::json &options, const std::vector<imnn::Index> &input_shape,
