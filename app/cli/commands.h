@@ -62,7 +62,7 @@ void add_compress_commands(CLI::App &app, CompressOptions &estimate, CompressOpt
 void add_infer_command(CLI::App &app, InferOptions &options);
 // mode: "estimate" or "summarise"
 int run_compress(const CompressOptions &options, const std::string &mode);
-int run_infer(const InferOptions &options);
+int run_infer(const InferOptions &options, const std::shared_ptr<Communicator> &comm);
 void add_plugins_command(CLI::App &app, PluginsOptions &options);
 int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm);
 int run_plugins(const PluginsOptions &options);

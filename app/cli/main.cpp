@@ -61,7 +61,7 @@ int main(int argc, char **argv) {
   if (app.got_subcommand("plugins")) return imnn::cli::run_plugins(plugins);
   if (app.got_subcommand("estimate")) return imnn::cli::run_compress(estimate, "estimate");
   if (app.got_subcommand("summarise")) return imnn::cli::run_compress(summarise, "summarise");
-  if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer);
+  if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer, world);
   if (app.got_subcommand("simulate")) return imnn::cli::run_simulate(simulate);
   return 2;
 }

@@ -33,24 +33,28 @@ void agree_on_error(Communicator &comm, std::exception_ptr error, std::int64_t k
   const std::int64_t first = comm.min(error ? key : none);
   if (first == none) return;
   const std::int64_t owner = comm.min(error && key == first ? comm.rank() : none);
-  // The owner sends its error as one class letter and the message.
+  // The owner sends its error as its class letter, whether it was agreed on before
+  // (then its message already names its rank) and the message.
   std::string text;
   if (comm.rank() == owner) {
+    std::string what = "unknown error";
+    char kind = 'E';
     try {
       std::rethrow_exception(error);
     } catch (const NumericalError &e) {
-      text = std::string("N") + e.what();
+      kind = 'N', what = e.what();
     } catch (const PluginError &e) {
-      text = std::string("P") + e.what();
+      kind = 'P', what = e.what();
     } catch (const std::exception &e) {
-      text = std::string("E") + e.what();
+      what = e.what();
     } catch (...) {
-      text = "Eunknown error";
     }
+    text = std::string(1, kind) + (what == comm.agreed_error_ ? 'A' : 'L') + what;
   }
   text = comm.broadcast(text, static_cast<int>(owner));
-  if (text.empty()) text = "Eunknown error";
-  const std::string message = "rank " + std::to_string(owner) + ": " + text.substr(1);
+  if (text.size() < 2) text = "EL" + std::string("unknown error");
+  const std::string message =
+      text[1] == 'A' ? text.substr(2) : "rank " + std::to_string(owner) + ": " + text.substr(2);
   comm.agreed_error_ = message;
   if (text[0] == 'N') throw NumericalError(message);
   if (text[0] == 'P') throw PluginError(message);
