@@ -27,9 +27,9 @@ struct Measure {
   bool ok = false;
 };
 
-Measure run(const fs::path &dir, int ranks, long n_s, int sleep_ms, int iterations) {
+Measure run(const fs::path &dir, char kind, int ranks, long n_s, int sleep_ms, int iterations) {
   std::ostringstream name;
-  name << "k" << ranks << "_n" << n_s;
+  name << kind << "_k" << ranks << "_n" << n_s;
   const fs::path cfg = dir / (name.str() + ".json");
   const fs::path out = dir / ("run_" + name.str());
   nlohmann::json c = {
@@ -85,7 +85,7 @@ int main(int argc, char **argv) {
     double base = 0;
     for (int k = 1; k <= 4; ++k) {
       const long n_s = kind[0] == 's' ? 96 : 48L * k;
-      const Measure m = run(dir, k, n_s, sleep_ms, iterations);
+      const Measure m = run(dir, kind[0], k, n_s, sleep_ms, iterations);
       if (!m.ok) {
         std::printf("%5d   failed (see the mpirun output above)\n", k);
         continue;
