@@ -345,7 +345,7 @@ void Aggregator::exchange_summaries(const std::vector<Chunk> &chunks, SetSize se
         chunk_blocks(c, set, p, x, dx, [&](Eigen::MatrixXd &m, Index row, Index rows) {
           for (Index i = row; i < row + rows; ++i)
             for (Index j = 0; j < q; ++j, ++at)
-              if (r != comm_->rank()) m(i, j) = all[at];
+              if (r != comm_->rank() && at < all.size()) m(i, j) = all[at];
         });
   if (at != all.size())
     throw Error("internal: the ranks exchanged " + std::to_string(all.size()) +
