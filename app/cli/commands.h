@@ -1,10 +1,12 @@
 // The headless front end's subcommands. Each returns the process exit code.
 #pragma once
 
+#include "imnn/communicator.h"
 #include "imnn/inference.h"
 #include "imnn/run_directory.h"
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,9 +62,9 @@ void add_compress_commands(CLI::App &app, CompressOptions &estimate, CompressOpt
 void add_infer_command(CLI::App &app, InferOptions &options);
 // mode: "estimate" or "summarise"
 int run_compress(const CompressOptions &options, const std::string &mode);
-int run_infer(const InferOptions &options);
+int run_infer(const InferOptions &options, const std::shared_ptr<Communicator> &comm);
 void add_plugins_command(CLI::App &app, PluginsOptions &options);
-int run_fit(const FitOptions &options);
+int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm);
 int run_plugins(const PluginsOptions &options);
 
 // The --plugin-dir folders, then those the run was fitted with (its config.json).

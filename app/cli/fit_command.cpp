@@ -14,6 +14,7 @@
 #include <ctime>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -74,8 +75,9 @@ private:
 };
 
 // A new run from the config file, or (--resume) a run continued from its checkpoint.
-ResumedRun start_run(const FitOptions &o) {
-  if (!o.resume.empty()) return resume_run(o.resume, o.plugin_dirs, o.threads);
+// Under MPI every rank builds the same Fitter; rank 0 alone creates the directory.
+ResumedRun start_run(const FitOptions &o, const std::shared_ptr<Communicator> &comm) {
+  if (!o.resume.empty()) return resume_run(o.resume, o.plugin_dirs, o.threads, comm);
   if (o.config.empty())
     throw Error("give a config file to start a fit (e.g. imnn fit "
                 "resources/examples/gaussian_mean_variance.json) or --resume RUN_DIR to "
@@ -86,9 +88,11 @@ ResumedRun start_run(const FitOptions &o) {
   if (o.threads >= 0) config.threads = o.threads;
   for (const auto &d : o.plugin_dirs)
     config.plugin_dirs.push_back(d);
-  FitSession session = prepare_fit(std::move(config));
-  RunDirectory run = RunDirectory::create(
-      o.run_dir.empty() ? default_run_dir(session.config.name) : o.run_dir, session.config);
+  FitSession session = prepare_fit(std::move(config), comm);
+  const std::string dir = o.run_dir.empty() ? default_run_dir(session.config.name) : o.run_dir;
+  if (comm->rank() != 0) // rank 0 names the directory (its clock) and says so later
+    return ResumedRun{std::move(session), RunDirectory::attach(dir), 0};
+  RunDirectory run = RunDirectory::create(dir, session.config);
   return ResumedRun{std::move(session), std::move(run), 0};
 }
 
@@ -129,13 +133,40 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
   cmd->add_flag("--quiet,-q", o.quiet, "No progress line; print only the final result");
 }
 
-int run_fit(const FitOptions &o) {
+int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm) {
+  // Under MPI rank 0 alone prints and writes; an error every rank shares (agreed on)
+  // is printed by rank 0, one only this rank has ends every rank (MPI_Abort).
+  const bool lead = comm->rank() == 0;
+  FitOptions o = options;
+  if (!lead) o.quiet = true;
   try {
-    ResumedRun started = start_run(o);
+    std::optional<ResumedRun> start;
+    std::exception_ptr start_error;
+    try {
+      start.emplace(start_run(o, comm));
+    } catch (...) {
+      start_error = std::current_exception();
+    }
+    agree_on_error(*comm, start_error);
+    ResumedRun &started = *start;
+    if (comm->size() > 1) { // rank 0's directory name (a default one has its clock in it)
+      const std::string dir = comm->broadcast(started.run.path().string(), 0);
+      if (!lead) started.run = RunDirectory::attach(dir);
+    }
     const RunConfig &resolved = started.session.config;
     Fitter &fitter = *started.session.fitter;
     RunDirectory &run = started.run;
     enable_checkpoints(fitter, run.path());
+    if (!o.quiet && comm->size() > 1) {
+      const auto &chunks = fitter.aggregation().chunks;
+      std::fprintf(stderr, "MPI: %d ranks; rank 0 writes the run\n", comm->size());
+      if (chunks < comm->size() * static_cast<Index>(resolved.devices.size()))
+        std::fprintf(stderr,
+                     "warning: %td chunks for %d ranks: some ranks have no simulations to run; "
+                     "set n_per_device to at most n_s / ranks (now %td) to use them all\n",
+                     static_cast<std::ptrdiff_t>(chunks), comm->size(),
+                     static_cast<std::ptrdiff_t>(fitter.aggregation().n_per_device));
+    }
     const int threads = resolved.threads > 0 ? resolved.threads : hardware_threads();
     if (!o.quiet && !o.resume.empty())
       std::fprintf(stderr, "resuming '%s' from its checkpoint: %d of its iterations done\n",
@@ -157,6 +188,7 @@ int run_fit(const FitOptions &o) {
     std::mutex io_error_mutex;
     std::string io_error;
     fitter.add_observer([&](const IterationRecord &r) {
+      if (!lead) return;
       try {
         run.append(r);
       } catch (const Error &e) {
@@ -190,6 +222,15 @@ int run_fit(const FitOptions &o) {
     progress.finish();
     if (!io_error.empty()) error = io_error;
 
+    // Every error out of fit() is every rank's: the aggregator agrees on the errors of
+    // the simulations and the network, and the loss and the steps are the same on
+    // every rank. Rank 0 records and says it; the others wait for it (a rank that ends
+    // with an error first makes mpirun end the job).
+    const auto done = [&](int code) {
+      if (comm->size() > 1) (void)comm->any(false);
+      return code;
+    };
+    if (!error.empty() && !lead) return done(1);
     if (!error.empty()) {
       // Keep what the run has: the history is on disk.
       record_fit_error(run, fitter, error);
@@ -203,8 +244,10 @@ int run_fit(const FitOptions &o) {
       else // --resume would only say there is nothing to resume
         std::fprintf(stderr, "error: the fit stopped: %s\nThe history so far is in %s (%s)\n",
                      error.c_str(), run.path().c_str(), saved.c_str());
-      return 1;
+      return done(1);
     }
+    const bool cancelled = result.stop_reason == "cancelled";
+    if (!lead) return done(g_interrupted || cancelled ? 130 : 0);
     const nlohmann::json out = record_fit_result(run, fitter, result);
     const std::string saved = save_final_checkpoint(run.path(), fitter);
     if (result.stop_reason == "cancelled")
@@ -220,9 +263,15 @@ int run_fit(const FitOptions &o) {
     else
       std::printf("no iteration was run (%s) -> %s\n", result.stop_reason.c_str(),
                   run.path().c_str());
-    return g_interrupted ? 130 : 0;
+    return done(g_interrupted || cancelled ? 130 : 0);
   } catch (const std::exception &e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
+    if (comm->size() > 1 && e.what() != comm->agreed_error()) {
+      // This rank's alone: the others may wait for it in a collective.
+      std::fprintf(stderr, "error: rank %d: %s\n", comm->rank(), e.what());
+      comm->abort(1);
+    }
+    if (lead) std::fprintf(stderr, "error: %s\n", e.what());
+    if (comm->size() > 1) (void)comm->any(false); // the others wait until rank 0 said it
     return 1;
   }
 }

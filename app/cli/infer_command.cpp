@@ -14,6 +14,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 #include <regex>
 #include <string>
 #include <unistd.h>
@@ -174,16 +175,42 @@ void add_infer_command(CLI::App &app, InferOptions &o) {
       ->check(CLI::PositiveNumber);
 }
 
-int run_infer(const InferOptions &o) {
-  Progress progress(o.quiet);
+int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) {
+  // Under MPI every rank runs the sampler on its share of the simulations; rank 0
+  // alone prints and writes. Ctrl-C / SIGTERM then end the job (no partial output).
+  const bool lead = comm->rank() == 0, distributed = comm->size() > 1;
+  Progress progress(o.quiet || !lead);
+  std::optional<lfi::InferenceResult> result;
+  std::exception_ptr error;
   try {
     lfi::check_inference_options(o);
     const PluginRegistry registry = scan_plugins(with_recorded_dirs(o.plugin_dirs, o.run));
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
-    const lfi::InferenceResult r = lfi::run_inference(
-        o.run, registry, o, [&](double f, const std::string &m) { progress(f, m); }, &g_cancel);
-    progress.finish();
+    if (!distributed) {
+      std::signal(SIGINT, on_interrupt);
+      std::signal(SIGTERM, on_interrupt);
+    }
+    result.emplace(lfi::run_inference(
+        o.run, registry, o, [&](double f, const std::string &m) { progress(f, m); }, &g_cancel,
+        comm));
+  } catch (...) {
+    error = std::current_exception();
+  }
+  progress.finish();
+  try {
+    // Every rank ends here: the lowest rank's error (the same on every rank when the
+    // options are wrong; rank 0's when writing failed) is every rank's.
+    if (distributed)
+      agree_on_error(*comm, error, comm->rank());
+    else if (error)
+      std::rethrow_exception(error);
+  } catch (const std::exception &e) {
+    if (lead) std::fprintf(stderr, "error: %s\n", with_flags(e.what()).c_str());
+    if (distributed) (void)comm->any(false); // the others wait until rank 0 said it
+    return 1;
+  }
+  if (!lead) return 0;
+  const lfi::InferenceResult &r = *result;
+  {
     std::printf("%s: %td samples, %td simulations, %.1f s%s -> %s\n", o.method.c_str(),
                 r.samples.rows(), r.simulations, r.seconds, r.cancelled ? " (cancelled)" : "",
                 r.dir.c_str());
@@ -203,12 +230,8 @@ int run_infer(const InferOptions &o) {
                    "answer yet (result.json: \"converged\": false).\n",
                    o.method.c_str(), with_flags(r.convergence).c_str(), r.dir.c_str());
     }
-    return r.cancelled ? 130 : 0;
-  } catch (const std::exception &e) {
-    progress.finish();
-    std::fprintf(stderr, "error: %s\n", with_flags(e.what()).c_str());
-    return 1;
   }
+  return r.cancelled ? 130 : 0;
 }
 
 } // namespace imnn::cli

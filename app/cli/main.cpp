@@ -1,10 +1,15 @@
 // `imnn`: the headless front end. Same configs and run directories as the app.
+#include "imnn/communicator.h"
 #include "imnn/threads.h"
 #include "imnn/version.h"
 
 #include "commands.h"
 
+#include <cstdio>
 #include <iostream>
+#ifdef IMNN_HAVE_MPI
+#include "mpi_communicator.h"
+#endif
 
 int main(int argc, char **argv) {
   imnn::bound_openmp_spinning(argv);
@@ -32,11 +37,31 @@ int main(int argc, char **argv) {
   } catch (const CLI::ParseError &e) {
     return app.exit(e);
   }
-  if (app.got_subcommand("fit")) return imnn::cli::run_fit(fit);
+  // Under mpirun (or srun) the ranks share fit and infer; a plain start never touches MPI.
+  std::shared_ptr<imnn::Communicator> world = imnn::single_process();
+#ifdef IMNN_HAVE_MPI
+  if (imnn::launched_by_mpi()) {
+    try {
+      world = imnn::mpi_world(&argc, &argv);
+    } catch (const std::exception &e) {
+      std::fprintf(stderr, "error: %s\n", e.what());
+      return 1;
+    }
+  }
+#endif
+  if (world->size() > 1 && !app.got_subcommand("fit") && !app.got_subcommand("infer")) {
+    if (world->rank() == 0)
+      std::fprintf(stderr,
+                   "error: `imnn %s` does not run across MPI ranks (%d were started); run it "
+                   "without mpirun, or with -n 1. Only fit and infer share work over ranks.\n",
+                   app.get_subcommands().front()->get_name().c_str(), world->size());
+    return 2;
+  }
+  if (app.got_subcommand("fit")) return imnn::cli::run_fit(fit, world);
   if (app.got_subcommand("plugins")) return imnn::cli::run_plugins(plugins);
   if (app.got_subcommand("estimate")) return imnn::cli::run_compress(estimate, "estimate");
   if (app.got_subcommand("summarise")) return imnn::cli::run_compress(summarise, "summarise");
-  if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer);
+  if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer, world);
   if (app.got_subcommand("simulate")) return imnn::cli::run_simulate(simulate);
   return 2;
 }

@@ -1,7 +1,8 @@
 /* Test simulator: d = mu + sqrt(Sigma) * noise like the Gaussian example, but with
  * option {"nan": 1} element 3 of every simulation is NaN (a broken simulator), and
  * with {"nan_one_in": K} only of the simulations whose seed is a multiple of K (a
- * simulator that fails now and then, mid-fit). The
+ * simulator that fails now and then, mid-fit); with {"stand_in_cost_sleep_ms": T} every simulation
+ * sleeps T ms, a stand-in for an expensive simulator (an N-body code) in tests/bench/bench_mpi. The
  * noise is a cheap deterministic hash of the seed: statistics do not matter here.
  * Built a second time with IMNN_TEST_NO_JACOBIAN as "nojac_gaussian": the same
  * simulator without simulate_with_jacobian, for the mode "simulator-numerical". */
@@ -10,10 +11,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct imnn_simulator_instance {
   int nan;
   unsigned long long nan_one_in;
+  double stand_in_cost_sleep_ms;
 };
 
 static const char *const names[] = {"mu", "Sigma"};
@@ -38,6 +41,8 @@ static imnn_simulator_instance *create(const char *options, char *error, size_t 
     const char *k = strstr(options, "\"nan_one_in\":");
     s->nan = strstr(options, "\"nan\":1") != NULL;
     s->nan_one_in = k ? strtoull(k + strlen("\"nan_one_in\":"), NULL, 10) : 0;
+    const char *c = strstr(options, "\"stand_in_cost_sleep_ms\":");
+    s->stand_in_cost_sleep_ms = c ? strtod(c + strlen("\"stand_in_cost_sleep_ms\":"), NULL) : 0.0;
   }
   return s;
 }
@@ -61,6 +66,12 @@ static int jac(const imnn_simulator_instance *s, uint64_t seed, const double *th
                double *j, char *error, size_t size) {
   (void)error;
   (void)size;
+  if (s->stand_in_cost_sleep_ms > 0) {
+    const long ns = (long)(s->stand_in_cost_sleep_ms * 1e6);
+    struct timespec t = {ns / 1000000000L, ns % 1000000000L};
+    while (nanosleep(&t, &t) != 0) {
+    }
+  }
   for (int i = 0; i < 10; ++i) {
     const double e = noise(seed, i);
     out[i] = theta[0] + sqrt(theta[1]) * e;

@@ -15,12 +15,21 @@
 // join per layer, and smaller GEMMs stay in cache. The chunks, not the workers,
 // fix the arithmetic, so the result does not depend on the thread count either.
 //
+// MPI ranks (issue 13, imnn/communicator.h): the same chunk plan, chunk k owned by
+// rank (k mod (R D)) / D on its device k mod D. Each rank makes and runs its own
+// chunks; the summaries and their tangents (a few doubles per simulation) are
+// all-gathered, every rank computes the same loss and the adjoints of its chunks,
+// and the chunks' float gradients are all-gathered and summed in double in chunk
+// order on every rank: the result is bit-identical to one rank's. An error on any
+// rank is agreed on (agree_on_error), so every rank throws it and none waits.
+//
 // One pass or two: when the activations of every chunk fit fit.memory_budget_mb
 // they are kept from pass 1 to pass 2; otherwise pass 2 makes the chunk's inputs
 // again (same seeds, or the same rows of the arrays) and recomputes its forward pass,
 // as the reference always does.
 #pragma once
 
+#include "imnn/communicator.h"
 #include "imnn/config.h"
 #include "imnn/fisher.h"
 #include "imnn/nn.h"
@@ -48,6 +57,8 @@ struct AggregationInfo {
   double one_pass_mb = 0;           // memory one pass keeps (activations of every chunk)
   double memory_budget_mb = 0;      // fit.memory_budget_mb
   bool streamed = false;            // the arrays are read from disk a chunk at a time
+  int ranks = 1;                    // MPI ranks sharing the chunks
+  double communication_seconds = 0; // in collectives so far (waiting for slower ranks too)
   nlohmann::json to_json() const;
   std::string summary() const; // one line for the CLI
 };
@@ -59,25 +70,30 @@ struct Chunk {
   Index begin = 0;
   SetSize part;
   int device = 0;
-  int worker = 0;
+  int worker = 0; // -1: owned by another rank
+  int rank = 0;
 };
 
 // The chunks of a set of size `set` in pieces of n_per_device (0: one chunk) over
-// `devices` devices: chunk k holds simulations [k m, (k + 1) m) and runs on device
+// `devices` devices on each of `ranks` ranks: chunk k holds simulations
+// [k m, (k + 1) m) and runs on rank (k mod (ranks devices)) / devices, on its device
 // k mod devices.
-std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices);
+std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices, int ranks = 1);
 
 class Aggregator {
 public:
   // config: devices, n_per_device, fit.memory_budget_mb, threads. The model and the
-  // source must outlive the aggregator.
-  Aggregator(const RunConfig &config, const Model &model, const SimulationSource &source);
+  // source must outlive the aggregator. comm: the ranks sharing the work (null: this
+  // process alone).
+  Aggregator(const RunConfig &config, const Model &model, const SimulationSource &source,
+             std::shared_ptr<Communicator> comm = nullptr);
   ~Aggregator();
   Aggregator(const Aggregator &) = delete;
   Aggregator &operator=(const Aggregator &) = delete;
 
   // The split of the training set (decided at construction).
   const AggregationInfo &info() const { return info_; }
+  Communicator &communicator() const { return *comm_; }
   // Threads of worker 0, which runs on the calling thread (the fitting thread).
   int caller_threads() const;
 
@@ -104,10 +120,17 @@ private:
   // rethrows the error of the lowest chunk index, if any.
   void run(const std::function<void(int)> &task);
   void rethrow_first_error();
+  // Across ranks: every rank receives the summaries of the chunks it does not own
+  // (x: n x q, dx: p blocks of n_d rows) and the gradients of those chunks.
+  void exchange_summaries(const std::vector<Chunk> &chunks, SetSize set, Eigen::MatrixXd &x,
+                          Eigen::MatrixXd &dx);
+  void exchange_gradients(const std::vector<Chunk> &chunks);
   std::size_t one_pass_bytes(const std::vector<Chunk> &chunks) const;
 
   const Model &model_;
   const SimulationSource &source_;
+  std::shared_ptr<Communicator> comm_;
+  bool distributed_ = false; // more than one rank
   Index n_per_device_ = 0;
   double budget_bytes_ = 0;
   AggregationInfo info_;

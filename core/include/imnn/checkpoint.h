@@ -46,7 +46,7 @@ Checkpoint load_checkpoint(const std::filesystem::path &run_dir);
 void save_checkpoint(const std::filesystem::path &run_dir, const Fitter &fitter);
 
 // Makes fitter checkpoint into run_dir every config.fit.checkpoint_every iterations
-// (0: never).
+// (0: never). Under MPI rank 0 alone writes, and a failed write stops every rank.
 void enable_checkpoints(Fitter &fitter, const std::filesystem::path &run_dir);
 
 // After fit() returned or threw (finished, cancelled or failed): saves the state of
@@ -65,8 +65,11 @@ struct ResumedRun {
 // extra_plugin_dirs are searched first; threads >= 0 overrides the config's (0: all
 // cores; the same count as the first part gives bit-identical results). Throws
 // imnn::Error when the run is finished, has no checkpoint, the checkpoint is
-// damaged or config.json no longer matches it.
+// damaged or config.json no longer matches it. comm: the MPI ranks continuing it
+// together (any number, whatever number ran the first part); rank 0 alone rewrites
+// history.csv, the others only read the run.
 ResumedRun resume_run(const std::filesystem::path &run_dir,
-                      const std::vector<std::string> &extra_plugin_dirs, int threads);
+                      const std::vector<std::string> &extra_plugin_dirs, int threads,
+                      std::shared_ptr<Communicator> comm = nullptr);
 
 } // namespace imnn

@@ -85,8 +85,11 @@ public:
   // initialised from config.seed.
   Fitter(RunConfig config, Model model, std::shared_ptr<const Simulator> simulator);
   // Any source (sources.h); make_simulation_source(config, simulator) picks the one
-  // for config.mode, which the constructor above uses.
-  Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> source);
+  // for config.mode, which the constructor above uses. comm: the MPI ranks fitting
+  // together (imnn/communicator.h; null: this process alone). Every rank then runs
+  // the same fit() and gets the same weights, history and stopping decisions.
+  Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> source,
+         std::shared_ptr<Communicator> comm = nullptr);
   ~Fitter();
   Fitter(const Fitter &) = delete; // the aggregator refers to the model and the source
   Fitter &operator=(const Fitter &) = delete;
@@ -95,7 +98,8 @@ public:
   // thread-safe with respect to whatever the observer touches.
   void add_observer(Observer observer);
 
-  // Fits until early stopping, max_iterations (of this call) or *cancel. Continues
+  // Fits until early stopping, max_iterations (of this call) or *cancel (on any rank:
+  // the ranks agree on it before every iteration). Continues
   // from the current state when called again (max det F carries over, as the
   // reference). Throws NumericalError/PluginError without applying a bad step; the
   // state then stays at the last good iteration.
@@ -132,6 +136,7 @@ public:
   const SimulationSource &source() const { return *source_; }
   // How the simulations are split over devices and chunks, one pass or two.
   const AggregationInfo &aggregation() const { return aggregator_->info(); }
+  Communicator &communicator() const { return aggregator_->communicator(); }
   // The kept weights with statistics (from FitResult::statistics) as a model file.
   TrainedModel trained_model(const FisherStatistics &statistics) const;
 

@@ -137,14 +137,19 @@ MatrixD gaussian_samples(const Eigen::VectorXd &mean, const Eigen::MatrixXd &inv
 // output folder is created (refusing a non-empty one unless options.replace) and
 // removed again when a failure leaves it empty. progress may be empty; cancel may be
 // null. A cancelled run still writes what it has (result.json "cancelled": true).
+// comm: MPI ranks sharing the simulations (null: this process alone); every rank
+// calls it with the same options, rank 0 alone writes the output folder, and cancel
+// is ignored when there are several ranks (a rank cannot stop the others' passes).
 InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
                               const std::filesystem::path &run_dir, const InferenceOptions &options,
                               const ProgressFn &progress = {},
-                              const std::atomic<bool> *cancel = nullptr);
+                              const std::atomic<bool> *cancel = nullptr,
+                              std::shared_ptr<Communicator> comm = nullptr);
 // The same from a run directory: loads the compressor with options.threads.
 InferenceResult run_inference(const std::filesystem::path &run_dir, const PluginRegistry &registry,
                               const InferenceOptions &options, const ProgressFn &progress = {},
-                              const std::atomic<bool> *cancel = nullptr);
+                              const std::atomic<bool> *cancel = nullptr,
+                              std::shared_ptr<Communicator> comm = nullptr);
 
 // ---- output (RUN_DIR/inference/<name>/) --------------------------------------------
 // Creates dir (refusing a non-empty one unless replace, which empties it first).

@@ -5,6 +5,7 @@
 // quasi-ML estimate, or anything else).
 #pragma once
 
+#include "imnn/communicator.h"
 #include "imnn/nn.h"
 
 #include <Eigen/Core>
@@ -119,6 +120,11 @@ struct Problem {
   Distance distance;
   std::uint64_t seed = 0; // draws use derive_seed(seed, SeedStream::inference, batch, index)
   int threads = 0;        // 0: all
+  // MPI ranks sharing the simulations (null: this process alone). Every rank runs the
+  // same sampler; each simulates and compresses its share of every pass (chunks of
+  // draws, round-robin) and the results are all-gathered, so every rank holds the
+  // same draws, and the samples do not depend on the number of ranks.
+  std::shared_ptr<Communicator> comm;
 };
 
 // ---- ABC ----------------------------------------------------------------------------

@@ -42,6 +42,10 @@ public:
   static RunDirectory reopen(const std::filesystem::path &dir,
                              const std::vector<IterationRecord> &history);
 
+  // A handle on a run another process writes (MPI ranks other than 0): touches
+  // nothing on disk; append() fails.
+  static RunDirectory attach(const std::filesystem::path &dir);
+
   const std::filesystem::path &path() const { return dir_; }
   // Appends one row to history.csv and flushes it.
   void append(const IterationRecord &record);

@@ -31,7 +31,8 @@ struct FitSession {
 // becomes the mode picked, with config.mode_reason saying why) and the network
 // plugin's options, loads the arrays of the array modes, and constructs the Fitter (weights
 // initialised from config.seed). Throws ConfigError / PluginError naming the problem.
-FitSession prepare_fit(RunConfig config);
+// comm: the MPI ranks fitting together (null: this process alone).
+FitSession prepare_fit(RunConfig config, std::shared_ptr<Communicator> comm = nullptr);
 
 // result.json's body for a finished fit (detF, val_detF, F, invF, iterations, ...)
 // and, when statistics were measured, model.json written into run. Returns the body

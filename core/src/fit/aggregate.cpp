@@ -26,11 +26,14 @@ nlohmann::json AggregationInfo::to_json() const {
           {"passes", passes},
           {"one_pass_mb", one_pass_mb},
           {"memory_budget_mb", memory_budget_mb},
-          {"streamed", streamed}};
+          {"streamed", streamed},
+          {"ranks", ranks},
+          {"communication_seconds", communication_seconds}};
 }
 
 std::string AggregationInfo::summary() const {
   std::ostringstream s;
+  if (ranks > 1) s << ranks << " MPI ranks, each with ";
   s << devices.size() << (devices.size() == 1 ? " device (" : " devices (");
   for (std::size_t d = 0; d < devices.size(); ++d)
     s << (d ? ", " : "") << devices[d];
@@ -43,7 +46,7 @@ std::string AggregationInfo::summary() const {
   return s.str();
 }
 
-std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices) {
+std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices, int ranks) {
   const Index m = n_per_device > 0 ? std::min(n_per_device, set.n) : set.n;
   std::vector<Chunk> chunks;
   for (Index begin = 0, k = 0; begin < set.n; begin += m, ++k) {
@@ -51,7 +54,9 @@ std::vector<Chunk> split_set(SetSize set, Index n_per_device, int devices) {
     c.begin = begin;
     c.part.n = std::min(m, set.n - begin);
     c.part.n_d = std::clamp<Index>(set.n_d - begin, 0, c.part.n);
-    c.device = static_cast<int>(k % devices);
+    const Index slot = k % (static_cast<Index>(ranks) * devices);
+    c.device = static_cast<int>(slot % devices);
+    c.rank = static_cast<int>(slot / devices);
     chunks.push_back(c);
   }
   return chunks;
@@ -168,8 +173,10 @@ void take(const Chunk &c, SetSize set, Index p, const Eigen::MatrixXd &gx,
 
 } // namespace
 
-Aggregator::Aggregator(const RunConfig &config, const Model &model, const SimulationSource &source)
-    : model_(model), source_(source), n_per_device_(config.n_per_device),
+Aggregator::Aggregator(const RunConfig &config, const Model &model, const SimulationSource &source,
+                       std::shared_ptr<Communicator> comm)
+    : model_(model), source_(source), comm_(comm ? std::move(comm) : single_process()),
+      distributed_(comm_->size() > 1), n_per_device_(config.n_per_device),
       budget_bytes_(config.fit.memory_budget_mb * 1024.0 * 1024.0),
       prepared_(std::make_unique<Prepared>()) {
   if (config.devices.empty())
@@ -200,8 +207,8 @@ Aggregator::Aggregator(const RunConfig &config, const Model &model, const Simula
 
   // Workers: device d's threads in equal shares over min(threads, its training chunks).
   std::vector<int> chunks_on(static_cast<std::size_t>(n_devices_), 0);
-  for (const auto &c : split_set(train, n_per_device_, n_devices_))
-    ++chunks_on[static_cast<std::size_t>(c.device)];
+  for (const auto &c : split_set(train, n_per_device_, n_devices_, comm_->size()))
+    if (c.rank == comm_->rank()) ++chunks_on[static_cast<std::size_t>(c.device)];
   for (int d = 0; d < n_devices_; ++d) {
     const int t = device_threads[static_cast<std::size_t>(d)];
     const int w = std::clamp(chunks_on[static_cast<std::size_t>(d)], 1, t);
@@ -230,12 +237,17 @@ Aggregator::Aggregator(const RunConfig &config, const Model &model, const Simula
   info_.passes = one_pass_ ? 1 : 2;
   info_.one_pass_mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
   info_.memory_budget_mb = config.fit.memory_budget_mb;
+  info_.ranks = comm_->size();
 }
 
 std::vector<Chunk> Aggregator::plan(SetSize set) const {
-  std::vector<Chunk> chunks = split_set(set, n_per_device_, n_devices_);
+  std::vector<Chunk> chunks = split_set(set, n_per_device_, n_devices_, comm_->size());
   std::vector<int> seen(static_cast<std::size_t>(n_devices_), 0);
   for (auto &c : chunks) {
+    if (c.rank != comm_->rank()) {
+      c.worker = -1;
+      continue;
+    }
     const auto d = static_cast<std::size_t>(c.device);
     const int first = first_worker_[d], count = first_worker_[d + 1] - first;
     c.worker = first + seen[d]++ % count;
@@ -262,7 +274,7 @@ int Aggregator::caller_threads() const {
 std::size_t Aggregator::one_pass_bytes(const std::vector<Chunk> &chunks) const {
   std::size_t bytes = 0;
   for (const auto &c : chunks)
-    bytes += workspace_bytes(model_, source_.layout(c.part).rows());
+    if (c.worker >= 0) bytes += workspace_bytes(model_, source_.layout(c.part).rows());
   return bytes;
 }
 
@@ -287,12 +299,81 @@ void Aggregator::run(const std::function<void(int)> &task) {
 }
 
 void Aggregator::rethrow_first_error() {
-  for (auto &e : chunk_errors_)
-    if (e) {
-      const std::exception_ptr error = e;
-      std::fill(chunk_errors_.begin(), chunk_errors_.end(), nullptr);
-      std::rethrow_exception(error);
+  std::exception_ptr error;
+  std::int64_t key = 0;
+  for (std::size_t c = 0; c < chunk_errors_.size(); ++c)
+    if (chunk_errors_[c]) {
+      error = chunk_errors_[c];
+      key = static_cast<std::int64_t>(c);
+      break;
     }
+  std::fill(chunk_errors_.begin(), chunk_errors_.end(), nullptr);
+  // Every rank learns whether any failed (one rank: the error is rethrown as it is).
+  if (error || distributed_) agree_on_error(*comm_, error, key);
+}
+
+namespace {
+
+// Visits the row blocks of chunk c in the whole set's x (n x q) and dx (p blocks of
+// n_d rows): f(matrix, first row, rows).
+template <class M, class F>
+void chunk_blocks(const Chunk &c, SetSize set, Index p, M &x, M &dx, F f) {
+  f(x, c.begin, c.part.n);
+  for (Index a = 0; a < p; ++a)
+    f(dx, a * set.n_d + c.begin, c.part.n_d);
+}
+
+} // namespace
+
+void Aggregator::exchange_summaries(const std::vector<Chunk> &chunks, SetSize set,
+                                    Eigen::MatrixXd &x, Eigen::MatrixXd &dx) {
+  if (!distributed_) return;
+  const Index p = source_.n_params(), q = x.cols();
+  std::vector<double> mine;
+  for (const auto &c : chunks)
+    if (c.rank == comm_->rank())
+      chunk_blocks(c, set, p, x, dx, [&](Eigen::MatrixXd &m, Index row, Index rows) {
+        for (Index i = row; i < row + rows; ++i)
+          for (Index j = 0; j < q; ++j)
+            mine.push_back(m(i, j));
+      });
+  const std::vector<double> all = comm_->all_gather(mine);
+  std::size_t at = 0; // the ranks' parts in rank order, each in chunk order
+  for (int r = 0; r < comm_->size(); ++r)
+    for (const auto &c : chunks)
+      if (c.rank == r)
+        chunk_blocks(c, set, p, x, dx, [&](Eigen::MatrixXd &m, Index row, Index rows) {
+          for (Index i = row; i < row + rows; ++i)
+            for (Index j = 0; j < q; ++j, ++at)
+              if (r != comm_->rank() && at < all.size()) m(i, j) = all[at];
+        });
+  if (at != all.size())
+    throw Error("internal: the ranks exchanged " + std::to_string(all.size()) +
+                " summary values, expected " + std::to_string(at) +
+                "; were they started with the same config?");
+  info_.communication_seconds = comm_->seconds();
+}
+
+void Aggregator::exchange_gradients(const std::vector<Chunk> &chunks) {
+  if (!distributed_) return;
+  const std::size_t n_w = static_cast<std::size_t>(model_.n_parameters());
+  std::vector<float> mine;
+  for (std::size_t c = 0; c < chunks.size(); ++c)
+    if (chunks[c].rank == comm_->rank())
+      mine.insert(mine.end(), chunk_grads_[c].begin(), chunk_grads_[c].end());
+  const std::vector<float> all = comm_->all_gather(mine);
+  std::size_t at = 0;
+  for (int r = 0; r < comm_->size(); ++r)
+    for (std::size_t c = 0; c < chunks.size(); ++c)
+      if (chunks[c].rank == r) {
+        if (at + n_w > all.size())
+          throw Error("internal: the ranks exchanged fewer gradient values than chunks");
+        if (r != comm_->rank())
+          chunk_grads_[c].assign(all.begin() + static_cast<std::ptrdiff_t>(at),
+                                 all.begin() + static_cast<std::ptrdiff_t>(at + n_w));
+        at += n_w;
+      }
+  info_.communication_seconds = comm_->seconds();
 }
 
 LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::uint64_t iteration,
@@ -305,7 +386,7 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
   }
   const std::vector<Chunk> &chunks = train_chunks_;
   const std::size_t n_chunks = chunks.size();
-  const bool single = n_chunks == 1;
+  const bool single = n_chunks == 1 && !distributed_;
   const Index p = source_.n_params();
   if (one_pass_)
     chunk_ws_.resize(n_chunks);
@@ -346,7 +427,8 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
       }
     }
   });
-  // The loss on the whole set, in double.
+  exchange_summaries(chunks, set, x_, dx_);
+  // The loss on the whole set, in double (the same on every rank).
   const LossAndGradient lg = fisher_loss(x_, dx_, p, reg);
   // Pass 2: back-propagate each chunk's adjoints.
   run([&](int d) {
@@ -372,6 +454,7 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
     }
   });
   if (!single) {
+    exchange_gradients(chunks);
     // Sum in double in chunk order: the same sum however the chunks were spread.
     sum_.assign(grad.size(), 0.0);
     for (const auto &g : chunk_grads_)
@@ -392,13 +475,17 @@ void Aggregator::prepare(SeedStream stream, std::uint64_t iteration, SetSize set
     pr.chunks = plan(set);
     std::size_t bytes = 0;
     for (const auto &c : pr.chunks)
-      bytes += static_cast<std::size_t>(source_.layout(c.part).rows() * source_.input_size()) *
-               sizeof(float);
+      if (c.worker >= 0)
+        bytes += static_cast<std::size_t>(source_.layout(c.part).rows() * source_.input_size()) *
+                 sizeof(float);
     pr.kept = static_cast<double>(bytes) <= budget_bytes_;
     pr.inputs.resize(pr.kept ? pr.chunks.size() : 0);
   }
   pr.valid = true;
-  if (!pr.kept) return;
+  if (!pr.kept) {
+    if (distributed_) agree_on_error(*comm_, nullptr); // the collective every rank makes
+    return;
+  }
   chunk_errors_.assign(pr.chunks.size(), nullptr);
   run([&](int d) {
     for (std::size_t c = 0; c < pr.chunks.size(); ++c) {
@@ -419,7 +506,7 @@ void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eige
   if (!pr.valid) throw Error("internal: Aggregator::summaries without prepare()");
   pr.valid = false;
   const std::size_t n_chunks = pr.chunks.size();
-  const bool single = n_chunks == 1;
+  const bool single = n_chunks == 1 && !distributed_;
   const Index p = source_.n_params();
   if (!single) {
     x.resize(pr.set.n, model_.output_size());
@@ -450,6 +537,7 @@ void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eige
       }
     }
   });
+  exchange_summaries(pr.chunks, pr.set, x, dx);
 }
 
 } // namespace imnn

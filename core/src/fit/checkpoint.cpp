@@ -306,12 +306,21 @@ Checkpoint load_checkpoint(const fs::path &run_dir) {
 }
 
 void enable_checkpoints(Fitter &fitter, const fs::path &run_dir) {
-  fitter.set_checkpoint_hook(fitter.config().fit.checkpoint_every,
-                             [run_dir](const Fitter &f) { save_checkpoint(run_dir, f); });
+  fitter.set_checkpoint_hook(fitter.config().fit.checkpoint_every, [run_dir](const Fitter &f) {
+    Communicator &comm = f.communicator();
+    if (comm.size() == 1) return save_checkpoint(run_dir, f);
+    std::exception_ptr error;
+    if (comm.rank() == 0) try {
+        save_checkpoint(run_dir, f);
+      } catch (...) {
+        error = std::current_exception();
+      }
+    agree_on_error(comm, error);
+  });
 }
 
 ResumedRun resume_run(const fs::path &run_dir, const std::vector<std::string> &extra_plugin_dirs,
-                      int threads) {
+                      int threads, std::shared_ptr<Communicator> comm) {
   const fs::path config_file = run_dir / "config.json";
   if (!fs::is_regular_file(config_file))
     throw Error("cannot resume " + run_dir.string() + ": it is not a run directory (no " +
@@ -347,7 +356,8 @@ ResumedRun resume_run(const fs::path &run_dir, const std::vector<std::string> &e
   for (const auto &d : extra_plugin_dirs)
     config.plugin_dirs.push_back(d);
   if (threads >= 0) config.threads = threads;
-  FitSession session = prepare_fit(std::move(config));
+  const bool writer = !comm || comm->rank() == 0;
+  FitSession session = prepare_fit(std::move(config), std::move(comm));
   std::string was, is;
   std::string key = first_difference(checkpoint.config, session.config.to_json(), was, is);
   std::replace(key.begin(), key.end(), '/', '.'); // "/fit/patience" -> ".fit.patience"
@@ -357,7 +367,8 @@ ResumedRun resume_run(const fs::path &run_dir, const std::vector<std::string> &e
                 "`: " + was + " when checkpointed, " + is +
                 " now); restore it to resume, or start a new run with the new config");
   session.fitter->restore(checkpoint.state);
-  RunDirectory run = RunDirectory::reopen(run_dir, checkpoint.state.history);
+  RunDirectory run = writer ? RunDirectory::reopen(run_dir, checkpoint.state.history)
+                            : RunDirectory::attach(run_dir);
   return ResumedRun{std::move(session), std::move(run), checkpoint.state.call_iterations};
 }
 

@@ -31,7 +31,8 @@ bool all_finite(const std::vector<float> &v) {
 Fitter::Fitter(RunConfig config, Model model, std::shared_ptr<const Simulator> simulator)
     : Fitter(config, std::move(model), make_simulation_source(config, std::move(simulator))) {}
 
-Fitter::Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> source)
+Fitter::Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> source,
+               std::shared_ptr<Communicator> comm)
     : config_(std::move(config)), model_(std::move(model)),
       source_(std::move(source)), reg_{config_.fit.lambda, config_.fit.epsilon} {
   if (model_.output_size() != config_.n_summaries)
@@ -42,7 +43,7 @@ Fitter::Fitter(RunConfig config, Model model, std::unique_ptr<SimulationSource> 
                 " inputs but one simulation has " + std::to_string(source_->input_size()) +
                 " values");
   (void)reg_.alpha();
-  aggregator_ = std::make_unique<Aggregator>(config_, model_, *source_);
+  aggregator_ = std::make_unique<Aggregator>(config_, model_, *source_, std::move(comm));
   optimiser_ = make_optimiser(config_.optimiser, static_cast<std::size_t>(model_.n_parameters()));
   w_ = model_.initialise(derive_seed(config_.seed, SeedStream::weights, 0, 0));
   best_w_ = w_;
@@ -92,7 +93,11 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
   };
   int &counter = call_iterations_, &patience_counter = patience_counter_;
   while (patience_counter < fs.patience && counter < fs.max_iterations) {
-    if (cancel && cancel->load()) {
+    bool cancelled = cancel && cancel->load();
+    Communicator &comm = aggregator_->communicator();
+    if (comm.size() > 1)
+      cancelled = comm.any(cancelled); // a signal reaches ranks at different times
+    if (cancelled) {
       result.stop_reason = "cancelled";
       break;
     }

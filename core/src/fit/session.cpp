@@ -13,7 +13,7 @@ PluginRegistry scan_plugins(const std::vector<std::string> &extra_folders) {
   return registry;
 }
 
-FitSession prepare_fit(RunConfig config) {
+FitSession prepare_fit(RunConfig config, std::shared_ptr<Communicator> comm) {
   FitSession s;
   s.registry = std::make_shared<PluginRegistry>(scan_plugins(config.plugin_dirs));
   config.resolve(*s.registry);
@@ -24,7 +24,7 @@ FitSession prepare_fit(RunConfig config) {
   auto source = make_simulation_source(config, s.simulator);
   Model model = s.registry->build_network(config.network.plugin, config.network.options,
                                           source->input_shape(), config.n_summaries);
-  s.fitter = std::make_unique<Fitter>(config, std::move(model), std::move(source));
+  s.fitter = std::make_unique<Fitter>(config, std::move(model), std::move(source), std::move(comm));
   s.config = std::move(config);
   return s;
 }

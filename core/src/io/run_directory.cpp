@@ -218,6 +218,10 @@ RunDirectory RunDirectory::reopen(const fs::path &dir,
   return run;
 }
 
+RunDirectory RunDirectory::attach(const fs::path &dir) {
+  return RunDirectory(dir);
+}
+
 void RunDirectory::append(const IterationRecord &r) {
   history_ << history_row(r);
   history_.flush();

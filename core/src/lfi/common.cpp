@@ -149,15 +149,26 @@ Index simulate_pass(const Problem &problem, SeedTag sim_tag, std::uint64_t batch
   out.summaries.setConstant(n, q, std::numeric_limits<double>::quiet_NaN());
   out.distances.assign(static_cast<std::size_t>(n), inf);
   out.simulated.assign(static_cast<std::size_t>(n), 0);
-  // Chunks bound the simulation buffer (~32 MB) and set the granularity of progress
-  // reports; cancellation is checked per draw inside a chunk.
-  const Index chunk = std::clamp<Index>((Index{32} << 20) / (8 * in), 1, 8192);
+  // Chunks bound the simulation buffer (~32 MB, at most 512 draws) and set the
+  // granularity of progress reports; cancellation is checked per draw inside a chunk.
+  // Under MPI chunk j is made and compressed by rank j mod ranks: the chunks, not the
+  // ranks, fix what compress() sees, so the summaries do not depend on the rank count.
+  const Index chunk = std::clamp<Index>((Index{32} << 20) / (8 * in), 1, 512);
+  Communicator *comm = problem.comm && problem.comm->size() > 1 ? problem.comm.get() : nullptr;
+  const int ranks = comm ? comm->size() : 1, me = comm ? comm->rank() : 0;
   std::vector<double> data(static_cast<std::size_t>(std::min(chunk, std::max<Index>(n, 1)) * in));
   std::vector<double> sums;
   std::vector<Index> rows;
   const int nt = thread_count(problem);
+  Index done = n; // the draws [0, done) are complete: this rank's first incomplete chunk
+  std::exception_ptr failure;
+  std::int64_t failed_at = 0;
   for (Index start = 0; start < n; start += chunk) {
-    if (cancelled(cancel)) return start;
+    if ((start / chunk) % ranks != me) continue;
+    if (cancelled(cancel)) {
+      done = start;
+      break;
+    }
     const Index m = std::min(chunk, n - start);
     std::atomic<Index> first_fail{std::numeric_limits<Index>::max()};
     std::exception_ptr error;
@@ -188,8 +199,16 @@ Index simulate_pass(const Problem &problem, SeedTag sim_tag, std::uint64_t batch
         }
       }
     }
-    if (error) std::rethrow_exception(error);
-    if (stopped.load() || cancelled(cancel)) return start; // the partial chunk is dropped
+    if (error && !comm) std::rethrow_exception(error);
+    if (error) { // every rank must learn of it: agreed below
+      failure = error;
+      failed_at = static_cast<std::int64_t>(start + first_fail.load());
+      break;
+    }
+    if (stopped.load() || cancelled(cancel)) { // the partial chunk is dropped
+      done = start;
+      break;
+    }
     // Compress the simulated rows of the chunk, packed to the front in index order.
     rows.clear();
     for (Index k = 0; k < m; ++k)
@@ -201,18 +220,60 @@ Index simulate_pass(const Problem &problem, SeedTag sim_tag, std::uint64_t batch
     const Index ns = static_cast<Index>(rows.size());
     if (ns > 0) {
       sums.assign(static_cast<std::size_t>(ns * q), 0.0);
-      problem.compress(data.data(), ns, sums.data());
-      for (Index r = 0; r < ns; ++r) {
-        const Index i = rows[static_cast<std::size_t>(r)];
-        const double *s = sums.data() + r * q;
-        std::copy_n(s, q, out.summaries.row(i).data());
-        const double d = problem.distance(s, problem.target.data());
-        out.distances[static_cast<std::size_t>(i)] = std::isfinite(d) ? d : inf;
+      try {
+        problem.compress(data.data(), ns, sums.data());
+        for (Index r = 0; r < ns; ++r) {
+          const Index i = rows[static_cast<std::size_t>(r)];
+          const double *s = sums.data() + r * q;
+          std::copy_n(s, q, out.summaries.row(i).data());
+          const double d = problem.distance(s, problem.target.data());
+          out.distances[static_cast<std::size_t>(i)] = std::isfinite(d) ? d : inf;
+        }
+      } catch (...) {
+        if (!comm) throw;
+        failure = std::current_exception();
+        failed_at = static_cast<std::int64_t>(start);
+        break;
       }
     }
     if (chunk_done) chunk_done(start + m, n);
   }
-  return n;
+  if (!comm) return done;
+
+  // Every rank: the first error of any rank, else the draws every rank completed,
+  // each chunk's rows (theta, summaries, distance, simulated) sent by its rank.
+  agree_on_error(*comm, failure, failed_at);
+  done = static_cast<Index>(comm->min(static_cast<std::int64_t>(done)));
+  const Index width = p + q + 2;
+  std::vector<double> mine;
+  for (Index start = 0; start < done; start += chunk)
+    if ((start / chunk) % ranks == me)
+      for (Index i = start; i < std::min(start + chunk, n); ++i) {
+        mine.insert(mine.end(), out.theta.row(i).data(), out.theta.row(i).data() + p);
+        for (Index j = 0; j < q; ++j)
+          mine.push_back(out.summaries(i, j));
+        mine.push_back(out.distances[static_cast<std::size_t>(i)]);
+        mine.push_back(out.simulated[static_cast<std::size_t>(i)]);
+      }
+  const std::vector<double> all = comm->all_gather(mine);
+  std::size_t at = 0;
+  for (int r = 0; r < ranks; ++r)
+    for (Index start = 0; start < done; start += chunk)
+      if ((start / chunk) % ranks == r)
+        for (Index i = start; i < std::min(start + chunk, n); ++i, at += width) {
+          if (at + width > all.size())
+            throw Error("internal: the MPI ranks exchanged fewer draws than expected; were they "
+                        "all started with the same options?");
+          if (r == me) continue;
+          const double *v = all.data() + at;
+          for (Index j = 0; j < p; ++j)
+            out.theta(i, j) = v[j];
+          for (Index j = 0; j < q; ++j)
+            out.summaries(i, j) = v[p + j];
+          out.distances[static_cast<std::size_t>(i)] = v[p + q];
+          out.simulated[static_cast<std::size_t>(i)] = v[p + q + 1] != 0 ? 1 : 0;
+        }
+  return done;
 }
 
 } // namespace detail

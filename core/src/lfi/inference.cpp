@@ -296,9 +296,13 @@ void check_inference_options(const InferenceOptions &o) {
 
 InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
                               const fs::path &run, const InferenceOptions &o,
-                              const ProgressFn &progress, const std::atomic<bool> *cancel) {
+                              const ProgressFn &progress, const std::atomic<bool> *cancel,
+                              std::shared_ptr<Communicator> comm) {
   check_inference_options(o);
   configure_threads(o.threads);
+  const bool distributed = comm && comm->size() > 1;
+  const bool writer = !distributed || comm->rank() == 0;
+  if (distributed) cancel = nullptr;
   const auto t0 = std::chrono::steady_clock::now();
   const TrainedModel &model = compressor.model();
   const Index p = compressor.n_params();
@@ -355,7 +359,13 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
   if (!fs::is_directory(run_dir)) run_dir = run_dir.parent_path();
   r.dir = run_dir / "inference" / r.name;
   r.getdist_root = r.dir / r.name;
-  prepare_inference_dir(r.dir, o.replace);
+  std::exception_ptr dir_error;
+  try {
+    if (writer) prepare_inference_dir(r.dir, o.replace);
+  } catch (...) {
+    dir_error = std::current_exception();
+  }
+  if (distributed || dir_error) agree_on_error(distributed ? *comm : *single_process(), dir_error);
   try {
     Problem problem;
     problem.prior = prior.get();
@@ -370,6 +380,7 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     problem.distance.F = model.statistics.F;
     problem.seed = static_cast<std::uint64_t>(o.seed);
     problem.threads = o.threads;
+    problem.comm = comm;
 
     nlohmann::json &result = r.json;
     result["method"] = o.method;
@@ -379,7 +390,7 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     run_method(o, model, problem, *prior, ranges, progress, cancel, r);
     if (r.minus_log_post.empty())
       r.minus_log_post.assign(static_cast<std::size_t>(r.samples.rows()), 0.0);
-    write_outputs(o, r);
+    if (writer) write_outputs(o, r);
 
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     result["simulations"] = r.simulations;
@@ -402,10 +413,10 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     result["seed"] = o.seed;
     result["run"] = run_dir.string();
     result["getdist_root"] = r.getdist_root.string();
-    write_file_atomically(r.dir / "result.json", result.dump(2) + "\n");
+    if (writer) write_file_atomically(r.dir / "result.json", result.dump(2) + "\n");
   } catch (...) {
     std::error_code ec;
-    if (fs::is_empty(r.dir, ec)) fs::remove(r.dir, ec); // nothing left behind
+    if (writer && fs::is_empty(r.dir, ec)) fs::remove(r.dir, ec); // nothing left behind
     throw;
   }
   return r;
@@ -413,10 +424,10 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
 
 InferenceResult run_inference(const fs::path &run_dir, const PluginRegistry &registry,
                               const InferenceOptions &options, const ProgressFn &progress,
-                              const std::atomic<bool> *cancel) {
+                              const std::atomic<bool> *cancel, std::shared_ptr<Communicator> comm) {
   check_inference_options(options);
   Compressor compressor = Compressor::load(run_dir, registry, options.threads);
-  return run_inference(compressor, registry, run_dir, options, progress, cancel);
+  return run_inference(compressor, registry, run_dir, options, progress, cancel, std::move(comm));
 }
 
 } // namespace imnn::lfi

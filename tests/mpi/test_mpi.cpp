@@ -1,0 +1,227 @@
+// `mpirun -n K imnn fit|infer` (issue 13): the same config gives the history, result
+// and weights of one process bit for bit for K = 1, 2, 3 ranks in the modes simulator,
+// simulator-numerical and numerical (arrays); a run stopped by SIGTERM under 2 ranks
+// continues under 3 to the uninterrupted history; ABC and PMC samples are identical;
+// a simulator error on one rank ends every rank with that rank's message, no hang;
+// commands that do not share work refuse to run on several ranks.
+#include "cli_process.h"
+
+#include <QtTest>
+
+class TestMpi : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+
+  QString path(const QString &name) const { return tmp_.filePath(name); }
+
+  static QStringList mpi_args(int ranks, const QStringList &args) {
+    return QStringList{"--oversubscribe", "-n", QString::number(ranks), IMNN_CLI_PATH} + args;
+  }
+  // mpirun -n ranks imnn args (ranks 0: imnn alone, no mpirun).
+  static CliResult run_ranks(int ranks, const QStringList &args, int timeout_ms = 60000) {
+    if (ranks == 0) return run_cli(args, timeout_ms);
+    QProcess p;
+    p.setProcessEnvironment(cli_environment());
+    p.start(IMNN_MPIEXEC, mpi_args(ranks, args));
+    if (!p.waitForFinished(timeout_ms)) {
+      p.kill();
+      p.waitForFinished(5000);
+      return {-1, {}, "timeout: mpirun did not end"};
+    }
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+  }
+  static QStringList lines(const QString &file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+  }
+  static QJsonObject json_file(const QString &file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+  }
+  static QByteArray bytes(const QString &file) {
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+  }
+  QString write(const QString &name, const QByteArray &text) {
+    QFile f(path(name));
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    f.write(text);
+    return path(name);
+  }
+  // history.csv equal row by row but for the timing column; result and weights equal.
+  static void compare_runs(const QString &ref, const QString &dir) {
+    const auto a = lines(ref + "/history.csv"), b = lines(dir + "/history.csv");
+    QVERIFY(a.size() > 1);
+    QCOMPARE(b.size(), a.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+      auto x = a[i].split(','), y = b[i].split(',');
+      x.removeLast();
+      y.removeLast();
+      QVERIFY2(x == y, qPrintable(QString("%1 row %2: %3 vs %4").arg(dir).arg(i).arg(a[i], b[i])));
+    }
+    const auto r0 = json_file(ref + "/result.json"), r1 = json_file(dir + "/result.json");
+    for (const char *k :
+         {"detF", "val_detF", "max_detF", "best_iteration", "iterations", "stop_reason", "F"})
+      QVERIFY2(r0[k] == r1[k], k);
+    const auto w = json_file(ref + "/model.json")["weights"].toArray();
+    QVERIFY(!w.isEmpty());
+    QVERIFY2(json_file(dir + "/model.json")["weights"].toArray() == w,
+             qPrintable(dir + ": the weights differ from one process's"));
+  }
+  static QByteArray config(const QByteArray &simulator, int max_iterations) {
+    const QByteArray plugins = IMNN_TEST_PLUGIN_DIR;
+    return "{\"name\": \"mpi\", \"simulator\": " + simulator +
+           ", \"seed\": 3, \"plugin_dirs\": [\"" + plugins +
+           "/fit\"], \"network\": {\"plugin\": \"mlp\", \"options\": {\"hidden\": [16, "
+           "16]}}, \"n_s\": 200, \"n_d\": 200, \"n_per_device\": 50, \"fit\": "
+           "{\"min_iterations\": 0, \"patience\": 1000, \"max_iterations\": " +
+           QByteArray::number(max_iterations) +
+           ", \"checkpoint_every\": 10, \"n_validation\": 200, \"n_statistics\": 400}}";
+  }
+
+private slots:
+  void initTestCase() { QVERIFY(tmp_.isValid()); }
+
+  void fit_is_the_same_on_any_number_of_ranks_data() {
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("simulator") << "simulator";
+    QTest::newRow("simulator-numerical") << "simulator-numerical";
+    QTest::newRow("numerical arrays") << "numerical";
+  }
+  void fit_is_the_same_on_any_number_of_ranks() {
+    QFETCH(QString, mode);
+    QString cfg;
+    if (mode == "numerical") {
+      const QString data = path("arrays");
+      const auto s = run_cli(
+          {"simulate", write("arrays.json", config("\"gaussian_mean_variance\"", 20)), "--mode",
+           "numerical", "-n", "200", "--n-d", "100", "--n-validation", "100", "-o", data});
+      QVERIFY2(s.code == 0, qPrintable(s.err));
+      cfg = data + "/config.json";
+    } else {
+      cfg = write(mode + ".json",
+                  config(mode == "simulator" ? "\"nan_gaussian\"" : "\"nojac_gaussian\"", 20));
+    }
+    const QString base = path("fit-" + mode);
+    for (int ranks : {0, 1, 2, 3}) {
+      const QString dir = base + QString::number(ranks);
+      const auto r = run_ranks(ranks, {"fit", cfg, "--run-dir", dir, "--threads", "1", "--quiet"});
+      QVERIFY2(r.code == 0, qPrintable(QString("%1 ranks: %2").arg(ranks).arg(r.err)));
+      QCOMPARE(json_file(dir + "/result.json")["aggregation"].toObject()["ranks"].toInt(),
+               std::max(ranks, 1));
+      QCOMPARE(json_file(dir + "/config.json")["mode"].toString(), mode);
+      if (ranks > 0) compare_runs(base + "0", dir);
+    }
+    // Only rank 0 wrote: no stray files from the others.
+    QCOMPARE(QDir(base + "3").entryList(QDir::Files | QDir::NoDotAndDotDot).size(),
+             QDir(base + "0").entryList(QDir::Files | QDir::NoDotAndDotDot).size());
+  }
+
+  void stopped_run_resumes_under_another_number_of_ranks() {
+    // Each simulation sleeps 50 us, so that SIGTERM, which mpirun passes on to the
+    // ranks only after a second or two, still finds the fit running.
+    const QString cfg = write(
+        "long.json",
+        config(R"({"plugin": "nan_gaussian", "options": {"stand_in_cost_sleep_ms": 0.05}})", 120));
+    const QString ref = path("long-ref"), dir = path("long-2-then-3");
+    const auto r = run_cli({"fit", cfg, "--run-dir", ref, "--threads", "1", "--quiet"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QProcess p;
+    p.setProcessEnvironment(cli_environment());
+    p.start(IMNN_MPIEXEC, mpi_args(2, {"fit", cfg, "--run-dir", dir, "--threads", "1", "--quiet"}));
+    QVERIFY(p.waitForStarted());
+    QElapsedTimer t;
+    t.start();
+    while (
+        t.elapsed() < 60000 && p.state() == QProcess::Running &&
+        !(QFile::exists(dir + "/checkpoint/state.ckpt") && lines(dir + "/history.csv").size() > 15))
+      QThread::msleep(5);
+    QVERIFY2(p.state() == QProcess::Running, "the 2-rank fit ended before it could be stopped");
+    p.terminate(); // SIGTERM to mpirun, as a scheduler does; it passes it to the ranks
+    QVERIFY2(p.waitForFinished(30000), "mpirun did not end after SIGTERM");
+    const auto rows = lines(dir + "/history.csv").size() - 1;
+    QVERIFY2(rows > 10 && rows < 120,
+             qPrintable(QString("%1 rows; mpirun said: %2")
+                            .arg(rows)
+                            .arg(QString::fromUtf8(p.readAllStandardError()))));
+    QVERIFY(QFile::exists(dir + "/checkpoint/state.ckpt"));
+    const auto resumed = run_ranks(3, {"fit", "--resume", dir, "--threads", "1", "--quiet"});
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+    compare_runs(ref, dir);
+  }
+
+  void inference_is_the_same_on_any_number_of_ranks() {
+    const QString run = path("fit-simulator0"); // from the first test
+    QVERIFY(QFile::exists(run + "/model.json"));
+    const QStringList abc{"infer",     "abc", run,           "--target-theta",
+                          "0.2",       "1.1", "--n-samples", "3000",
+                          "--epsilon", "1.5", "--threads",   "1",
+                          "--seed",    "4",   "-q"};
+    const QStringList pmc{"infer",
+                          "pmc",
+                          run,
+                          "--target-theta",
+                          "0.2",
+                          "1.1",
+                          "--n-points",
+                          "200",
+                          "--max-iteration",
+                          "4",
+                          "--threads",
+                          "1",
+                          "--seed",
+                          "4",
+                          "-q"};
+    for (const auto &[method, args] : {std::pair{QString("abc"), abc}, {QString("pmc"), pmc}}) {
+      for (int ranks : {0, 1, 2, 3}) {
+        const QString name = method + QString::number(ranks);
+        const auto r = run_ranks(ranks, args + QStringList{"--name", name});
+        QVERIFY2(r.code == 0,
+                 qPrintable(QString("%1 on %2 ranks: %3").arg(method).arg(ranks).arg(r.err)));
+        if (ranks == 0) continue;
+        for (const char *f :
+             {"samples.npy", "weights.npy", "parameters.npy", "summaries.npy", "distances.npy"}) {
+          const QByteArray a = bytes(run + "/inference/" + method + "0/" + f);
+          QVERIFY2(!a.isEmpty(), f);
+          QVERIFY2(a == bytes(run + "/inference/" + name + "/" + f),
+                   qPrintable(QString("%1 on %2 ranks: %3 differs").arg(method).arg(ranks).arg(f)));
+        }
+      }
+    }
+  }
+
+  void an_error_on_one_rank_ends_every_rank() {
+    // nan_one_in 2011 makes simulation 73 of iteration 7 NaN: chunk 1, rank 1 of 3.
+    const QString cfg = write(
+        "nan.json", config(R"({"plugin": "nan_gaussian", "options": {"nan_one_in": 2011}})", 20));
+    const auto one = run_cli({"fit", cfg, "--run-dir", path("nan0"), "--threads", "1", "-q"});
+    QCOMPARE(one.code, 1);
+    QElapsedTimer t;
+    t.start();
+    const auto r =
+        run_ranks(3, {"fit", cfg, "--run-dir", path("nan3"), "--threads", "1", "-q"}, 60000);
+    QVERIFY2(r.code != 0 && r.code != -1, qPrintable(r.err)); // -1: it hung
+    QVERIFY2(r.err.contains("rank 1: simulator 'nan_gaussian' returned NaN"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("--resume"), qPrintable(r.err));
+    QVERIFY2(t.elapsed() < 30000, "the ranks took too long to stop");
+    // Rank 0 kept the history up to the failed iteration, as one process does.
+    const auto a = lines(path("nan0/history.csv")), b = lines(path("nan3/history.csv"));
+    QVERIFY(a.size() > 2);
+    QCOMPARE(b.size(), a.size());
+    for (qsizetype i = 0; i < a.size(); ++i)
+      QCOMPARE(b[i].section(',', 0, -2), a[i].section(',', 0, -2));
+    QVERIFY(json_file(path("nan3/result.json"))["error"].toString().contains("rank 1:"));
+  }
+
+  void commands_that_do_not_share_work_refuse_several_ranks() {
+    const auto r = run_ranks(2, {"plugins"});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("does not run across MPI ranks"), qPrintable(r.err));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestMpi)
+#include "test_mpi.moc"
