@@ -6,6 +6,7 @@
 
 #include "imnn/nn.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -52,6 +53,15 @@ public:
   // jacobian: input_size() x n_params() values, element major (the ABI layout).
   void simulate_with_jacobian(std::uint64_t seed, const double *theta, double *out,
                               double *jacobian) const;
+  // The plugin's optional batch calls (simulator_abi.h): n simulations, thetas n x
+  // n_params(), out n x input_size(), jacobian n x input_size() x n_params(). The
+  // error names the batch's first seed and parameters.
+  bool has_batch() const;
+  bool has_batch_jacobian() const;
+  void simulate_batch(std::size_t n, const std::uint64_t *seeds, const double *thetas,
+                      double *out) const;
+  void simulate_batch_with_jacobian(std::size_t n, const std::uint64_t *seeds, const double *thetas,
+                                    double *out, double *jacobian) const;
 
 private:
   std::shared_ptr<SharedLibrary> library_;
@@ -93,6 +103,13 @@ public:
   // Loads one file (used by scan and by tests); returns false and records the reason
   // in skipped() when it is not a valid plugin.
   bool load_file(const std::filesystem::path &file);
+  // Registers a plugin table that lives in this process rather than in a file (a
+  // simulator written in Python, given to the imnn_studio module), validated as
+  // load_file validates a file's. label stands for the file in messages; owner is
+  // kept alive by the registry and by every Simulator created from the table. Throws
+  // PluginError with the reason when the table is invalid or the name is taken.
+  void add_simulator(const imnn_simulator_plugin *plugin, const std::string &label,
+                     std::shared_ptr<const void> owner);
 
   const std::vector<SimulatorInfo> &simulators() const;
   const std::vector<NetworkInfo> &networks() const;

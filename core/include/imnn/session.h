@@ -32,6 +32,9 @@ struct FitSession {
 // plugin's options, loads the arrays of the array modes, and constructs the Fitter (weights
 // initialised from config.seed). Throws ConfigError / PluginError naming the problem.
 FitSession prepare_fit(RunConfig config);
+// The same with a registry the caller scanned (scan_plugins) and may have added
+// in-process simulators to (PluginRegistry::add_simulator, the Python module).
+FitSession prepare_fit(RunConfig config, std::shared_ptr<PluginRegistry> registry);
 
 // result.json's body for a finished fit (detF, val_detF, F, invF, iterations, ...)
 // and, when statistics were measured, model.json written into run. Returns the body

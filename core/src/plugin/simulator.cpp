@@ -8,6 +8,7 @@
 #include "plugin/shared_library.h"
 
 #include <array>
+#include <cstddef>
 
 namespace imnn {
 
@@ -131,6 +132,70 @@ void Simulator::simulate_with_jacobian(std::uint64_t seed, const double *theta, 
                                                  error.data(), error.size());
   error.back() = '\0';
   if (rc != IMNN_OK) throw PluginError(failure(info_, seed, theta, error.data()));
+}
+
+namespace {
+
+bool table_has(const imnn_simulator_plugin *p, std::size_t end_of_field) {
+  return p->struct_size >= end_of_field;
+}
+
+std::string batch_failure(const SimulatorInfo &info, std::size_t n, const std::uint64_t *seeds,
+                          const double *thetas, const char *message) {
+  std::string m = failure(info, seeds[0], thetas, message);
+  if (n > 1)
+    m = "simulator '" + info.name + "' failed in a batch of " + std::to_string(n) +
+        " simulations starting " + m.substr(m.find("for seed"));
+  return m;
+}
+
+} // namespace
+
+bool Simulator::has_batch() const {
+  return table_has(plugin_, offsetof(imnn_simulator_plugin, simulate_batch) +
+                                sizeof(plugin_->simulate_batch)) &&
+         plugin_->simulate_batch != nullptr;
+}
+
+bool Simulator::has_batch_jacobian() const {
+  return table_has(plugin_, offsetof(imnn_simulator_plugin, simulate_batch_with_jacobian) +
+                                sizeof(plugin_->simulate_batch_with_jacobian)) &&
+         plugin_->simulate_batch_with_jacobian != nullptr;
+}
+
+void Simulator::simulate_batch(std::size_t n, const std::uint64_t *seeds, const double *thetas,
+                               double *out) const {
+  if (n == 0) return;
+  if (!has_batch()) {
+    const auto p = static_cast<std::size_t>(n_params());
+    const auto size = static_cast<std::size_t>(input_size());
+    for (std::size_t i = 0; i < n; ++i)
+      simulate(seeds[i], thetas + i * p, out + i * size);
+    return;
+  }
+  std::array<char, kErrorSize> error{};
+  const int rc =
+      plugin_->simulate_batch(instance_, n, seeds, thetas, out, error.data(), error.size());
+  error.back() = '\0';
+  if (rc != IMNN_OK) throw PluginError(batch_failure(info_, n, seeds, thetas, error.data()));
+}
+
+void Simulator::simulate_batch_with_jacobian(std::size_t n, const std::uint64_t *seeds,
+                                             const double *thetas, double *out,
+                                             double *jacobian) const {
+  if (n == 0) return;
+  if (!has_batch_jacobian()) {
+    const auto p = static_cast<std::size_t>(n_params());
+    const auto size = static_cast<std::size_t>(input_size());
+    for (std::size_t i = 0; i < n; ++i)
+      simulate_with_jacobian(seeds[i], thetas + i * p, out + i * size, jacobian + i * size * p);
+    return;
+  }
+  std::array<char, kErrorSize> error{};
+  const int rc = plugin_->simulate_batch_with_jacobian(instance_, n, seeds, thetas, out, jacobian,
+                                                       error.data(), error.size());
+  error.back() = '\0';
+  if (rc != IMNN_OK) throw PluginError(batch_failure(info_, n, seeds, thetas, error.data()));
 }
 
 } // namespace imnn
