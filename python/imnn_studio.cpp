@@ -35,6 +35,7 @@
 
 namespace py = pybind11;
 namespace fs = std::filesystem;
+using imnn::python::make_python_simulator;
 using imnn::python::PythonSimulator;
 using imnn::python::PythonSimulatorSpec;
 
@@ -91,9 +92,15 @@ std::shared_ptr<imnn::PluginRegistry> make_registry(std::vector<std::string> dir
                                                     const std::shared_ptr<PythonSimulator> &sim) {
   for (auto &d : module_plugin_dirs())
     dirs.push_back(std::move(d));
-  auto registry = std::make_shared<imnn::PluginRegistry>(imnn::scan_plugins(dirs));
+  // As imnn::scan_plugins, with the Python function first: it takes its name (by
+  // default "python") from the plugin of that name, which is then listed as skipped.
+  auto registry = std::make_shared<imnn::PluginRegistry>();
   if (sim)
     registry->add_simulator(sim->table(), "Python simulator '" + sim->spec().name + "'", sim);
+  std::vector<fs::path> folders(dirs.begin(), dirs.end());
+  for (auto &p : imnn::PluginRegistry::default_search_paths())
+    folders.push_back(p);
+  registry->scan(folders);
   return registry;
 }
 
@@ -102,90 +109,6 @@ std::string default_run_dir(const std::string &name) {
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
   return "runs/" + name + "-" + stamp;
-}
-
-// ---- the Python simulator object ------------------------------------------------------
-std::vector<double> doubles(const py::handle &o, const char *name) {
-  try {
-    return o.cast<std::vector<double>>();
-  } catch (const py::cast_error &) {
-    throw py::type_error(std::string("`") + name + "` must be a sequence of numbers, not " +
-                         std::string(py::repr(o)));
-  }
-}
-
-// imnn_studio.Simulator(simulator, jacobian=None, *, theta_fid, ...): the function and
-// the facts the engine's simulator descriptor holds.
-std::shared_ptr<PythonSimulator>
-make_python_simulator(py::object simulate, py::object jacobian, py::object theta_fid,
-                      py::object param_names, py::object input_shape, py::object delta_theta,
-                      py::object prior_low, py::object prior_high, const std::string &name) {
-  if (!PyCallable_Check(simulate.ptr()))
-    throw py::type_error("`simulator` must be callable as simulator(seeds, theta) -> array of "
-                         "shape (n, *input_shape), not " +
-                         std::string(py::repr(simulate)));
-  if (!jacobian.is_none() && !PyCallable_Check(jacobian.ptr()))
-    throw py::type_error("`jacobian` must be None or callable as jacobian(seeds, theta) -> "
-                         "(simulations, jacobian), not " +
-                         std::string(py::repr(jacobian)));
-  if (theta_fid.is_none())
-    throw py::value_error("`theta_fid` is None: a Python simulator needs the fiducial parameters "
-                          "(give theta_fid=[...] here or \"theta_fid\" in the config)");
-  PythonSimulatorSpec spec;
-  spec.name = name;
-  spec.theta_fid = doubles(theta_fid, "theta_fid");
-  const std::size_t p = spec.theta_fid.size();
-  if (p == 0) throw py::value_error("`theta_fid` is empty; give one value per parameter");
-  auto per_param = [&](const py::object &o, const char *key, std::vector<double> fallback) {
-    if (o.is_none()) return fallback;
-    std::vector<double> v = doubles(o, key);
-    if (v.size() != p)
-      throw py::value_error(std::string("`") + key + "` has " + std::to_string(v.size()) +
-                            " values but theta_fid has " + std::to_string(p) +
-                            "; give one per parameter");
-    return v;
-  };
-  if (param_names.is_none()) {
-    for (std::size_t a = 0; a < p; ++a)
-      spec.param_names.push_back("theta_" + std::to_string(a));
-  } else {
-    spec.param_names = param_names.cast<std::vector<std::string>>();
-    if (spec.param_names.size() != p)
-      throw py::value_error("`param_names` has " + std::to_string(spec.param_names.size()) +
-                            " names but theta_fid has " + std::to_string(p) + " values");
-  }
-  std::vector<double> step(p), low(p), high(p);
-  for (std::size_t a = 0; a < p; ++a) {
-    const double scale = std::max(1.0, std::abs(spec.theta_fid[a]));
-    step[a] = 0.1 * scale;
-    low[a] = spec.theta_fid[a] - 10 * scale;
-    high[a] = spec.theta_fid[a] + 10 * scale;
-  }
-  spec.delta_theta = per_param(delta_theta, "delta_theta", step);
-  spec.prior_low = per_param(prior_low, "prior_low", low);
-  spec.prior_high = per_param(prior_high, "prior_high", high);
-  spec.description = "Python simulator " + std::string(py::repr(simulate));
-  if (input_shape.is_none()) {
-    // One simulation at theta_fid with seed 0 tells the shape.
-    py::array_t<std::uint64_t> seeds(1);
-    seeds.mutable_at(0) = 0;
-    py::array_t<double> theta({py::ssize_t{1}, static_cast<py::ssize_t>(p)});
-    for (std::size_t a = 0; a < p; ++a)
-      theta.mutable_at(0, static_cast<py::ssize_t>(a)) = spec.theta_fid[a];
-    py::object out = simulate(seeds, theta);
-    const py::array a = py::array::ensure(out);
-    if (!a || a.ndim() < 2 || a.shape(0) != 1)
-      throw py::value_error("the simulator returned " + std::string(py::repr(out)).substr(0, 200) +
-                            " for one simulation (seeds of shape (1,), theta of shape (1, " +
-                            std::to_string(p) +
-                            ")); it must return an array of shape (n, *input_shape) = (1, ...)");
-    for (py::ssize_t i = 1; i < a.ndim(); ++i)
-      spec.input_shape.push_back(static_cast<std::int64_t>(a.shape(i)));
-  } else {
-    spec.input_shape = input_shape.cast<std::vector<std::int64_t>>();
-  }
-  return std::make_shared<PythonSimulator>(std::move(simulate), std::move(jacobian),
-                                           std::move(spec));
 }
 
 // ---- running engine work with the interpreter lock released ----------------------------

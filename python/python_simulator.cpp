@@ -1,8 +1,11 @@
 #include "python_simulator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <pybind11/numpy.h>
+#include <pybind11/stl.h>
 #include <sstream>
 
 namespace py = pybind11;
@@ -120,7 +123,90 @@ bool take(const py::handle &value, const std::vector<py::ssize_t> &expected, con
   return true;
 }
 
+std::vector<double> doubles(const py::handle &o, const char *name) {
+  try {
+    return o.cast<std::vector<double>>();
+  } catch (const py::cast_error &) {
+    throw py::type_error(std::string("`") + name + "` must be a sequence of numbers, not " +
+                         std::string(py::repr(o)));
+  }
+}
+
 } // namespace
+
+// imnn_studio.Simulator(simulator, jacobian=None, *, theta_fid, ...): the function and
+// the facts the engine's simulator descriptor holds.
+std::shared_ptr<PythonSimulator>
+make_python_simulator(py::object simulate, py::object jacobian, py::object theta_fid,
+                      py::object param_names, py::object input_shape, py::object delta_theta,
+                      py::object prior_low, py::object prior_high, const std::string &name) {
+  if (!PyCallable_Check(simulate.ptr()))
+    throw py::type_error("`simulator` must be callable as simulator(seeds, theta) -> array of "
+                         "shape (n, *input_shape), not " +
+                         std::string(py::repr(simulate)));
+  if (!jacobian.is_none() && !PyCallable_Check(jacobian.ptr()))
+    throw py::type_error("`jacobian` must be None or callable as jacobian(seeds, theta) -> "
+                         "(simulations, jacobian), not " +
+                         std::string(py::repr(jacobian)));
+  if (theta_fid.is_none())
+    throw py::value_error("`theta_fid` is None: a Python simulator needs the fiducial parameters "
+                          "(give theta_fid=[...] here or \"theta_fid\" in the config)");
+  PythonSimulatorSpec spec;
+  spec.name = name;
+  spec.theta_fid = doubles(theta_fid, "theta_fid");
+  const std::size_t p = spec.theta_fid.size();
+  if (p == 0) throw py::value_error("`theta_fid` is empty; give one value per parameter");
+  auto per_param = [&](const py::object &o, const char *key, std::vector<double> fallback) {
+    if (o.is_none()) return fallback;
+    std::vector<double> v = doubles(o, key);
+    if (v.size() != p)
+      throw py::value_error(std::string("`") + key + "` has " + std::to_string(v.size()) +
+                            " values but theta_fid has " + std::to_string(p) +
+                            "; give one per parameter");
+    return v;
+  };
+  if (param_names.is_none()) {
+    for (std::size_t a = 0; a < p; ++a)
+      spec.param_names.push_back("theta_" + std::to_string(a));
+  } else {
+    spec.param_names = param_names.cast<std::vector<std::string>>();
+    if (spec.param_names.size() != p)
+      throw py::value_error("`param_names` has " + std::to_string(spec.param_names.size()) +
+                            " names but theta_fid has " + std::to_string(p) + " values");
+  }
+  std::vector<double> step(p), low(p), high(p);
+  for (std::size_t a = 0; a < p; ++a) {
+    const double scale = std::max(1.0, std::abs(spec.theta_fid[a]));
+    step[a] = 0.1 * scale;
+    low[a] = spec.theta_fid[a] - 10 * scale;
+    high[a] = spec.theta_fid[a] + 10 * scale;
+  }
+  spec.delta_theta = per_param(delta_theta, "delta_theta", step);
+  spec.prior_low = per_param(prior_low, "prior_low", low);
+  spec.prior_high = per_param(prior_high, "prior_high", high);
+  spec.description = "Python simulator " + std::string(py::repr(simulate));
+  if (input_shape.is_none()) {
+    // One simulation at theta_fid with seed 0 tells the shape.
+    py::array_t<std::uint64_t> seeds(1);
+    seeds.mutable_at(0) = 0;
+    py::array_t<double> theta({py::ssize_t{1}, static_cast<py::ssize_t>(p)});
+    for (std::size_t a = 0; a < p; ++a)
+      theta.mutable_at(0, static_cast<py::ssize_t>(a)) = spec.theta_fid[a];
+    py::object out = simulate(seeds, theta);
+    const py::array a = py::array::ensure(out);
+    if (!a || a.ndim() < 2 || a.shape(0) != 1)
+      throw py::value_error("the simulator returned " + std::string(py::repr(out)).substr(0, 200) +
+                            " for one simulation (seeds of shape (1,), theta of shape (1, " +
+                            std::to_string(p) +
+                            ")); it must return an array of shape (n, *input_shape) = (1, ...)");
+    for (py::ssize_t i = 1; i < a.ndim(); ++i)
+      spec.input_shape.push_back(static_cast<std::int64_t>(a.shape(i)));
+  } else {
+    spec.input_shape = input_shape.cast<std::vector<std::int64_t>>();
+  }
+  return std::make_shared<PythonSimulator>(std::move(simulate), std::move(jacobian),
+                                           std::move(spec));
+}
 
 std::string format_python_error(py::error_already_set &e) {
   try {
@@ -142,6 +228,27 @@ PythonSimulator::Creating::Creating(const PythonSimulator *s) : previous_(g_crea
 }
 PythonSimulator::Creating::~Creating() {
   g_creating = previous_;
+}
+
+namespace {
+const char *instance_info(const imnn_simulator_instance *instance) {
+  return self(instance)->info_json().c_str();
+}
+} // namespace
+
+imnn_simulator_plugin PythonSimulator::table_template() {
+  imnn_simulator_plugin t{};
+  t.abi_version = IMNN_SIMULATOR_ABI_VERSION;
+  t.struct_size = static_cast<std::uint32_t>(sizeof(imnn_simulator_plugin));
+  t.create = create;
+  t.destroy = destroy;
+  t.input_shape = input_shape;
+  t.simulate = simulate;
+  t.simulate_with_jacobian = simulate_with_jacobian;
+  t.simulate_batch = simulate_batch;
+  t.simulate_batch_with_jacobian = simulate_batch_with_jacobian;
+  t.instance_info = instance_info;
+  return t;
 }
 
 PythonSimulator::PythonSimulator(py::object simulate_fn, py::object jacobian_fn,
@@ -173,6 +280,12 @@ PythonSimulator::PythonSimulator(py::object simulate_fn, py::object jacobian_fn,
     table_.simulate_with_jacobian = simulate_with_jacobian;
     table_.simulate_batch_with_jacobian = simulate_batch_with_jacobian;
   }
+  // For a bridge whose descriptor cannot know the parameters (the python plugin).
+  info_json_ =
+      nlohmann::json{{"param_names", spec_.param_names}, {"theta_fid", spec_.theta_fid},
+                     {"delta_theta", spec_.delta_theta}, {"prior_low", spec_.prior_low},
+                     {"prior_high", spec_.prior_high},   {"has_jacobian", !jacobian_.is_none()}}
+          .dump();
 }
 
 PythonSimulator::~PythonSimulator() {

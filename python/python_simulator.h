@@ -36,6 +36,13 @@ public:
   PythonSimulator &operator=(const PythonSimulator &) = delete;
 
   const imnn_simulator_plugin *table() const { return &table_; }
+  // The functions every Python simulator shares (the instance is the
+  // PythonSimulator), with instance_info; a plugin sets its descriptor, create and
+  // destroy.
+  static imnn_simulator_plugin table_template();
+  // {"param_names", "theta_fid", "delta_theta", "prior_low", "prior_high",
+  // "has_jacobian"}: simulator_abi.h instance_info.
+  const std::string &info_json() const { return info_json_; }
   const PythonSimulatorSpec &spec() const { return spec_; }
   const pybind11::object &simulate_fn() const { return simulate_; }
   const pybind11::object &jacobian_fn() const { return jacobian_; }
@@ -66,7 +73,17 @@ private:
   std::vector<const char *> name_ptrs_;
   imnn_simulator_descriptor descriptor_{};
   imnn_simulator_plugin table_{};
+  std::string info_json_;
 };
+
+// simulate(seeds, theta) -> (n, *input_shape) with its facts; None for what the
+// defaults give: param_names theta_0.., delta_theta 0.1 max(1, |θ|), prior box θ ∓ 10
+// max(1, |θ|), input_shape from one simulation at theta_fid with seed 0. Raises
+// TypeError / ValueError naming the argument.
+std::shared_ptr<PythonSimulator> make_python_simulator(
+    pybind11::object simulate, pybind11::object jacobian, pybind11::object theta_fid,
+    pybind11::object param_names, pybind11::object input_shape, pybind11::object delta_theta,
+    pybind11::object prior_low, pybind11::object prior_high, const std::string &name);
 
 // "Traceback (most recent call last): ... ValueError: ..." of the Python error being
 // handled (error_already_set), for messages.

@@ -67,11 +67,15 @@ def test_the_fit_runs_without_the_interpreter_lock(tmp_path):
     t = threading.Thread(target=ticker)
     t.start()
     try:
-        imnn_studio.fit(small_config(max_iterations=40, min_iterations=40), run_dir=tmp_path / "r")
+        start = time.time()
+        imnn_studio.fit(small_config(max_iterations=300, min_iterations=300), run_dir=tmp_path / "r")
+        seconds = time.time() - start
     finally:
         stop.set()
         t.join()
-    assert len(ticks) > 20
+    during = [x for x in ticks if start <= x <= start + seconds]
+    # a 5 ms ticker ticks ~200 times a second when it gets the lock; held, it would not
+    assert len(during) >= 0.25 * seconds / 0.005, (len(during), seconds)
 
 
 def test_callback_error_propagates_after_keeping_the_run(tmp_path):

@@ -27,6 +27,9 @@ struct SimulatorInfo {
   std::vector<double> theta_fid, delta_theta, prior_low, prior_high;
   nlohmann::json options_help = nlohmann::json::object();
   bool has_jacobian = false;
+  // The plugin's instances may replace the parameter facts above (simulator_abi.h
+  // instance_info): resolve a config against an instance's info(), not this one.
+  bool per_instance = false;
   nlohmann::json to_json() const;
 };
 
@@ -64,6 +67,7 @@ public:
                                     double *out, double *jacobian) const;
 
 private:
+  std::string apply_instance_info();
   std::shared_ptr<SharedLibrary> library_;
   const imnn_simulator_plugin *plugin_;
   imnn_simulator_instance *instance_ = nullptr;

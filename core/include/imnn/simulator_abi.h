@@ -117,11 +117,21 @@ typedef struct imnn_simulator_plugin {
   int (*simulate_batch_with_jacobian)(const imnn_simulator_instance *instance, size_t n,
                                       const uint64_t *seeds, const double *thetas, double *out,
                                       double *jacobian, char *error, size_t error_size);
+
+  /* [main-thread] Optional (NULL when not provided; read only when struct_size covers
+   * it): the facts of THIS instance when its options decide them, for a generic
+   * bridge whose descriptor cannot know them (the `python` plugin: its options name a
+   * Python function). A JSON object with any of "param_names", "theta_fid",
+   * "delta_theta", "prior_low", "prior_high" (arrays of one value per parameter; they
+   * may change the number of parameters) and "has_jacobian" (bool); NULL or "{}":
+   * the descriptor's. The string is owned by the instance and valid until it is
+   * destroyed. The host creates an instance to resolve a config when this is set. */
+  const char *(*instance_info)(const imnn_simulator_instance *instance);
 } imnn_simulator_plugin;
 
 /* struct_size of an ABI 1 table without the batch calls. */
-#define IMNN_SIMULATOR_PLUGIN_V1_SIZE                                                           \
-  (offsetof(imnn_simulator_plugin, simulate_with_jacobian) +                                   \
+#define IMNN_SIMULATOR_PLUGIN_V1_SIZE                                                              \
+  (offsetof(imnn_simulator_plugin, simulate_with_jacobian) +                                       \
    sizeof(((imnn_simulator_plugin *)0)->simulate_with_jacobian))
 
 /* The one exported symbol. Declared here so that plugins get the right linkage. */

@@ -177,6 +177,9 @@ SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path 
   if (!p->input_shape) refuse(who + " the input_shape function is NULL");
   if (!p->simulate) refuse(who + " the simulate function is NULL");
   info.has_jacobian = p->simulate_with_jacobian != nullptr;
+  info.per_instance =
+      p->struct_size >= offsetof(imnn_simulator_plugin, instance_info) + sizeof(p->instance_info) &&
+      p->instance_info != nullptr;
   return info;
 }
 
