@@ -10,6 +10,7 @@
 #include "imnn/fit.h"
 #include "imnn/inference.h"
 #include "imnn/plugins.h"
+#include "imnn/refit.h"
 #include "imnn/run_directory.h"
 #include "imnn/session.h"
 #include "imnn/threads.h"
@@ -281,7 +282,7 @@ struct Inference {
   py::object result;
 };
 
-class Run {
+class Run : public std::enable_shared_from_this<Run> {
 public:
   fs::path path;
   nlohmann::json config, result;
@@ -364,6 +365,8 @@ public:
   }
 
   Inference infer(const std::string &method, const py::object &target, const py::kwargs &kw);
+  py::dict refit(const py::object &target, int rounds, double tolerance, bool warm_start,
+                 int max_iterations, bool replace, const py::object &callback);
 
 private:
   std::mutex mutex_;
@@ -501,6 +504,108 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
   out.simulations = r.simulations;
   out.seconds = r.seconds;
   out.result = to_python(r.json);
+  return out;
+}
+
+// A target given as an array goes to the engine as a temporary .npy file.
+struct TargetFile {
+  std::string path;
+  std::optional<fs::path> temporary;
+  explicit TargetFile(const py::object &target) {
+    if (py::isinstance<py::str>(target) || py::hasattr(target, "__fspath__")) {
+      path = py::str(py::module_::import("os").attr("fspath")(target)).cast<std::string>();
+      return;
+    }
+    if (target.is_none()) return;
+    using Doubles = py::array_t<double, py::array::c_style | py::array::forcecast>;
+    const Doubles t = Doubles::ensure(target);
+    if (!t) throw py::type_error("`target` must be a numpy array or a file path");
+    std::vector<imnn::Index> shape;
+    for (py::ssize_t i = 0; i < t.ndim(); ++i)
+      shape.push_back(static_cast<imnn::Index>(t.shape(i)));
+    temporary =
+        fs::temp_directory_path() /
+        ("imnn_studio_target_" + std::to_string(::getpid()) + "_" +
+         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".npy");
+    imnn::save_npy(*temporary, shape, t.data());
+    path = temporary->string();
+  }
+  ~TargetFile() {
+    std::error_code ec;
+    if (temporary) fs::remove(*temporary, ec);
+  }
+  TargetFile(const TargetFile &) = delete;
+  TargetFile &operator=(const TargetFile &) = delete;
+};
+
+py::dict Run::refit(const py::object &target, int rounds, double tolerance, bool warm_start,
+                    int max_iterations, bool replace, const py::object &callback) {
+  if (target.is_none())
+    throw py::value_error("`target` is None: give the observed data (a numpy array of shape "
+                          "(*input_shape) or a data file)");
+  TargetFile file(target);
+  imnn::RefitOptions o;
+  o.target = file.path;
+  o.rounds = rounds;
+  o.tolerance = tolerance;
+  o.warm_start = warm_start;
+  o.max_iterations = max_iterations;
+  o.replace = replace;
+  compressor(); // the registry (and a clear error when the run has no model)
+  std::shared_ptr<PythonSimulator> sim = simulator;
+  std::shared_ptr<imnn::PluginRegistry> registry = registry_;
+  std::atomic<bool> cancel{false};
+  std::exception_ptr error;
+  std::mutex m;
+  std::vector<imnn::RefitRound> done;
+  std::size_t reported = 0;
+  imnn::RefitResult r;
+  const Blocking b = run_releasing(
+      [&] {
+        PythonSimulator::Creating creating(sim.get());
+        r = imnn::refit(
+            path, registry, o,
+            [&](const imnn::RefitRound &round) {
+              std::lock_guard<std::mutex> lock(m);
+              done.push_back(round);
+            },
+            &cancel);
+      },
+      cancel,
+      [&]() -> bool {
+        if (callback.is_none()) return true;
+        std::vector<imnn::RefitRound> fresh;
+        {
+          std::lock_guard<std::mutex> lock(m);
+          fresh.assign(done.begin() + static_cast<std::ptrdiff_t>(reported), done.end());
+          reported = done.size();
+        }
+        for (const auto &round : fresh) {
+          py::dict d;
+          d["round"] = round.round;
+          d["theta_fid"] = vector(round.theta_fid);
+          d["estimate"] = vector(round.estimate);
+          d["detF"] = round.detF;
+          d["moved_sd"] = round.moved_sd;
+          d["run"] = round.run_dir.string();
+          py::object answer = callback(d);
+          if (py::isinstance<py::bool_>(answer) && !answer.cast<bool>()) return false;
+        }
+        return true;
+      },
+      error);
+  if (b.poll_error) throw *b.poll_error;
+  if (error) std::rethrow_exception(error);
+  py::dict out = to_python(r.json);
+  py::list runs;
+  for (const auto &round : r.rounds)
+    runs.append(round.round == 0 ? py::cast(shared_from_this())
+                                 : py::cast(Run::load(round.run_dir, simulator, plugin_dirs)));
+  out["runs"] = runs;
+  py::list estimates;
+  for (const auto &round : r.rounds)
+    estimates.append(vector(round.estimate));
+  out["trajectory"] = py::module_::import("numpy").attr("array")(estimates);
   return out;
 }
 
@@ -814,6 +919,15 @@ PYBIND11_MODULE(imnn_studio, m) {
            "Likelihood-free inference: method 'ga', 'abc' or 'pmc'; target: a numpy array "
            "(*input_shape) or (1, *input_shape) or a data file; options as `imnn infer` "
            "(n_samples, epsilon, prior_low, ...). Writes RUN_DIR/inference/<name>/.")
+      .def("refit", &Run::refit, py::arg("target"), py::arg("rounds") = 4,
+           py::arg("tolerance") = 0.1, py::arg("warm_start") = false,
+           py::arg("max_iterations") = -1, py::arg("replace") = false,
+           py::arg("callback") = py::none(),
+           "Iterative re-fit at the estimate (as `imnn refit`): fit new IMNNs at θ_fid = θ̂ "
+           "of the target until θ̂ moves less than `tolerance` Fisher sds or `rounds` fits. "
+           "Returns RUN/refit.json as a dict, plus 'runs' (a Run per round, this one first) "
+           "and 'trajectory' (θ̂ per round). callback(round: dict) after each round; False "
+           "stops.")
       .def("__repr__", [](const Run &r) {
         return "<imnn_studio.Run " + r.path.string() + " (" +
                std::to_string(r.history.detF.size()) + " iterations)>";
