@@ -86,6 +86,7 @@ static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                              sim,
                                              TEST_SIM_JACOBIAN,
                                              NULL,
+                                             NULL,
                                              NULL};
 
 __attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);

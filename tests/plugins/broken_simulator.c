@@ -156,7 +156,7 @@ static const imnn_simulator_plugin plugin = {
 #else
     jacobian,
 #endif
-    NULL, NULL
+    NULL, NULL, NULL
 };
 // clang-format on
 

@@ -267,6 +267,7 @@ static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                              simulate,
                                              simulate_with_jacobian,
                                              NULL,
+                                             NULL,
                                              NULL};
 
 __attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);

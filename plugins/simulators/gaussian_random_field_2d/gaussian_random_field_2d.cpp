@@ -415,6 +415,7 @@ const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                       simulate,
                                       simulate_with_jacobian,
                                       nullptr,
+                                      nullptr,
                                       nullptr};
 
 } // namespace
