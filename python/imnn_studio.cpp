@@ -308,6 +308,8 @@ public:
     run->config = read_json("config.json", true);
     run->result = read_json("result.json", false);
     run->history = History::read(run->path / "history.csv");
+    if (run->result.contains("max_detF") && run->result["max_detF"].is_number())
+      run->history.max_detF = run->result["max_detF"].get<double>();
     run->simulator = std::move(sim);
     run->plugin_dirs = std::move(plugin_dirs);
     for (auto &d : imnn::recorded_plugin_dirs(run->path))

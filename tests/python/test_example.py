@@ -11,7 +11,8 @@ def test_example_script_runs(tmp_path):
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert "det F at the kept weights" in out.stdout
-    assert "ABC:" in out.stdout and "round 1:" in out.stdout
+    assert "ABC:" in out.stdout
+    assert ("round 1:" in out.stdout) or ("refit stopped:" in out.stdout)  # --quick trains little
     # plots are made or their skipping is said
     assert ("history plot:" in out.stdout) or ("history plot skipped" in out.stdout)
     assert ("posterior plot:" in out.stdout) or ("posterior plot skipped" in out.stdout)

@@ -52,6 +52,7 @@ def test_history_has_the_reference_keys(tmp_path, config):
     # load_run reads the same run back (history.csv keeps 9 digits)
     back = imnn_studio.load_run(run.path)
     np.testing.assert_allclose(back.history["detF"], h["detF"], rtol=1e-8)
+    assert back.history["max_detF"] == h["max_detF"]
     np.testing.assert_array_equal(back.F, run.F)
     assert back.stop_reason == run.stop_reason
 

@@ -85,6 +85,21 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
   const fs::path out_dir = run / "refit";
   prepare_refit_dir(out_dir, o.replace);
 
+  // The prior box of the run's simulator: an estimate outside it cannot be a fiducial
+  // point (an IMNN trained too little, or a target it cannot describe).
+  const SimulatorInfo box =
+      registry->create_simulator(config.simulator.plugin, config.simulator.options)->info();
+  auto check_inside = [&](const std::vector<double> &theta, int k) {
+    for (std::size_t a = 0; a < theta.size() && a < box.prior_low.size(); ++a)
+      if (!(theta[a] > box.prior_low[a] && theta[a] < box.prior_high[a]) ||
+          !std::isfinite(theta[a]))
+        throw Error("refit: the estimate of round " + std::to_string(k) + " puts " +
+                    box.param_names[a] + " at " + std::to_string(theta[a]) +
+                    ", outside the simulator's prior box (" + std::to_string(box.prior_low[a]) +
+                    ", " + std::to_string(box.prior_high[a]) +
+                    "), so no IMNN can be fitted there; the IMNN of that round is not trained "
+                    "well enough for this target (fit it longer, or use --warm-start)");
+  };
   const ArrayD target = load_array(o.target);
   RefitResult result;
   Compressor first = Compressor::load(run, *registry, config.threads);
@@ -94,6 +109,7 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
   std::vector<float> previous_weights = first.model().weights;
 
   for (int k = 1; k <= o.rounds; ++k) {
+    check_inside(result.rounds.back().estimate, k - 1);
     if (cancel && cancel->load()) {
       result.cancelled = true;
       break;

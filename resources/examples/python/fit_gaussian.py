@@ -112,8 +112,12 @@ def main():
 
     # The reference's documentation: an IMNN is most informative at its fiducial point, so
     # refit there until the estimate stops moving.
-    r = run.refit(target, rounds=1 if args.quick else 4, tolerance=0.1,
-                  max_iterations=10 if args.quick else -1)
+    try:
+        r = run.refit(target, rounds=1 if args.quick else 4, tolerance=0.1,
+                      warm_start=True, max_iterations=10 if args.quick else -1)
+    except RuntimeError as e:  # e.g. an estimate outside the prior box (too little training)
+        print("refit stopped: %s" % e)
+        return
     for rd in r["rounds"]:
         print("round %d: θ_fid %s -> θ̂ %s, det F %.3f, moved %.3f Fisher sd" % (
             rd["round"], np.round(rd["theta_fid"], 4), np.round(rd["estimate"], 4), rd["detF"],
