@@ -3,6 +3,7 @@
 
 #include "imnn/communicator.h"
 #include "imnn/inference.h"
+#include "imnn/refit.h"
 #include "imnn/run_directory.h"
 
 #include <CLI/CLI.hpp>
@@ -55,6 +56,16 @@ struct SimulateOptions {
   long long n_s = -1, n_d = -1, n_validation = -1, n_validation_d = -1, seed = -1;
 };
 
+// `imnn refit RUN --target data.npy`: the re-fit at the estimate (imnn/refit.h).
+struct RefitOptions {
+  std::string run;
+  imnn::RefitOptions options;
+  std::vector<std::string> plugin_dirs;
+  bool quiet = false;
+};
+
+void add_refit_command(CLI::App &app, RefitOptions &options);
+int run_refit(const RefitOptions &options);
 void add_simulate_command(CLI::App &app, SimulateOptions &options);
 int run_simulate(const SimulateOptions &options);
 void add_fit_command(CLI::App &app, FitOptions &options);

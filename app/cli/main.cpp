@@ -32,6 +32,8 @@ int main(int argc, char **argv) {
   imnn::cli::add_infer_command(app, infer);
   imnn::cli::SimulateOptions simulate;
   imnn::cli::add_simulate_command(app, simulate);
+  imnn::cli::RefitOptions refit;
+  imnn::cli::add_refit_command(app, refit);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -63,5 +65,6 @@ int main(int argc, char **argv) {
   if (app.got_subcommand("summarise")) return imnn::cli::run_compress(summarise, "summarise");
   if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer, world);
   if (app.got_subcommand("simulate")) return imnn::cli::run_simulate(simulate);
+  if (app.got_subcommand("refit")) return imnn::cli::run_refit(refit);
   return 2;
 }

@@ -95,7 +95,10 @@ static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                              destroy,
                                              input_shape,
                                              sim,
-                                             TEST_SIM_JACOBIAN};
+                                             TEST_SIM_JACOBIAN,
+                                             NULL,
+                                             NULL,
+                                             NULL};
 
 __attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);
 const imnn_simulator_plugin *imnn_simulator_entry(void) {

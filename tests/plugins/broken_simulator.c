@@ -152,10 +152,11 @@ static const imnn_simulator_plugin plugin = {
     simulate,
 #endif
 #ifdef NO_JACOBIAN
-    NULL
+    NULL,
 #else
-    jacobian
+    jacobian,
 #endif
+    NULL, NULL, NULL
 };
 // clang-format on
 

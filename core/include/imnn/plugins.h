@@ -6,6 +6,7 @@
 
 #include "imnn/nn.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -26,6 +27,9 @@ struct SimulatorInfo {
   std::vector<double> theta_fid, delta_theta, prior_low, prior_high;
   nlohmann::json options_help = nlohmann::json::object();
   bool has_jacobian = false;
+  // The plugin's instances may replace the parameter facts above (simulator_abi.h
+  // instance_info): resolve a config against an instance's info(), not this one.
+  bool per_instance = false;
   nlohmann::json to_json() const;
 };
 
@@ -52,8 +56,18 @@ public:
   // jacobian: input_size() x n_params() values, element major (the ABI layout).
   void simulate_with_jacobian(std::uint64_t seed, const double *theta, double *out,
                               double *jacobian) const;
+  // The plugin's optional batch calls (simulator_abi.h): n simulations, thetas n x
+  // n_params(), out n x input_size(), jacobian n x input_size() x n_params(). The
+  // error names the batch's first seed and parameters.
+  bool has_batch() const;
+  bool has_batch_jacobian() const;
+  void simulate_batch(std::size_t n, const std::uint64_t *seeds, const double *thetas,
+                      double *out) const;
+  void simulate_batch_with_jacobian(std::size_t n, const std::uint64_t *seeds, const double *thetas,
+                                    double *out, double *jacobian) const;
 
 private:
+  std::string apply_instance_info();
   std::shared_ptr<SharedLibrary> library_;
   const imnn_simulator_plugin *plugin_;
   imnn_simulator_instance *instance_ = nullptr;
@@ -93,6 +107,13 @@ public:
   // Loads one file (used by scan and by tests); returns false and records the reason
   // in skipped() when it is not a valid plugin.
   bool load_file(const std::filesystem::path &file);
+  // Registers a plugin table that lives in this process rather than in a file (a
+  // simulator written in Python, given to the imnn_studio module), validated as
+  // load_file validates a file's. label stands for the file in messages; owner is
+  // kept alive by the registry and by every Simulator created from the table. Throws
+  // PluginError with the reason when the table is invalid or the name is taken.
+  void add_simulator(const imnn_simulator_plugin *plugin, const std::string &label,
+                     std::shared_ptr<const void> owner);
 
   const std::vector<SimulatorInfo> &simulators() const;
   const std::vector<NetworkInfo> &networks() const;

@@ -33,6 +33,10 @@ struct FitSession {
 // initialised from config.seed). Throws ConfigError / PluginError naming the problem.
 // comm: the MPI ranks fitting together (null: this process alone).
 FitSession prepare_fit(RunConfig config, std::shared_ptr<Communicator> comm = nullptr);
+// The same with a registry the caller scanned (scan_plugins) and may have added
+// in-process simulators to (PluginRegistry::add_simulator, the Python module).
+FitSession prepare_fit(RunConfig config, std::shared_ptr<PluginRegistry> registry,
+                       std::shared_ptr<Communicator> comm = nullptr);
 
 // result.json's body for a finished fit (detF, val_detF, F, invF, iterations, ...)
 // and, when statistics were measured, model.json written into run. Returns the body

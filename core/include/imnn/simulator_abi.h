@@ -98,7 +98,41 @@ typedef struct imnn_simulator_plugin {
   int (*simulate_with_jacobian)(const imnn_simulator_instance *instance, uint64_t seed,
                                 const double *theta, double *out, double *jacobian, char *error,
                                 size_t error_size);
+
+  /* ---- Optional batch calls (ABI 1 extension). A table whose struct_size ends
+   * before these fields (a plugin built against an older simulator_abi.h) has none;
+   * the host reads them only when struct_size covers them. NULL when not provided.
+   * The host then asks for a whole chunk of simulations in one call, which suits
+   * simulators that vectorise (numpy, JAX) or pay a fixed cost per call (an
+   * interpreter lock). Values must equal those of n calls of simulate /
+   * simulate_with_jacobian with the same seeds and parameters. */
+
+  /* [any-thread] n simulations: seeds[i] with parameters thetas[i * n_params ..]
+   * (n x n_params, C order) into out (n x prod(input_shape), C order). */
+  int (*simulate_batch)(const imnn_simulator_instance *instance, size_t n, const uint64_t *seeds,
+                        const double *thetas, double *out, char *error, size_t error_size);
+
+  /* [any-thread] As simulate_batch with the Jacobians, n x prod(input_shape) x
+   * n_params values (C order). NULL when not provided. */
+  int (*simulate_batch_with_jacobian)(const imnn_simulator_instance *instance, size_t n,
+                                      const uint64_t *seeds, const double *thetas, double *out,
+                                      double *jacobian, char *error, size_t error_size);
+
+  /* [main-thread] Optional (NULL when not provided; read only when struct_size covers
+   * it): the facts of THIS instance when its options decide them, for a generic
+   * bridge whose descriptor cannot know them (the `python` plugin: its options name a
+   * Python function). A JSON object with any of "param_names", "theta_fid",
+   * "delta_theta", "prior_low", "prior_high" (arrays of one value per parameter; they
+   * may change the number of parameters) and "has_jacobian" (bool); NULL or "{}":
+   * the descriptor's. The string is owned by the instance and valid until it is
+   * destroyed. The host creates an instance to resolve a config when this is set. */
+  const char *(*instance_info)(const imnn_simulator_instance *instance);
 } imnn_simulator_plugin;
+
+/* struct_size of an ABI 1 table without the batch calls. */
+#define IMNN_SIMULATOR_PLUGIN_V1_SIZE                                                              \
+  (offsetof(imnn_simulator_plugin, simulate_with_jacobian) +                                       \
+   sizeof(((imnn_simulator_plugin *)0)->simulate_with_jacobian))
 
 /* The one exported symbol. Declared here so that plugins get the right linkage. */
 typedef const imnn_simulator_plugin *(*imnn_simulator_entry_fn)(void);

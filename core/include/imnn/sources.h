@@ -113,6 +113,8 @@ public:
                  MatrixF &inputs) const override;
 
 private:
+  void fill_part_batched(SeedStream stream, std::uint64_t iteration, Index begin, SetSize part,
+                         MatrixF &inputs) const;
   std::shared_ptr<const Simulator> simulator_;
   std::vector<double> theta_fid_;
   std::uint64_t seed_;

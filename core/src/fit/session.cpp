@@ -14,8 +14,14 @@ PluginRegistry scan_plugins(const std::vector<std::string> &extra_folders) {
 }
 
 FitSession prepare_fit(RunConfig config, std::shared_ptr<Communicator> comm) {
+  auto registry = std::make_shared<PluginRegistry>(scan_plugins(config.plugin_dirs));
+  return prepare_fit(std::move(config), std::move(registry), std::move(comm));
+}
+
+FitSession prepare_fit(RunConfig config, std::shared_ptr<PluginRegistry> registry,
+                       std::shared_ptr<Communicator> comm) {
   FitSession s;
-  s.registry = std::make_shared<PluginRegistry>(scan_plugins(config.plugin_dirs));
+  s.registry = std::move(registry);
   config.resolve(*s.registry);
   config.network.options = s.registry->resolve_network_options(
       config.network.plugin, config.network.options, config.n_summaries);

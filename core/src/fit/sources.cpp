@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <mutex>
 #include <omp.h>
 #include <sstream>
@@ -36,7 +37,124 @@ Index fd_row(Index n, Index p, Index i, Index side, Index alpha) {
   return n + (i * 2 + side) * p + alpha;
 }
 
+// A non-finite value in row `row` of out (width values) for simulation i: the error.
+void check_finite_rows(const std::vector<double> &values, Index rows, Index width,
+                       const std::function<std::string(Index)> &describe) {
+  for (Index r = 0; r < rows; ++r)
+    for (Index e = 0; e < width; ++e)
+      if (!std::isfinite(values[static_cast<std::size_t>(r * width + e)]))
+        throw NumericalError(describe(r));
+}
+
 } // namespace
+
+// The simulations of a part as batches through the simulator's batch calls
+// (simulator_abi.h), on the calling thread: one call for the rows without derivatives
+// (fiducial and finite-difference copies, in layout order) and one with Jacobians.
+// When a batch fails, its simulations are rerun one at a time so that the error names
+// the simulation, its seed and theta as the one-at-a-time path does.
+void SimulatorSource::fill_part_batched(SeedStream stream, std::uint64_t iteration, Index begin,
+                                        SetSize part, MatrixF &inputs) const {
+  const Index n = part.n, nt = part.n_d, p = n_params(), size = input_size();
+  const bool tangent = kind() == DerivativeKind::tangent;
+  const auto up = static_cast<std::size_t>(p);
+  auto seed_of = [&](Index i) {
+    return derive_seed(seed_, stream, iteration, static_cast<std::uint64_t>(begin + i));
+  };
+  // Row r of the batch: its simulation index within the part, its seed and theta.
+  std::vector<Index> sim;
+  std::vector<std::uint64_t> seeds;
+  std::vector<double> thetas;
+  std::vector<Index> rows; // the input row each batch row fills
+  auto add = [&](Index i, Index row, Index alpha, Index side) {
+    sim.push_back(i);
+    seeds.push_back(seed_of(i));
+    rows.push_back(row);
+    for (std::size_t a = 0; a < up; ++a) {
+      double t = theta_fid_[a];
+      if (static_cast<Index>(a) == alpha) t += side ? 0.5 * delta(alpha) : -(0.5 * delta(alpha));
+      thetas.push_back(t);
+    }
+  };
+  auto name = [&](Index r, const char *what) {
+    std::ostringstream s;
+    const Index i = sim[static_cast<std::size_t>(r)];
+    std::vector<double> theta(thetas.begin() + static_cast<std::ptrdiff_t>(r * p),
+                              thetas.begin() + static_cast<std::ptrdiff_t>((r + 1) * p));
+    s << "simulator '" << simulator_->info().name << "' returned NaN or Inf " << what
+      << " for simulation " << begin + i << " (seed " << seeds[static_cast<std::size_t>(r)]
+      << ") at theta " << describe_theta(theta)
+      << "; fix the simulator or choose parameters where it is defined";
+    return s.str();
+  };
+  auto rerun_one_at_a_time = [&](const PluginError &batch_error, bool jacobian) {
+    std::vector<double> one(static_cast<std::size_t>(size)), jac(one.size() * up);
+    for (std::size_t r = 0; r < seeds.size(); ++r) {
+      try {
+        if (jacobian)
+          simulator_->simulate_batch_with_jacobian(1, &seeds[r], &thetas[r * up], one.data(),
+                                                   jac.data());
+        else
+          simulator_->simulate_batch(1, &seeds[r], &thetas[r * up], one.data());
+      } catch (const PluginError &e) {
+        throw PluginError("simulation " + std::to_string(begin + sim[r]) + ": " + e.what());
+      }
+    }
+    throw batch_error;
+  };
+  inputs.resize(layout(part).rows(), size);
+
+  // Rows without derivatives.
+  for (Index i = tangent ? nt : 0; i < n; ++i)
+    add(i, i, -1, 0);
+  if (!tangent)
+    for (Index i = 0; i < nt; ++i)
+      for (Index a = 0; a < p; ++a)
+        for (Index side = 0; side < 2; ++side)
+          add(i, fd_row(n, p, i, side, a), a, side);
+  if (!seeds.empty()) {
+    std::vector<double> out(seeds.size() * static_cast<std::size_t>(size));
+    try {
+      simulator_->simulate_batch(seeds.size(), seeds.data(), thetas.data(), out.data());
+    } catch (const PluginError &e) {
+      rerun_one_at_a_time(e, false);
+    }
+    check_finite_rows(out, static_cast<Index>(seeds.size()), size,
+                      [&](Index r) { return name(r, "in its output"); });
+    for (std::size_t r = 0; r < seeds.size(); ++r)
+      for (Index e = 0; e < size; ++e)
+        inputs(rows[r], e) = static_cast<float>(
+            out[r * static_cast<std::size_t>(size) + static_cast<std::size_t>(e)]);
+  }
+  if (!tangent || nt == 0) return;
+
+  // Rows with Jacobians: primal row i, tangent rows n + a * nt + i.
+  sim.clear();
+  seeds.clear();
+  thetas.clear();
+  rows.clear();
+  for (Index i = 0; i < nt; ++i)
+    add(i, i, -1, 0);
+  std::vector<double> out(seeds.size() * static_cast<std::size_t>(size));
+  std::vector<double> jac(out.size() * up);
+  try {
+    simulator_->simulate_batch_with_jacobian(seeds.size(), seeds.data(), thetas.data(), out.data(),
+                                             jac.data());
+  } catch (const PluginError &e) {
+    rerun_one_at_a_time(e, true);
+  }
+  check_finite_rows(out, nt, size, [&](Index r) { return name(r, "in its output"); });
+  check_finite_rows(jac, nt, size * p, [&](Index r) { return name(r, "in its Jacobian"); });
+  for (Index i = 0; i < nt; ++i) {
+    const auto base = static_cast<std::size_t>(i * size);
+    for (Index e = 0; e < size; ++e) {
+      inputs(i, e) = static_cast<float>(out[base + static_cast<std::size_t>(e)]);
+      for (Index a = 0; a < p; ++a)
+        inputs(n + a * nt + i, e) = static_cast<float>(
+            jac[(base + static_cast<std::size_t>(e)) * up + static_cast<std::size_t>(a)]);
+    }
+  }
+}
 
 // ---------------------------------------------------------------------------------
 SimulationSource::SimulationSource(DerivativeKind kind, std::vector<Index> input_shape,
@@ -141,6 +259,10 @@ void SimulatorSource::fill_part(SeedStream stream, std::uint64_t iteration, SetS
   const Index n = part.n, nt = part.n_d, p = n_params();
   const Index size = input_size();
   const bool tangent = kind() == DerivativeKind::tangent;
+  if (tangent ? simulator_->has_batch_jacobian() : simulator_->has_batch()) {
+    fill_part_batched(stream, iteration, begin, part, inputs);
+    return;
+  }
   const RowLayout rows = layout(part);
   inputs.resize(rows.rows(), size);
   std::mutex error_mutex;

@@ -289,6 +289,13 @@ void RunConfig::resolve(const PluginRegistry &registry) {
                           skipped_like(registry, simulator.plugin) +
                           "; install it or pass --plugin-dir / set IMNN_PLUGIN_PATH");
   }
+  // A generic bridge (the python plugin) learns its parameters from its options: an
+  // instance tells them.
+  std::shared_ptr<Simulator> instance;
+  if (sim->per_instance) {
+    instance = registry.create_simulator(simulator.plugin, simulator.options);
+    sim = &instance->info();
+  }
   check_network(registry);
   const auto p = sim->param_names.size();
   if (theta_fid.empty()) theta_fid = sim->theta_fid;

@@ -95,7 +95,9 @@ SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path 
     refuse("simulator ABI version " + std::to_string(p->abi_version) + " in " + file.string() +
            ", but this IMNN Studio expects version " + std::to_string(IMNN_SIMULATOR_ABI_VERSION) +
            "; rebuild the plugin against this simulator_abi.h");
-  if (p->struct_size < sizeof(imnn_simulator_plugin))
+  // The optional batch calls at the end of the table came later within ABI 1: a table
+  // that ends before them is complete (simulate_batch then reads as absent).
+  if (p->struct_size < IMNN_SIMULATOR_PLUGIN_V1_SIZE)
     refuse("struct_size is " + std::to_string(p->struct_size) + " but the plugin table of ABI " +
            std::to_string(IMNN_SIMULATOR_ABI_VERSION) + " has " +
            std::to_string(sizeof(imnn_simulator_plugin)) +
@@ -175,6 +177,9 @@ SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path 
   if (!p->input_shape) refuse(who + " the input_shape function is NULL");
   if (!p->simulate) refuse(who + " the simulate function is NULL");
   info.has_jacobian = p->simulate_with_jacobian != nullptr;
+  info.per_instance =
+      p->struct_size >= offsetof(imnn_simulator_plugin, instance_info) + sizeof(p->instance_info) &&
+      p->instance_info != nullptr;
   return info;
 }
 
@@ -402,6 +407,25 @@ void PluginRegistry::scan(const std::vector<fs::path> &folders) {
     } catch (...) {
     }
   }
+}
+
+void PluginRegistry::add_simulator(const imnn_simulator_plugin *plugin, const std::string &label,
+                                   std::shared_ptr<const void> owner) {
+  SimulatorInfo info;
+  try {
+    info = validate_simulator(plugin, label);
+  } catch (const Refusal &r) {
+    throw PluginError(label + ": " + r.message);
+  }
+  const std::size_t i = impl_->simulator_index(info.name);
+  if (i != impl_->simulators.size())
+    throw PluginError(label + ": a simulator named '" + info.name + "' is already provided by " +
+                      impl_->simulators[i].path.string() + "; give this one another name");
+  // A SharedLibrary pointer that owns `owner` and points at no library: the Simulator
+  // keeps the table's owner alive exactly as it keeps a plugin file loaded.
+  std::shared_ptr<SharedLibrary> keep(owner, static_cast<SharedLibrary *>(nullptr));
+  impl_->simulators.push_back(std::move(info));
+  impl_->simulator_code.push_back({std::move(keep), plugin});
 }
 
 bool PluginRegistry::load_file(const fs::path &file) {

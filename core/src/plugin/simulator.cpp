@@ -8,6 +8,8 @@
 #include "plugin/shared_library.h"
 
 #include <array>
+#include <cmath>
+#include <cstddef>
 
 namespace imnn {
 
@@ -88,11 +90,58 @@ Simulator::Simulator(std::shared_ptr<SharedLibrary> library, const imnn_simulato
     }
     input_size_ = size;
   }
+  if (problem.empty()) problem = apply_instance_info();
   if (!problem.empty()) {
     plugin_->destroy(instance_);
     instance_ = nullptr;
     throw PluginError(label(info_) + ": " + problem);
   }
+}
+
+// The instance's own parameter facts (simulator_abi.h instance_info), checked as the
+// registry checks a descriptor's. Returns the problem, or "" when all is well.
+std::string Simulator::apply_instance_info() {
+  if (!info_.per_instance) return "";
+  const char *text = plugin_->instance_info(instance_);
+  if (!text || !*text) return "";
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const std::exception &e) {
+    return std::string("instance_info is not JSON: ") + e.what();
+  }
+  if (!j.is_object()) return "instance_info is not a JSON object";
+  try {
+    if (j.contains("param_names")) {
+      info_.param_names = j["param_names"].get<std::vector<std::string>>();
+      if (info_.param_names.empty()) return "instance_info gives no parameter names";
+    }
+    const std::size_t p = info_.param_names.size();
+    for (auto [key, to] :
+         {std::pair<const char *, std::vector<double> *>{"theta_fid", &info_.theta_fid},
+          {"delta_theta", &info_.delta_theta},
+          {"prior_low", &info_.prior_low},
+          {"prior_high", &info_.prior_high}}) {
+      if (j.contains(key)) *to = j[key].get<std::vector<double>>();
+      if (to->size() != p)
+        return "instance_info: " + std::string(key) + " has " + std::to_string(to->size()) +
+               " values for " + std::to_string(p) + " parameters";
+      for (double v : *to)
+        if (!std::isfinite(v)) return "instance_info: " + std::string(key) + " is not finite";
+    }
+    for (std::size_t a = 0; a < p; ++a) {
+      if (!(info_.delta_theta[a] > 0))
+        return "instance_info: delta_theta for parameter '" + info_.param_names[a] +
+               "' must be > 0";
+      if (!(info_.prior_high[a] > info_.prior_low[a]))
+        return "instance_info: the prior box for parameter '" + info_.param_names[a] +
+               "' is empty (prior_high <= prior_low)";
+    }
+    if (j.contains("has_jacobian")) info_.has_jacobian = j["has_jacobian"].get<bool>();
+  } catch (const nlohmann::json::exception &e) {
+    return std::string("instance_info has a value of the wrong type: ") + e.what();
+  }
+  return "";
 }
 
 Simulator::~Simulator() {
@@ -131,6 +180,70 @@ void Simulator::simulate_with_jacobian(std::uint64_t seed, const double *theta, 
                                                  error.data(), error.size());
   error.back() = '\0';
   if (rc != IMNN_OK) throw PluginError(failure(info_, seed, theta, error.data()));
+}
+
+namespace {
+
+bool table_has(const imnn_simulator_plugin *p, std::size_t end_of_field) {
+  return p->struct_size >= end_of_field;
+}
+
+std::string batch_failure(const SimulatorInfo &info, std::size_t n, const std::uint64_t *seeds,
+                          const double *thetas, const char *message) {
+  std::string m = failure(info, seeds[0], thetas, message);
+  if (n > 1)
+    m = "simulator '" + info.name + "' failed in a batch of " + std::to_string(n) +
+        " simulations starting " + m.substr(m.find("for seed"));
+  return m;
+}
+
+} // namespace
+
+bool Simulator::has_batch() const {
+  return table_has(plugin_, offsetof(imnn_simulator_plugin, simulate_batch) +
+                                sizeof(plugin_->simulate_batch)) &&
+         plugin_->simulate_batch != nullptr;
+}
+
+bool Simulator::has_batch_jacobian() const {
+  return table_has(plugin_, offsetof(imnn_simulator_plugin, simulate_batch_with_jacobian) +
+                                sizeof(plugin_->simulate_batch_with_jacobian)) &&
+         plugin_->simulate_batch_with_jacobian != nullptr;
+}
+
+void Simulator::simulate_batch(std::size_t n, const std::uint64_t *seeds, const double *thetas,
+                               double *out) const {
+  if (n == 0) return;
+  if (!has_batch()) {
+    const auto p = static_cast<std::size_t>(n_params());
+    const auto size = static_cast<std::size_t>(input_size());
+    for (std::size_t i = 0; i < n; ++i)
+      simulate(seeds[i], thetas + i * p, out + i * size);
+    return;
+  }
+  std::array<char, kErrorSize> error{};
+  const int rc =
+      plugin_->simulate_batch(instance_, n, seeds, thetas, out, error.data(), error.size());
+  error.back() = '\0';
+  if (rc != IMNN_OK) throw PluginError(batch_failure(info_, n, seeds, thetas, error.data()));
+}
+
+void Simulator::simulate_batch_with_jacobian(std::size_t n, const std::uint64_t *seeds,
+                                             const double *thetas, double *out,
+                                             double *jacobian) const {
+  if (n == 0) return;
+  if (!has_batch_jacobian()) {
+    const auto p = static_cast<std::size_t>(n_params());
+    const auto size = static_cast<std::size_t>(input_size());
+    for (std::size_t i = 0; i < n; ++i)
+      simulate_with_jacobian(seeds[i], thetas + i * p, out + i * size, jacobian + i * size * p);
+    return;
+  }
+  std::array<char, kErrorSize> error{};
+  const int rc = plugin_->simulate_batch_with_jacobian(instance_, n, seeds, thetas, out, jacobian,
+                                                       error.data(), error.size());
+  error.back() = '\0';
+  if (rc != IMNN_OK) throw PluginError(batch_failure(info_, n, seeds, thetas, error.data()));
 }
 
 } // namespace imnn

@@ -265,7 +265,10 @@ static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                              destroy,
                                              input_shape,
                                              simulate,
-                                             simulate_with_jacobian};
+                                             simulate_with_jacobian,
+                                             NULL,
+                                             NULL,
+                                             NULL};
 
 __attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);
 

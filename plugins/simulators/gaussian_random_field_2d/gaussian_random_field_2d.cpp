@@ -413,7 +413,10 @@ const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                       destroy,
                                       input_shape,
                                       simulate,
-                                      simulate_with_jacobian};
+                                      simulate_with_jacobian,
+                                      nullptr,
+                                      nullptr,
+                                      nullptr};
 
 } // namespace
 
