@@ -327,7 +327,7 @@ private slots:
         {"/optimiser", "[]", "optimiser", "expected an object"},
         {"/optimiser/learning_rate", "-0.1", "optimiser.learning_rate", "> 0"},
         {"/optimiser/name", "\"rmsprop\"", "optimiser.name", "adam"},
-        {"/network/plugin", "\"resnet\"", "network.plugin", "available: cnn, mlp"},
+        {"/network/plugin", "\"resnet\"", "network.plugin", "available: cnn, inception, mlp"},
         {"/threads", "-1", "threads", "must be between 0 and 4096, got -1"},
         {"/fit/n_validation_d", "151", "fit.n_validation_d", "must not exceed fit.n_validation"},
         {"/fit/patiance", "5", "fit.patiance", "unknown key"},

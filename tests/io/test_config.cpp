@@ -246,7 +246,7 @@ private slots:
                                               << "available: gaussian_mean_variance";
     QTest::newRow("missing network plugin") << R"({"network": {"plugin": "resnet"}})"
                                             << "network.plugin"
-                                            << "available: cnn, mlp";
+                                            << "available: cnn, inception, mlp";
     QTest::newRow("theta_fid length") << R"({"theta_fid": [0, 1, 2]})"
                                       << "theta_fid"
                                       << "has 3 values but simulator";
