@@ -376,6 +376,37 @@ private:
   std::optional<imnn::Compressor> compressor_;
 };
 
+// A target given as an array goes to the engine as a temporary .npy file.
+struct TargetFile {
+  std::string path;
+  std::optional<fs::path> temporary;
+  explicit TargetFile(const py::object &target) {
+    if (py::isinstance<py::str>(target) || py::hasattr(target, "__fspath__")) {
+      path = py::str(py::module_::import("os").attr("fspath")(target)).cast<std::string>();
+      return;
+    }
+    if (target.is_none()) return;
+    using Doubles = py::array_t<double, py::array::c_style | py::array::forcecast>;
+    const Doubles t = Doubles::ensure(target);
+    if (!t) throw py::type_error("`target` must be a numpy array or a file path");
+    std::vector<imnn::Index> shape;
+    for (py::ssize_t i = 0; i < t.ndim(); ++i)
+      shape.push_back(static_cast<imnn::Index>(t.shape(i)));
+    temporary =
+        fs::temp_directory_path() /
+        ("imnn_studio_target_" + std::to_string(::getpid()) + "_" +
+         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".npy");
+    imnn::save_npy(*temporary, shape, t.data());
+    path = temporary->string();
+  }
+  ~TargetFile() {
+    std::error_code ec;
+    if (temporary) fs::remove(*temporary, ec);
+  }
+  TargetFile(const TargetFile &) = delete;
+  TargetFile &operator=(const TargetFile &) = delete;
+};
+
 template <class T>
 T option_value(const py::handle &v, const std::string &key) {
   try {
@@ -389,23 +420,8 @@ T option_value(const py::handle &v, const std::string &key) {
 Inference Run::infer(const std::string &method, const py::object &target, const py::kwargs &kw) {
   imnn::lfi::InferenceOptions o;
   o.method = method;
-  std::optional<fs::path> temporary;
-  if (py::isinstance<py::str>(target) || py::hasattr(target, "__fspath__")) {
-    o.target = py::str(py::module_::import("os").attr("fspath")(target)).cast<std::string>();
-  } else if (!target.is_none()) {
-    using Doubles = py::array_t<double, py::array::c_style | py::array::forcecast>;
-    const Doubles t = Doubles::ensure(target);
-    if (!t) throw py::type_error("`target` must be a numpy array or a file path");
-    std::vector<imnn::Index> shape;
-    for (py::ssize_t i = 0; i < t.ndim(); ++i)
-      shape.push_back(static_cast<imnn::Index>(t.shape(i)));
-    temporary =
-        fs::temp_directory_path() /
-        ("imnn_studio_target_" + std::to_string(::getpid()) + "_" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".npy");
-    imnn::save_npy(*temporary, shape, t.data());
-    o.target = temporary->string();
-  }
+  const TargetFile file(target); // removes its temporary file on every way out
+  o.target = file.path;
   for (const auto &[k, v] : kw) {
     const std::string key = py::str(k);
     if (key == "target_theta")
@@ -484,10 +500,6 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
         r = imnn::lfi::run_inference(c, *registry_, path, o, {}, &cancel);
       },
       cancel, {}, error);
-  if (temporary) {
-    std::error_code ec;
-    fs::remove(*temporary, ec);
-  }
   if (b.poll_error) throw *b.poll_error;
   if (error) std::rethrow_exception(error);
   Inference out;
@@ -508,37 +520,6 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
   out.result = to_python(r.json);
   return out;
 }
-
-// A target given as an array goes to the engine as a temporary .npy file.
-struct TargetFile {
-  std::string path;
-  std::optional<fs::path> temporary;
-  explicit TargetFile(const py::object &target) {
-    if (py::isinstance<py::str>(target) || py::hasattr(target, "__fspath__")) {
-      path = py::str(py::module_::import("os").attr("fspath")(target)).cast<std::string>();
-      return;
-    }
-    if (target.is_none()) return;
-    using Doubles = py::array_t<double, py::array::c_style | py::array::forcecast>;
-    const Doubles t = Doubles::ensure(target);
-    if (!t) throw py::type_error("`target` must be a numpy array or a file path");
-    std::vector<imnn::Index> shape;
-    for (py::ssize_t i = 0; i < t.ndim(); ++i)
-      shape.push_back(static_cast<imnn::Index>(t.shape(i)));
-    temporary =
-        fs::temp_directory_path() /
-        ("imnn_studio_target_" + std::to_string(::getpid()) + "_" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".npy");
-    imnn::save_npy(*temporary, shape, t.data());
-    path = temporary->string();
-  }
-  ~TargetFile() {
-    std::error_code ec;
-    if (temporary) fs::remove(*temporary, ec);
-  }
-  TargetFile(const TargetFile &) = delete;
-  TargetFile &operator=(const TargetFile &) = delete;
-};
 
 py::dict Run::refit(const py::object &target, int rounds, double tolerance, bool warm_start,
                     int max_iterations, bool replace, const py::object &callback) {
