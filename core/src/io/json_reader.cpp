@@ -228,6 +228,13 @@ nlohmann::json parse_json_text(std::string_view text, const std::string &what,
     j = nlohmann::json::parse(text, limit, true, ignore_comments);
   } catch (const nlohmann::json::parse_error &e) {
     throw Error(what + " is not valid JSON at " + json_syntax_error(e));
+  } catch (const nlohmann::json::out_of_range &e) {
+    // A number beyond double's range ("1e400"): found by tests/fuzz (fuzz_config).
+    std::string w = e.what();
+    const auto at = w.find("parsing '");
+    const std::string number = at == std::string::npos ? w : w.substr(at + 8);
+    throw Error(what + " holds a number too large for a double: " + number +
+                "; write a value below 1.8e308");
   }
   if (too_deep)
     throw Error(what + " nests arrays or objects deeper than " + std::to_string(kMaxJsonDepth) +

@@ -1,0 +1,67 @@
+// Fuzz target: the checkpoint format (decode_checkpoint, core/src/fit/checkpoint.cpp).
+// The first byte picks how the rest is used, so that mutations get past the checksum:
+//   0: the rest is the checkpoint file;
+//   1: the rest is the CBOR payload, given a correct header (size and FNV-1a hash, the
+//      layout imnn/checkpoint.h documents);
+//   2: the rest is JSON text, converted to CBOR and given a correct header.
+// A checkpoint it accepts must encode and decode again to the same bytes.
+#include "imnn/checkpoint.h"
+#include "imnn/json_reader.h"
+
+#include "fuzz_common.h"
+
+#include <string_view>
+
+namespace {
+
+std::uint64_t fnv1a64(std::string_view data) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : data) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+template <class U>
+void put_le(std::string &out, U v) {
+  for (std::size_t i = 0; i < sizeof(U); ++i)
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xffu));
+}
+
+std::string with_header(const std::string &payload) {
+  std::string out = "IMNNCKPT";
+  put_le(out, std::uint32_t{1});
+  put_le(out, std::uint32_t{0});
+  put_le(out, static_cast<std::uint64_t>(payload.size()));
+  put_le(out, fnv1a64(payload));
+  return out + payload;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string rest(reinterpret_cast<const char *>(data + 1), size - 1);
+  imnn_fuzz::run_one([&] {
+    std::string bytes;
+    switch (data[0] % 3) {
+    case 0:
+      bytes = rest;
+      break;
+    case 1:
+      bytes = with_header(rest);
+      break;
+    default: {
+      std::string cbor;
+      nlohmann::json::to_cbor(imnn::parse_json_text(rest, "fuzz input"), cbor);
+      bytes = with_header(cbor);
+    }
+    }
+    const imnn::Checkpoint c = imnn::decode_checkpoint(bytes, "state.ckpt");
+    const std::string again = imnn::encode_checkpoint(c);
+    if (imnn::encode_checkpoint(imnn::decode_checkpoint(again, "state.ckpt")) != again)
+      std::abort();
+  });
+  return 0;
+}
