@@ -155,6 +155,60 @@ json join_optimiser_state(const json &rest, const json &vectors) {
   return state;
 }
 
+// CBOR into json with nesting limited to kMaxJsonDepth: json::from_cbor recurses once
+// per level, so a checkpoint nesting 100 000 arrays (with a recomputed checksum)
+// overflowed the stack (found by tests/fuzz/fuzz_checkpoint).
+class DepthLimitedCbor final : public nlohmann::json_sax<json> {
+public:
+  explicit DepthLimitedCbor(json &out) : dom_(out, true) {}
+  bool too_deep() const { return too_deep_; }
+  bool null() override { return dom_.null(); }
+  bool boolean(bool v) override { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t &s) override {
+    return dom_.number_float(v, s);
+  }
+  bool string(string_t &v) override { return dom_.string(v); }
+  bool binary(binary_t &v) override { return dom_.binary(v); }
+  bool start_object(std::size_t n) override { return enter() && dom_.start_object(n); }
+  bool key(string_t &v) override { return dom_.key(v); }
+  bool end_object() override {
+    --depth_;
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t n) override { return enter() && dom_.start_array(n); }
+  bool end_array() override {
+    --depth_;
+    return dom_.end_array();
+  }
+  bool parse_error(std::size_t pos, const std::string &token,
+                   const nlohmann::detail::exception &e) override {
+    return dom_.parse_error(pos, token, e);
+  }
+
+private:
+  bool enter() {
+    if (++depth_ > kMaxJsonDepth) too_deep_ = true;
+    return !too_deep_;
+  }
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+};
+
+json cbor_to_json(std::string_view payload) {
+  json j;
+  DepthLimitedCbor sax(j);
+  const bool ok = json::sax_parse(payload.begin(), payload.end(), &sax,
+                                  nlohmann::detail::input_format_t::cbor, true);
+  if (sax.too_deep())
+    throw Error("it nests arrays or maps deeper than " + std::to_string(kMaxJsonDepth) +
+                " levels, which no checkpoint does");
+  if (!ok) throw Error("its data is not valid CBOR");
+  return j;
+}
+
 const char *kCannotResume = "; the run cannot be resumed from this checkpoint: start the fit again "
                             "from the run's config.json with a new --run-dir";
 
@@ -247,7 +301,7 @@ Checkpoint decode_checkpoint(const std::string &bytes, const std::string &source
     throw damaged("is damaged: its checksum does not match its contents (disk error or a "
                   "modified file)");
   try {
-    const json j = json::from_cbor(payload.begin(), payload.end());
+    const json j = cbor_to_json(payload);
     if (j.at("format").get<std::string>() != kFormat || j.at("version").get<int>() != 1)
       throw Error("unknown format or version");
     if (j.at("history_fields").get<std::size_t>() != kHistoryFields)
