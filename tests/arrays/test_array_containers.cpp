@@ -121,6 +121,24 @@ private slots:
     }
   }
 
+  // A central directory entry pointing past the end of the file: libzip says "Invalid
+  // argument", which read as if the call were wrong; the message says the archive is
+  // damaged, names the member and the fix.
+  void npz_damaged_directory_is_explained() {
+    const std::string file = at("bad_offset.npz");
+    QVERIFY(make_zip(file, {{"x.npy", npy(dict("<f8", "(3,)"), raw(iota(3)))}}, false));
+    std::string bytes = read_bytes(file);
+    const std::size_t central = bytes.find("PK\x01\x02");
+    QVERIFY(central != std::string::npos);
+    bytes.replace(central + 42, 4, std::string("\xff\xff\xff\x00", 4)); // local header offset
+    write_bytes(file, bytes);
+    const QString e = QString::fromStdString(error_of([&] { imnn::load_array(file + ":x"); }));
+    QVERIFY2(e.startsWith(QString::fromStdString(file) + ":x: cannot read the archive member: " +
+                          "the archive is damaged (libzip: "),
+             qPrintable(e));
+    QVERIFY2(e.contains("write it again"), qPrintable(e));
+  }
+
   void hdf5_datasets() {
     const std::string h5 = at("sims.h5");
     imnn::ArrayD a = imnn::load_array(h5 + ":/fiducial");

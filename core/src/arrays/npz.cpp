@@ -50,6 +50,17 @@ private:
   zip_file_t *f_;
 };
 
+// libzip's words for a failure to read inside an archive that opened ("Invalid
+// argument", "No such file") read as if the file were missing or the call wrong; in
+// fact the archive is damaged (a directory entry points outside the file, a local
+// header is wrong). Say so, keeping libzip's words in brackets.
+std::string damaged_member(const char *libzip_words) {
+  return std::string("cannot read the archive member: the archive is damaged (libzip: ") +
+         libzip_words +
+         "); the file exists but its zip directory or headers are inconsistent: write it again "
+         "(np.savez) or check how it was copied";
+}
+
 std::string strip_npy(const std::string &name) {
   return name.size() > 4 && name.compare(name.size() - 4, 4, ".npy") == 0
              ? name.substr(0, name.size() - 4)
@@ -61,8 +72,7 @@ std::size_t zip_read(zip_file_t *f, unsigned char *p, std::size_t n, const std::
   std::size_t done = 0;
   while (done < n) {
     const zip_int64_t got = zip_fread(f, p + done, static_cast<zip_uint64_t>(n - done));
-    if (got < 0)
-      fail(source, std::string("cannot read the archive member: ") + zip_file_strerror(f));
+    if (got < 0) fail(source, damaged_member(zip_file_strerror(f)));
     if (got == 0) break;
     done += static_cast<std::size_t>(got);
   }
@@ -109,8 +119,7 @@ Opened open_npz(const std::string &file, const std::string &key, const std::stri
 
   zip_stat_t st;
   zip_stat_init(&st);
-  if (zip_stat_index(z, chosen->second, 0, &st) != 0)
-    fail(source, std::string("cannot read the archive entry: ") + zip_strerror(z));
+  if (zip_stat_index(z, chosen->second, 0, &st) != 0) fail(source, damaged_member(zip_strerror(z)));
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE)
     fail(source, "the archive member is encrypted");
   if ((st.valid & ZIP_STAT_SIZE) == 0) fail(source, "the archive member has no recorded size");
@@ -129,8 +138,7 @@ Opened open_npz(const std::string &file, const std::string &key, const std::stri
                        ": the file is damaged or lies about its size; write it again");
   }
   ZipFile zf(zip_fopen_index(z, chosen->second, 0));
-  if (zf.get() == nullptr)
-    fail(source, std::string("cannot read the archive member: ") + zip_strerror(z));
+  if (zf.get() == nullptr) fail(source, damaged_member(zip_strerror(z)));
 
   auto buf = std::make_shared<std::vector<unsigned char>>();
   auto read_to = [&](std::uint64_t want) {
