@@ -93,6 +93,15 @@ std::vector<double> history_values(const std::vector<IterationRecord> &history) 
   return v;
 }
 
+// A counter stored as a double in the history: refused unless a whole number in int's
+// range (casting 1e249 to int is undefined; found by tests/fuzz/fuzz_checkpoint).
+int history_int(double x, std::size_t row, const char *field) {
+  if (!(x >= 0 && x <= 2147483647.0) || x != static_cast<double>(static_cast<long long>(x)))
+    throw Error("`history` row " + std::to_string(row) + " has " + field + " " + std::to_string(x) +
+                ", not a count");
+  return static_cast<int>(x);
+}
+
 std::vector<IterationRecord> history_records(const std::vector<double> &v) {
   if (v.size() % kHistoryFields != 0)
     throw Error("`history` is not a whole number of rows of " + std::to_string(kHistoryFields));
@@ -100,14 +109,14 @@ std::vector<IterationRecord> history_records(const std::vector<double> &v) {
   for (std::size_t i = 0; i < out.size(); ++i) {
     const double *x = v.data() + i * kHistoryFields;
     IterationRecord &r = out[i];
-    r.iteration = static_cast<int>(x[0]);
+    r.iteration = history_int(x[0], i, "iteration");
     r.train = SetStatistics{x[1], x[2], x[3], x[4], x[5]};
     r.val = SetStatistics{x[6], x[7], x[8], x[9], x[10]};
     r.loss = x[11];
     r.seconds = x[12];
     r.max_detF = x[13];
-    r.patience_counter = static_cast<int>(x[14]);
-    r.iteration_in_call = static_cast<int>(x[15]);
+    r.patience_counter = history_int(x[14], i, "patience_counter");
+    r.iteration_in_call = history_int(x[15], i, "iteration_in_call");
   }
   return out;
 }
