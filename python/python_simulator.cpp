@@ -256,6 +256,7 @@ PythonSimulator::PythonSimulator(py::object simulate_fn, py::object jacobian_fn,
     : simulate_(std::move(simulate_fn)), jacobian_(std::move(jacobian_fn)), spec_(std::move(spec)) {
   for (const auto &n : spec_.param_names)
     name_ptrs_.push_back(n.c_str());
+  name_ptrs_.push_back(nullptr); // ABI 2: NULL after the names
   descriptor_.name = spec_.name.c_str();
   descriptor_.version = "1.0.0";
   descriptor_.description = spec_.description.c_str();

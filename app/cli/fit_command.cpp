@@ -1,6 +1,7 @@
 #include "imnn/checkpoint.h"
 #include "imnn/error.h"
 #include "imnn/fit.h"
+#include "imnn/plugin_host.h"
 #include "imnn/plugins.h"
 #include "imnn/run_directory.h"
 #include "imnn/session.h"
@@ -200,6 +201,7 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
 
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
+    imnn::request_plugin_cancel(false);
     FitResult result;
     std::string error;
     {
@@ -211,7 +213,10 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
           std::lock_guard<std::mutex> lock(io_error_mutex);
           stop = stop || !io_error.empty();
         }
-        if (stop) job.cancel();
+        if (stop) {
+          imnn::request_plugin_cancel(true); // host->is_cancelled() of ABI 2 plugins
+          job.cancel();
+        }
       }
       try {
         result = job.wait();

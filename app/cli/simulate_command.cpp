@@ -109,7 +109,8 @@ int run_simulate(const SimulateOptions &o) {
     config.data = {};
     const PluginRegistry registry = scan_plugins(config.plugin_dirs);
     config.resolve(registry);
-    auto simulator = registry.create_simulator(config.simulator.plugin, config.simulator.options);
+    auto simulator = registry.create_simulator(config.simulator.plugin, config.simulator.options,
+                                               config.simulator.isolation());
     const bool gradient = o.mode == "gradient";
     if (gradient && !simulator->has_jacobian())
       throw Error("simulator \"" + config.simulator.plugin +

@@ -19,7 +19,7 @@ struct imnn_simulator_instance {
   double stand_in_cost_sleep_ms;
 };
 
-static const char *const names[] = {"mu", "Sigma"};
+static const char *const names[] = {"mu", "Sigma", NULL};
 static const int64_t shape[] = {10};
 static const double fid[] = {0.0, 1.0}, dt[] = {0.1, 0.1}, lo[] = {-10.0, 0.0}, hi[] = {10.0, 10.0};
 #ifdef IMNN_TEST_NO_JACOBIAN
@@ -96,6 +96,7 @@ static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                              input_shape,
                                              sim,
                                              TEST_SIM_JACOBIAN,
+                                             NULL,
                                              NULL,
                                              NULL,
                                              NULL};

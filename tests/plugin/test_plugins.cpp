@@ -71,7 +71,7 @@ private slots:
     row("no_entry.so", {"exports neither imnn_simulator_entry nor imnn_network_entry: not an "
                         "IMNN plugin"});
     row("entry_null.so", {"imnn_simulator_entry returned NULL"});
-    row("abi_999.so", {"ABI version 999", "abi_999.so,", "expects version 1",
+    row("abi_999.so", {"ABI version 999", "abi_999.so,", "loads versions 1 to 2",
                        "rebuild the plugin against this simulator_abi.h"});
     row("struct_huge.so", {"struct_size is 1000000", "set struct_size = sizeof"});
     row("zero_extent.so", {"default_input_shape has extent 0 on axis 0", "must be > 0"});
@@ -83,6 +83,9 @@ private slots:
     row("delta_zero.so", {"delta_theta for parameter 'b' is 0.0", "must be > 0"});
     row("delta_negative.so", {"delta_theta for parameter 'b' is -0.1", "must be > 0"});
     row("no_simulate.so", {"the simulate function is NULL"});
+    row("empty_descriptor.so", {"descriptor name NULL is not a valid identifier"});
+    row("lying_n_params.so",
+        {"n_params is 1 but param_names has more names (the next is \"b\")", "exactly n_params"});
     row("bad_name.so", {"\"Bad-Name\" is not a valid identifier", "[a-z0-9_]"});
     row("bad_options_help.so", {"options_help is not valid JSON"});
     row("not_a_library.so", {"cannot be loaded as a shared library"});
@@ -555,13 +558,69 @@ private slots:
     QVERIFY(jac_parallel == jac_sequential);
   }
 
+  // ---- the malformed plugins that crash, exit, hang or return NaN: isolated -------
+  // Each runs in a child process (simulator isolation); the host survives and the
+  // message names the file, the simulation's seed and theta.
+  void isolated_faults_are_reported() {
+    imnn::PluginRegistry r;
+    r.scan({kMisbehaving});
+    imnn::SimulatorIsolation iso;
+    iso.isolate = true;
+    iso.timeout_s = 1.0;
+    iso.max_workers = 1;
+    const double thetas[4] = {0.0, 1.0, 0.5, 2.0};
+    const std::uint64_t seeds[2] = {11, 12};
+    std::vector<double> out(8);
+    auto expect = [&](const char *name, const std::vector<std::string> &parts) {
+      auto sim = r.create_simulator(name, json::object(), iso);
+      QVERIFY(sim->isolated());
+      std::string m;
+      try {
+        sim->simulate_batch(2, seeds, thetas, out.data());
+      } catch (const imnn::PluginCrashError &e) {
+        m = e.what();
+      }
+      VERIFY_CONTAINS(m, "simulator '" + std::string(name) + "' (" +
+                             (kMisbehaving / (std::string(name) + ".so")).string() + ")");
+      VERIFY_CONTAINS(m, "in the simulation with seed 11 at theta (0.0, 1.0) (simulation 0 of a "
+                         "call of 2)");
+      for (const auto &p : parts)
+        VERIFY_CONTAINS(m, p);
+      // The next call starts a new process, which fails the same way: the host lives on.
+      QVERIFY_THROWS_EXCEPTION(imnn::PluginCrashError, sim->simulate(5, thetas, out.data()));
+    };
+    expect("crash_in_simulate", {"crashed (signal 11, Segmentation fault)"});
+    expect("exit_in_simulate", {"exited with status 3"});
+    expect("hang_in_simulate", {"did not finish", "within the simulator timeout of 1 s"});
+
+    // NaN is returned, not a crash: isolated output equals what the plugin wrote
+    auto nan = r.create_simulator("nan_output", json::object(), iso);
+    nan->simulate_batch(2, seeds, thetas, out.data());
+    QVERIFY(std::isnan(out[0]));
+
+    // An isolated valid plugin gives the same values as in-process, and its errors
+    // (IMNN_ERROR) stay ordinary PluginErrors naming the simulation.
+    auto plain = r.create_simulator("no_jacobian", json::object());
+    auto isolated = r.create_simulator("no_jacobian", json::object(), iso);
+    std::vector<double> a(8), b(8);
+    plain->simulate_batch(2, seeds, thetas, a.data());
+    isolated->simulate_batch(2, seeds, thetas, b.data());
+    QVERIFY(a == b);
+    auto failing = r.create_simulator("simulate_fails", json::object(), iso);
+    const std::string m =
+        plugin_error([&] { failing->simulate_batch(2, seeds, thetas, b.data()); });
+    VERIFY_CONTAINS(m, "failed in the simulation with seed 11 at theta (0.0, 1.0)");
+    VERIFY_CONTAINS(m, "theta is out of this test simulator's range");
+  }
+
   // ---- plugins that load but misbehave at run time ---------------------------------
   void misbehaving_plugins() {
     imnn::PluginRegistry r;
     r.scan({kMisbehaving});
     QVERIFY2(r.skipped().empty(), r.skipped().empty() ? "" : r.skipped().front().reason.c_str());
     for (const char *name :
-         {"create_fails", "instance_zero_extent", "simulate_fails", "no_jacobian"})
+         {"create_fails", "instance_zero_extent", "simulate_fails", "no_jacobian", "nan_output",
+          "crash_in_simulate", "exit_in_simulate", "hang_in_simulate"})
       QVERIFY2(r.find_simulator(name), name);
 
     // create refuses its options

@@ -15,12 +15,24 @@
  *   CREATE_FAILS            create refuses any options but "{}"
  *   INSTANCE_ZERO_EXTENT    the instance's input_shape has an extent of 0
  *   SIMULATE_FAILS          simulate returns IMNN_ERROR
+ *   EMPTY_DESCRIPTOR        every descriptor field zero or NULL
+ *   N_PARAMS n              n_params (the names are "a", "b", NULL: 1 is a lie)
+ *   NAN_OUTPUT              simulate writes NaN
+ *   CRASH_IN_SIMULATE       simulate raises SIGSEGV
+ *   EXIT_IN_SIMULATE        simulate calls exit(3)
+ *   HANG_IN_SIMULATE        simulate never returns (and ignores is_cancelled)
+ * The fault of the last four may also come at run time from $IMNN_TEST_FAULT
+ * ("nan", "crash", "exit", "hang"), from simulation $IMNN_TEST_FAULT_AFTER of this
+ * process on (default 0): a plugin that is "fixed" by unsetting the variable.
  */
 #include "imnn/simulator_abi.h"
 
+#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef SIM_NAME
 #define SIM_NAME "broken"
@@ -49,18 +61,55 @@
 #ifndef OPTIONS_HELP
 #define OPTIONS_HELP NULL
 #endif
+#ifndef N_PARAMS
+#define N_PARAMS 2
+#endif
 
 struct imnn_simulator_instance {
   int unused;
 };
 
 static const uint32_t rank = INPUT_RANK;
-static const char *const names[] = {"a", "b"};
+__attribute__((unused)) static const char *const names[] = {"a", "b", NULL};
 static const int64_t shape[] = {SHAPE0, SHAPE1};
-static const double fid[] = {0.0, 1.0}, dt[] = {0.1, DELTA1}, lo[] = {-10.0, 0.0},
-                    hi[] = {10.0, PRIOR_HIGH1};
+__attribute__((unused)) static const double fid[] = {0.0, 1.0}, dt[] = {0.1, DELTA1},
+                                            lo[] = {-10.0, 0.0}, hi[] = {10.0, PRIOR_HIGH1};
+#ifdef EMPTY_DESCRIPTOR
+static const imnn_simulator_descriptor desc = {0};
+#else
 static const imnn_simulator_descriptor desc = {
-    SIM_NAME, "0.0.1", "test plugin", 2, names, INPUT_RANK, shape, fid, dt, lo, hi, OPTIONS_HELP};
+    SIM_NAME, "0.0.1", "test plugin", N_PARAMS, names, INPUT_RANK, shape, fid, dt,
+    lo,       hi,      OPTIONS_HELP};
+#endif
+
+/* The fault of this build or of $IMNN_TEST_FAULT: 0 none, 1 nan, 2 crash, 3 exit, 4 hang. */
+__attribute__((unused)) static int fault(void) {
+  static long calls = 0; /* a test helper: a data race here is harmless */
+  const char *f = getenv("IMNN_TEST_FAULT");
+  const char *after = getenv("IMNN_TEST_FAULT_AFTER");
+  int kind = 0;
+#if defined(NAN_OUTPUT)
+  kind = 1;
+#elif defined(CRASH_IN_SIMULATE)
+  kind = 2;
+#elif defined(EXIT_IN_SIMULATE)
+  kind = 3;
+#elif defined(HANG_IN_SIMULATE)
+  kind = 4;
+#endif
+  if (f && kind == 0) {
+    if (strcmp(f, "nan") == 0) kind = 1;
+    if (strcmp(f, "crash") == 0) kind = 2;
+    if (strcmp(f, "exit") == 0) kind = 3;
+    if (strcmp(f, "hang") == 0) kind = 4;
+    if (after && calls++ < atol(after)) kind = 0;
+  }
+  if (kind == 2) raise(SIGSEGV);
+  if (kind == 3) exit(3);
+  while (kind == 4)
+    sleep(1);
+  return kind;
+}
 
 static int64_t size(void) {
   int64_t n = 1;
@@ -124,9 +173,10 @@ static int jacobian(const imnn_simulator_instance *s, uint64_t seed, const doubl
   int64_t e;
   (void)error;
   (void)error_size;
+  const int nan = fault() == 1;
   for (e = 0; e < size(); ++e) {
     const double n = noise(seed, e);
-    out[e] = theta[0] + theta[1] * n;
+    out[e] = nan ? (double)NAN : theta[0] + theta[1] * n;
     if (jac) {
       jac[2 * e] = 1.0;
       jac[2 * e + 1] = n;
@@ -156,7 +206,7 @@ static const imnn_simulator_plugin plugin = {
 #else
     jacobian,
 #endif
-    NULL, NULL, NULL
+    NULL, NULL, NULL, NULL
 };
 // clang-format on
 
@@ -167,8 +217,7 @@ const imnn_simulator_plugin *not_the_entry(void) {
   return &plugin;
 }
 #else
-__attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);
-const imnn_simulator_plugin *imnn_simulator_entry(void) {
+IMNN_SIMULATOR_EXPORT const imnn_simulator_plugin *imnn_simulator_entry(void) {
 #ifdef ENTRY_NULL
   (void)plugin;
   return NULL;

@@ -2,8 +2,8 @@
 // strictly (unknown keys and wrong types are errors naming the key and the fix)
 // and written back fully resolved (every default filled in) as config.json.
 #pragma once
-
 #include "imnn/nn.h"
+#include "imnn/plugin_host.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -37,6 +37,17 @@ struct DataFiles {
 struct PluginChoice {
   std::string plugin;
   nlohmann::json options = nlohmann::json::object();
+  // Simulators only ("simulator": {"isolate": true, "timeout": s}): run the plugin's
+  // simulations in child processes, a call that takes longer than timeout seconds
+  // stopped (0: no limit). See imnn/plugin_host.h.
+  bool isolate = false;
+  double timeout = 0;
+  SimulatorIsolation isolation() const {
+    SimulatorIsolation s;
+    s.isolate = isolate;
+    s.timeout_s = timeout;
+    return s;
+  }
 };
 
 struct FitSettings {

@@ -32,6 +32,13 @@ public:
   using Error::Error;
 };
 
+// An isolated simulator plugin's process crashed, exited or ran past its timeout
+// (imnn/plugin_host.h): the call is lost, so it is not retried one simulation at a time.
+class PluginCrashError : public PluginError {
+public:
+  using PluginError::PluginError;
+};
+
 // C or F is singular (or not finite): the step is refused, never applied.
 class NumericalError : public Error {
 public:

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "imnn/nn.h"
+#include "imnn/plugin_host.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +17,7 @@
 
 struct imnn_simulator_plugin;
 struct imnn_simulator_instance;
+struct imnn_host_services;
 
 namespace imnn {
 
@@ -34,12 +36,17 @@ struct SimulatorInfo {
 };
 
 class SharedLibrary; // dlopen handle, closed when the last user goes
+class IsolatedSimulator;
+struct SimulatorHost;
 
 // One instance of a simulator plugin. simulate* are [any-thread].
 class Simulator {
 public:
+  // isolation.isolate: simulate* run in child processes (imnn-simulator-host); the
+  // instance made here (for its shape and info) runs no simulation.
   Simulator(std::shared_ptr<SharedLibrary> library, const imnn_simulator_plugin *plugin,
-            SimulatorInfo info, const nlohmann::json &options);
+            SimulatorInfo info, const nlohmann::json &options,
+            const SimulatorIsolation &isolation = {});
   ~Simulator();
   Simulator(const Simulator &) = delete;
   Simulator &operator=(const Simulator &) = delete;
@@ -50,6 +57,9 @@ public:
   Index input_size() const { return input_size_; }
   Index n_params() const { return static_cast<Index>(info_.param_names.size()); }
   bool has_jacobian() const { return info_.has_jacobian; }
+  bool isolated() const { return isolated_ != nullptr; }
+  // The last fraction the plugin reported through host->progress (0 before any).
+  double progress() const;
 
   // Throw imnn::PluginError with the plugin's message (and the plugin name) on failure.
   void simulate(std::uint64_t seed, const double *theta, double *out) const;
@@ -68,7 +78,11 @@ public:
 
 private:
   std::string apply_instance_info();
+  std::string describe(std::int64_t index, std::size_t n, const std::uint64_t *seeds,
+                       const double *thetas) const;
   std::shared_ptr<SharedLibrary> library_;
+  std::unique_ptr<SimulatorHost> host_; // the host services given to a version 2 create
+  std::unique_ptr<IsolatedSimulator> isolated_;
   const imnn_simulator_plugin *plugin_;
   imnn_simulator_instance *instance_ = nullptr;
   SimulatorInfo info_;
@@ -126,7 +140,8 @@ public:
   // Throw imnn::PluginError naming the plugin, the folders searched and the plugins
   // available when the name is unknown, or the plugin's own message on bad options.
   std::shared_ptr<Simulator> create_simulator(const std::string &name,
-                                              const nlohmann::json &options) const;
+                                              const nlohmann::json &options,
+                                              const SimulatorIsolation &isolation = {}) const;
   Model build_network(const std::string &name, const nlohmann::json &options,
                       const std::vector<Index> &input_shape, Index n_summaries) const;
   // The network plugin's options with its defaults filled in (its resolve_options),

@@ -1,12 +1,26 @@
-/* IMNN Studio simulator plugin ABI.
+/* IMNN Studio simulator plugin ABI, version 2 (version 1 plugins still load).
  *
- * This is the ONLY header a simulator author needs. It is plain C11 (the build
- * compiles it as C11 and as C++ with warnings on), so a simulator can be written
- * in C, C++, Fortran (ISO_C_BINDING) or Rust (#[repr(C)]).
+ * This is the only header a simulator author needs (imnn/simulator_rng.h adds
+ * counter-based normals drawn from the seed). It is plain C11 (the build compiles
+ * it as C11 and as C++ with warnings on), so a simulator can be written in C, C++,
+ * Fortran (ISO_C_BINDING) or Rust (#[repr(C)]).
  *
- * A plugin is a shared library that exports exactly one symbol:
+ * A plugin is a shared library that exports exactly one symbol, declared below
+ * with the right linkage and visibility for C and C++:
  *
- *     const imnn_simulator_plugin *imnn_simulator_entry(void);
+ *     IMNN_SIMULATOR_EXPORT const imnn_simulator_plugin *imnn_simulator_entry(void) {
+ *       return &my_table;
+ *     }
+ *
+ * What version 2 adds to version 1 (the table layout is version 1's plus fields at
+ * the end; a version 1 table is read as before):
+ *   - IMNN_SIMULATOR_EXPORT and the prototype of imnn_simulator_entry;
+ *   - create_with_host: create with a host services table (log, progress,
+ *     is_cancelled), used instead of create when set;
+ *   - simulate_batch / simulate_batch_with_jacobian (one call per chunk) and
+ *     instance_info, which came as optional fields late in version 1;
+ *   - param_names must end with a NULL after the n_params names, so that the host
+ *     can check n_params against the names (a version 1 table cannot be checked).
  *
  * The host calls it, checks `abi_version` and `struct_size` before touching
  * anything else, then reads the descriptor (plain data, no plugin code runs) and
@@ -39,8 +53,11 @@
 extern "C" {
 #endif
 
-/* Bumped on any incompatible change. The host refuses any other value. */
-#define IMNN_SIMULATOR_ABI_VERSION 1u
+/* The version a plugin built against this header declares. The host loads versions
+ * IMNN_SIMULATOR_ABI_OLDEST .. IMNN_SIMULATOR_ABI_VERSION and refuses any other. */
+#define IMNN_SIMULATOR_ABI_VERSION 2u
+#define IMNN_SIMULATOR_ABI_V1 1u
+#define IMNN_SIMULATOR_ABI_OLDEST 1u
 #define IMNN_SIMULATOR_ENTRY_SYMBOL "imnn_simulator_entry"
 #define IMNN_SIMULATOR_MAX_RANK 8u
 
@@ -48,13 +65,50 @@ extern "C" {
 #define IMNN_OK 0
 #define IMNN_ERROR 1
 
+/* Default visibility and C linkage for the entry symbol, whether the plugin is
+ * compiled as C or C++ and with -fvisibility=hidden or not. */
+#if defined(_WIN32)
+#define IMNN_SIMULATOR_VISIBILITY __declspec(dllexport)
+#else
+#define IMNN_SIMULATOR_VISIBILITY __attribute__((visibility("default")))
+#endif
+#ifdef __cplusplus
+#define IMNN_SIMULATOR_EXPORT extern "C" IMNN_SIMULATOR_VISIBILITY
+#else
+#define IMNN_SIMULATOR_EXPORT IMNN_SIMULATOR_VISIBILITY
+#endif
+
+/* Levels of host->log. */
+#define IMNN_LOG_DEBUG 0
+#define IMNN_LOG_INFO 1
+#define IMNN_LOG_WARNING 2
+#define IMNN_LOG_ERROR 3
+
+/* Services the host offers an instance (version 2; like CLAP's host extensions).
+ * Passed to create_with_host and valid until the instance is destroyed. Every
+ * function is [any-thread] and cheap; pass `host` itself as the first argument. */
+typedef struct imnn_host_services {
+  uint32_t struct_size; /* sizeof(imnn_host_services) of the host; read fields it covers */
+  void *host_data;      /* the host's; do not touch */
+  /* A line for the user (the CLI's stderr, the app's log), tagged with the plugin's
+   * name. message is copied; no newline needed. */
+  void (*log)(const struct imnn_host_services *host, int level, const char *message);
+  /* How far a long simulate call is, 0..1 (advisory; the host may show or ignore it). */
+  void (*progress)(const struct imnn_host_services *host, double fraction);
+  /* Non-zero once the user or a scheduler asked the job to stop (Ctrl-C, SIGTERM,
+   * the app's Stop): a long simulate should then return IMNN_ERROR soon, with a
+   * message such as "cancelled". */
+  int (*is_cancelled)(const struct imnn_host_services *host);
+} imnn_host_services;
+
 /* What the plugin says about itself, before any instance exists. */
 typedef struct imnn_simulator_descriptor {
   const char *name;                   /* identifier, [a-z0-9_]+, unique among simulators */
   const char *version;                /* the plugin's own version, e.g. "1.0.0" */
   const char *description;            /* one line for humans */
   uint32_t n_params;                  /* number of physical parameters p >= 1 */
-  const char *const *param_names;     /* n_params names, e.g. {"mu", "Sigma"} */
+  const char *const *param_names;     /* n_params names then (version 2) NULL,
+                                         e.g. {"mu", "Sigma", NULL} */
   uint32_t input_rank;                /* rank of one simulation, 1..IMNN_SIMULATOR_MAX_RANK */
   const int64_t *default_input_shape; /* input_rank extents > 0, with default options */
   const double *theta_fid;            /* n_params default fiducial values */
@@ -99,7 +153,7 @@ typedef struct imnn_simulator_plugin {
                                 const double *theta, double *out, double *jacobian, char *error,
                                 size_t error_size);
 
-  /* ---- Optional batch calls (ABI 1 extension). A table whose struct_size ends
+  /* ---- Optional batch calls (part of version 2; late optional fields of version 1). A table whose struct_size ends
    * before these fields (a plugin built against an older simulator_abi.h) has none;
    * the host reads them only when struct_size covers them. NULL when not provided.
    * The host then asks for a whole chunk of simulations in one call, which suits
@@ -127,6 +181,15 @@ typedef struct imnn_simulator_plugin {
    * the descriptor's. The string is owned by the instance and valid until it is
    * destroyed. The host creates an instance to resolve a config when this is set. */
   const char *(*instance_info)(const imnn_simulator_instance *instance);
+
+  /* ---- Version 2. */
+
+  /* [main-thread] Optional: create with the host's services (see imnn_host_services),
+   * used instead of create when set (create may then be NULL). The instance may keep
+   * `host` and call it from simulate on any thread. */
+  imnn_simulator_instance *(*create_with_host)(const imnn_host_services *host,
+                                               const char *options_json, char *error,
+                                               size_t error_size);
 } imnn_simulator_plugin;
 
 /* struct_size of an ABI 1 table without the batch calls. */
@@ -134,8 +197,16 @@ typedef struct imnn_simulator_plugin {
   (offsetof(imnn_simulator_plugin, simulate_with_jacobian) +                                       \
    sizeof(((imnn_simulator_plugin *)0)->simulate_with_jacobian))
 
+/* struct_size of a version 1 table with the batch calls and instance_info. */
+#define IMNN_SIMULATOR_PLUGIN_V1_FULL_SIZE                                                         \
+  (offsetof(imnn_simulator_plugin, instance_info) +                                                \
+   sizeof(((imnn_simulator_plugin *)0)->instance_info))
+
 /* The one exported symbol. Declared here so that plugins get the right linkage. */
 typedef const imnn_simulator_plugin *(*imnn_simulator_entry_fn)(void);
+#ifndef IMNN_SIMULATOR_NO_ENTRY_PROTOTYPE
+IMNN_SIMULATOR_VISIBILITY const imnn_simulator_plugin *imnn_simulator_entry(void);
+#endif
 
 #ifdef __cplusplus
 }

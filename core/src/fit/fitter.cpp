@@ -272,11 +272,13 @@ TrainedModel Fitter::trained_model(const FisherStatistics &statistics) const {
   m.network = {{"plugin", config_.network.plugin},
                {"options", config_.network.options},
                {"description", model_.describe()}};
-  if (simulator)
+  if (simulator) {
     m.simulator = {{"plugin", config_.simulator.plugin},
                    {"options", config_.simulator.options},
                    {"descriptor", simulator->info().to_json()}};
-  else
+    if (config_.simulator.isolate) m.simulator["isolate"] = true;
+    if (config_.simulator.timeout > 0) m.simulator["timeout"] = config_.simulator.timeout;
+  } else
     m.simulator = {{"plugin", ""}, {"mode", config_.mode}, {"data", config_.to_json()["data"]}};
   m.input_shape = model_.input_shape();
   m.n_summaries = config_.n_summaries;

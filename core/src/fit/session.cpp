@@ -26,7 +26,8 @@ FitSession prepare_fit(RunConfig config, std::shared_ptr<PluginRegistry> registr
   config.network.options = s.registry->resolve_network_options(
       config.network.plugin, config.network.options, config.n_summaries);
   if (!config.array_mode())
-    s.simulator = s.registry->create_simulator(config.simulator.plugin, config.simulator.options);
+    s.simulator = s.registry->create_simulator(config.simulator.plugin, config.simulator.options,
+                                               config.simulator.isolation());
   auto source = make_simulation_source(config, s.simulator);
   Model model = s.registry->build_network(config.network.plugin, config.network.options,
                                           source->input_shape(), config.n_summaries);

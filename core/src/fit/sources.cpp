@@ -96,6 +96,8 @@ void SimulatorSource::fill_part_batched(SeedStream stream, std::uint64_t iterati
                                                    jac.data());
         else
           simulator_->simulate_batch(1, &seeds[r], &thetas[r * up], one.data());
+      } catch (const PluginCrashError &e) {
+        throw PluginCrashError("simulation " + std::to_string(begin + sim[r]) + ": " + e.what());
       } catch (const PluginError &e) {
         throw PluginError("simulation " + std::to_string(begin + sim[r]) + ": " + e.what());
       }
@@ -116,6 +118,8 @@ void SimulatorSource::fill_part_batched(SeedStream stream, std::uint64_t iterati
     std::vector<double> out(seeds.size() * static_cast<std::size_t>(size));
     try {
       simulator_->simulate_batch(seeds.size(), seeds.data(), thetas.data(), out.data());
+    } catch (const PluginCrashError &) {
+      throw; // an isolated plugin's process died: retrying each would die again
     } catch (const PluginError &e) {
       rerun_one_at_a_time(e, false);
     }
@@ -140,6 +144,8 @@ void SimulatorSource::fill_part_batched(SeedStream stream, std::uint64_t iterati
   try {
     simulator_->simulate_batch_with_jacobian(seeds.size(), seeds.data(), thetas.data(), out.data(),
                                              jac.data());
+  } catch (const PluginCrashError &) {
+    throw;
   } catch (const PluginError &e) {
     rerun_one_at_a_time(e, true);
   }

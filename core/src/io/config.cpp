@@ -37,6 +37,13 @@ PluginChoice read_plugin(JsonReader &top, const std::string &key, const std::str
   JsonReader r(*v, key);
   c.plugin = r.string("plugin", fallback);
   c.options = r.object("options");
+  if (key == "simulator") {
+    c.isolate = r.boolean("isolate", false);
+    c.timeout = r.number("timeout", 0.0);
+    if (!(c.timeout >= 0))
+      throw ConfigError("simulator.timeout", "must be >= 0 seconds (0: no limit), not " +
+                                                 nlohmann::json(c.timeout).dump());
+  }
   r.finish();
   return c;
 }
@@ -323,7 +330,11 @@ nlohmann::json RunConfig::to_json() const {
   j["mode"] = mode;
   j["mode_reason"] = mode_reason;
   if (!simulator.plugin.empty()) // absent in the array modes
+  {
     j["simulator"] = {{"plugin", simulator.plugin}, {"options", simulator.options}};
+    if (simulator.isolate) j["simulator"]["isolate"] = true;
+    if (simulator.timeout > 0) j["simulator"]["timeout"] = simulator.timeout;
+  }
   j["network"] = {{"plugin", network.plugin}, {"options", network.options}};
   if (!data.empty())
     j["data"] = {{"fiducial", data.fiducial},

@@ -312,8 +312,11 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
                 " was fitted on arrays (no simulator plugin): inference simulates from the "
                 "prior, so fit it with a simulator plugin (mode simulator or "
                 "simulator-numerical)");
-  const auto sim =
-      registry.create_simulator(plugin, model.simulator.value("options", nlohmann::json::object()));
+  SimulatorIsolation isolation; // as the run was fitted (its config's simulator section)
+  isolation.isolate = model.simulator.value("isolate", false);
+  isolation.timeout_s = model.simulator.value("timeout", 0.0);
+  const auto sim = registry.create_simulator(
+      plugin, model.simulator.value("options", nlohmann::json::object()), isolation);
   if (sim->input_size() != compressor.input_size() || sim->n_params() != p)
     throw Error("the simulator plugin '" + sim->info().name + "' now gives " +
                 std::to_string(sim->input_size()) + " values and " +

@@ -91,10 +91,12 @@ struct LoadedNetwork {
 // Every field of the descriptor, in the order of simulator_abi.h.
 SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path &file) {
   if (!p) refuse(std::string(IMNN_SIMULATOR_ENTRY_SYMBOL) + " returned NULL");
-  if (p->abi_version != IMNN_SIMULATOR_ABI_VERSION)
+  if (p->abi_version < IMNN_SIMULATOR_ABI_OLDEST || p->abi_version > IMNN_SIMULATOR_ABI_VERSION)
     refuse("simulator ABI version " + std::to_string(p->abi_version) + " in " + file.string() +
-           ", but this IMNN Studio expects version " + std::to_string(IMNN_SIMULATOR_ABI_VERSION) +
+           ", but this IMNN Studio loads versions " + std::to_string(IMNN_SIMULATOR_ABI_OLDEST) +
+           " to " + std::to_string(IMNN_SIMULATOR_ABI_VERSION) +
            "; rebuild the plugin against this simulator_abi.h");
+  const bool v2 = p->abi_version >= 2u;
   // The optional batch calls at the end of the table came later within ABI 1: a table
   // that ends before them is complete (simulate_batch then reads as absent).
   if (p->struct_size < IMNN_SIMULATOR_PLUGIN_V1_SIZE)
@@ -104,6 +106,10 @@ SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path 
            " bytes; rebuild the plugin against this simulator_abi.h");
   // Larger tables are how a later ABI grows, but a table of this version far larger
   // than ours is a lie (an uninitialised or wrong field), not an extension.
+  if (v2 && p->struct_size < sizeof(imnn_simulator_plugin))
+    refuse("struct_size is " + std::to_string(p->struct_size) +
+           " but the plugin table of ABI 2 has " + std::to_string(sizeof(imnn_simulator_plugin)) +
+           " bytes; set struct_size = sizeof(imnn_simulator_plugin)");
   if (p->struct_size > sizeof(imnn_simulator_plugin) + 1024)
     refuse("struct_size is " + std::to_string(p->struct_size) + " but the plugin table of ABI " +
            std::to_string(IMNN_SIMULATOR_ABI_VERSION) + " has " +
@@ -135,6 +141,12 @@ SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path 
       refuse(who + " parameter name \"" + std::string(n) + "\" appears twice in param_names");
     info.param_names.emplace_back(n);
   }
+  // Version 2 ends the names with NULL, so that n_params can be checked against them.
+  if (v2 && d->param_names[p_count] != nullptr)
+    refuse(who + " n_params is " + std::to_string(p_count) +
+           " but param_names has more names (the next is " + quoted(d->param_names[p_count]) +
+           ") or does not end with NULL; ABI 2 needs param_names = {\"name\", ..., NULL} with "
+           "exactly n_params names");
 
   if (d->input_rank < 1 || d->input_rank > IMNN_SIMULATOR_MAX_RANK)
     refuse(who + " input_rank is " + std::to_string(d->input_rank) + "; it must be between 1 and " +
@@ -172,7 +184,9 @@ SimulatorInfo validate_simulator(const imnn_simulator_plugin *p, const fs::path 
   }
   info.options_help = options_help_json(d->options_help, who);
 
-  if (!p->create) refuse(who + " the create function is NULL");
+  const bool with_host = v2 && p->create_with_host != nullptr;
+  if (!p->create && !with_host)
+    refuse(who + " the create function is NULL" + (v2 ? " (and so is create_with_host)" : ""));
   if (!p->destroy) refuse(who + " the destroy function is NULL");
   if (!p->input_shape) refuse(who + " the input_shape function is NULL");
   if (!p->simulate) refuse(who + " the simulate function is NULL");
@@ -464,8 +478,9 @@ const NetworkInfo *PluginRegistry::find_network(const std::string &name) const {
   return i == impl_->networks.size() ? nullptr : &impl_->networks[i];
 }
 
-std::shared_ptr<Simulator> PluginRegistry::create_simulator(const std::string &name,
-                                                            const nlohmann::json &options) const {
+std::shared_ptr<Simulator>
+PluginRegistry::create_simulator(const std::string &name, const nlohmann::json &options,
+                                 const SimulatorIsolation &isolation) const {
   const std::size_t i = impl_->simulator_index(name);
   if (i == impl_->simulators.size()) {
     std::vector<std::string> names;
@@ -474,7 +489,8 @@ std::shared_ptr<Simulator> PluginRegistry::create_simulator(const std::string &n
     impl_->unknown("simulator", name, names);
   }
   const LoadedSimulator &code = impl_->simulator_code[i];
-  return std::make_shared<Simulator>(code.library, code.plugin, impl_->simulators[i], options);
+  return std::make_shared<Simulator>(code.library, code.plugin, impl_->simulators[i], options,
+                                     isolation);
 }
 
 namespace {

@@ -5,11 +5,15 @@
 #include "imnn/plugins.h"
 #include "imnn/simulator_abi.h"
 
+#include "plugin/isolated.h"
 #include "plugin/shared_library.h"
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <filesystem>
 
 namespace imnn {
 
@@ -49,10 +53,43 @@ std::string label(const SimulatorInfo &info) {
   return "simulator '" + info.name + "' (" + info.path.string() + ")";
 }
 
+bool covers(const imnn_simulator_plugin *p, std::size_t end_of_field) {
+  return p->struct_size >= end_of_field;
+}
+
 } // namespace
 
+// simulator_abi.h's imnn_host_services for one instance: host_data points here.
+struct SimulatorHost {
+  imnn_host_services services{};
+  std::string plugin;
+  std::atomic<double> progress{0.0};
+};
+
+namespace {
+
+void host_log(const imnn_host_services *host, int level, const char *message) {
+  if (!host || !host->host_data) return;
+  plugin_log(static_cast<const SimulatorHost *>(host->host_data)->plugin, level,
+             message ? message : "");
+}
+void host_progress(const imnn_host_services *host, double fraction) {
+  if (!host || !host->host_data || !std::isfinite(fraction)) return;
+  static_cast<SimulatorHost *>(host->host_data)->progress.store(std::clamp(fraction, 0.0, 1.0));
+}
+int host_is_cancelled(const imnn_host_services *) {
+  return plugin_cancel_requested() ? 1 : 0;
+}
+
+} // namespace
+
+double Simulator::progress() const {
+  return host_ ? host_->progress.load() : 0.0;
+}
+
 Simulator::Simulator(std::shared_ptr<SharedLibrary> library, const imnn_simulator_plugin *plugin,
-                     SimulatorInfo info, const nlohmann::json &options)
+                     SimulatorInfo info, const nlohmann::json &options,
+                     const SimulatorIsolation &isolation)
     : library_(std::move(library)), plugin_(plugin), info_(std::move(info)),
       options_(options.is_null() ? nlohmann::json::object() : options) {
   if (!plugin_) throw PluginError(label(info_) + ": internal: no plugin table");
@@ -61,7 +98,20 @@ Simulator::Simulator(std::shared_ptr<SharedLibrary> library, const imnn_simulato
                       options_.dump());
   std::array<char, kErrorSize> error{};
   const std::string json = options_.dump();
-  instance_ = plugin_->create(json.c_str(), error.data(), error.size());
+  host_ = std::make_unique<SimulatorHost>();
+  host_->plugin = info_.name;
+  host_->services.struct_size = sizeof(imnn_host_services);
+  host_->services.host_data = host_.get();
+  host_->services.log = host_log;
+  host_->services.progress = host_progress;
+  host_->services.is_cancelled = host_is_cancelled;
+  const bool with_host = plugin_->abi_version >= 2u &&
+                         covers(plugin_, offsetof(imnn_simulator_plugin, create_with_host) +
+                                             sizeof(plugin_->create_with_host)) &&
+                         plugin_->create_with_host != nullptr;
+  instance_ = with_host ? plugin_->create_with_host(&host_->services, json.c_str(), error.data(),
+                                                    error.size())
+                        : plugin_->create(json.c_str(), error.data(), error.size());
   error.back() = '\0';
   if (!instance_)
     throw PluginError(label(info_) + " refused its options: " + plugin_message(error.data()) +
@@ -91,6 +141,23 @@ Simulator::Simulator(std::shared_ptr<SharedLibrary> library, const imnn_simulato
     input_size_ = size;
   }
   if (problem.empty()) problem = apply_instance_info();
+  if (problem.empty() && isolation.isolate) {
+    if (!library_ || info_.path.empty() || !std::filesystem::is_regular_file(info_.path))
+      problem = "cannot be isolated: it does not come from a plugin file (a simulator given to "
+                "the Python module runs in the Python process); run it without isolation";
+    else
+      try {
+        isolated_ = std::make_unique<IsolatedSimulator>(
+            info_.path, info_.name, json, info_.param_names.size(),
+            static_cast<std::size_t>(input_size_), isolation,
+            [this](std::int64_t i, std::size_t n, const std::uint64_t *seeds,
+                   const double *thetas) { return describe(i, n, seeds, thetas); });
+      } catch (const PluginError &e) {
+        plugin_->destroy(instance_);
+        instance_ = nullptr;
+        throw;
+      }
+  }
   if (!problem.empty()) {
     plugin_->destroy(instance_);
     instance_ = nullptr;
@@ -145,6 +212,7 @@ std::string Simulator::apply_instance_info() {
 }
 
 Simulator::~Simulator() {
+  isolated_.reset();
   if (instance_) plugin_->destroy(instance_);
 }
 
@@ -159,9 +227,36 @@ std::string failure(const SimulatorInfo &info, std::uint64_t seed, const double 
          t + "): " + plugin_message(message);
 }
 
+std::string theta_text(const double *theta, std::size_t p) {
+  std::string t;
+  for (std::size_t i = 0; i < p; ++i)
+    t += (i ? ", " : "") + nlohmann::json(theta[i]).dump();
+  return "(" + t + ")";
+}
+
 } // namespace
 
+std::string Simulator::describe(std::int64_t index, std::size_t n, const std::uint64_t *seeds,
+                                const double *thetas) const {
+  const std::size_t p = info_.param_names.size();
+  if (n == 1) index = 0;
+  if (index >= 0 && static_cast<std::size_t>(index) < n) {
+    const auto i = static_cast<std::size_t>(index);
+    std::string s = "in the simulation with seed " + std::to_string(seeds[i]) + " at theta " +
+                    theta_text(thetas + i * p, p);
+    if (n > 1)
+      s += " (simulation " + std::to_string(i) + " of a call of " + std::to_string(n) + ")";
+    return s;
+  }
+  return "in a batch call of " + std::to_string(n) + " simulations (the first: seed " +
+         std::to_string(seeds[0]) + " at theta " + theta_text(thetas, p) + ")";
+}
+
 void Simulator::simulate(std::uint64_t seed, const double *theta, double *out) const {
+  if (isolated_) {
+    isolated_->run(1, &seed, theta, out, nullptr);
+    return;
+  }
   std::array<char, kErrorSize> error{};
   const int rc = plugin_->simulate(instance_, seed, theta, out, error.data(), error.size());
   error.back() = '\0';
@@ -170,11 +265,19 @@ void Simulator::simulate(std::uint64_t seed, const double *theta, double *out) c
 
 void Simulator::simulate_with_jacobian(std::uint64_t seed, const double *theta, double *out,
                                        double *jacobian) const {
+  if (isolated_ && has_batch_jacobian()) {
+    isolated_->run(1, &seed, theta, out, jacobian);
+    return;
+  }
   if (!plugin_->simulate_with_jacobian)
     throw PluginError(label(info_) +
                       " provides no Jacobian (it has no simulate_with_jacobian); use mode "
                       "\"simulator-numerical\" (finite differences of simulations) or a simulator "
                       "plugin that provides simulate_with_jacobian");
+  if (isolated_) {
+    isolated_->run(1, &seed, theta, out, jacobian);
+    return;
+  }
   std::array<char, kErrorSize> error{};
   const int rc = plugin_->simulate_with_jacobian(instance_, seed, theta, out, jacobian,
                                                  error.data(), error.size());
@@ -214,6 +317,10 @@ bool Simulator::has_batch_jacobian() const {
 void Simulator::simulate_batch(std::size_t n, const std::uint64_t *seeds, const double *thetas,
                                double *out) const {
   if (n == 0) return;
+  if (isolated_) {
+    isolated_->run(n, seeds, thetas, out, nullptr);
+    return;
+  }
   if (!has_batch()) {
     const auto p = static_cast<std::size_t>(n_params());
     const auto size = static_cast<std::size_t>(input_size());
@@ -232,6 +339,12 @@ void Simulator::simulate_batch_with_jacobian(std::size_t n, const std::uint64_t 
                                              const double *thetas, double *out,
                                              double *jacobian) const {
   if (n == 0) return;
+  if (isolated_) {
+    if (!plugin_->simulate_with_jacobian && !has_batch_jacobian())
+      simulate_with_jacobian(seeds[0], thetas, out, jacobian); // throws: no Jacobian
+    isolated_->run(n, seeds, thetas, out, jacobian);
+    return;
+  }
   if (!has_batch_jacobian()) {
     const auto p = static_cast<std::size_t>(n_params());
     const auto size = static_cast<std::size_t>(input_size());

@@ -258,8 +258,10 @@ static int simulate(const imnn_simulator_instance *instance, uint64_t seed, cons
   return simulate_with_jacobian(instance, seed, theta, out, NULL, error, error_size);
 }
 
-static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
-                                             (uint32_t)sizeof(imnn_simulator_plugin),
+/* Deliberately an ABI version 1 table (no NULL after param_names, no host
+ * services): the tests keep version 1 plugins loading through this one. */
+static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_V1,
+                                             (uint32_t)IMNN_SIMULATOR_PLUGIN_V1_FULL_SIZE,
                                              &descriptor,
                                              create,
                                              destroy,
@@ -268,7 +270,8 @@ static const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                              simulate_with_jacobian,
                                              NULL,
                                              NULL,
-                                             NULL};
+                                             NULL,
+                                             NULL /* create_with_host: not in ABI 1 */};
 
 __attribute__((visibility("default"))) const imnn_simulator_plugin *imnn_simulator_entry(void);
 

@@ -51,7 +51,7 @@ namespace {
 constexpr std::int64_t kDefaultN = 128;
 constexpr std::int64_t kMaxN = 4096;
 
-const char *const param_names[] = {"A", "B"};
+const char *const param_names[] = {"A", "B", nullptr}; // ABI 2: NULL after the names
 const std::int64_t default_shape[] = {kDefaultN, kDefaultN};
 const double theta_fid[] = {1.0, 0.5};
 const double delta_theta[] = {0.1, 0.1};
@@ -416,11 +416,11 @@ const imnn_simulator_plugin plugin = {IMNN_SIMULATOR_ABI_VERSION,
                                       simulate_with_jacobian,
                                       nullptr,
                                       nullptr,
+                                      nullptr,
                                       nullptr};
 
 } // namespace
 
-extern "C" __attribute__((visibility("default"))) const imnn_simulator_plugin *
-imnn_simulator_entry(void) {
+IMNN_SIMULATOR_EXPORT const imnn_simulator_plugin *imnn_simulator_entry(void) {
   return &plugin;
 }

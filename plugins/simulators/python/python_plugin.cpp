@@ -31,7 +31,7 @@ using imnn::python::PythonSimulator;
 
 namespace {
 
-const char *const param_names[] = {"theta"};
+const char *const param_names[] = {"theta", nullptr}; // ABI 2: NULL after the names
 const std::int64_t default_shape[] = {1};
 const double theta_fid[] = {0.0};
 const double delta_theta[] = {0.1};
