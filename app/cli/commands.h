@@ -50,7 +50,8 @@ struct SimulateOptions {
   std::string source; // plugin name or config file
   std::string mode;   // gradient | numerical
   std::string output;
-  std::string options; // simulator options (JSON)
+  std::string format = "npy"; // npy | h5
+  std::string options;        // simulator options (JSON)
   std::vector<std::string> plugin_dirs;
   std::vector<double> theta_fid, delta_theta;
   long long n_s = -1, n_d = -1, n_validation = -1, n_validation_d = -1, seed = -1;
@@ -67,7 +68,7 @@ struct RefitOptions {
 void add_refit_command(CLI::App &app, RefitOptions &options);
 int run_refit(const RefitOptions &options);
 void add_simulate_command(CLI::App &app, SimulateOptions &options);
-int run_simulate(const SimulateOptions &options);
+int run_simulate(const SimulateOptions &options, const std::shared_ptr<Communicator> &comm);
 void add_fit_command(CLI::App &app, FitOptions &options);
 void add_compress_commands(CLI::App &app, CompressOptions &estimate, CompressOptions &summarise);
 void add_infer_command(CLI::App &app, InferOptions &options);

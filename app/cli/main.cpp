@@ -51,11 +51,13 @@ int main(int argc, char **argv) {
     }
   }
 #endif
-  if (world->size() > 1 && !app.got_subcommand("fit") && !app.got_subcommand("infer")) {
+  if (world->size() > 1 && !app.got_subcommand("fit") && !app.got_subcommand("infer") &&
+      !app.got_subcommand("simulate")) {
     if (world->rank() == 0)
       std::fprintf(stderr,
                    "error: `imnn %s` does not run across MPI ranks (%d were started); run it "
-                   "without mpirun, or with -n 1. Only fit and infer share work over ranks.\n",
+                   "without mpirun, or with -n 1. Only fit, infer and simulate share work over "
+                   "ranks.\n",
                    app.get_subcommands().front()->get_name().c_str(), world->size());
     return 2;
   }
@@ -64,7 +66,7 @@ int main(int argc, char **argv) {
   if (app.got_subcommand("estimate")) return imnn::cli::run_compress(estimate, "estimate");
   if (app.got_subcommand("summarise")) return imnn::cli::run_compress(summarise, "summarise");
   if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer, world);
-  if (app.got_subcommand("simulate")) return imnn::cli::run_simulate(simulate);
+  if (app.got_subcommand("simulate")) return imnn::cli::run_simulate(simulate, world);
   if (app.got_subcommand("refit")) return imnn::cli::run_refit(refit);
   return 2;
 }

@@ -48,10 +48,24 @@ public:
   int size() const override { return size_; }
 
   std::vector<double> all_gather(const std::vector<double> &mine) override {
-    return gather(mine, MPI_DOUBLE);
+    return gather_all(mine, MPI_DOUBLE);
   }
   std::vector<float> all_gather(const std::vector<float> &mine) override {
-    return gather(mine, MPI_FLOAT);
+    return gather_all(mine, MPI_FLOAT);
+  }
+  std::vector<float> gather(const std::vector<float> &mine, int root) override {
+    Timer t(seconds_);
+    const int n = static_cast<int>(mine.size());
+    std::vector<int> counts(static_cast<std::size_t>(size_)), offsets(counts.size() + 1, 0);
+    check(MPI_Gather(&n, 1, MPI_INT, counts.data(), 1, MPI_INT, root, MPI_COMM_WORLD),
+          "MPI_Gather");
+    for (std::size_t r = 0; r < counts.size(); ++r)
+      offsets[r + 1] = offsets[r] + counts[r];
+    std::vector<float> all(rank_ == root ? static_cast<std::size_t>(offsets.back()) : 0);
+    check(MPI_Gatherv(mine.data(), n, MPI_FLOAT, all.data(), counts.data(), offsets.data(),
+                      MPI_FLOAT, root, MPI_COMM_WORLD),
+          "MPI_Gatherv");
+    return all;
   }
   bool any(bool flag) override {
     Timer t(seconds_);
@@ -82,7 +96,7 @@ public:
 
 private:
   template <class T>
-  std::vector<T> gather(const std::vector<T> &mine, MPI_Datatype type) {
+  std::vector<T> gather_all(const std::vector<T> &mine, MPI_Datatype type) {
     Timer t(seconds_);
     const int n = static_cast<int>(mine.size());
     std::vector<int> counts(static_cast<std::size_t>(size_)), offsets(counts.size() + 1, 0);

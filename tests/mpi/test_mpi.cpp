@@ -3,7 +3,8 @@
 // simulator-numerical and numerical (arrays); a run stopped by SIGTERM under 2 ranks
 // continues under 3 to the uninterrupted history; ABC and PMC samples are identical;
 // a simulator error on one rank ends every rank with that rank's message, no hang;
-// commands that do not share work refuse to run on several ranks.
+// `imnn simulate` writes the same .npy and HDF5 bytes on any number of ranks; commands
+// that do not share work refuse to run on several ranks.
 #include "cli_process.h"
 
 #include <QtTest>
@@ -214,6 +215,102 @@ private slots:
     for (qsizetype i = 0; i < a.size(); ++i)
       QCOMPARE(b[i].section(',', 0, -2), a[i].section(',', 0, -2));
     QVERIFY(json_file(path("nan3/result.json"))["error"].toString().contains("rank 1:"));
+  }
+
+  void an_exception_on_one_rank_ends_every_rank() {
+    // IMNN_TEST_BAD_ALLOC=1:6: rank 1 throws std::bad_alloc in iteration 6's pass, as
+    // a rank running out of memory would.
+    const QString cfg = write("bad_alloc.json", config("\"nan_gaussian\"", 20));
+    QProcess p;
+    auto env = cli_environment();
+    env.insert("IMNN_TEST_BAD_ALLOC", "1:6");
+    p.setProcessEnvironment(env);
+    QElapsedTimer t;
+    t.start();
+    p.start(IMNN_MPIEXEC,
+            QStringList{"-x", "IMNN_TEST_BAD_ALLOC"} +
+                mpi_args(3, {"fit", cfg, "--run-dir", path("bad_alloc3"), "--threads", "1", "-q"}));
+    QVERIFY(p.waitForStarted());
+    if (!p.waitForFinished(60000)) {
+      p.kill();
+      p.waitForFinished(5000);
+      QFAIL("mpirun did not end: a rank hangs after another's exception");
+    }
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitCode() != 0, qPrintable(err));
+    QVERIFY2(err.contains("rank 1: std::bad_alloc"), qPrintable(err));
+    QVERIFY2(t.elapsed() < 30000, "the ranks took too long to stop");
+    // Rank 0 kept the iterations before it and recorded the error, as one process
+    // that throws in the same iteration does.
+    qputenv("IMNN_TEST_BAD_ALLOC", "0:6");
+    const auto one = run_cli({"fit", cfg, "--run-dir", path("bad_alloc0"), "--threads", "1", "-q"});
+    qunsetenv("IMNN_TEST_BAD_ALLOC");
+    QCOMPARE(one.code, 1);
+    QVERIFY2(one.err.contains("std::bad_alloc"), qPrintable(one.err));
+    const auto a = lines(path("bad_alloc0/history.csv")), b = lines(path("bad_alloc3/history.csv"));
+    QVERIFY(a.size() > 2);
+    QCOMPARE(b.size(), a.size());
+    QVERIFY(json_file(path("bad_alloc3/result.json"))["error"].toString().contains("rank 1:"));
+  }
+
+  void simulate_writes_the_same_bytes_on_any_number_of_ranks_data() {
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("npy numerical") << "npy"
+                                   << "numerical";
+    QTest::newRow("h5 numerical") << "h5"
+                                  << "numerical";
+    QTest::newRow("h5 gradient") << "h5"
+                                 << "gradient";
+  }
+  void simulate_writes_the_same_bytes_on_any_number_of_ranks() {
+    QFETCH(QString, format);
+    QFETCH(QString, mode);
+    const QString base = path("sim-" + format + "-" + mode);
+    const QStringList files =
+        format == "h5" ? QStringList{"data.h5", "config.json"}
+                       : QStringList{"fiducial.npy", "derivative.npy", "validation_fiducial.npy",
+                                     "validation_derivative.npy", "config.json"};
+    for (int ranks : {0, 1, 2, 3}) {
+      const QString out = base + QString::number(ranks);
+      // 103 simulations, 61 with derivatives: chunks of uneven size, some ranks idle at the end.
+      const auto r = run_ranks(ranks, {"simulate", "gaussian_mean_variance", "--mode", mode,
+                                       "--format", format, "-n", "103", "--n-d", "61",
+                                       "--n-validation", "37", "--seed", "5", "-o", out});
+      QVERIFY2(r.code == 0, qPrintable(QString("%1 ranks: %2").arg(ranks).arg(r.err)));
+      QVERIFY2(r.out.contains(QString("on %1 rank").arg(std::max(ranks, 1))), qPrintable(r.out));
+      // Rank 0 alone wrote: exactly these files.
+      auto found = QDir(out).entryList(QDir::Files | QDir::NoDotAndDotDot);
+      auto expected = files;
+      found.sort();
+      expected.sort();
+      QCOMPARE(found, expected);
+      if (ranks == 0) continue;
+      for (const auto &f : files) {
+        const QByteArray a = bytes(base + "0/" + f);
+        QVERIFY2(a.size() > 100, qPrintable(f));
+        if (f == "config.json") continue; // written from the options alone
+        QVERIFY2(a == bytes(out + "/" + f),
+                 qPrintable(QString("%1 ranks: %2 differs from one process's").arg(ranks).arg(f)));
+      }
+    }
+    // The arrays fit as they are (paths relative to the config).
+    const auto fit = run_cli({"fit", base + "3/config.json", "--run-dir", base + "-fit",
+                              "--max-iterations", "2", "--threads", "1", "-q"});
+    QVERIFY2(fit.code == 0, qPrintable(fit.err));
+  }
+
+  void simulate_error_on_one_rank_ends_every_rank() {
+    // nan_one_in 7: simulation seeds divisible by 7 are NaN, on whichever rank makes them.
+    const auto r = run_ranks(3,
+                             {"simulate", "nan_gaussian", "--options", R"({"nan_one_in": 7})",
+                              "--plugin-dir", QString(IMNN_TEST_PLUGIN_DIR) + "/fit", "--mode",
+                              "numerical", "-n", "200", "-o", path("sim-nan")},
+                             60000);
+    QVERIFY2(r.code != 0 && r.code != -1, qPrintable(r.err)); // -1: it hung
+    QVERIFY2(r.err.contains("returned NaN"), qPrintable(r.err));
+    QVERIFY2(r.err.count("error:") == 1, qPrintable(r.err)); // rank 0 alone says it
+    QVERIFY(!QFile::exists(path("sim-nan/fiducial.npy")));
   }
 
   void commands_that_do_not_share_work_refuse_several_ranks() {

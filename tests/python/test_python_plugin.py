@@ -1,12 +1,14 @@
 """The `python` simulator plugin: the same Python simulator in `imnn fit` (the
 interpreter embedded in the plugin) and in imnn_studio.fit, with the same run."""
 import json
+import os
+import shutil
 import subprocess
 
 import numpy as np
 import pytest
 
-from conftest import IMNN, SOURCE, imnn_studio, small_config
+from conftest import BUILD, IMNN, SOURCE, imnn_studio, small_config
 
 EXAMPLES = SOURCE / "resources" / "examples" / "python"
 
@@ -81,3 +83,57 @@ def test_bad_options_and_missing_module_name_the_problem(tmp_path):
     out = subprocess.run([str(IMNN), "fit", str(cfg), "--run-dir", str(tmp_path / "d"), "-q"],
                          capture_output=True, text=True)
     assert 'unknown option "sys_paht"' in out.stderr
+
+
+def test_sys_path_is_relative_to_the_config_folder(tmp_path):
+    # The module lives next to the config; imnn starts in another folder.
+    (tmp_path / "cfg" / "mods").mkdir(parents=True)
+    (tmp_path / "cfg" / "mods" / "gaussian_simulator.py").write_text(
+        (EXAMPLES / "gaussian_simulator.py").read_text())
+    (tmp_path / "elsewhere").mkdir()
+    cfg = tmp_path / "cfg" / "c.json"
+    c = plugin_config(sys_path="mods")
+    c["fit"]["max_iterations"] = 2
+    cfg.write_text(json.dumps(c))
+    out = subprocess.run([str(IMNN), "fit", str(cfg), "--run-dir", str(tmp_path / "run"), "-q"],
+                         capture_output=True, text=True, cwd=tmp_path / "elsewhere")
+    assert out.returncode == 0, out.stderr
+    saved = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert saved["simulator"]["options"]["sys_path"] == str(tmp_path / "cfg" / "mods")
+    # a list is resolved entry by entry; absolute entries stay as they are
+    c["simulator"]["options"]["sys_path"] = ["mods", str(EXAMPLES)]
+    cfg.write_text(json.dumps(c))
+    out = subprocess.run([str(IMNN), "fit", str(cfg), "--run-dir", str(tmp_path / "run2"), "-q"],
+                         capture_output=True, text=True, cwd=tmp_path / "elsewhere")
+    assert out.returncode == 0, out.stderr
+    saved = json.loads((tmp_path / "run2" / "config.json").read_text())
+    assert saved["simulator"]["options"]["sys_path"] == [str(tmp_path / "cfg" / "mods"),
+                                                         str(EXAMPLES)]
+
+
+MPIRUN = shutil.which("mpirun")
+CACHE = BUILD / "CMakeCache.txt"
+WITH_MPI = CACHE.exists() and "IMNN_MPI:BOOL=ON" in CACHE.read_text()
+
+
+@pytest.mark.skipif(MPIRUN is None or not WITH_MPI, reason="imnn built without MPI (IMNN_MPI)")
+def test_python_plugin_under_mpirun_gives_the_one_process_history(tmp_path):
+    cfg = tmp_path / "c.json"
+    c = plugin_config()
+    c["threads"] = 1
+    c["n_per_device"] = 50  # 4 chunks: both ranks simulate in Python
+    cfg.write_text(json.dumps(c))
+    one = subprocess.run([str(IMNN), "fit", str(cfg), "--run-dir", str(tmp_path / "one"), "-q"],
+                         capture_output=True, text=True)
+    assert one.returncode == 0, one.stderr
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+               OMPI_MCA_rmaps_base_oversubscribe="1", OMP_NUM_THREADS="1")
+    two = subprocess.run([MPIRUN, "--oversubscribe", "-n", "2", str(IMNN), "fit", str(cfg),
+                          "--run-dir", str(tmp_path / "two"), "-q"],
+                         capture_output=True, text=True, env=env, timeout=240)
+    assert two.returncode == 0, two.stderr
+    result = json.loads((tmp_path / "two" / "result.json").read_text())
+    assert result["aggregation"]["ranks"] == 2
+    assert history(tmp_path / "one") == history(tmp_path / "two")
+    assert json.loads((tmp_path / "one" / "model.json").read_text())["weights"] == \
+        json.loads((tmp_path / "two" / "model.json").read_text())["weights"]

@@ -65,6 +65,16 @@ void save_npy(const std::filesystem::path &file, const std::vector<Index> &shape
 void save_npy(const std::filesystem::path &file, const std::vector<Index> &shape,
               const double *data);
 
+// Writes float32 datasets (named "/fiducial", ...) into a new HDF5 file, contiguous
+// and without modification times, so that the same arrays give the same bytes; a
+// temporary file is renamed into place.
+struct NamedArray {
+  std::string name;
+  std::vector<Index> shape;
+  const float *data = nullptr;
+};
+void save_hdf5(const std::filesystem::path &file, const std::vector<NamedArray> &datasets);
+
 // Checks info.shape against expected, where -1 means "any extent"; axis_names names
 // each axis for the message, e.g. check_shape(info, {1000, 2, 2, 10},
 // {"n_d", "below/above", "n_params", "input"}) throws

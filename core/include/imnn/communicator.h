@@ -25,6 +25,12 @@ public:
   // The concatenation, in rank order, of every rank's `mine`.
   virtual std::vector<double> all_gather(const std::vector<double> &mine) { return mine; }
   virtual std::vector<float> all_gather(const std::vector<float> &mine) { return mine; }
+  // The concatenation, in rank order, of every rank's `mine` on rank `root`; empty on
+  // the other ranks.
+  virtual std::vector<float> gather(const std::vector<float> &mine, int root) {
+    (void)root;
+    return mine;
+  }
   // True on every rank when `flag` is true on any.
   virtual bool any(bool flag) { return flag; }
   // The smallest `value` over the ranks.

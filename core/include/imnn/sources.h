@@ -28,6 +28,7 @@
 
 namespace imnn {
 
+class Communicator;
 class Simulator;
 
 enum class DerivativeKind { tangent, finite_difference };
@@ -177,6 +178,9 @@ ArrayDataShape inspect_array_data(const RunConfig &config);
 // tangent (needs the Jacobian) or (n_d, 2, n_params, *input_shape) for
 // finite_difference, where row i's perturbed simulations share simulation i's seed.
 // Seeds derive_seed(seed, stream, 0, i), as SimulatorSource at iteration 0.
+// comm (null: this process alone): the ranks share the simulations, a chunk each in
+// turn, and rank 0 receives the arrays (the same values for any number of ranks);
+// the other ranks get the shapes with empty data. Every rank must call it.
 struct SimulatedArrays {
   std::vector<Index> fiducial_shape, derivative_shape;
   std::vector<float> fiducial, derivative;
@@ -184,6 +188,6 @@ struct SimulatedArrays {
 SimulatedArrays simulate_arrays(std::shared_ptr<const Simulator> simulator, DerivativeKind kind,
                                 const std::vector<double> &theta_fid,
                                 const std::vector<double> &delta_theta, std::uint64_t seed,
-                                SeedStream stream, SetSize set);
+                                SeedStream stream, SetSize set, Communicator *comm = nullptr);
 
 } // namespace imnn

@@ -2,6 +2,7 @@
 // shape checks, and hyperslab reads of blocks of rows.
 #include "array_internal.h"
 
+#include <filesystem>
 #include <hdf5.h>
 #include <mutex>
 #include <type_traits>
@@ -333,3 +334,47 @@ bool is_hdf5_file(const std::string &file) {
 }
 
 } // namespace imnn::array_detail
+
+namespace imnn {
+
+using namespace array_detail;
+
+void save_hdf5(const std::filesystem::path &file, const std::vector<NamedArray> &datasets) {
+  const std::string name = file.string();
+  const std::string tmp = name + ".tmp";
+  {
+    H5Lock lock;
+    // No modification times in the object headers: the same arrays give the same bytes.
+    H5Id fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
+    H5Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+    if (!fcpl.valid() || !dcpl.valid() || H5Pset_obj_track_times(fcpl.get(), false) < 0 ||
+        H5Pset_obj_track_times(dcpl.get(), false) < 0)
+      fail(name, "cannot set up HDF5 properties: " + h5_detail());
+    H5Id f(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), H5Fclose);
+    if (!f.valid()) fail(name, "cannot create " + tmp + ": " + h5_detail());
+    for (const auto &d : datasets) {
+      std::vector<hsize_t> dims(d.shape.begin(), d.shape.end());
+      Index count = 1;
+      for (Index e : d.shape)
+        count *= e;
+      if (count > 0 && d.data == nullptr) fail(name, "cannot save '" + d.name + "': no data");
+      H5Id space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
+      H5Id dset(H5Dcreate2(f.get(), d.name.c_str(), H5T_IEEE_F32LE, space.get(), H5P_DEFAULT,
+                           dcpl.get(), H5P_DEFAULT),
+                H5Dclose);
+      if (!space.valid() || !dset.valid() ||
+          (count > 0 &&
+           H5Dwrite(dset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, d.data) < 0))
+        fail(name, "cannot write dataset '" + d.name + "': " + h5_detail());
+    }
+    if (H5Fflush(f.get(), H5F_SCOPE_GLOBAL) < 0) fail(name, "cannot flush: " + h5_detail());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    fail(name, "cannot rename the temporary file into place");
+  }
+}
+
+} // namespace imnn

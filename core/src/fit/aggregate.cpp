@@ -10,9 +10,12 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <new>
 #include <sstream>
 #include <thread>
 
@@ -376,6 +379,23 @@ void Aggregator::exchange_gradients(const std::vector<Chunk> &chunks) {
   info_.communication_seconds = comm_->seconds();
 }
 
+namespace {
+
+// Fault injection for the tests (tests/mpi): IMNN_TEST_BAD_ALLOC="RANK:ITERATION" makes
+// the training pass of that iteration throw std::bad_alloc on that rank, as a rank
+// running out of memory mid-fit would.
+bool injected_fault(int rank, std::uint64_t iteration) {
+  static const std::pair<long long, long long> at = [] {
+    const char *v = std::getenv("IMNN_TEST_BAD_ALLOC");
+    long long r = -1, i = -1;
+    if (v && std::sscanf(v, "%lld:%lld", &r, &i) != 2) r = i = -1;
+    return std::pair{r, i};
+  }();
+  return at.first == rank && at.second >= 0 && static_cast<std::uint64_t>(at.second) == iteration;
+}
+
+} // namespace
+
 LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::uint64_t iteration,
                                               SetSize set, const Regularisation &reg,
                                               std::vector<float> &grad) {
@@ -402,6 +422,7 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
     return one_pass_ ? chunk_ws_[c] : workers_[static_cast<std::size_t>(chunks[c].worker)]->ws;
   };
   auto forward = [&](std::size_t c) -> const MatrixF & {
+    if (injected_fault(comm_->rank(), iteration)) throw std::bad_alloc();
     Worker &dev = *workers_[static_cast<std::size_t>(chunks[c].worker)];
     Workspace &ws = workspace(c);
     source_.fill_part(SeedStream::training, iteration, set, chunks[c].begin, chunks[c].part,

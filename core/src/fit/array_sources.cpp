@@ -2,12 +2,16 @@
 // the expected axes and, when the user mixed the two derivative layouts up, the
 // layout the other mode expects; finite-value checks that name the array and the
 // simulation; and the choice of source for a resolved config.
+#include "imnn/aggregate.h"
+#include "imnn/communicator.h"
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 #include "imnn/sources.h"
 #include "imnn/streamed_source.h"
 
+#include <algorithm>
 #include <cmath>
+#include <exception>
 
 namespace imnn {
 
@@ -231,36 +235,88 @@ make_simulation_source(const RunConfig &config, std::shared_ptr<const Simulator>
       std::move(training), std::move(validation));
 }
 
+namespace {
+
+// Rows made by fill_part for simulations [begin, begin + part.n) as the arrays hold
+// them: part.n fiducial rows, then part.n_d derivative rows (tangent: (*input, p);
+// finite_difference: (2, p, *input)), both contiguous slices of the whole arrays.
+void append_part(const MatrixF &rows, DerivativeKind kind, Index size, Index p, SetSize part,
+                 std::vector<float> &fiducial, std::vector<float> &derivative) {
+  const Index n = part.n, nd = part.n_d;
+  fiducial.insert(fiducial.end(), rows.data(), rows.data() + n * size);
+  if (kind == DerivativeKind::tangent) {
+    const std::size_t at = derivative.size();
+    derivative.resize(at + static_cast<std::size_t>(nd * size * p));
+    for (Index i = 0; i < nd; ++i)
+      for (Index e = 0; e < size; ++e)
+        for (Index a = 0; a < p; ++a)
+          derivative[at + static_cast<std::size_t>((i * size + e) * p + a)] =
+              rows(n + a * nd + i, e);
+  } else {
+    derivative.insert(derivative.end(), rows.data() + n * size,
+                      rows.data() + (n + 2 * p * nd) * size);
+  }
+}
+
+} // namespace
+
 SimulatedArrays simulate_arrays(std::shared_ptr<const Simulator> simulator, DerivativeKind kind,
                                 const std::vector<double> &theta_fid,
                                 const std::vector<double> &delta_theta, std::uint64_t seed,
-                                SeedStream stream, SetSize set) {
+                                SeedStream stream, SetSize set, Communicator *comm) {
   const bool tangent = kind == DerivativeKind::tangent;
   const SimulatorSource source(std::move(simulator), theta_fid, seed, kind,
                                tangent ? std::vector<double>{} : delta_theta);
-  MatrixF rows;
-  source.fill(stream, 0, set, rows);
   const Index size = source.input_size(), p = source.n_params(), n = set.n, nd = set.n_d;
   const auto &in = source.input_shape();
   SimulatedArrays out;
   out.fiducial_shape = {n};
   out.fiducial_shape.insert(out.fiducial_shape.end(), in.begin(), in.end());
-  out.fiducial.assign(rows.data(), rows.data() + n * size);
   out.derivative_shape = {nd};
   if (tangent) {
     out.derivative_shape.insert(out.derivative_shape.end(), in.begin(), in.end());
     out.derivative_shape.push_back(p);
-    out.derivative.resize(static_cast<std::size_t>(nd * size * p));
-    for (Index i = 0; i < nd; ++i)
-      for (Index e = 0; e < size; ++e)
-        for (Index a = 0; a < p; ++a)
-          out.derivative[static_cast<std::size_t>((i * size + e) * p + a)] =
-              rows(n + a * nd + i, e);
   } else {
     out.derivative_shape.insert(out.derivative_shape.end(), {2, p});
     out.derivative_shape.insert(out.derivative_shape.end(), in.begin(), in.end());
-    out.derivative.assign(rows.data() + n * size, rows.data() + rows.size());
   }
+  MatrixF rows;
+  const int ranks = comm ? comm->size() : 1;
+  if (ranks == 1) {
+    source.fill(stream, 0, set, rows);
+    append_part(rows, kind, size, p, set, out.fiducial, out.derivative);
+    return out;
+  }
+  // Chunks of the set, chunk k made by rank k mod R; a round is one chunk per rank,
+  // gathered on rank 0 in chunk order (each message stays far below MPI's int count
+  // limit, and rank 0 holds the arrays, as one process does). The simulations' seeds
+  // do not depend on the split, so the arrays are those of one process.
+  const Index per =
+      std::max<Index>(1, std::min<Index>(256, (n + 4 * static_cast<Index>(ranks) - 1) /
+                                                  (4 * static_cast<Index>(ranks))));
+  const std::vector<Chunk> chunks = split_set(set, per, 1, ranks);
+  const bool root = comm->rank() == 0;
+  for (std::size_t first = 0; first < chunks.size(); first += static_cast<std::size_t>(ranks)) {
+    std::vector<float> fid, der;
+    std::exception_ptr error;
+    const std::size_t mine = first + static_cast<std::size_t>(comm->rank());
+    if (mine < chunks.size()) {
+      try {
+        source.fill_part(stream, 0, set, chunks[mine].begin, chunks[mine].part, rows);
+        append_part(rows, kind, size, p, chunks[mine].part, fid, der);
+      } catch (...) {
+        error = std::current_exception();
+      }
+    }
+    agree_on_error(*comm, error, static_cast<std::int64_t>(mine));
+    const std::vector<float> all_fid = comm->gather(fid, 0);
+    const std::vector<float> all_der = comm->gather(der, 0);
+    if (root) {
+      out.fiducial.insert(out.fiducial.end(), all_fid.begin(), all_fid.end());
+      out.derivative.insert(out.derivative.end(), all_der.begin(), all_der.end());
+    }
+  }
+  if (!root) out.fiducial.clear(), out.derivative.clear();
   return out;
 }
 

@@ -205,6 +205,23 @@ RunConfig RunConfig::load(const std::filesystem::path &file) {
       for (auto &d : j["plugin_dirs"])
         if (d.is_string() && !d.get<std::string>().empty() && d.get<std::string>().front() != '/')
           d = (file.parent_path() / d.get<std::string>()).lexically_normal().string();
+    // The python simulator plugin's sys_path entries too (a config names the folder
+    // of its Python module next to it; `imnn fit` may start in any folder).
+    if (j.is_object() && j.contains("simulator") && j["simulator"].is_object() &&
+        j["simulator"].contains("plugin") && j["simulator"]["plugin"] == "python" &&
+        j["simulator"].contains("options") && j["simulator"]["options"].is_object() &&
+        j["simulator"]["options"].contains("sys_path")) {
+      auto resolve = [&](nlohmann::json &d) {
+        if (d.is_string() && !d.get<std::string>().empty() && d.get<std::string>().front() != '/')
+          d = (file.parent_path() / d.get<std::string>()).lexically_normal().string();
+      };
+      nlohmann::json &sys_path = j["simulator"]["options"]["sys_path"];
+      if (sys_path.is_array())
+        for (auto &d : sys_path)
+          resolve(d);
+      else
+        resolve(sys_path);
+    }
     // Array paths are relative to the config file's folder.
     if (j.is_object() && j.contains("data") && j["data"].is_object())
       for (auto &[key, value] : j["data"].items())

@@ -4,7 +4,8 @@
 //   "function": "module:function"   simulator(seeds, theta) -> (n, *input_shape)
 //   "jacobian": "module:function"   optional: -> (simulations, (n, *input_shape, p))
 //   "sys_path": "dir" or ["dir", ...]  put first on sys.path (relative: to the
-//                                    working directory)
+//                                    config file's folder, resolved when the config is
+//                                    loaded; else to the working directory)
 //   "theta_fid": [...] (required), "param_names", "delta_theta", "prior_low",
 //   "prior_high", "input_shape" (optional, as imnn_studio.Simulator)
 // The descriptor has one placeholder parameter: the instance tells the real ones
