@@ -13,6 +13,7 @@
 #include "number_format.h"
 #include "plugins_dialog.h"
 #include "run_browser.h"
+#include "simulation_preview.h"
 #include "work_split.h"
 
 #include <QActionGroup>
@@ -74,7 +75,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
       infer_(new InferPanel(registry_, corner_)), fitButton_(new QPushButton(tr("Fit"))),
       pauseButton_(new QPushButton(tr("Pause"))), stopButton_(new QPushButton(tr("Stop"))),
       progress_(new QProgressBar), patience_(new QLabel), eta_(new QLabel), status_(new QLabel),
-      expectedDetF_(new QLineEdit) {
+      expectedDetF_(new QLineEdit), preview_(new SimulationPreview(registry_)) {
   setWindowTitle(tr("IMNN Studio"));
 
   auto *scroll = new QScrollArea;
@@ -126,6 +127,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   rv->addLayout(controls);
   rv->addLayout(timing);
   rv->addWidget(history_, 1);
+  rv->addWidget(preview_);
   rv->addLayout(expected);
   rv->addWidget(status_);
   auto *split = new QSplitter;
@@ -162,6 +164,9 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   connect(expectedDetF_, &QLineEdit::textEdited, this,
           [this](const QString &text) { expectedTyped_ = !text.trimmed().isEmpty(); });
   connect(config_, &ConfigPanel::changed, this, &MainWindow::prefillExpectedDetF);
+  // The preview follows the simulator, its options, θ_fid and the seed.
+  connect(config_, &ConfigPanel::changed, this,
+          [this] { preview_->showConfig(config_->toJson()); });
   connect(controller_, &FitController::started, this, &MainWindow::onStarted);
   connect(controller_, &FitController::iterations, this,
           [this](const std::vector<IterationRecord> &records) {
@@ -204,6 +209,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   }
   if (!error.isEmpty()) status_->setText(error);
   prefillExpectedDetF();
+  preview_->setMaximumHeight(260);
+  preview_->showConfig(config_->toJson());
   if (options_.restoreLast) {
     restoreGeometry(settings.value("geometry").toByteArray());
     restoreState(settings.value("windowState").toByteArray());
@@ -225,14 +232,29 @@ void MainWindow::buildMenus() {
   open->setShortcut(QKeySequence::Open);
   QAction *save = file->addAction(tr("&Save config as…"), this, &MainWindow::saveConfig);
   save->setShortcut(QKeySequence::Save);
-  QAction *example = file->addAction(tr("Open the Gaussian &example"), this, [this] {
-    QString error;
-    // Success replaces what an earlier file left in the status line.
-    status_->setText(config_->loadFile(gaussianExamplePath(), &error)
-                         ? tr("Opened the Gaussian example")
-                         : tr("error: %1").arg(error));
-  });
-  example->setToolTip(tr("resources/examples/gaussian_mean_variance.json"));
+  // Every example beside the executable, the Gaussian one first, then the 2-D Gaussian
+  // random field's (the fast settings and the reference's).
+  QMenu *examples = file->addMenu(tr("Open &example"));
+  examples->setObjectName(QStringLiteral("examplesMenu"));
+  const QString folder = examplesFolder();
+  QStringList files = folder.isEmpty() ? QStringList()
+                                       : QDir(folder).entryList({QStringLiteral("*.json")},
+                                                                QDir::Files, QDir::Name);
+  if (files.removeOne(QStringLiteral("gaussian_mean_variance.json")))
+    files.prepend(QStringLiteral("gaussian_mean_variance.json"));
+  for (const QString &name : files) {
+    const QString path = QDir(folder).filePath(name);
+    QAction *example = examples->addAction(QFileInfo(name).completeBaseName(), this, [this, path] {
+      QString error;
+      // Success replaces what an earlier file left in the status line.
+      status_->setText(config_->loadFile(path, &error)
+                           ? tr("Opened the example %1").arg(QFileInfo(path).fileName())
+                           : tr("error: %1").arg(error));
+    });
+    example->setToolTip(QStringLiteral("resources/examples/") + name);
+  }
+  if (files.isEmpty())
+    examples->addAction(tr("(no examples found beside the executable)"))->setEnabled(false);
   QAction *runFolder = file->addAction(tr("Open &runs folder…"), this, &MainWindow::openRunFolder);
   runFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
   QAction *exportAction =

@@ -33,6 +33,7 @@ class CornerPlot;
 class FitController;
 class HistoryPlot;
 class InferPanel;
+class SimulationPreview;
 class RunBrowser;
 
 struct MainWindowOptions {
@@ -53,6 +54,7 @@ public:
   CornerPlot *cornerPlot() const { return corner_; }
   FitController *fitController() const { return controller_; }
   InferPanel *inferPanel() const { return infer_; }
+  SimulationPreview *simulationPreview() const { return preview_; }
   QPushButton *fitButton() const { return fitButton_; }
   QPushButton *pauseButton() const { return pauseButton_; }
   QPushButton *stopButton() const { return stopButton_; }
@@ -109,6 +111,7 @@ private:
   QProgressBar *progress_;
   QLabel *patience_, *eta_, *status_;
   QLineEdit *expectedDetF_;
+  SimulationPreview *preview_;
   bool expectedTyped_ = false; // the field holds the user's own entry
   FitProgress fitProgress_;
   QAction *fitAction_, *pauseAction_, *stopAction_;

@@ -244,6 +244,14 @@ private slots:
         "cnn", json{{"input_layout", "stax"}, {"pool", "none"}, {"filters", {2}}}, {1, 8, 8}, 2);
     QCOMPARE(imnn::image_output(*stax.layers()[0]), (imnn::ImageShape{1, 8, 2}));
     QCOMPARE(stax.layers()[0]->n_parameters(), imnn::Index(3 * 3 * 8 * 2 + 2));
+    // A rank-2 field (the gaussian_random_field_2d plugin's (N, N)): the natural reading is
+    // one 8 x 8 channel, the stax reading the reference's (1, 8, 8) without the leading 1.
+    const imnn::Model field =
+        real_.build_network("cnn", json{{"pool", "none"}, {"filters", {2}}}, {8, 8}, 2);
+    QCOMPARE(imnn::image_output(*field.layers()[0]), (imnn::ImageShape{8, 8, 2}));
+    const imnn::Model field_stax = real_.build_network(
+        "cnn", json{{"input_layout", "stax"}, {"pool", "none"}, {"filters", {2}}}, {8, 8}, 2);
+    QCOMPARE(imnn::image_output(*field_stax.layers()[0]), (imnn::ImageShape{1, 8, 2}));
   }
 
   void cnn_refuses_shapes_it_cannot_take_data() {

@@ -22,7 +22,8 @@ void write_activation(nlohmann::json &out, const ActivationSpec &spec);
 // input_layout: "image" (default) reads (L) as 1 x L x 1, (H, W) as H x W x 1, (1, H, W)
 // as H x W x 1 (a single-channel field) and (H, W, C) with H > 1 as H x W x C; "stax"
 // reads every rank-3 input as (H, W, C), as the reference's stax does (its (1, 128, 128)
-// field becomes H = 1, W = 128, C = 128). "chw" and "hwc" (earlier names) are read as
+// field becomes H = 1, W = 128, C = 128), and a rank-2 (A, B) input as that field without
+// its leading 1: H = 1, W = A, C = B. "chw" and "hwc" (earlier names) are read as
 // "image" and "stax".
 std::string read_input_layout(JsonReader &r);
 // The image an input of `shape` is read as; `key` names the option in errors and

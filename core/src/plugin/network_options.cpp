@@ -47,7 +47,11 @@ std::string shape_text(const std::vector<Index> &shape) {
 ImageShape input_image(const std::vector<Index> &shape, const std::string &layout,
                        const std::string &key, const std::string &network) {
   if (shape.size() == 1) return {1, shape[0], 1};
-  if (shape.size() == 2) return {shape[0], shape[1], 1};
+  // stax: an (A, B) field is the reference's (1, A, B) without its leading 1, read as
+  // H = 1, W = A, B channels (the gaussian_random_field_2d plugin's (N, N) simulations).
+  if (shape.size() == 2)
+    return layout == "image" ? ImageShape{shape[0], shape[1], 1}
+                             : ImageShape{1, shape[0], shape[1]};
   if (shape.size() == 3) {
     if (layout == "image" && shape[0] == 1) return {shape[1], shape[2], 1};
     return {shape[0], shape[1], shape[2]};

@@ -128,7 +128,7 @@ const imnn::NetworkPluginV1 kPlugin{
 "activation": "identity, relu, leaky_relu, tanh, softplus, elu or gelu (leaky_relu)",
 "negative_slope": "slope of leaky_relu for z < 0 (0.01)",
 "alpha": "scale of elu for z < 0 (1.0)",
-"input_layout": "image: (H, W) and (1, H, W) as one H x W channel, (H, W, C) as C channels; stax: every (A, B, C) as H = A, W = B, C channels, the reference's reading (image)",
+"input_layout": "image: (H, W) and (1, H, W) as one H x W channel, (H, W, C) as C channels; stax: every (A, B, C) as H = A, W = B, C channels and (A, B) as H = 1, W = A, B channels, the reference's reading (image)",
 "output_size": "number of summaries; must equal n_summaries (n_summaries)"})json",
     &build,
     &resolve_options};
