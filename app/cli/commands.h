@@ -76,6 +76,8 @@ void add_infer_command(CLI::App &app, InferOptions &options);
 int run_compress(const CompressOptions &options, const std::string &mode);
 int run_infer(const InferOptions &options, const std::shared_ptr<Communicator> &comm);
 void add_plugins_command(CLI::App &app, PluginsOptions &options);
+void add_devices_command(CLI::App &app);
+int run_devices();
 int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm);
 int run_plugins(const PluginsOptions &options);
 

@@ -26,6 +26,7 @@ int main(int argc, char **argv) {
   imnn::cli::PluginsOptions plugins;
   imnn::cli::add_fit_command(app, fit);
   imnn::cli::add_plugins_command(app, plugins);
+  imnn::cli::add_devices_command(app);
   imnn::cli::CompressOptions estimate, summarise;
   imnn::cli::add_compress_commands(app, estimate, summarise);
   imnn::cli::InferOptions infer;
@@ -63,6 +64,7 @@ int main(int argc, char **argv) {
   }
   if (app.got_subcommand("fit")) return imnn::cli::run_fit(fit, world);
   if (app.got_subcommand("plugins")) return imnn::cli::run_plugins(plugins);
+  if (app.got_subcommand("devices")) return imnn::cli::run_devices();
   if (app.got_subcommand("estimate")) return imnn::cli::run_compress(estimate, "estimate");
   if (app.got_subcommand("summarise")) return imnn::cli::run_compress(summarise, "summarise");
   if (app.got_subcommand("infer")) return imnn::cli::run_infer(infer, world);

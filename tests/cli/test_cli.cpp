@@ -187,6 +187,15 @@ private slots:
              qPrintable(r2.err));
   }
 
+  void devices_lists_cpu_and_gpus_or_why_not() {
+    const auto r = run({"devices"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("cpu: ") && r.out.contains("hardware threads"), qPrintable(r.out));
+    // Each GPU with its memory and compute capability, or the reason there is none.
+    QVERIFY2(r.out.contains("compute capability") || r.out.contains("cuda: none: "),
+             qPrintable(r.out));
+  }
+
   void plugins_lists_descriptors_and_skipped() {
     const QString junk = tmp_.filePath("junk");
     QDir().mkpath(junk);

@@ -384,7 +384,7 @@ private slots:
       QTest::newRow(name) << QString::fromStdString(patch.dump()) << key << message;
     };
     row("cuda", {{"devices", {{{"kind", "cuda"}}}}}, "devices[0].kind",
-        {"CUDA", "\"kind\": \"cpu\""});
+        {"CUDA", "\"kind\": \"cpu\"", "imnn devices"});
     row("unknown kind", {{"devices", {{{"kind", "cpu"}}, {{"kind", "tpu"}}}}}, "devices[1].kind",
         {"tpu", "cpu"});
     row("empty list", {{"devices", json::array()}}, "devices", {"at least one"});

@@ -1,5 +1,6 @@
 #include "imnn/config.h"
 
+#include "imnn/devices.h"
 #include "imnn/error.h"
 #include "imnn/fisher.h"
 #include "imnn/json_reader.h"
@@ -64,10 +65,19 @@ std::vector<DeviceSpec> read_devices(JsonReader &top) {
     JsonReader d((*v)[i], key);
     DeviceSpec s;
     s.kind = d.string("kind", s.kind);
-    if (s.kind == "cuda" || s.kind == "gpu")
+    if (s.kind == "cuda" || s.kind == "gpu") {
+      // No silent CPU fallback: say what this machine offers and how to run.
+      const DeviceList found = list_devices();
+      const std::string here =
+          found.gpus.empty() ? found.no_gpu_reason
+                             : std::to_string(found.gpus.size()) +
+                                   " GPU(s) found, but the CUDA compute kernels are not built yet";
       throw ConfigError(key + ".kind", "CUDA devices are not supported: this build has no CUDA "
-                                       "backend; use {\"kind\": \"cpu\"} (threads 0: all "
-                                       "cores)");
+                                       "compute backend (" +
+                                           here +
+                                           "); use {\"kind\": \"cpu\"} (threads 0: all "
+                                           "cores), and see `imnn devices`");
+    }
     if (s.kind != "cpu")
       throw ConfigError(key + ".kind",
                         "unknown device kind \"" + s.kind + "\"; the only kind is \"cpu\"");
