@@ -5,12 +5,12 @@
  * Option: {"n_data": n} (integer >= 1, default 10), the length of one simulation.
  *
  * All randomness comes from the 64-bit seed: eps_e is one Box-Muller normal made
- * from one Philox4x32-10 block keyed by the seed (two 32-bit words) at counter e,
+ * from one Philox4x32-10 block keyed by the seed at counter e (imnn/simulator_rng.h),
  * so a simulation is deterministic, thread-safe and the same noise is shared by
  * simulations at different theta with the same seed. */
 #include "imnn/simulator_abi.h"
+#include "imnn/simulator_rng.h"
 
-#include <Random123/philox.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -201,19 +201,9 @@ static uint32_t input_shape(const imnn_simulator_instance *instance, int64_t *sh
   return 1;
 }
 
-/* eps_e: a standard normal from the Philox block at counter e under the seed's key.
- * Words 0-1 make u1 in (0, 1], words 2-3 make u2 in [0, 1), 53 bits each. */
+/* eps_e: z0 of the Philox block e under the seed's key (imnn/simulator_rng.h). */
 static double normal(uint64_t seed, int64_t e) {
-  const philox4x32_key_t key = {{(uint32_t)(seed & 0xffffffffu), (uint32_t)(seed >> 32)}};
-  const uint64_t index = (uint64_t)e;
-  const philox4x32_ctr_t counter = {
-      {(uint32_t)(index & 0xffffffffu), (uint32_t)(index >> 32), 0u, 0u}};
-  const philox4x32_ctr_t r = philox4x32(counter, key);
-  const uint64_t a = ((uint64_t)r.v[0] << 32) | r.v[1];
-  const uint64_t b = ((uint64_t)r.v[2] << 32) | r.v[3];
-  const double u1 = (double)((a >> 11) + 1u) * 0x1.0p-53; /* (0, 1] */
-  const double u2 = (double)(b >> 11) * 0x1.0p-53;        /* [0, 1) */
-  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586476925 * u2);
+  return imnn_rng_normal(seed, (uint64_t)e);
 }
 
 static int check_theta(const double *theta, char *error, size_t error_size) {

@@ -24,15 +24,15 @@
 //
 // Randomness: n(x) at element e = i * N + j is a Box-Muller normal from the Philox4x32-10
 // block keyed by the seed (two 32-bit words) at counter e / 2 (cosine for even e, sine for
-// odd e). FFTW plans (FFTW_ESTIMATE, deterministic) are made once per instance under a
-// mutex; simulations execute them with the new-array execute functions on fftw_malloc'd
-// workspaces that each call takes from (and returns to) a small mutex-guarded pool of the
-// instance, so any number of threads may simulate at once.
+// odd e; imnn/simulator_rng.h). FFTW plans (FFTW_ESTIMATE, deterministic) are made once per
+// instance under a mutex; simulations execute them with the new-array execute functions on
+// fftw_malloc'd workspaces that each call takes from (and returns to) a small mutex-guarded pool of
+// the instance, so any number of threads may simulate at once.
 #include "imnn/simulator_abi.h"
+#include "imnn/simulator_rng.h"
 
 #include "grf_2d.h"
 
-#include <Random123/philox.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdarg>
@@ -276,24 +276,10 @@ std::uint32_t input_shape(const imnn_simulator_instance *s, std::int64_t *shape,
   return 2;
 }
 
-// White noise n[e], e = 0..count-1: two Box-Muller normals per Philox block.
+// White noise n[e], e = 0..count-1: two Box-Muller normals per Philox block
+// (imnn/simulator_rng.h).
 void white_noise(std::uint64_t seed, double *n, std::size_t count) {
-  const philox4x32_key_t key = {
-      {static_cast<std::uint32_t>(seed & 0xffffffffu), static_cast<std::uint32_t>(seed >> 32)}};
-  for (std::size_t e = 0; e < count; e += 2) {
-    const std::uint64_t c = e / 2;
-    const philox4x32_ctr_t counter = {
-        {static_cast<std::uint32_t>(c & 0xffffffffu), static_cast<std::uint32_t>(c >> 32), 0u, 0u}};
-    const philox4x32_ctr_t r = philox4x32(counter, key);
-    const std::uint64_t a = (static_cast<std::uint64_t>(r.v[0]) << 32) | r.v[1];
-    const std::uint64_t b = (static_cast<std::uint64_t>(r.v[2]) << 32) | r.v[3];
-    const double u1 = static_cast<double>((a >> 11) + 1u) * 0x1.0p-53; // (0, 1]
-    const double u2 = static_cast<double>(b >> 11) * 0x1.0p-53;        // [0, 1)
-    const double radius = std::sqrt(-2.0 * std::log(u1));
-    const double angle = imnn_grf::kTwoPi * u2;
-    n[e] = radius * std::cos(angle);
-    if (e + 1 < count) n[e + 1] = radius * std::sin(angle);
-  }
+  imnn_rng_normals(seed, n, count);
 }
 
 int simulate_with_jacobian(const imnn_simulator_instance *s, std::uint64_t seed,
