@@ -22,6 +22,7 @@ struct FitOptions {
   long long seed = -1;
   int threads = -1;
   bool quiet = false;
+  bool isolate_simulator = false; // --isolate-simulator: config simulator.isolate = true
 };
 
 struct PluginsOptions {

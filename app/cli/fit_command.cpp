@@ -87,6 +87,12 @@ ResumedRun start_run(const FitOptions &o, const std::shared_ptr<Communicator> &c
   if (o.max_iterations > 0) config.fit.max_iterations = o.max_iterations;
   if (o.seed >= 0) config.seed = static_cast<std::uint64_t>(o.seed);
   if (o.threads >= 0) config.threads = o.threads;
+  if (o.isolate_simulator) {
+    if (config.simulator.plugin.empty())
+      throw Error("--isolate-simulator runs a simulator plugin in child processes, but " +
+                  o.config + " names no simulator (an array-mode config): drop the flag");
+    config.simulator.isolate = true;
+  }
   for (const auto &d : o.plugin_dirs)
     config.plugin_dirs.push_back(d);
   FitSession session = prepare_fit(std::move(config), comm);
@@ -131,6 +137,12 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--plugin-dir", o.plugin_dirs,
                   "Extra plugin folder, searched first (repeatable)");
+  auto *isolate =
+      cmd->add_flag("--isolate-simulator", o.isolate_simulator,
+                    "Run the simulator plugin in child processes (config simulator.isolate): a "
+                    "plugin that crashes, exits or hangs stops the fit with a message naming "
+                    "it, and the run resumes once it is fixed");
+  isolate->excludes("--resume");
   cmd->add_flag("--quiet,-q", o.quiet, "No progress line; print only the final result");
 }
 

@@ -30,8 +30,8 @@ private slots:
   void help_documents_every_option() {
     const auto r = run({"fit", "--help"});
     QCOMPARE(r.code, 0);
-    for (const char *opt :
-         {"--run-dir", "--max-iterations", "--seed", "--threads", "--quiet", "--plugin-dir"})
+    for (const char *opt : {"--run-dir", "--max-iterations", "--seed", "--threads", "--quiet",
+                            "--plugin-dir", "--isolate-simulator"})
       QVERIFY2(r.out.contains(opt), opt);
     const auto top = run({"--help"});
     QCOMPARE(top.code, 0);
@@ -85,6 +85,36 @@ private slots:
     QCOMPARE(again.code, 1);
     QVERIFY2(again.err.contains("already exists"), qPrintable(again.err));
     QVERIFY(QFile(dir + "/history.csv").size() > 0);
+  }
+
+  // --isolate-simulator runs the plugin in child processes (a chunk of simulations per
+  // round trip) and changes nothing in the numbers: the history equals the in-process
+  // fit's column for column (all but the wall-clock seconds), and config.json says so.
+  void isolated_simulator_fits_the_same_history() {
+    const QString cfg = write_config("small_iso.json", small_config());
+    auto history = [](const QString &dir) {
+      QFile h(dir + "/history.csv");
+      if (!h.open(QIODevice::ReadOnly)) return QStringList();
+      QStringList rows;
+      for (const QString &line : QString(h.readAll()).trimmed().split('\n'))
+        rows << line.section(',', 0, -2); // without seconds
+      return rows;
+    };
+    const QString plain = tmp_.filePath("run_plain"), iso = tmp_.filePath("run_iso");
+    const auto a = run({"fit", cfg, "--run-dir", plain, "--max-iterations", "12", "--quiet"});
+    QVERIFY2(a.code == 0, qPrintable(a.err));
+    const auto b = run(
+        {"fit", cfg, "--run-dir", iso, "--max-iterations", "12", "--quiet", "--isolate-simulator"});
+    QVERIFY2(b.code == 0, qPrintable(b.err));
+    QCOMPARE(history(iso).size(), 13);
+    QCOMPARE(history(iso), history(plain));
+    QFile c(iso + "/config.json");
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const auto config = QJsonDocument::fromJson(c.readAll()).object();
+    QCOMPARE(config["simulator"].toObject()["isolate"].toBool(), true);
+    // --resume continues with the run's own config.json: the flag is refused with it.
+    const auto bad = run({"fit", "--resume", plain, "--isolate-simulator"});
+    QVERIFY(bad.code != 0);
   }
 
   void progress_line_is_printed() {

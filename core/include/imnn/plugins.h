@@ -68,7 +68,9 @@ public:
                               double *jacobian) const;
   // The plugin's optional batch calls (simulator_abi.h): n simulations, thetas n x
   // n_params(), out n x input_size(), jacobian n x input_size() x n_params(). The
-  // error names the batch's first seed and parameters.
+  // error names the batch's first seed and parameters. has_batch*: whether a chunk per
+  // call is worth asking for: the plugin has the batch call, or it is isolated (a
+  // chunk per round trip to its process instead of one simulation per round trip).
   bool has_batch() const;
   bool has_batch_jacobian() const;
   void simulate_batch(std::size_t n, const std::uint64_t *seeds, const double *thetas,

@@ -265,11 +265,7 @@ void Simulator::simulate(std::uint64_t seed, const double *theta, double *out) c
 
 void Simulator::simulate_with_jacobian(std::uint64_t seed, const double *theta, double *out,
                                        double *jacobian) const {
-  if (isolated_ && has_batch_jacobian()) {
-    isolated_->run(1, &seed, theta, out, jacobian);
-    return;
-  }
-  if (!plugin_->simulate_with_jacobian)
+  if (!plugin_->simulate_with_jacobian && !(isolated_ && has_jacobian()))
     throw PluginError(label(info_) +
                       " provides no Jacobian (it has no simulate_with_jacobian); use mode "
                       "\"simulator-numerical\" (finite differences of simulations) or a simulator "
@@ -303,12 +299,14 @@ std::string batch_failure(const SimulatorInfo &info, std::size_t n, const std::u
 } // namespace
 
 bool Simulator::has_batch() const {
+  if (isolated_) return true; // the child process loops over the chunk
   return table_has(plugin_, offsetof(imnn_simulator_plugin, simulate_batch) +
                                 sizeof(plugin_->simulate_batch)) &&
          plugin_->simulate_batch != nullptr;
 }
 
 bool Simulator::has_batch_jacobian() const {
+  if (isolated_) return has_jacobian();
   return table_has(plugin_, offsetof(imnn_simulator_plugin, simulate_batch_with_jacobian) +
                                 sizeof(plugin_->simulate_batch_with_jacobian)) &&
          plugin_->simulate_batch_with_jacobian != nullptr;
@@ -340,7 +338,7 @@ void Simulator::simulate_batch_with_jacobian(std::size_t n, const std::uint64_t 
                                              double *jacobian) const {
   if (n == 0) return;
   if (isolated_) {
-    if (!plugin_->simulate_with_jacobian && !has_batch_jacobian())
+    if (!has_jacobian())
       simulate_with_jacobian(seeds[0], thetas, out, jacobian); // throws: no Jacobian
     isolated_->run(n, seeds, thetas, out, jacobian);
     return;
