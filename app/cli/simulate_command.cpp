@@ -132,7 +132,7 @@ int run_simulate(const SimulateOptions &o, const std::shared_ptr<Communicator> &
       const PluginRegistry registry = scan_plugins(config.plugin_dirs);
       config.resolve(registry);
       simulator = registry.create_simulator(config.simulator.plugin, config.simulator.options,
-                                             config.simulator.isolation());
+                                            config.simulator.isolation());
       gradient = o.mode == "gradient";
       if (gradient && !simulator->has_jacobian())
         throw Error("simulator \"" + config.simulator.plugin +

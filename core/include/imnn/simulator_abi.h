@@ -153,13 +153,12 @@ typedef struct imnn_simulator_plugin {
                                 const double *theta, double *out, double *jacobian, char *error,
                                 size_t error_size);
 
-  /* ---- Optional batch calls (part of version 2; late optional fields of version 1). A table whose struct_size ends
-   * before these fields (a plugin built against an older simulator_abi.h) has none;
-   * the host reads them only when struct_size covers them. NULL when not provided.
-   * The host then asks for a whole chunk of simulations in one call, which suits
-   * simulators that vectorise (numpy, JAX) or pay a fixed cost per call (an
-   * interpreter lock). Values must equal those of n calls of simulate /
-   * simulate_with_jacobian with the same seeds and parameters. */
+  /* ---- Optional batch calls (part of version 2; late optional fields of version 1). A table whose
+   * struct_size ends before these fields (a plugin built against an older simulator_abi.h) has
+   * none; the host reads them only when struct_size covers them. NULL when not provided. The host
+   * then asks for a whole chunk of simulations in one call, which suits simulators that vectorise
+   * (numpy, JAX) or pay a fixed cost per call (an interpreter lock). Values must equal those of n
+   * calls of simulate / simulate_with_jacobian with the same seeds and parameters. */
 
   /* [any-thread] n simulations: seeds[i] with parameters thetas[i * n_params ..]
    * (n x n_params, C order) into out (n x prod(input_shape), C order). */
