@@ -407,86 +407,29 @@ struct TargetFile {
   TargetFile &operator=(const TargetFile &) = delete;
 };
 
-template <class T>
-T option_value(const py::handle &v, const std::string &key) {
-  try {
-    return v.cast<T>();
-  } catch (const py::cast_error &) {
-    throw py::type_error("infer option `" + key +
-                         "` has the wrong type: " + std::string(py::repr(v)));
-  }
-}
-
 Inference Run::infer(const std::string &method, const py::object &target, const py::kwargs &kw) {
   imnn::lfi::InferenceOptions o;
   o.method = method;
   const TargetFile file(target); // removes its temporary file on every way out
   o.target = file.path;
+  // The keywords are the inference options' keys (imnn/inference.h's table, which also
+  // takes the reference's names, e.g. ε); None resets an option to its default.
   for (const auto &[k, v] : kw) {
     const std::string key = py::str(k);
-    if (key == "target_theta")
-      o.target_theta = option_value<std::vector<double>>(v, key);
-    else if (key == "target_seed")
-      o.target_seed = option_value<long long>(v, key);
-    else if (key == "name")
-      o.name = option_value<std::string>(v, key);
-    else if (key == "replace")
-      o.replace = option_value<bool>(v, key);
-    else if (key == "threads")
-      o.threads = option_value<int>(v, key);
-    else if (key == "seed")
-      o.seed = option_value<long long>(v, key);
-    else if (key == "prior")
-      o.prior = option_value<std::string>(v, key);
-    else if (key == "prior_low")
-      o.prior_low = option_value<std::vector<double>>(v, key);
-    else if (key == "prior_high")
-      o.prior_high = option_value<std::vector<double>>(v, key);
-    else if (key == "prior_mean")
-      o.prior_mean = option_value<std::vector<double>>(v, key);
-    else if (key == "prior_sd")
-      o.prior_sd = option_value<std::vector<double>>(v, key);
-    else if (key == "gridsize")
-      o.gridsize = py::isinstance<py::int_>(v) ? std::vector<long long>{v.cast<long long>()}
-                                               : option_value<std::vector<long long>>(v, key);
-    else if (key == "levels")
-      o.levels = option_value<std::vector<double>>(v, key);
-    else if (key == "smoothing")
-      o.smoothing = option_value<double>(v, key);
-    else if (key == "distance")
-      o.distance = option_value<std::string>(v, key);
-    else if (key == "epsilon" || key == "ε")
-      o.epsilon = v.is_none() ? -1.0 : option_value<double>(v, key);
-    else if (key == "accept_fraction")
-      o.accept_fraction = option_value<double>(v, key);
-    else if (key == "n_samples")
-      o.n_samples = option_value<long long>(v, key);
-    else if (key == "min_accepted")
-      o.min_accepted = option_value<long long>(v, key);
-    else if (key == "max_iterations")
-      o.max_iterations = option_value<int>(v, key);
-    else if (key == "n_points")
-      o.n_points = option_value<long long>(v, key);
-    else if (key == "n_initial_points")
-      o.n_initial_points = option_value<long long>(v, key);
-    else if (key == "percentile")
-      o.percentile = option_value<double>(v, key);
-    else if (key == "acceptance_ratio")
-      o.acceptance_ratio = option_value<double>(v, key);
-    else if (key == "max_iteration")
-      o.max_iteration = option_value<int>(v, key);
-    else if (key == "max_acceptance")
-      o.max_acceptance = option_value<long long>(v, key);
-    else if (key == "max_samples")
-      o.max_samples = option_value<long long>(v, key);
-    else
-      throw py::type_error(
-          "infer() got an unexpected option '" + key +
-          "'; the options are target_theta, target_seed, name, replace, threads, seed, prior, "
-          "prior_low, prior_high, prior_mean, prior_sd, gridsize, levels, smoothing, distance, "
-          "epsilon, accept_fraction, n_samples, min_accepted, max_iterations (abc), n_points, "
-          "n_initial_points, percentile, acceptance_ratio, max_iteration, max_acceptance, "
-          "max_samples (pmc)");
+    bool known = false;
+    for (const auto &spec : imnn::lfi::inference_option_specs())
+      known = known || (key != "method" && (spec.key == key || spec.reference == key));
+    if (!known) {
+      std::string keys;
+      for (const auto &spec : imnn::lfi::inference_option_specs())
+        if (spec.key != "method") keys += (keys.empty() ? "" : ", ") + spec.key;
+      throw py::type_error("infer() got an unexpected option '" + key + "'; the options are " +
+                           keys);
+    }
+    // numpy arrays and scalars as Python lists and numbers
+    const py::object value =
+        py::hasattr(v, "tolist") ? v.attr("tolist")() : py::reinterpret_borrow<py::object>(v);
+    imnn::lfi::set_inference_option(o, key, to_json(value, ("infer option " + key).c_str()));
   }
   imnn::lfi::check_inference_options(o);
   imnn::Compressor &c = compressor();
@@ -729,6 +672,7 @@ std::shared_ptr<Run> fit(py::object config_arg, py::object run_dir, py::object s
   std::mutex mutex;
   std::string io_error;
   int records = 0, delivered = 0;
+  std::atomic<bool> fit_over{false}; // the last record is then delivered whatever the step
   std::optional<imnn::IterationRecord> latest;
   fitter.add_observer([&](const imnn::IterationRecord &r) {
     std::string e;
@@ -748,7 +692,9 @@ std::shared_ptr<Run> fit(py::object config_arg, py::object run_dir, py::object s
       std::optional<imnn::IterationRecord> r;
       {
         std::lock_guard<std::mutex> lock(mutex);
-        if (!latest || records - delivered < callback_every) return true;
+        if (!latest || records == delivered ||
+            (records - delivered < callback_every && !fit_over.load()))
+          return true;
         delivered = records;
         r = latest;
       }
@@ -765,7 +711,15 @@ std::shared_ptr<Run> fit(py::object config_arg, py::object run_dir, py::object s
     }
     return poll ? poll() : true;
   };
-  const Blocking b = run_releasing([&] { result = fitter.fit(&cancel); }, cancel, watch, error);
+  const Blocking b = run_releasing(
+      [&] {
+        struct Over {
+          std::atomic<bool> &flag;
+          ~Over() { flag.store(true); }
+        } over{fit_over};
+        result = fitter.fit(&cancel);
+      },
+      cancel, watch, error);
   std::string message;
   if (error) {
     try {
@@ -924,7 +878,8 @@ PYBIND11_MODULE(imnn_studio, m) {
         "callback_every=1, plugin_dirs=None, *, λ|lam, ε|epsilon, patience, min_iterations, "
         "max_iterations, best, seed, threads) -> Run. config: a dict (the JSON of a run "
         "config) or a config file. The fit runs with the interpreter lock released; "
-        "callback(record) is called at most every callback_every iterations and stops the fit "
+        "callback(record) is called at most every callback_every iterations, and once at the "
+        "end with the last record, and stops the fit "
         "by returning False; Ctrl-C stops it cleanly and keeps the run.");
   m.def(
       "load_run",

@@ -16,9 +16,13 @@ def test_callback_every_n_iterations(tmp_path):
     run = imnn_studio.fit(small_config(max_iterations=40, min_iterations=40), run_dir=tmp_path / "r",
                           callback=lambda rec: seen.append(rec["iteration"]), callback_every=10)
     assert run.result["iterations"] == 40
-    assert 1 <= len(seen) <= 4
-    assert all(b - a >= 10 for a, b in zip(seen, seen[1:]))
-    assert seen[-1] == 39  # the last record is delivered at the end
+    # at most every 10 iterations while the fit runs (when the polling thread lags, a
+    # later record than the 10th is delivered), then the last record at the end
+    assert 1 <= len(seen) <= 5
+    running = seen[:-1]
+    assert all(b - a >= 10 for a, b in zip(running, running[1:]))
+    assert seen[-1] == 39
+    assert len(set(seen)) == len(seen)  # none delivered twice
 
 
 def test_callback_returning_false_stops_the_fit(tmp_path):
