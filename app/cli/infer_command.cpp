@@ -5,6 +5,7 @@
 // written to RUN_DIR/inference/<name>/. This file maps flags to options and back.
 #include "imnn/error.h"
 #include "imnn/inference.h"
+#include "imnn/option_schema.h"
 #include "imnn/session.h"
 
 #include "commands.h"
@@ -85,94 +86,61 @@ void add_infer_command(CLI::App &app, InferOptions &o) {
       "Defaults: abc draws 1 000 000 and accepts the closest 0.1% (--epsilon auto); pmc runs "
       "until its acceptance falls below --acceptance-ratio. When a limit stops abc or pmc "
       "first, a warning names the option to raise and result.json has \"converged\": false.");
-  cmd->add_option("method", o.method, "ga, abc or pmc")
-      ->required()
-      ->check(CLI::IsMember({"ga", "abc", "pmc"}));
-  cmd->add_option("run", o.run, "Run directory written by `imnn fit`")->required();
-  cmd->add_option("--target", o.target,
-                  "Observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape)");
-  cmd->add_option("--target-theta", o.target_theta,
-                  "Instead of --target: simulate the target at these parameters with the run's "
-                  "simulator plugin and options");
-  cmd->add_option("--target-seed", o.target_seed, "Seed of the --target-theta simulation (0)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--name", o.name, "Output folder name under RUN_DIR/inference (the method)");
-  cmd->add_flag("--replace", o.replace, "Overwrite an existing output folder of that name");
-  cmd->add_option("--seed", o.seed, "Seed of the prior draws and simulations (0)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--threads", o.threads, "Compute threads (0: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  // The flags come from the inference options' table (inference_option_specs): one
+  // per option, --n-samples for n_samples, with its help, range and default; `method`
+  // is the first positional argument.
+  for (const OptionSpec &spec : lfi::inference_option_specs()) {
+    std::string help = spec.long_help();
+    if (!spec.groups.empty()) {
+      std::string g;
+      for (const auto &m : spec.groups)
+        g += (g.empty() ? "" : ", ") + m;
+      help = g + ": " + help;
+    }
+    const std::string key = spec.key;
+    auto set = [&o, key](const std::vector<std::string> &words) {
+      try {
+        lfi::set_inference_option_text(o, key, words);
+      } catch (const std::exception &e) {
+        throw CLI::ValidationError(with_flags(e.what()));
+      }
+    };
+    if (key == "method") {
+      cmd->add_option_function<std::string>(
+             "method", [set](const std::string &v) { set({v}); }, help)
+          ->required()
+          ->type_name("ga|abc|pmc");
+      cmd->add_option("run", o.run, "Run directory written by `imnn fit`")->required();
+      continue;
+    }
+    switch (spec.type) {
+    case OptionType::flag:
+      cmd->add_flag_callback(
+          spec.flag(), [set] { set({"true"}); }, help);
+      break;
+    case OptionType::numbers:
+    case OptionType::integers:
+      cmd->add_option_function<std::vector<std::string>>(spec.flag(), set, help)
+          ->type_name(spec.type == OptionType::numbers ? "NUM ..." : "INT ...");
+      break;
+    default: {
+      std::string type = spec.type == OptionType::integer          ? "INT"
+                         : spec.type == OptionType::number         ? "NUM"
+                         : spec.type == OptionType::number_or_auto ? "auto|NUM"
+                                                                   : "TEXT";
+      if (spec.type == OptionType::choice) {
+        type.clear();
+        for (const auto &c : spec.choices)
+          type += (type.empty() ? "" : "|") + c;
+      }
+      cmd->add_option_function<std::string>(
+             spec.flag(), [set](const std::string &v) { set({v}); }, help)
+          ->type_name(type);
+    }
+    }
+  }
   cmd->add_option("--plugin-dir", o.plugin_dirs, "Extra plugin folder, searched first");
   cmd->add_flag("--quiet,-q", o.quiet, "No progress line");
-  cmd->add_option("--prior", o.prior, "uniform (default: the simulator plugin's box) or gaussian")
-      ->check(CLI::IsMember({"uniform", "gaussian"}));
-  cmd->add_option("--prior-low", o.prior_low, "Lower bounds of the prior box (one per parameter)");
-  cmd->add_option("--prior-high", o.prior_high,
-                  "Upper bounds of the prior box (one per parameter)");
-  cmd->add_option("--prior-mean", o.prior_mean, "Gaussian prior means (with --prior gaussian)");
-  cmd->add_option("--prior-sd", o.prior_sd, "Gaussian prior sds (with --prior gaussian)");
-  cmd->add_option("--gridsize", o.gridsize, "Marginal grid points, one or one per parameter (100)");
-  cmd->add_option("--levels", o.levels, "Highest-density masses of the levels (0.68 0.95)");
-  cmd->add_option("--smoothing", o.smoothing, "Gaussian smoothing of histograms, in bins (0)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--distance", o.distance,
-                  "fisher: sqrt(dθᵀ F dθ) between estimates (default), or euclidean")
-      ->check(CLI::IsMember({"fisher", "euclidean"}));
-  cmd->add_option_function<std::string>(
-         "--epsilon",
-         [&o](const std::string &v) {
-           if (v == "auto") {
-             o.epsilon = -1;
-             return;
-           }
-           std::size_t used = 0;
-           double e = NAN;
-           try {
-             e = std::stod(v, &used);
-           } catch (const std::exception &) {
-             used = 0;
-           }
-           if (used != v.size() || !(e >= 0.0) || !std::isfinite(e))
-             throw CLI::ValidationError("--epsilon", "'" + v + "': give auto or a distance >= 0");
-           o.epsilon = e;
-         },
-         "abc: acceptance distance, draws with ρ < ε are kept; auto (default): the "
-         "--accept-fraction quantile of the draws' distances")
-      ->type_name("auto|EPS");
-  cmd->add_option("--accept-fraction", o.accept_fraction,
-                  "abc with --epsilon auto: fraction of the draws accepted (0.001: 1000 of the "
-                  "default 1 000 000 draws)");
-  cmd->add_option("--n-samples", o.n_samples,
-                  "abc: draws from the prior per iteration (1000000); ga: draws written as "
-                  "samples (10000)");
-  cmd->add_option("--min-accepted", o.min_accepted,
-                  "abc: iterate until this many draws are accepted (0: one batch)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-iterations", o.max_iterations,
-                  "abc: most iterations of the --min-accepted loop (10); a warning says when "
-                  "it ends the loop first")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--n-points", o.n_points, "pmc: population size (1000)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--n-initial-points", o.n_initial_points,
-                  "pmc: initial prior draws, >= n-points (0: 10 x n-points)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--percentile", o.percentile,
-                  "pmc: points farther than this distance percentile move each iteration (75)");
-  cmd->add_option("--acceptance-ratio", o.acceptance_ratio,
-                  "pmc: stop when accepted/draws of an iteration falls below this (0.02; the "
-                  "reference's default is 0.1)");
-  cmd->add_option("--max-iteration", o.max_iteration,
-                  "pmc: safety limit on the iterations (1000; the reference's default is 10); "
-                  "PMC stops when the acceptance falls below --acceptance-ratio")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-acceptance", o.max_acceptance,
-                  "pmc: proposals per moved point per iteration (10; the reference's default is 1)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--max-samples", o.max_samples,
-                  "pmc: redraws of a proposal to land inside the prior box (100000); a proposal "
-                  "that finds none is abandoned")
-      ->check(CLI::PositiveNumber);
 }
 
 int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) {

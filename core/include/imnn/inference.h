@@ -10,6 +10,7 @@
 
 #include "imnn/error.h"
 #include "imnn/lfi.h"
+#include "imnn/option_schema.h"
 
 #include <atomic>
 #include <filesystem>
@@ -117,8 +118,27 @@ struct InferenceResult {
   nlohmann::json json; // result.json's body
 };
 
-// Checks of the options that need no model; throws InferenceError.
+// Checks of the options that need no model; throws InferenceError. Every value of an
+// option that applies to the method is checked against inference_option_specs().
 void check_inference_options(const InferenceOptions &options);
+
+// The inference options written once (imnn/option_schema.h): key (the field's name),
+// type, default, range, unit, help, the reference imnn's name and the methods it applies
+// to, in the order of README.md's table. The front ends make their flags, keywords and
+// help from it.
+const std::vector<OptionSpec> &inference_option_specs();
+// Sets the option `key` (or its reference name, e.g. "ϵ") from a JSON value checked
+// against its spec (epsilon "auto" is stored as -1; null restores the default);
+// InferenceError names the key.
+void set_inference_option(InferenceOptions &options, const std::string &key,
+                          const nlohmann::json &value);
+// The same from text typed by a user, one word per list element (a command line).
+void set_inference_option_text(InferenceOptions &options, const std::string &key,
+                               const std::vector<std::string> &words);
+// The options as JSON, unset ones (empty, or "the method's default") left out.
+nlohmann::json inference_options_json(const InferenceOptions &options);
+// The range/type/choice checks of every option that applies to options.method.
+void check_inference_option_values(const InferenceOptions &options);
 
 // The samplers' settings as run_inference uses them (defaults resolved): for tests and
 // front ends that run ABC or PMC on their own Problem.

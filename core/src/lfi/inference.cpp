@@ -292,6 +292,7 @@ void check_inference_options(const InferenceOptions &o) {
   if (o.smoothing < 0)
     throw InferenceError("smoothing", "`smoothing` " + num(o.smoothing) +
                                           ": give a width in bins >= 0 (0: none)");
+  check_inference_option_values(o); // every other range, type and choice, from the table
 }
 
 InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
