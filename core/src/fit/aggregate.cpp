@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -394,6 +395,30 @@ bool injected_fault(int rank, std::uint64_t iteration) {
   return at.first == rank && at.second >= 0 && static_cast<std::uint64_t>(at.second) == iteration;
 }
 
+// The task for run() that every pass over a set's chunks uses: on worker d,
+// work(c, worker) for each chunk c planned on d, in chunk order. A chunk that throws
+// leaves its exception in errors[c] and ends d's pass (d's later chunks are not
+// started); run() then rethrows the error of the lowest failed chunk, agreed between
+// the ranks. Clears errors for this pass. The task refers to chunks, workers, errors
+// and work's captures: it must not outlive them.
+template <class Workers, class Work>
+std::function<void(int)> chunk_pass(const std::vector<Chunk> &chunks, const Workers &workers,
+                                    std::vector<std::exception_ptr> &errors, Work work) {
+  errors.assign(chunks.size(), nullptr);
+  return [&chunks, &workers, &errors, work](int d) {
+    auto &worker = *workers[static_cast<std::size_t>(d)];
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      if (chunks[c].worker != d) continue;
+      try {
+        work(c, worker);
+      } catch (...) {
+        errors[c] = std::current_exception();
+        return;
+      }
+    }
+  };
+}
+
 } // namespace
 
 LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::uint64_t iteration,
@@ -412,7 +437,6 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
     chunk_ws_.resize(n_chunks);
   else
     chunk_ws_.clear();
-  chunk_errors_.assign(n_chunks, nullptr);
   if (!single) {
     chunk_grads_.resize(n_chunks);
     x_.resize(set.n, model_.output_size());
@@ -430,50 +454,32 @@ LossAndGradient Aggregator::loss_and_gradient(const std::vector<float> &w, std::
     return model_.forward(*dev.backend, w, ws, source_.layout(chunks[c].part));
   };
   // Pass 1: summaries of every chunk.
-  run([&](int d) {
-    Worker &dev = *workers_[static_cast<std::size_t>(d)];
-    for (std::size_t c = 0; c < n_chunks; ++c) {
-      if (chunks[c].worker != d) continue;
-      try {
-        const MatrixF &out = forward(c);
-        if (single) {
-          source_.summaries(out, set, x_, dx_);
-        } else {
-          source_.summaries(out, chunks[c].part, dev.xc, dev.dxc);
-          place(chunks[c], set, p, dev.xc, dev.dxc, x_, dx_);
-        }
-      } catch (...) {
-        chunk_errors_[c] = std::current_exception();
-        return;
-      }
+  run(chunk_pass(chunks, workers_, chunk_errors_, [&](std::size_t c, Worker &dev) {
+    const MatrixF &out = forward(c);
+    if (single) {
+      source_.summaries(out, set, x_, dx_);
+    } else {
+      source_.summaries(out, chunks[c].part, dev.xc, dev.dxc);
+      place(chunks[c], set, p, dev.xc, dev.dxc, x_, dx_);
     }
-  });
+  }));
   exchange_summaries(chunks, set, x_, dx_);
   // The loss on the whole set, in double (the same on every rank).
   const LossAndGradient lg = fisher_loss(x_, dx_, p, reg);
   // Pass 2: back-propagate each chunk's adjoints.
-  run([&](int d) {
-    Worker &dev = *workers_[static_cast<std::size_t>(d)];
-    for (std::size_t c = 0; c < n_chunks; ++c) {
-      if (chunks[c].worker != d) continue;
-      try {
-        const SetSize part = chunks[c].part;
-        if (!one_pass_) (void)forward(c);
-        if (single) {
-          source_.output_adjoints(lg.dL_dx, lg.dL_ddx, set, dev.out_grad);
-        } else {
-          take(chunks[c], set, p, lg.dL_dx, lg.dL_ddx, dev.gx, dev.gdx);
-          source_.output_adjoints(dev.gx, dev.gdx, part, dev.out_grad);
-        }
-        std::vector<float> &g = single ? grad : chunk_grads_[c];
-        g.assign(grad.size(), 0.0f);
-        model_.backward(*dev.backend, w, workspace(c), source_.layout(part), dev.out_grad, g);
-      } catch (...) {
-        chunk_errors_[c] = std::current_exception();
-        return;
-      }
+  run(chunk_pass(chunks, workers_, chunk_errors_, [&](std::size_t c, Worker &dev) {
+    const SetSize part = chunks[c].part;
+    if (!one_pass_) (void)forward(c);
+    if (single) {
+      source_.output_adjoints(lg.dL_dx, lg.dL_ddx, set, dev.out_grad);
+    } else {
+      take(chunks[c], set, p, lg.dL_dx, lg.dL_ddx, dev.gx, dev.gdx);
+      source_.output_adjoints(dev.gx, dev.gdx, part, dev.out_grad);
     }
-  });
+    std::vector<float> &g = single ? grad : chunk_grads_[c];
+    g.assign(grad.size(), 0.0f);
+    model_.backward(*dev.backend, w, workspace(c), source_.layout(part), dev.out_grad, g);
+  }));
   if (!single) {
     exchange_gradients(chunks);
     // Sum in double in chunk order: the same sum however the chunks were spread.
@@ -507,19 +513,9 @@ void Aggregator::prepare(SeedStream stream, std::uint64_t iteration, SetSize set
     if (distributed_) agree_on_error(*comm_, nullptr); // the collective every rank makes
     return;
   }
-  chunk_errors_.assign(pr.chunks.size(), nullptr);
-  run([&](int d) {
-    for (std::size_t c = 0; c < pr.chunks.size(); ++c) {
-      if (pr.chunks[c].worker != d) continue;
-      try {
-        source_.fill_part(stream, iteration, set, pr.chunks[c].begin, pr.chunks[c].part,
-                          pr.inputs[c]);
-      } catch (...) {
-        chunk_errors_[c] = std::current_exception();
-        return;
-      }
-    }
-  });
+  run(chunk_pass(pr.chunks, workers_, chunk_errors_, [&](std::size_t c, Worker &) {
+    source_.fill_part(stream, iteration, set, pr.chunks[c].begin, pr.chunks[c].part, pr.inputs[c]);
+  }));
 }
 
 void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eigen::MatrixXd &dx) {
@@ -533,31 +529,21 @@ void Aggregator::summaries(const std::vector<float> &w, Eigen::MatrixXd &x, Eige
     x.resize(pr.set.n, model_.output_size());
     dx.resize(p * pr.set.n_d, model_.output_size());
   }
-  chunk_errors_.assign(n_chunks, nullptr);
-  run([&](int d) {
-    Worker &dev = *workers_[static_cast<std::size_t>(d)];
-    for (std::size_t c = 0; c < n_chunks; ++c) {
-      const Chunk &chunk = pr.chunks[c];
-      if (chunk.worker != d) continue;
-      try {
-        Workspace &ws = dev.fwd_ws[source_.layout(chunk.part).rows()];
-        if (pr.kept)
-          std::swap(ws.input, pr.inputs[c]);
-        else
-          source_.fill_part(pr.stream, pr.iteration, pr.set, chunk.begin, chunk.part, ws.input);
-        const MatrixF &out = model_.forward(*dev.backend, w, ws, source_.layout(chunk.part));
-        if (single) {
-          source_.summaries(out, pr.set, x, dx);
-        } else {
-          source_.summaries(out, chunk.part, dev.xc, dev.dxc);
-          place(chunk, pr.set, p, dev.xc, dev.dxc, x, dx);
-        }
-      } catch (...) {
-        chunk_errors_[c] = std::current_exception();
-        return;
-      }
+  run(chunk_pass(pr.chunks, workers_, chunk_errors_, [&](std::size_t c, Worker &dev) {
+    const Chunk &chunk = pr.chunks[c];
+    Workspace &ws = dev.fwd_ws[source_.layout(chunk.part).rows()];
+    if (pr.kept)
+      std::swap(ws.input, pr.inputs[c]);
+    else
+      source_.fill_part(pr.stream, pr.iteration, pr.set, chunk.begin, chunk.part, ws.input);
+    const MatrixF &out = model_.forward(*dev.backend, w, ws, source_.layout(chunk.part));
+    if (single) {
+      source_.summaries(out, pr.set, x, dx);
+    } else {
+      source_.summaries(out, chunk.part, dev.xc, dev.dxc);
+      place(chunk, pr.set, p, dev.xc, dev.dxc, x, dx);
     }
-  });
+  }));
   exchange_summaries(pr.chunks, pr.set, x, dx);
 }
 
