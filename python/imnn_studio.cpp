@@ -488,7 +488,7 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
           "n_initial_points, percentile, acceptance_ratio, max_iteration, max_acceptance, "
           "max_samples (pmc)");
   }
-  imnn::lfi::check_inference_options(o);
+  const imnn::lfi::CheckedInferenceOptions checked(o); // before the compressor is loaded
   imnn::Compressor &c = compressor();
   std::atomic<bool> cancel{false};
   std::exception_ptr error;
@@ -497,7 +497,7 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
   const Blocking b = run_releasing(
       [&] {
         PythonSimulator::Creating creating(sim.get());
-        r = imnn::lfi::run_inference(c, *registry_, path, o, {}, &cancel);
+        r = imnn::lfi::run_inference(c, *registry_, path, checked, {}, &cancel);
       },
       cancel, {}, error);
   if (b.poll_error) throw *b.poll_error;
