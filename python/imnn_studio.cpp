@@ -431,7 +431,7 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
         py::hasattr(v, "tolist") ? v.attr("tolist")() : py::reinterpret_borrow<py::object>(v);
     imnn::lfi::set_inference_option(o, key, to_json(value, ("infer option " + key).c_str()));
   }
-  imnn::lfi::check_inference_options(o);
+  const imnn::lfi::CheckedInferenceOptions checked(o); // before the compressor is loaded
   imnn::Compressor &c = compressor();
   std::atomic<bool> cancel{false};
   std::exception_ptr error;
@@ -440,7 +440,7 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
   const Blocking b = run_releasing(
       [&] {
         PythonSimulator::Creating creating(sim.get());
-        r = imnn::lfi::run_inference(c, *registry_, path, o, {}, &cancel);
+        r = imnn::lfi::run_inference(c, *registry_, path, checked, {}, &cancel);
       },
       cancel, {}, error);
   if (b.poll_error) throw *b.poll_error;

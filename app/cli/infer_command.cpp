@@ -151,15 +151,15 @@ int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) 
   std::optional<lfi::InferenceResult> result;
   std::exception_ptr error;
   try {
-    lfi::check_inference_options(o);
+    const lfi::CheckedInferenceOptions checked(o); // before plugins and the model are read
     const PluginRegistry registry = scan_plugins(with_recorded_dirs(o.plugin_dirs, o.run));
     if (!distributed) {
       std::signal(SIGINT, on_interrupt);
       std::signal(SIGTERM, on_interrupt);
     }
     result.emplace(lfi::run_inference(
-        o.run, registry, o, [&](double f, const std::string &m) { progress(f, m); }, &g_cancel,
-        comm));
+        o.run, registry, checked, [&](double f, const std::string &m) { progress(f, m); },
+        &g_cancel, comm));
   } catch (...) {
     error = std::current_exception();
   }

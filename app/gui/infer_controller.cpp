@@ -20,16 +20,10 @@ InferController::~InferController() {
   }
 }
 
-bool InferController::start(const QString &runDir, const lfi::InferenceOptions &options,
+bool InferController::start(const QString &runDir, const lfi::CheckedInferenceOptions &options,
                             QString *error) {
   if (isRunning()) {
     *error = tr("an inference is already running; cancel it first");
-    return false;
-  }
-  try {
-    lfi::check_inference_options(options);
-  } catch (const std::exception &e) {
-    *error = QString::fromStdString(e.what());
     return false;
   }
   cancel_.store(false);
@@ -67,7 +61,7 @@ bool InferController::start(const QString &runDir, const lfi::InferenceOptions &
     done_.store(true);
   });
   poll_.start();
-  emit progress(0.0, tr("%1: starting…").arg(QString::fromStdString(options.method)));
+  emit progress(0.0, tr("%1: starting…").arg(QString::fromStdString(options.get().method)));
   return true;
 }
 

@@ -29,9 +29,10 @@ public:
                            QObject *parent = nullptr);
   ~InferController() override; // cancels and joins a running inference
 
-  // Starts options.method on the run in runDir. Returns false with *error when one is
-  // already running or the options are wrong before anything runs.
-  bool start(const QString &runDir, const lfi::InferenceOptions &options, QString *error);
+  // Starts options.method on the run in runDir (the options were checked by the caller,
+  // who marks the field of a wrong one). Returns false with *error when one is already
+  // running.
+  bool start(const QString &runDir, const lfi::CheckedInferenceOptions &options, QString *error);
   bool isRunning() const { return thread_.joinable(); }
   // Asks the engine to stop at its next check; finished() follows with what it has.
   void cancel() { cancel_.store(true); }

@@ -505,8 +505,7 @@ void InferPanel::runInference() {
   }
   QString error;
   try {
-    const lfi::InferenceOptions o = options();
-    lfi::check_inference_options(o);
+    const lfi::CheckedInferenceOptions o(options());
     if (!controller_->start(runDir_, o, &error)) status_->setText(tr("error: %1").arg(error));
   } catch (const lfi::InferenceError &e) {
     markField(QString::fromStdString(e.option()), true);

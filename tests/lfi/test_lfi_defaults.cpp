@@ -322,7 +322,8 @@ private slots:
     InferenceOptions o;
     o.method = "abc";
     o.target = "t.npy";
-    check_inference_options(o); // the defaults are valid
+    check_inference_options(o);                                            // the defaults are valid
+    QCOMPARE(CheckedInferenceOptions(o).get().method, std::string("abc")); // kept as given
     if (field == "accept_fraction") o.accept_fraction = value;
     if (field == "min_accepted") o.min_accepted = static_cast<long long>(value);
     if (field == "n_samples") o.n_samples = static_cast<long long>(value);
@@ -333,6 +334,13 @@ private slots:
     } catch (const InferenceError &e) {
       QCOMPARE(QString::fromStdString(e.option()), field);
       QVERIFY2(QString(e.what()).contains("`" + field + "`"), e.what());
+    }
+    // The checked options that run_inference takes cannot be made from wrong ones.
+    try {
+      const CheckedInferenceOptions checked(o);
+      QFAIL("no error from CheckedInferenceOptions");
+    } catch (const InferenceError &e) {
+      QCOMPARE(QString::fromStdString(e.option()), field);
     }
   }
 

@@ -122,6 +122,20 @@ struct InferenceResult {
 // option that applies to the method is checked against inference_option_specs().
 void check_inference_options(const InferenceOptions &options);
 
+// Options that passed check_inference_options (its constructor is the only way to make
+// one, and throws its InferenceError). The run_inference overloads that take them do
+// not check again, so a front end that checks early (to mark a form field, or before it
+// scans plugins or loads a compressor) checks each inference exactly once; the
+// overloads that take InferenceOptions check once themselves.
+class CheckedInferenceOptions {
+public:
+  explicit CheckedInferenceOptions(const InferenceOptions &options);
+  const InferenceOptions &get() const { return options_; }
+
+private:
+  InferenceOptions options_;
+};
+
 // The inference options written once (imnn/option_schema.h): key (the field's name),
 // type, default, range, unit, help, the reference imnn's name and the methods it applies
 // to, in the order of README.md's table. The front ends make their flags, keywords and
@@ -161,11 +175,24 @@ MatrixD gaussian_samples(const Eigen::VectorXd &mean, const Eigen::MatrixXd &inv
 // calls it with the same options, rank 0 alone writes the output folder, and cancel
 // is ignored when there are several ranks (a rank cannot stop the others' passes).
 InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
+                              const std::filesystem::path &run_dir,
+                              const CheckedInferenceOptions &options,
+                              const ProgressFn &progress = {},
+                              const std::atomic<bool> *cancel = nullptr,
+                              std::shared_ptr<Communicator> comm = nullptr);
+// The same from a run directory: loads the compressor with options.threads (after the
+// options were checked, so wrong options fail before the model is read).
+InferenceResult run_inference(const std::filesystem::path &run_dir, const PluginRegistry &registry,
+                              const CheckedInferenceOptions &options,
+                              const ProgressFn &progress = {},
+                              const std::atomic<bool> *cancel = nullptr,
+                              std::shared_ptr<Communicator> comm = nullptr);
+// Both with unchecked options: check them (once), then as above.
+InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
                               const std::filesystem::path &run_dir, const InferenceOptions &options,
                               const ProgressFn &progress = {},
                               const std::atomic<bool> *cancel = nullptr,
                               std::shared_ptr<Communicator> comm = nullptr);
-// The same from a run directory: loads the compressor with options.threads.
 InferenceResult run_inference(const std::filesystem::path &run_dir, const PluginRegistry &registry,
                               const InferenceOptions &options, const ProgressFn &progress = {},
                               const std::atomic<bool> *cancel = nullptr,

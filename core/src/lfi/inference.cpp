@@ -295,11 +295,16 @@ void check_inference_options(const InferenceOptions &o) {
   check_inference_option_values(o); // every other range, type and choice, from the table
 }
 
+CheckedInferenceOptions::CheckedInferenceOptions(const InferenceOptions &options)
+    : options_(options) {
+  check_inference_options(options_);
+}
+
 InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
-                              const fs::path &run, const InferenceOptions &o,
+                              const fs::path &run, const CheckedInferenceOptions &checked,
                               const ProgressFn &progress, const std::atomic<bool> *cancel,
                               std::shared_ptr<Communicator> comm) {
-  check_inference_options(o);
+  const InferenceOptions &o = checked.get();
   configure_threads(o.threads);
   const bool distributed = comm && comm->size() > 1;
   const bool writer = !distributed || comm->rank() == 0;
@@ -427,11 +432,25 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
 }
 
 InferenceResult run_inference(const fs::path &run_dir, const PluginRegistry &registry,
+                              const CheckedInferenceOptions &options, const ProgressFn &progress,
+                              const std::atomic<bool> *cancel, std::shared_ptr<Communicator> comm) {
+  Compressor compressor = Compressor::load(run_dir, registry, options.get().threads);
+  return run_inference(compressor, registry, run_dir, options, progress, cancel, std::move(comm));
+}
+
+InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
+                              const fs::path &run_dir, const InferenceOptions &options,
+                              const ProgressFn &progress, const std::atomic<bool> *cancel,
+                              std::shared_ptr<Communicator> comm) {
+  return run_inference(compressor, registry, run_dir, CheckedInferenceOptions(options), progress,
+                       cancel, std::move(comm));
+}
+
+InferenceResult run_inference(const fs::path &run_dir, const PluginRegistry &registry,
                               const InferenceOptions &options, const ProgressFn &progress,
                               const std::atomic<bool> *cancel, std::shared_ptr<Communicator> comm) {
-  check_inference_options(options);
-  Compressor compressor = Compressor::load(run_dir, registry, options.threads);
-  return run_inference(compressor, registry, run_dir, options, progress, cancel, std::move(comm));
+  return run_inference(run_dir, registry, CheckedInferenceOptions(options), progress, cancel,
+                       std::move(comm));
 }
 
 } // namespace imnn::lfi

@@ -189,46 +189,93 @@ Eigen::MatrixXd kernel_factor(const Population &pop, const Prior &prior) {
                        "points");
 }
 
-} // namespace
+// The proposal density of one iteration before truncation to the prior box: the
+// mixture sum_j w_j N(theta_j, K) over the population, K = L L^T.
+struct Kernel {
+  const MatrixD *centres = nullptr; // the population's theta (N x p)
+  Eigen::MatrixXd L;
+  double log_norm = 0;            // log det(2 pi K)^(-1/2)
+  std::vector<double> cumulative; // cumulative sums of the stored weights
+  double total_w = 0;             // their sum
+  double log_box_mass = 0;        // log Z_t, the mixture's mass inside the prior box
 
-PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &settings,
-                                  const ProgressFn &progress, const std::atomic<bool> *cancel) {
-  const Problem problem = detail::validated_problem(problem_in, "PMC");
-  check_settings(settings);
-  const PmcSettings &s = settings;
-  const Prior &prior = *problem.prior;
-  const Index p = prior.dim(), q = problem.n_summaries, N = s.n_points;
-  const Index n_init = s.n_initial_points == 0 ? 10 * N : s.n_initial_points;
-  const double inf = std::numeric_limits<double>::infinity();
+  // One draw of (parent, z) from the untruncated mixture.
+  void draw(detail::Stream &st, double *theta) const {
+    const Index n = centres->rows(), p = centres->cols();
+    const double u = st.unit() * total_w;
+    const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
+    const Index j = std::min<Index>(static_cast<Index>(it - cumulative.begin()), n - 1);
+    for (Index a = 0; a < p; ++a)
+      theta[a] = (*centres)(j, a);
+    for (Index c = 0; c < p; ++c) {
+      const double z = st.normal();
+      for (Index a = c; a < p; ++a)
+        theta[a] += L(a, c) * z;
+    }
+  }
+};
 
-  PmcSamples out;
-  out.parameters.resize(0, p);
-  out.summaries.resize(0, q);
-  out.acceptance = 0.0;
+// What the proposal rounds of one iteration gave the n_move moved slots (population
+// positions n_keep + slot): the accepted proposals and the counts behind the acceptance.
+struct Proposals {
+  MatrixD theta, summaries;
+  std::vector<double> distances;
+  std::vector<char> filled; // 1: the slot got an accepted proposal
+  Index attempts = 0;       // proposals made, abandoned ones included
+  Index accepted = 0;
+  Index simulations = 0; // proposals simulated (not abandoned outside the box)
+  bool cancelled = false;
+};
+
+// One PMC run, step by step (the steps are the sections of the design above). run()
+// calls them in order; every random draw comes from the batch counter batch_, so the
+// steps draw exactly what the single loop they were cut from drew.
+class PmcRun {
+public:
+  PmcRun(const Problem &problem, const PmcSettings &settings, const ProgressFn &progress,
+         const std::atomic<bool> *cancel)
+      : problem_(problem), s_(settings), prior_(*problem.prior), progress_(progress),
+        cancel_(cancel), p_(prior_.dim()), q_(problem.n_summaries), N_(settings.n_points),
+        n_init_(settings.n_initial_points == 0 ? 10 * N_ : settings.n_initial_points),
+        n_keep_(std::clamp<Index>(
+            static_cast<Index>(std::floor(settings.percentile / 100.0 * double(N_))), 1, N_ - 1)),
+        n_move_(N_ - n_keep_), nt_(detail::thread_count(problem)) {
+    out_.parameters.resize(0, p_);
+    out_.summaries.resize(0, q_);
+    out_.acceptance = 0.0;
+  }
+
+  PmcSamples run() {
+    if (!initial_draws()) return std::move(out_); // cancelled: no population yet
+    initial_population();
+    while (!should_stop())
+      if (!iteration()) break; // cancelled: the last complete population
+    return result();
+  }
+
+private:
+  static constexpr double kInf = std::numeric_limits<double>::infinity();
   // Progress: the initial population is the first 10%; then the larger of the share of
   // max_iteration done and how far the acceptance has fallen from 1 towards
   // acceptance_ratio on a log scale (PMC usually stops on the latter).
-  constexpr double kInitialShare = 0.1;
-  auto iteration_progress = [&](double iterations_done, double acc) {
-    double f = s.max_iteration > 0 ? iterations_done / static_cast<double>(s.max_iteration) : 1.0;
-    if (acc > 0.0 && acc < 1.0 && s.acceptance_ratio < 1.0)
-      f = std::max(f, std::log(acc) / std::log(s.acceptance_ratio));
+  static constexpr double kInitialShare = 0.1;
+
+  double iteration_progress(double iterations_done, double acc) const {
+    double f = s_.max_iteration > 0 ? iterations_done / static_cast<double>(s_.max_iteration) : 1.0;
+    if (acc > 0.0 && acc < 1.0 && s_.acceptance_ratio < 1.0)
+      f = std::max(f, std::log(acc) / std::log(s_.acceptance_ratio));
     return kInitialShare + (1.0 - kInitialShare) * std::clamp(f, 0.0, 1.0);
-  };
-  double reported = 0.0; // fractions never go back
-  auto report = [&](double f, const std::string &msg) {
-    reported = std::max(reported, std::clamp(f, 0.0, 1.0));
-    if (progress) progress(reported, msg);
-  };
+  }
+  void report(double f, const std::string &msg) {
+    reported_ = std::max(reported_, std::clamp(f, 0.0, 1.0)); // fractions never go back
+    if (progress_) progress_(reported_, msg);
+  }
 
-  std::uint64_t batch = 0;
-  detail::Pass pass;
-
-  // ---- initial population ----------------------------------------------------------
-  {
-    const std::uint64_t b = batch++;
+  // ---- initial draws: n_init prior draws, simulated (false: cancelled) ----------------
+  bool initial_draws() {
+    const std::uint64_t b = batch_++;
     auto from_prior = [&](Index i, double *theta) {
-      prior.sample(detail::draw_seed(problem, detail::SeedTag::pmc_proposal, b, sz(i)), theta);
+      prior_.sample(detail::draw_seed(problem_, detail::SeedTag::pmc_proposal, b, sz(i)), theta);
       return true;
     };
     auto chunk_done = [&](Index done, Index n) {
@@ -236,288 +283,337 @@ PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &
              "PMC: initial population: " + std::to_string(done) + "/" + std::to_string(n) +
                  " simulations");
     };
-    const Index done = detail::simulate_pass(problem, detail::SeedTag::pmc_sim, b, n_init,
-                                             from_prior, pass, cancel, chunk_done);
-    out.total_draws = done;
-    if (done < n_init) {
-      out.cancelled = true;
-      return out;
+    const Index done = detail::simulate_pass(problem_, detail::SeedTag::pmc_sim, b, n_init_,
+                                             from_prior, pass_, cancel_, chunk_done);
+    out_.total_draws = done;
+    if (done < n_init_) {
+      out_.cancelled = true;
+      return false;
     }
+    return true;
   }
-  Population pop;
-  double log_scale = 0.0; // true weights = stored weights * exp(log_scale)
-  {
-    std::vector<Index> order(sz(n_init));
+
+  // ---- initial population: the N closest draws, W = 1 / n_init each -----------------
+  void initial_population() {
+    std::vector<Index> order(sz(n_init_));
     std::iota(order.begin(), order.end(), Index{0});
     std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) {
-      return pass.distances[sz(a)] < pass.distances[sz(b)];
+      return pass_.distances[sz(a)] < pass_.distances[sz(b)];
     });
-    if (!std::isfinite(pass.distances[sz(order[sz(N - 1)])])) {
-      const auto finite = std::count_if(pass.distances.begin(), pass.distances.end(),
+    if (!std::isfinite(pass_.distances[sz(order[sz(N_ - 1)])])) {
+      const auto finite = std::count_if(pass_.distances.begin(), pass_.distances.end(),
                                         [](double d) { return std::isfinite(d); });
-      throw Error(
-          "PMC: only " + std::to_string(finite) + " of the " + std::to_string(n_init) +
-          " initial simulations gave finite distances, fewer than n_points = " + std::to_string(N) +
-          ": check the simulator and compressor for non-finite output, or draw more "
-          "initial points");
+      throw Error("PMC: only " + std::to_string(finite) + " of the " + std::to_string(n_init_) +
+                  " initial simulations gave finite distances, fewer than n_points = " +
+                  std::to_string(N_) +
+                  ": check the simulator and compressor for non-finite output, or draw more "
+                  "initial points");
     }
-    pop.theta.resize(N, p);
-    pop.summaries.resize(N, q);
-    pop.distances.resize(sz(N));
+    pop_.theta.resize(N_, p_);
+    pop_.summaries.resize(N_, q_);
+    pop_.distances.resize(sz(N_));
     // Weights on the evidence scale, W = 1 / n_init per prior draw, are stored divided
     // by exp(log_scale) so that they sum to one (no underflow as the evidence shrinks).
-    pop.weights.assign(sz(N), 1.0 / static_cast<double>(N));
-    log_scale = std::log(static_cast<double>(N) / static_cast<double>(n_init));
-    for (Index r = 0; r < N; ++r) {
+    pop_.weights.assign(sz(N_), 1.0 / static_cast<double>(N_));
+    log_scale_ = std::log(static_cast<double>(N_) / static_cast<double>(n_init_));
+    for (Index r = 0; r < N_; ++r) {
       const Index i = order[sz(r)];
-      pop.theta.row(r) = pass.theta.row(i);
-      pop.summaries.row(r) = pass.summaries.row(i);
-      pop.distances[sz(r)] = pass.distances[sz(i)];
+      pop_.theta.row(r) = pass_.theta.row(i);
+      pop_.summaries.row(r) = pass_.summaries.row(i);
+      pop_.distances[sz(r)] = pass_.distances[sz(i)];
     }
   }
 
-  // ---- iterations ------------------------------------------------------------------------
-  double acceptance = inf;
-  int iterations = 0;
-  const Index n_keep =
-      std::clamp<Index>(static_cast<Index>(std::floor(s.percentile / 100.0 * double(N))), 1, N - 1);
-  const Index n_move = N - n_keep;
-  const int nt = detail::thread_count(problem);
-  double previous_eps = inf;
-  double last_eps = inf;          // the tolerance of the last complete iteration
-  Index last_abandoned = 0;       // its proposals abandoned outside the box (max_samples)
-  double last_acceptance_sim = 0; // its accepted / simulated proposals
-  while (iterations < s.max_iteration && !(acceptance < s.acceptance_ratio)) {
-    if (detail::cancelled(cancel)) {
-      out.cancelled = true;
-      break;
-    }
-    // (Position n_keep holds a positive-weight point whenever the previous iteration
-    // accepted anything; otherwise PMC has stopped. The min is a guard.)
-    const double eps = std::min(pop.distances[sz(n_keep)], previous_eps);
-    previous_eps = eps;
-    const Eigen::MatrixXd L = kernel_factor(pop, prior);
+  // ---- kernel: covariance update and the mixture's mass inside the box ----------------
+  Kernel kernel() {
+    Kernel k;
+    k.centres = &pop_.theta;
+    k.L = kernel_factor(pop_, prior_);
     // log of w_j N(.; theta_j, K) up to the quadratic form: log w_j - log det(2 pi K)/2.
-    const double log_det = 2.0 * L.diagonal().array().log().sum();
-    const double log_norm_kernel =
-        -0.5 * (static_cast<double>(p) * 1.83787706640934548356 + log_det);
-    std::vector<double> cumulative(sz(N));
-    std::partial_sum(pop.weights.begin(), pop.weights.end(), cumulative.begin());
-    const double total_w = cumulative.back();
+    const double log_det = 2.0 * k.L.diagonal().array().log().sum();
+    k.log_norm = -0.5 * (static_cast<double>(p_) * 1.83787706640934548356 + log_det);
+    k.cumulative.resize(sz(N_));
+    std::partial_sum(pop_.weights.begin(), pop_.weights.end(), k.cumulative.begin());
+    k.total_w = k.cumulative.back();
+    k.log_box_mass = log_box_mass(k);
+    return k;
+  }
 
-    // One draw of (parent, z) from the untruncated mixture.
-    auto draw_mixture = [&](detail::Stream &st, double *theta) {
-      const double u = st.unit() * total_w;
-      const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
-      const Index j = std::min<Index>(static_cast<Index>(it - cumulative.begin()), N - 1);
-      for (Index a = 0; a < p; ++a)
-        theta[a] = pop.theta(j, a);
-      for (Index c = 0; c < p; ++c) {
-        const double z = st.normal();
-        for (Index a = c; a < p; ++a)
-          theta[a] += L(a, c) * z;
+  // Z_t, which normalises the truncated proposal, estimated from kBoxBlocks * kBoxDraws
+  // draws of the mixture (no simulations; an integer count, so independent of the
+  // thread count); exact (1) when no draw leaves the box. Relative error
+  // sqrt((1 - Z) / (Z M)) < 0.4% for Z >= 0.5.
+  double log_box_mass(const Kernel &k) {
+    constexpr Index kBoxBlocks = 256, kBoxDraws = 256;
+    const std::uint64_t bz = batch_++;
+    long long inside = 0;
+#pragma omp parallel for num_threads(nt_) schedule(static) reduction(+ : inside)
+    for (Index blk = 0; blk < kBoxBlocks; ++blk) {
+      detail::Stream st(detail::draw_seed(problem_, detail::SeedTag::pmc_proposal, bz, sz(blk)));
+      std::vector<double> theta(sz(p_));
+      for (Index i = 0; i < kBoxDraws; ++i) {
+        k.draw(st, theta.data());
+        if (prior_.in_box(theta.data())) ++inside;
       }
-    };
-    // The mixture's mass inside the prior box, Z_t, normalises the truncated proposal:
-    // estimated from kBoxBlocks * kBoxDraws draws of the mixture (no simulations; an
-    // integer count, so independent of the thread count); exact (1) when no draw leaves
-    // the box. Relative error sqrt((1 - Z) / (Z M)) < 0.4% for Z >= 0.5.
-    double log_box_mass = 0.0;
-    {
-      constexpr Index kBoxBlocks = 256, kBoxDraws = 256;
-      const std::uint64_t bz = batch++;
-      long long inside = 0;
-#pragma omp parallel for num_threads(nt) schedule(static) reduction(+ : inside)
-      for (Index blk = 0; blk < kBoxBlocks; ++blk) {
-        detail::Stream st(detail::draw_seed(problem, detail::SeedTag::pmc_proposal, bz, sz(blk)));
-        std::vector<double> theta(sz(p));
-        for (Index k = 0; k < kBoxDraws; ++k) {
-          draw_mixture(st, theta.data());
-          if (prior.in_box(theta.data())) ++inside;
-        }
-      }
-      const double total = static_cast<double>(kBoxBlocks * kBoxDraws);
-      log_box_mass = std::log(std::max(static_cast<double>(inside), 0.5) / total);
     }
+    const double total = static_cast<double>(kBoxBlocks * kBoxDraws);
+    return std::log(std::max(static_cast<double>(inside), 0.5) / total);
+  }
 
-    MatrixD new_theta(n_move, p), new_summaries(n_move, q);
-    std::vector<double> new_distances(sz(n_move), inf);
-    std::vector<char> filled(sz(n_move), 0);
-    std::vector<Index> pending(sz(n_move));
+  // ---- proposal rounds for the moved points (positions n_keep..N-1) -------------------
+  // Up to max_acceptance rounds; each simulates one proposal per slot still without an
+  // accepted one (rho' < eps).
+  Proposals proposal_rounds(const Kernel &k, double eps) {
+    Proposals pr;
+    pr.theta.resize(n_move_, p_);
+    pr.summaries.resize(n_move_, q_);
+    pr.distances.assign(sz(n_move_), kInf);
+    pr.filled.assign(sz(n_move_), 0);
+    std::vector<Index> pending(sz(n_move_));
     std::iota(pending.begin(), pending.end(), Index{0});
-    Index attempts = 0, accepted = 0, simulations = 0;
-    bool stop = false;
-    for (Index round = 0; round < s.max_acceptance && !pending.empty(); ++round) {
-      if (detail::cancelled(cancel)) {
-        stop = true;
+    for (Index round = 0; round < s_.max_acceptance && !pending.empty(); ++round) {
+      if (detail::cancelled(cancel_)) {
+        pr.cancelled = true;
         break;
       }
-      const std::uint64_t b = batch++;
+      const std::uint64_t b = batch_++;
       const Index m = static_cast<Index>(pending.size());
       auto propose = [&](Index i, double *theta) {
-        detail::Stream st(detail::draw_seed(problem, detail::SeedTag::pmc_proposal, b, sz(i)));
-        for (Index tries = 0; tries < s.max_samples; ++tries) {
-          draw_mixture(st, theta);
-          if (prior.in_box(theta)) return true;
+        detail::Stream st(detail::draw_seed(problem_, detail::SeedTag::pmc_proposal, b, sz(i)));
+        for (Index tries = 0; tries < s_.max_samples; ++tries) {
+          k.draw(st, theta);
+          if (prior_.in_box(theta)) return true;
         }
         return false; // abandoned after max_samples draws outside the box
       };
-      const Index filled_before = n_move - m;
+      const Index filled_before = n_move_ - m;
       auto chunk_done = [&](Index done, Index n) {
         const double within =
             (static_cast<double>(filled_before) +
              static_cast<double>(done) / static_cast<double>(n) * static_cast<double>(m)) /
-            static_cast<double>(n_move);
-        report(iteration_progress(iterations + within, acceptance),
-               "PMC: iteration " + std::to_string(iterations + 1) + ": round " +
+            static_cast<double>(n_move_);
+        report(iteration_progress(iterations_ + within, acceptance_),
+               "PMC: iteration " + std::to_string(iterations_ + 1) + ": round " +
                    std::to_string(round + 1) + ", " + std::to_string(done) + "/" +
                    std::to_string(n) + " proposals, epsilon " + num(eps));
       };
-      const Index done = detail::simulate_pass(problem, detail::SeedTag::pmc_sim, b, m, propose,
-                                               pass, cancel, chunk_done);
+      const Index done = detail::simulate_pass(problem_, detail::SeedTag::pmc_sim, b, m, propose,
+                                               pass_, cancel_, chunk_done);
       if (done < m) {
-        stop = true;
+        pr.cancelled = true;
         break;
       }
       std::vector<Index> still;
-      for (Index k = 0; k < m; ++k) {
-        ++attempts;
-        if (pass.simulated[sz(k)]) ++simulations;
-        const Index slot = pending[sz(k)];
-        if (pass.distances[sz(k)] < eps) {
-          new_theta.row(slot) = pass.theta.row(k);
-          new_summaries.row(slot) = pass.summaries.row(k);
-          new_distances[sz(slot)] = pass.distances[sz(k)];
-          filled[sz(slot)] = 1;
-          ++accepted;
+      for (Index i = 0; i < m; ++i) {
+        ++pr.attempts;
+        if (pass_.simulated[sz(i)]) ++pr.simulations;
+        const Index slot = pending[sz(i)];
+        if (pass_.distances[sz(i)] < eps) {
+          pr.theta.row(slot) = pass_.theta.row(i);
+          pr.summaries.row(slot) = pass_.summaries.row(i);
+          pr.distances[sz(slot)] = pass_.distances[sz(i)];
+          pr.filled[sz(slot)] = 1;
+          ++pr.accepted;
         } else {
           still.push_back(slot);
         }
       }
       pending = std::move(still);
     }
-    if (stop) {
-      out.total_draws += simulations;
-      out.cancelled = true;
-      break;
-    }
-    out.total_draws += simulations;
-    acceptance = attempts > 0 ? static_cast<double>(accepted) / static_cast<double>(attempts) : 0.0;
-    last_eps = eps;
-    last_abandoned = attempts - simulations;
-    last_acceptance_sim =
-        simulations > 0 ? static_cast<double>(accepted) / static_cast<double>(simulations) : 0.0;
+    return pr;
+  }
 
-    // Importance weights of the accepted proposals, on the evidence scale:
-    // W = prior(theta') / q_t(theta') / D_t with q_t = mixture / Z_t the truncated
-    // proposal density and D_t the proposals simulated this iteration.
-    std::vector<double> log_v(sz(n_move), -inf);
-    if (accepted > 0) {
-      std::vector<double> log_w(sz(N));
-      for (Index j = 0; j < N; ++j)
-        log_w[sz(j)] = std::log(pop.weights[sz(j)] / total_w); // -inf for weight 0
-      const double log_draws = std::log(static_cast<double>(simulations));
-#pragma omp parallel for num_threads(nt) schedule(static)
-      for (Index slot = 0; slot < n_move; ++slot) {
-        if (!filled[sz(slot)]) continue;
-        Eigen::VectorXd d(p);
-        std::vector<double> terms(sz(N));
-        double tmax = -inf;
-        for (Index j = 0; j < N; ++j) {
-          d = new_theta.row(slot).transpose() - pop.theta.row(j).transpose();
-          L.triangularView<Eigen::Lower>().solveInPlace(d);
-          const double t = log_w[sz(j)] + log_norm_kernel - 0.5 * d.squaredNorm();
-          terms[sz(j)] = t;
-          tmax = std::max(tmax, t);
-        }
-        double acc = 0.0;
-        for (const double t : terms)
-          acc += std::exp(t - tmax);
-        const double log_mixture = tmax + std::log(acc);
-        log_v[sz(slot)] = prior.log_prob(new_theta.row(slot).data()) + log_box_mass - log_mixture -
-                          log_draws - log_scale;
+  // ---- importance weights of the accepted proposals (log, stored scale) ---------------
+  // W = prior(theta') / q_t(theta') / D_t with q_t = mixture / Z_t the truncated
+  // proposal density and D_t the proposals simulated this iteration; -inf for the slots
+  // without an accepted proposal.
+  std::vector<double> importance_log_weights(const Kernel &k, const Proposals &pr) const {
+    std::vector<double> log_v(sz(n_move_), -kInf);
+    if (pr.accepted == 0) return log_v;
+    std::vector<double> log_w(sz(N_));
+    for (Index j = 0; j < N_; ++j)
+      log_w[sz(j)] = std::log(pop_.weights[sz(j)] / k.total_w); // -inf for weight 0
+    const double log_draws = std::log(static_cast<double>(pr.simulations));
+#pragma omp parallel for num_threads(nt_) schedule(static)
+    for (Index slot = 0; slot < n_move_; ++slot) {
+      if (!pr.filled[sz(slot)]) continue;
+      Eigen::VectorXd d(p_);
+      std::vector<double> terms(sz(N_));
+      double tmax = -kInf;
+      for (Index j = 0; j < N_; ++j) {
+        d = pr.theta.row(slot).transpose() - pop_.theta.row(j).transpose();
+        k.L.triangularView<Eigen::Lower>().solveInPlace(d);
+        const double t = log_w[sz(j)] + k.log_norm - 0.5 * d.squaredNorm();
+        terms[sz(j)] = t;
+        tmax = std::max(tmax, t);
       }
-      for (Index slot = 0; slot < n_move; ++slot)
-        if (filled[sz(slot)] && !std::isfinite(log_v[sz(slot)]))
-          throw NumericalError("PMC: an importance weight is not finite: check the prior's "
-                               "log_prob inside its box");
+      double acc = 0.0;
+      for (const double t : terms)
+        acc += std::exp(t - tmax);
+      const double log_mixture = tmax + std::log(acc);
+      log_v[sz(slot)] = prior_.log_prob(pr.theta.row(slot).data()) + k.log_box_mass - log_mixture -
+                        log_draws - log_scale_;
     }
-    // Both the kept points (their weights sum to an estimate of the evidence at eps_t)
-    // and the new ones (likewise, unbiased) estimate the same measure: mix them in
-    // proportion to their counts. Moved points without an accepted proposal get 0.
-    const double n_new = static_cast<double>(accepted), n_old = static_cast<double>(n_keep);
+    for (Index slot = 0; slot < n_move_; ++slot)
+      if (pr.filled[sz(slot)] && !std::isfinite(log_v[sz(slot)]))
+        throw NumericalError("PMC: an importance weight is not finite: check the prior's "
+                             "log_prob inside its box");
+    return log_v;
+  }
+
+  // ---- the new population --------------------------------------------------------------
+  // Both the kept points (their weights sum to an estimate of the evidence at eps_t)
+  // and the new ones (likewise, unbiased) estimate the same measure: mix them in
+  // proportion to their counts. Moved points without an accepted proposal get 0.
+  void replace_moved(const Proposals &pr, const std::vector<double> &log_v) {
+    const double n_new = static_cast<double>(pr.accepted), n_old = static_cast<double>(n_keep_);
     const double old_share = n_old / (n_old + n_new), new_share = n_new / (n_old + n_new);
-    for (Index i = 0; i < n_keep; ++i)
-      pop.weights[sz(i)] *= old_share;
-    for (Index slot = 0; slot < n_move; ++slot) {
-      const Index i = n_keep + slot;
-      if (filled[sz(slot)]) {
-        pop.theta.row(i) = new_theta.row(slot);
-        pop.summaries.row(i) = new_summaries.row(slot);
-        pop.distances[sz(i)] = new_distances[sz(slot)];
-        pop.weights[sz(i)] = std::exp(log_v[sz(slot)]) * new_share;
+    for (Index i = 0; i < n_keep_; ++i)
+      pop_.weights[sz(i)] *= old_share;
+    for (Index slot = 0; slot < n_move_; ++slot) {
+      const Index i = n_keep_ + slot;
+      if (pr.filled[sz(slot)]) {
+        pop_.theta.row(i) = pr.theta.row(slot);
+        pop_.summaries.row(i) = pr.summaries.row(slot);
+        pop_.distances[sz(i)] = pr.distances[sz(slot)];
+        pop_.weights[sz(i)] = std::exp(log_v[sz(slot)]) * new_share;
       } else {
-        pop.weights[sz(i)] = 0.0;
+        pop_.weights[sz(i)] = 0.0;
       }
     }
-    const double stored = std::accumulate(pop.weights.begin(), pop.weights.end(), 0.0);
+    const double stored = std::accumulate(pop_.weights.begin(), pop_.weights.end(), 0.0);
     if (!(stored > 0.0) || !std::isfinite(stored))
       throw NumericalError("PMC: the population weights are not finite or sum to zero");
-    for (double &w : pop.weights)
+    for (double &w : pop_.weights)
       w /= stored;
-    log_scale += std::log(stored);
-    pop.sort();
-    ++iterations;
-    report(iteration_progress(iterations, acceptance),
-           "PMC: iteration " + std::to_string(iterations) + ": epsilon " + num(eps) +
-               ", acceptance " + num(acceptance) + ", " + std::to_string(out.total_draws) +
-               " simulations");
+    log_scale_ += std::log(stored);
+    pop_.sort();
   }
 
-  // ---- the result ---------------------------------------------------------------------------
-  const double wsum = std::accumulate(pop.weights.begin(), pop.weights.end(), 0.0);
-  for (double &w : pop.weights)
-    w /= wsum;
-  out.parameters = pop.theta;
-  out.summaries = pop.summaries;
-  out.distances = pop.distances;
-  out.weights = pop.weights;
-  out.epsilon = 0.0; // the largest distance among the points that carry weight
-  for (Index i = 0; i < N; ++i)
-    if (pop.weights[sz(i)] > 0.0) out.epsilon = std::max(out.epsilon, pop.distances[sz(i)]);
-  out.iterations = iterations;
-  out.acceptance = iterations > 0 ? acceptance : 0.0;
-  // Did the acceptance criterion stop PMC, or a limit?
-  if (out.cancelled) {
-    out.converged = false;
-    out.convergence = "cancelled";
-  } else if (iterations == 0) {
-    out.converged = false;
-    out.convergence = "`max_iteration` 0: only the initial population was drawn (a rejection "
-                      "ABC sample of the closest n_points); raise `max_iteration`";
-  } else if (!(acceptance < s.acceptance_ratio)) {
-    out.converged = false;
-    out.convergence = "`max_iteration` " + std::to_string(s.max_iteration) +
-                      " reached with the acceptance " + num(out.acceptance) +
-                      " still above `acceptance_ratio` " + num(s.acceptance_ratio) + " (epsilon " +
-                      num(last_eps) + ")" +
-                      ": the population has not reached the tolerance at which PMC stops; raise "
-                      "`max_iteration`";
-  } else if (last_abandoned > 0 && !(last_acceptance_sim < s.acceptance_ratio)) {
-    out.converged = false;
-    out.convergence =
-        std::to_string(last_abandoned) +
-        " proposals of the last iteration found no point inside the prior box in `max_samples` " +
-        std::to_string(s.max_samples) +
-        " draws; counted as rejections they brought the "
-        "acceptance below `acceptance_ratio`, but among the simulated proposals it is " +
-        num(last_acceptance_sim) + ": raise `max_samples`";
+  // ---- one iteration (false: cancelled, the population unchanged) ---------------------
+  bool iteration() {
+    if (detail::cancelled(cancel_)) {
+      out_.cancelled = true;
+      return false;
+    }
+    // (Position n_keep holds a positive-weight point whenever the previous iteration
+    // accepted anything; otherwise PMC has stopped. The min is a guard.)
+    const double eps = std::min(pop_.distances[sz(n_keep_)], previous_eps_);
+    previous_eps_ = eps;
+    const Kernel k = kernel();
+    const Proposals pr = proposal_rounds(k, eps);
+    out_.total_draws += pr.simulations;
+    if (pr.cancelled) {
+      out_.cancelled = true;
+      return false;
+    }
+    acceptance_bookkeeping(pr, eps);
+    replace_moved(pr, importance_log_weights(k, pr));
+    ++iterations_;
+    report(iteration_progress(iterations_, acceptance_),
+           "PMC: iteration " + std::to_string(iterations_) + ": epsilon " + num(eps) +
+               ", acceptance " + num(acceptance_) + ", " + std::to_string(out_.total_draws) +
+               " simulations");
+    return true;
   }
-  report(out.cancelled ? reported : 1.0,
-         "PMC: " + std::to_string(iterations) + " iterations, epsilon " + num(out.epsilon) +
-             ", last acceptance " + num(acceptance) + ", " + std::to_string(out.total_draws) +
-             " simulations" + (out.cancelled ? " (cancelled)" : ""));
-  return out;
+
+  // ---- acceptance bookkeeping and the stopping criterion ------------------------------
+  void acceptance_bookkeeping(const Proposals &pr, double eps) {
+    acceptance_ =
+        pr.attempts > 0 ? static_cast<double>(pr.accepted) / static_cast<double>(pr.attempts) : 0.0;
+    last_eps_ = eps;
+    last_abandoned_ = pr.attempts - pr.simulations;
+    last_acceptance_sim_ =
+        pr.simulations > 0 ? static_cast<double>(pr.accepted) / static_cast<double>(pr.simulations)
+                           : 0.0;
+  }
+  // Stop once an iteration's acceptance is below acceptance_ratio, or at max_iteration.
+  bool should_stop() const {
+    return !(iterations_ < s_.max_iteration && !(acceptance_ < s_.acceptance_ratio));
+  }
+
+  // ---- the result: normalised weights, epsilon, converged and why not ----------------
+  PmcSamples result() {
+    const double wsum = std::accumulate(pop_.weights.begin(), pop_.weights.end(), 0.0);
+    for (double &w : pop_.weights)
+      w /= wsum;
+    out_.parameters = pop_.theta;
+    out_.summaries = pop_.summaries;
+    out_.distances = pop_.distances;
+    out_.weights = pop_.weights;
+    out_.epsilon = 0.0; // the largest distance among the points that carry weight
+    for (Index i = 0; i < N_; ++i)
+      if (pop_.weights[sz(i)] > 0.0) out_.epsilon = std::max(out_.epsilon, pop_.distances[sz(i)]);
+    out_.iterations = iterations_;
+    out_.acceptance = iterations_ > 0 ? acceptance_ : 0.0;
+    set_convergence();
+    report(out_.cancelled ? reported_ : 1.0,
+           "PMC: " + std::to_string(iterations_) + " iterations, epsilon " + num(out_.epsilon) +
+               ", last acceptance " + num(acceptance_) + ", " + std::to_string(out_.total_draws) +
+               " simulations" + (out_.cancelled ? " (cancelled)" : ""));
+    return std::move(out_);
+  }
+  // Did the acceptance criterion stop PMC, or a limit?
+  void set_convergence() {
+    if (out_.cancelled) {
+      out_.converged = false;
+      out_.convergence = "cancelled";
+    } else if (iterations_ == 0) {
+      out_.converged = false;
+      out_.convergence = "`max_iteration` 0: only the initial population was drawn (a "
+                         "rejection ABC sample of the closest n_points); raise `max_iteration`";
+    } else if (!(acceptance_ < s_.acceptance_ratio)) {
+      out_.converged = false;
+      out_.convergence = "`max_iteration` " + std::to_string(s_.max_iteration) +
+                         " reached with the acceptance " + num(out_.acceptance) +
+                         " still above `acceptance_ratio` " + num(s_.acceptance_ratio) +
+                         " (epsilon " + num(last_eps_) + ")" +
+                         ": the population has not reached the tolerance at which PMC stops; "
+                         "raise `max_iteration`";
+    } else if (last_abandoned_ > 0 && !(last_acceptance_sim_ < s_.acceptance_ratio)) {
+      out_.converged = false;
+      out_.convergence =
+          std::to_string(last_abandoned_) +
+          " proposals of the last iteration found no point inside the prior box in "
+          "`max_samples` " +
+          std::to_string(s_.max_samples) +
+          " draws; counted as rejections they brought the "
+          "acceptance below `acceptance_ratio`, but among the simulated proposals it is " +
+          num(last_acceptance_sim_) + ": raise `max_samples`";
+    }
+  }
+
+  const Problem &problem_;
+  const PmcSettings &s_;
+  const Prior &prior_;
+  const ProgressFn &progress_;
+  const std::atomic<bool> *cancel_;
+  const Index p_, q_, N_;
+  const Index n_init_;          // initial prior draws
+  const Index n_keep_, n_move_; // points kept / moved per iteration
+  const int nt_;
+
+  PmcSamples out_;
+  double reported_ = 0.0;   // the last progress fraction
+  std::uint64_t batch_ = 0; // seeds: every round of draws has its own batch number
+  detail::Pass pass_;
+  Population pop_;
+  double log_scale_ = 0.0; // true weights = stored weights * exp(log_scale)
+  int iterations_ = 0;
+  double acceptance_ = kInf; // the last complete iteration's accepted / proposals
+  double previous_eps_ = kInf;
+  double last_eps_ = kInf;         // the tolerance of the last complete iteration
+  Index last_abandoned_ = 0;       // its proposals abandoned outside the box (max_samples)
+  double last_acceptance_sim_ = 0; // its accepted / simulated proposals
+};
+
+} // namespace
+
+PmcSamples population_monte_carlo(const Problem &problem_in, const PmcSettings &settings,
+                                  const ProgressFn &progress, const std::atomic<bool> *cancel) {
+  const Problem problem = detail::validated_problem(problem_in, "PMC");
+  check_settings(settings);
+  return PmcRun(problem, settings, progress, cancel).run();
 }
 
 } // namespace imnn::lfi
