@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
@@ -20,7 +21,11 @@ namespace gui_test {
 inline void isolateSettings() {
   QStandardPaths::setTestModeEnabled(true);
   QCoreApplication::setOrganizationName(QStringLiteral("imnn-studio-tests"));
-  QCoreApplication::setApplicationName(QStringLiteral("imnn-studio-tests"));
+  // One settings file per test program: CTest runs GUI tests in parallel (-j2), and a
+  // shared file let one test's saved window state land in another's restored one.
+  QCoreApplication::setApplicationName(
+      QStringLiteral("imnn-studio-tests-") +
+      QFileInfo(QCoreApplication::applicationFilePath()).completeBaseName());
   QSettings().clear();
 }
 
