@@ -321,7 +321,8 @@ private slots:
       cancel = true;
     });
     double stopped_after = 0.0;
-    bool flagged = false;
+    bool flagged = false, converged = true;
+    std::string convergence;
     Index sims = 0;
     if (pmc) {
       PmcSettings s;
@@ -329,6 +330,8 @@ private slots:
       const PmcSamples r = population_monte_carlo(p, s, {}, &cancel);
       stopped_after = seconds(t);
       flagged = r.cancelled;
+      converged = r.converged;
+      convergence = r.convergence;
       sims = r.total_draws;
       QCOMPARE(r.parameters.rows(), Index{0}); // no complete population yet
     } else {
@@ -338,6 +341,8 @@ private slots:
       const AbcSamples &r = abc.run(s, {}, &cancel);
       stopped_after = seconds(t);
       flagged = r.cancelled;
+      converged = r.converged;
+      convergence = r.convergence;
       sims = r.n_simulations;
       QCOMPARE(r.parameters.rows(), r.n_simulations);
     }
@@ -345,6 +350,9 @@ private slots:
     qInfo("cancelled after %.3f s (%ld simulations started, %td kept)", stopped_after, calls.load(),
           sims);
     QVERIFY(flagged);
+    // a cancelled sample is never reported as the method's converged answer
+    QVERIFY(!converged);
+    QCOMPARE(convergence, std::string("cancelled"));
     QVERIFY2(stopped_after < 1.0, "cancellation took longer than 1 s");
     QVERIFY(calls.load() < 5000);
     // A flag set before the call stops it before any simulation.
@@ -352,7 +360,8 @@ private slots:
     if (pmc) {
       PmcSettings s;
       s.n_points = 100;
-      QVERIFY(population_monte_carlo(p, s, {}, &cancel).cancelled);
+      const PmcSamples r = population_monte_carlo(p, s, {}, &cancel);
+      QVERIFY(r.cancelled && !r.converged);
     } else {
       Abc abc(p);
       AbcSettings s;

@@ -246,7 +246,12 @@ public:
   }
 
   PmcSamples run() {
-    if (!initial_draws()) return std::move(out_); // cancelled: no population yet
+    if (!initial_draws()) { // cancelled: no population yet, and not converged
+      set_convergence();
+      report(reported_, "PMC: cancelled during the initial draws after " +
+                            std::to_string(out_.total_draws) + " simulations");
+      return std::move(out_);
+    }
     initial_population();
     while (!should_stop())
       if (!iteration()) break; // cancelled: the last complete population
