@@ -15,6 +15,7 @@
 #include <ctime>
 #include <iostream>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <unistd.h>
@@ -232,6 +233,10 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
       }
       try {
         result = job.wait();
+      } catch (const std::bad_alloc &) {
+        error = "out of memory (std::bad_alloc): the fit asked for more memory than this "
+                "machine could give; lower n_s, n_per_device or fit.memory_budget_mb (or the "
+                "network's size)";
       } catch (const std::exception &e) {
         error = e.what();
       }

@@ -117,6 +117,46 @@ private slots:
     QVERIFY(bad.code != 0);
   }
 
+  // Sizes no machine can hold are refused before anything is allocated, with the key,
+  // the bytes it asks for and the fix, never a bare std::bad_alloc (issue 15 §5).
+  void huge_sizes_name_the_key_data() {
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QString>("key");
+    const QByteArray net = R"("network": {"plugin": "mlp", "options": {"hidden": [16, 16]}})";
+    QTest::newRow("n_s") << QByteArray(R"({"simulator": "gaussian_mean_variance", )" + net +
+                                       R"(, "n_s": 4000000000, "n_d": 100})")
+                         << "`n_s`: 4000000000 simulations ask for at least";
+    QTest::newRow("n_validation")
+        << QByteArray(R"({"simulator": "gaussian_mean_variance", )" + net +
+                      R"(, "n_s": 200, "n_d": 200, "fit": {"n_validation": 4000000000}})")
+        << "`fit.n_validation`: 4000000000 simulations";
+    QTest::newRow("n_statistics")
+        << QByteArray(R"({"simulator": "gaussian_mean_variance", )" + net +
+                      R"(, "n_s": 200, "n_d": 200, "fit": {"n_statistics": 4000000000}})")
+        << "`fit.n_statistics`: 4000000000 simulations";
+    QTest::newRow("n_data") << QByteArray(R"({"simulator": {"plugin": "gaussian_mean_variance",
+                                  "options": {"n_data": 1000000000}}, )" +
+                                          net + R"(, "n_s": 200, "n_d": 200})")
+                            << "`n_per_device`: a chunk of 200 simulations of 1000000000 values";
+    QTest::newRow("hidden") << QByteArray(R"({"simulator": "gaussian_mean_variance",
+                                  "network": {"plugin": "mlp", "options": {"hidden":
+                                  [2000000000, 2000000000]}}, "n_s": 200, "n_d": 200})")
+                            << "`network.options`: the network \"mlp\"";
+  }
+  void huge_sizes_name_the_key() {
+    QFETCH(QByteArray, config);
+    QFETCH(QString, key);
+    const QString cfg =
+        write_config(QStringLiteral("huge_%1.json").arg(QTest::currentDataTag()), config);
+    const auto r =
+        run({"fit", cfg, "--run-dir", tmp_.filePath(QTest::currentDataTag()), "--quiet"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(key), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("bad_alloc") || r.err.contains("out of memory"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("this machine has") || r.err.contains("too large for this machine"),
+             qPrintable(r.err));
+  }
+
   void progress_line_is_printed() {
     const QString cfg = write_config("small2.json", small_config());
     const auto r = run({"fit", cfg, "--run-dir", tmp_.filePath("run2"), "--max-iterations", "100",

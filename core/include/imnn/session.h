@@ -33,6 +33,13 @@ struct FitSession {
 // initialised from config.seed). Throws ConfigError / PluginError naming the problem.
 // comm: the MPI ranks fitting together (null: this process alone).
 FitSession prepare_fit(RunConfig config, std::shared_ptr<Communicator> comm = nullptr);
+// Refuses, before anything is allocated, a resolved config whose sets or chunks cannot
+// fit in memory_bytes (0: this machine's physical memory): lower bounds of the bytes
+// that n_s/n_d, fit.n_validation, fit.n_statistics (outputs and tangents in double) and
+// one chunk of n_per_device simulations (inputs in float) ask for. ConfigError names
+// the key, the bytes and the fix. prepare_fit calls it.
+void check_fit_memory(const RunConfig &config, Index input_size, Index n_params,
+                      double memory_bytes = 0);
 // The same with a registry the caller scanned (scan_plugins) and may have added
 // in-process simulators to (PluginRegistry::add_simulator, the Python module).
 FitSession prepare_fit(RunConfig config, std::shared_ptr<PluginRegistry> registry,

@@ -1,8 +1,71 @@
 #include "imnn/session.h"
 
+#include "imnn/error.h"
+
 #include <Eigen/LU>
+#include <cstdio>
+#include <new>
+#include <stdexcept>
+#include <unistd.h>
 
 namespace imnn {
+
+namespace {
+
+std::string gigabytes(double bytes) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3g GB", bytes / 1e9);
+  return b;
+}
+
+double physical_memory_bytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0.0;
+}
+
+} // namespace
+
+void check_fit_memory(const RunConfig &c, Index input_size, Index n_params, double memory_bytes) {
+  if (memory_bytes <= 0) memory_bytes = physical_memory_bytes();
+  if (memory_bytes <= 0) return; // unknown: nothing to compare with
+  const double q = static_cast<double>(c.n_summaries > 0 ? c.n_summaries : n_params);
+  const double p = static_cast<double>(n_params), in = static_cast<double>(input_size);
+  const std::string have = "; this machine has " + gigabytes(memory_bytes) + " of memory";
+  // The network outputs of a set and the tangents of its derivative simulations are
+  // kept in double for the Fisher statistics: a lower bound of what a set needs.
+  auto set = [&](const std::string &key, Index n, Index n_d, const std::string &fix) {
+    const double bytes =
+        (static_cast<double>(n) + static_cast<double>(n_d) * p) * q * sizeof(double);
+    if (bytes > memory_bytes)
+      throw ConfigError(key, std::to_string(n) + " simulations ask for at least " +
+                                 gigabytes(bytes) +
+                                 " (the network outputs of its simulations and the tangents of "
+                                 "those with derivatives, in double)" +
+                                 have + ": " + fix);
+  };
+  set("n_s", c.n_s, c.n_d, "lower `n_s` (and `n_d`)");
+  if (c.fit.validation) {
+    const Index nv = c.fit.n_validation > 0 ? c.fit.n_validation : c.n_s;
+    set("fit.n_validation", nv,
+        std::min(nv, c.fit.n_validation_d > 0 ? c.fit.n_validation_d : c.n_d),
+        "lower `fit.n_validation`");
+  }
+  const Index ns = c.fit.n_statistics > 0 ? c.fit.n_statistics : c.n_s;
+  set("fit.n_statistics", ns, ns, "lower `fit.n_statistics`");
+  // One chunk's network inputs in float: its simulations and their tangent (or finite-
+  // difference) rows, n_per_device at a time (0: the whole set).
+  const Index chunk = c.n_per_device > 0 ? std::min(c.n_per_device, c.n_s) : c.n_s;
+  const double rows = static_cast<double>(chunk) * (1.0 + 2.0 * p);
+  const double bytes = rows * in * sizeof(float);
+  if (bytes > memory_bytes)
+    throw ConfigError("n_per_device",
+                      "a chunk of " + std::to_string(chunk) + " simulations of " +
+                          std::to_string(input_size) +
+                          " values each (the simulator's input shape with its options) and their "
+                          "derivative rows asks for at least " +
+                          gigabytes(bytes) + " of network inputs" + have +
+                          ": lower `n_per_device` or the input size (simulator.options)");
+}
 
 PluginRegistry scan_plugins(const std::vector<std::string> &extra_folders) {
   PluginRegistry registry;
@@ -29,9 +92,38 @@ FitSession prepare_fit(RunConfig config, std::shared_ptr<PluginRegistry> registr
     s.simulator = s.registry->create_simulator(config.simulator.plugin, config.simulator.options,
                                                config.simulator.isolation());
   auto source = make_simulation_source(config, s.simulator);
-  Model model = s.registry->build_network(config.network.plugin, config.network.options,
-                                          source->input_shape(), config.n_summaries);
-  s.fitter = std::make_unique<Fitter>(config, std::move(model), std::move(source), std::move(comm));
+  check_fit_memory(config, source->input_size(), source->n_params());
+  const auto too_big = [&] {
+    return ConfigError("network.options",
+                       "the network \"" + config.network.plugin + "\" with options " +
+                           config.network.options.dump() + " for inputs of " +
+                           std::to_string(source->input_size()) +
+                           " values is too large for this machine's " +
+                           gigabytes(physical_memory_bytes()) +
+                           " of memory (its weights, their gradient and the optimiser's "
+                           "state): make it smaller (e.g. `hidden`) or lower the input size");
+  };
+  Model model = [&] {
+    try {
+      return s.registry->build_network(config.network.plugin, config.network.options,
+                                       source->input_shape(), config.n_summaries);
+    } catch (const std::bad_alloc &) {
+      throw too_big();
+    } catch (const std::length_error &) { // larger than a container can be
+      throw too_big();
+    }
+  }();
+  // The weights, their gradient and the optimiser's moments: n_parameters floats and
+  // three doubles each at least.
+  const double weight_bytes =
+      static_cast<double>(model.n_parameters()) * (sizeof(float) + 3 * sizeof(double));
+  if (physical_memory_bytes() > 0 && weight_bytes > physical_memory_bytes()) throw too_big();
+  try {
+    s.fitter =
+        std::make_unique<Fitter>(config, std::move(model), std::move(source), std::move(comm));
+  } catch (const std::length_error &) {
+    throw too_big();
+  }
   s.config = std::move(config);
   return s;
 }
