@@ -10,36 +10,6 @@
 
 #include "fuzz_common.h"
 
-#include <string_view>
-
-namespace {
-
-std::uint64_t fnv1a64(std::string_view data) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : data) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-template <class U>
-void put_le(std::string &out, U v) {
-  for (std::size_t i = 0; i < sizeof(U); ++i)
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xffu));
-}
-
-std::string with_header(const std::string &payload) {
-  std::string out = "IMNNCKPT";
-  put_le(out, std::uint32_t{1});
-  put_le(out, std::uint32_t{0});
-  put_le(out, static_cast<std::uint64_t>(payload.size()));
-  put_le(out, fnv1a64(payload));
-  return out + payload;
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   if (size == 0) return 0;
   const std::string rest(reinterpret_cast<const char *>(data + 1), size - 1);
@@ -50,12 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
       bytes = rest;
       break;
     case 1:
-      bytes = with_header(rest);
+      bytes = imnn::frame_checkpoint_payload(rest);
       break;
     default: {
       std::string cbor;
       nlohmann::json::to_cbor(imnn::parse_json_text(rest, "fuzz input"), cbor);
-      bytes = with_header(cbor);
+      bytes = imnn::frame_checkpoint_payload(cbor);
     }
     }
     const imnn::Checkpoint c = imnn::decode_checkpoint(bytes, "state.ckpt");

@@ -35,6 +35,10 @@ struct Checkpoint {
 std::filesystem::path checkpoint_file(const std::filesystem::path &run_dir);
 
 std::string encode_checkpoint(const Checkpoint &checkpoint);
+// The file bytes for a CBOR payload: the header (magic, version, size, FNV-1a checksum)
+// then the payload. encode_checkpoint uses it; so does the fuzz target that gives
+// mutated payloads a correct header.
+std::string frame_checkpoint_payload(const std::string &payload);
 // source names the data in errors (the file). Throws imnn::Error naming the problem.
 Checkpoint decode_checkpoint(const std::string &bytes, const std::string &source);
 

@@ -277,6 +277,10 @@ std::string encode_checkpoint(const Checkpoint &c) {
   j["call_seconds"] = s.call_seconds;
   std::string payload;
   json::to_cbor(j, payload);
+  return frame_checkpoint_payload(payload);
+}
+
+std::string frame_checkpoint_payload(const std::string &payload) {
   std::string out(kMagic);
   put_le(out, static_cast<std::uint32_t>(Checkpoint::kVersion));
   put_le(out, std::uint32_t{0});
