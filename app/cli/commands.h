@@ -6,6 +6,8 @@
 #include "imnn/refit.h"
 #include "imnn/run_directory.h"
 
+#include "interrupt.h"
+
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
@@ -23,6 +25,7 @@ struct FitOptions {
   int threads = -1;
   bool quiet = false;
   bool isolate_simulator = false; // --isolate-simulator: config simulator.isolate = true
+  double stop_grace = default_stop_grace_seconds; // --stop-grace
 };
 
 struct PluginsOptions {
@@ -64,6 +67,7 @@ struct RefitOptions {
   imnn::RefitOptions options;
   std::vector<std::string> plugin_dirs;
   bool quiet = false;
+  double stop_grace = default_stop_grace_seconds; // --stop-grace
 };
 
 void add_refit_command(CLI::App &app, RefitOptions &options);

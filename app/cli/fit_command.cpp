@@ -8,9 +8,9 @@
 #include "imnn/threads.h"
 
 #include "commands.h"
+#include "interrupt.h"
 
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -23,11 +23,6 @@
 namespace imnn::cli {
 
 namespace {
-
-volatile std::sig_atomic_t g_interrupted = 0;
-void on_interrupt(int) {
-  g_interrupted = 1;
-}
 
 std::string default_run_dir(const std::string &name) {
   const std::time_t now = std::time(nullptr);
@@ -144,6 +139,11 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
                     "plugin that crashes, exits or hangs stops the fit with a message naming "
                     "it, and the run resumes once it is fixed");
   isolate->excludes("--resume");
+  cmd->add_option("--stop-grace", o.stop_grace,
+                  "Seconds the fit has to stop after Ctrl-C or SIGTERM before the process "
+                  "ends without its final checkpoint (the last periodic one is kept); a "
+                  "second Ctrl-C ends it at once; 0: wait without limit")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--quiet,-q", o.quiet, "No progress line; print only the final result");
 }
 
@@ -212,8 +212,15 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
       if (!o.quiet) progress(r);
     });
 
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+    const InterruptGuard interrupt(
+        lead ? "The run in " + run.path().string() +
+                   " keeps its history and its last periodic checkpoint (every " +
+                   std::to_string(resolved.fit.checkpoint_every) +
+                   " iterations); continue with `imnn fit --resume " + run.path().string() +
+                   "`. A simulator plugin that can hang runs safely with "
+                   "--isolate-simulator (and simulator.timeout).\n"
+             : std::string(),
+        o.stop_grace, o.quiet);
     imnn::request_plugin_cancel(false);
     FitResult result;
     std::string error;
@@ -221,7 +228,7 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
       BackgroundFit job(fitter);
       while (!job.finished()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        bool stop = g_interrupted != 0;
+        bool stop = InterruptGuard::interrupted();
         {
           std::lock_guard<std::mutex> lock(io_error_mutex);
           stop = stop || !io_error.empty();
@@ -269,7 +276,7 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
       return done(1);
     }
     const bool cancelled = result.stop_reason == "cancelled";
-    if (!lead) return done(g_interrupted || cancelled ? 130 : 0);
+    if (!lead) return done(InterruptGuard::interrupted() || cancelled ? 130 : 0);
     const nlohmann::json out = record_fit_result(run, fitter, result);
     const std::string saved = save_final_checkpoint(run.path(), fitter);
     if (result.stop_reason == "cancelled")
@@ -285,7 +292,7 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
     else
       std::printf("no iteration was run (%s) -> %s\n", result.stop_reason.c_str(),
                   run.path().c_str());
-    return done(g_interrupted || cancelled ? 130 : 0);
+    return done(InterruptGuard::interrupted() || cancelled ? 130 : 0);
   } catch (const std::exception &e) {
     if (comm->size() > 1 && e.what() != comm->agreed_error()) {
       // This rank's alone: the others may wait for it in a collective.

@@ -7,18 +7,11 @@
 
 #include "commands.h"
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 
 namespace imnn::cli {
 
 namespace {
-
-std::atomic<bool> g_cancel{false};
-void on_interrupt(int) {
-  g_cancel.store(true);
-}
 
 std::string vec(const std::vector<double> &v) {
   std::string s = "(";
@@ -58,6 +51,10 @@ void add_refit_command(CLI::App &app, RefitOptions &o) {
                   "Override fit.max_iterations of the rounds")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--replace", o.options.replace, "Overwrite an earlier RUN/refit/");
+  cmd->add_option("--stop-grace", o.stop_grace,
+                  "Seconds a round has to stop after Ctrl-C or SIGTERM before the process "
+                  "ends at once (a second Ctrl-C ends it at once); 0: wait without limit")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--plugin-dir", o.plugin_dirs, "Extra plugin folder, searched first");
   cmd->add_flag("--quiet,-q", o.quiet, "Print only the final line");
 }
@@ -66,8 +63,10 @@ int run_refit(const RefitOptions &o) {
   try {
     auto registry =
         std::make_shared<PluginRegistry>(scan_plugins(with_recorded_dirs(o.plugin_dirs, o.run)));
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+    const InterruptGuard interrupt("The rounds that finished are in " + o.run +
+                                       "/refit/; run `imnn refit` again with --replace to "
+                                       "start over.\n",
+                                   o.stop_grace, o.quiet);
     const RefitResult r = refit(
         o.run, registry, o.options,
         [&](const RefitRound &round) {
@@ -82,7 +81,7 @@ int run_refit(const RefitOptions &o) {
                          round.round, vec(round.theta_fid).c_str(), round.iterations,
                          vec(round.estimate).c_str(), round.detF, round.moved_sd);
         },
-        &g_cancel);
+        InterruptGuard::flag());
     const RefitRound &last = r.rounds.back();
     std::printf("refit %s after %zu round%s: estimate %s, det F %.4g at theta_fid %s -> %s\n",
                 r.converged ? "converged" : (r.cancelled ? "interrupted" : "did not converge"),

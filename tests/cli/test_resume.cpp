@@ -2,12 +2,16 @@
 // `imnn fit --resume` ends with the history, result and model of an uninterrupted
 // run (bit for bit, same thread count); so does a run stopped by SIGTERM. A damaged
 // checkpoint, a finished run and a run directory given without --resume are refused
-// with messages that say what to do; a fit that fails keeps its last good state.
+// with messages that say what to do; a fit that fails keeps its last good state. A
+// simulator plugin that crashes (in a child process or in the fit's own) or hangs
+// mid-fit leaves a run that resumes to the same history once the plugin is fixed, and
+// Ctrl-C ends a fit whose plugin hangs (grace period, or a second Ctrl-C).
 #include "imnn/checkpoint.h"
 
 #include "cli_process.h"
 
 #include <QtTest>
+#include <csignal>
 
 class TestResume : public QObject {
   Q_OBJECT
@@ -51,8 +55,8 @@ class TestResume : public QObject {
   }
 
   // history.csv equal row by row except the timing column; result and weights equal.
-  void compare_with_reference(const QString &dir) {
-    const auto ref = lines(path("reference/history.csv"));
+  void compare_with_reference(const QString &dir, const QString &reference = "reference") {
+    const auto ref = lines(path(reference + "/history.csv"));
     const auto got = lines(dir + "/history.csv");
     QCOMPARE(got.size(), ref.size());
     for (qsizetype i = 0; i < ref.size(); ++i) {
@@ -61,13 +65,13 @@ class TestResume : public QObject {
       b.removeLast();
       QVERIFY2(a == b, qPrintable(QString("row %1: %2 vs %3").arg(i).arg(ref[i], got[i])));
     }
-    const auto r0 = json_file(path("reference/result.json"));
+    const auto r0 = json_file(path(reference + "/result.json"));
     const auto r1 = json_file(dir + "/result.json");
     for (const char *k :
          {"detF", "val_detF", "max_detF", "best_iteration", "iterations", "stop_reason", "F"})
       QVERIFY2(r0[k] == r1[k], k);
     QCOMPARE(json_file(dir + "/model.json")["weights"].toArray(),
-             json_file(path("reference/model.json"))["weights"].toArray());
+             json_file(path(reference + "/model.json"))["weights"].toArray());
   }
 
 private slots:
@@ -196,6 +200,92 @@ private slots:
     const auto checkpoint = imnn::load_checkpoint(dir.toStdString());
     QCOMPARE(qsizetype(checkpoint.state.next_iteration), rows);
     QVERIFY(checkpoint.state.call_open);
+  }
+
+  // The env_fault test plugin misbehaves from its $IMNN_TEST_FAULT_AFTER-th simulation
+  // on while $IMNN_TEST_FAULT is set: "fixed" by unsetting it.
+  void plugin_failure_mid_fit_resumes_once_fixed() {
+    QFile f(path("fault.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "fault", "simulator": "env_fault", "seed": 5,
+                "network": {"plugin": "mlp", "options": {"hidden": [16]}},
+                "n_s": 200, "n_d": 200,
+                "fit": {"min_iterations": 0, "patience": 1000, "max_iterations": 150,
+                        "checkpoint_every": 10}})");
+    f.close();
+    const QString plugins = IMNN_TEST_PLUGIN_DIR "/env_fault";
+    const QStringList fit = {"fit",     path("fault.json"), "--threads", "1",
+                             "--quiet", "--plugin-dir",     plugins};
+    const auto ref = run_cli(fit + QStringList{"--run-dir", path("fault_reference")});
+    QVERIFY2(ref.code == 0, qPrintable(ref.err));
+
+    struct Case {
+      const char *name, *fault;
+      QStringList extra;
+      int interrupts; // SIGINTs sent once the plugin hangs
+    };
+    const Case cases[] = {
+        {"isolated_crash", "crash", {"--isolate-simulator"}, 0},
+        {"crash", "crash", {}, 0},
+        {"hang_grace", "hang", {"--stop-grace", "1"}, 1},
+        {"hang_twice", "hang", {"--stop-grace", "0"}, 2},
+    };
+    for (const Case &c : cases) {
+      const QString dir = path(c.name);
+      QProcess p;
+      QProcessEnvironment env = cli_environment();
+      env.insert("IMNN_TEST_FAULT", c.fault);
+      env.insert("IMNN_TEST_FAULT_AFTER", "15000");
+      p.setProcessEnvironment(env);
+      p.start(IMNN_CLI_PATH, fit + c.extra + QStringList{"--run-dir", dir});
+      QVERIFY(p.waitForStarted());
+      QElapsedTimer t;
+      t.start();
+      if (c.interrupts > 0) {
+        // The plugin hangs from its 15000th simulation on (iteration ~19): the
+        // history stops growing and only the interrupt can end the process.
+        while (t.elapsed() < 60000 && lines(dir + "/history.csv").size() < 15)
+          QThread::msleep(10);
+        QThread::msleep(300);
+        QVERIFY2(p.state() == QProcess::Running, c.name);
+        for (int s = 0; s < c.interrupts; ++s) {
+          ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+          QThread::msleep(100);
+        }
+      }
+      QVERIFY2(p.waitForFinished(30000), c.name);
+      const QString err = QString::fromUtf8(p.readAllStandardError());
+      const QString why = QString(c.name) + ": " + err;
+      if (QString(c.name) == "crash") {
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit); // the fit's own process died
+      } else {
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(err.contains("imnn fit --resume " + dir), qPrintable(why));
+      }
+      if (QString(c.name) == "isolated_crash") {
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("crashed") && err.contains("env_fault"), qPrintable(why));
+      }
+      if (c.interrupts == 1) {
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY2(err.contains("did not stop within 1 s") && err.contains("--isolate-simulator"),
+                 qPrintable(why));
+        QVERIFY2(t.elapsed() < 20000, qPrintable(why));
+      }
+      if (c.interrupts == 2) {
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY2(err.contains("interrupted again"), qPrintable(why));
+      }
+      const auto rows = lines(dir + "/history.csv").size() - 1;
+      QVERIFY2(rows >= 10 && rows < 150, qPrintable(why + QString::number(rows)));
+      qInfo("%s: stopped after %lld rows", c.name, static_cast<long long>(rows));
+      QVERIFY(!QFile::exists(dir + "/result.json") ||
+              !json_file(dir + "/result.json").contains("detF"));
+
+      const auto resumed = run_cli({"fit", "--resume", dir, "--quiet"}); // fixed: no fault
+      QVERIFY2(resumed.code == 0, qPrintable(QString(c.name) + ": " + resumed.err));
+      compare_with_reference(dir, "fault_reference");
+    }
   }
 
   void run_directory_errors_say_what_to_do() {
