@@ -5,7 +5,8 @@
 // with messages that say what to do; a fit that fails keeps its last good state. A
 // simulator plugin that crashes (in a child process or in the fit's own) or hangs
 // mid-fit leaves a run that resumes to the same history once the plugin is fixed, and
-// Ctrl-C ends a fit whose plugin hangs (grace period, or a second Ctrl-C).
+// Ctrl-C ends a fit whose plugin hangs (grace period, or a second Ctrl-C). A full disk
+// stops a fit and loses nothing.
 #include "imnn/checkpoint.h"
 
 #include "cli_process.h"
@@ -286,6 +287,61 @@ private slots:
       QVERIFY2(resumed.code == 0, qPrintable(QString(c.name) + ": " + resumed.err));
       compare_with_reference(dir, "fault_reference");
     }
+  }
+
+  // A full disk mid-fit (a real one: a small tmpfs, which needs root to mount): the fit
+  // stops with an error naming the file and the disk, keeps every history row and the
+  // last good checkpoint, and the run copied to a disk with room resumes to the
+  // uninterrupted history.
+  void full_disk_stops_the_fit_and_loses_nothing() {
+    const auto size_of = [](const QString &f) { return QFileInfo(f).size(); };
+    const qint64 end_size =
+        size_of(path("reference/history.csv")) + size_of(path("reference/checkpoint/state.ckpt"));
+    // Room for 80% of the finished run's history and checkpoint: full before the end
+    // (a checkpoint is written beside the old one, then renamed over it).
+    const qint64 kib = (end_size * 8 / 10 / 4096 + 1) * 4;
+    const QString mount_point = path("small_disk");
+    QVERIFY(QDir().mkpath(mount_point));
+    QProcess mount;
+    mount.start("mount", {"-t", "tmpfs", "-o", QString("size=%1k").arg(kib), "tmpfs", mount_point});
+    if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit ||
+        mount.exitCode() != 0)
+      QSKIP(qPrintable("cannot mount a small tmpfs to fill (this test needs root): " +
+                       QString::fromUtf8(mount.readAllStandardError()).trimmed()));
+    const auto unmount = qScopeGuard([&] { QProcess::execute("umount", {mount_point}); });
+    const QString dir = mount_point + "/run";
+    const auto r = run_cli({"fit", config_, "--run-dir", dir, "--threads", "1", "--quiet"}, 120000);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("No space left on device") && r.err.contains(dir + "/") &&
+                 r.err.contains("imnn fit --resume " + dir),
+             qPrintable(r.err));
+
+    // Nothing written is lost: the checkpoint loads, and every complete history row
+    // (at least the checkpoint's) is the uninterrupted run's.
+    const auto checkpoint = imnn::load_checkpoint(dir.toStdString());
+    const auto reference = lines(path("reference/history.csv"));
+    const auto got = lines(dir + "/history.csv");
+    const qsizetype kept = checkpoint.state.history.size();
+    qInfo("disk of %lld KiB full after %lld rows; checkpoint of iteration %lld",
+          static_cast<long long>(kib), static_cast<long long>(got.size() - 1),
+          static_cast<long long>(kept));
+    QVERIFY2(kept >= 20 && kept < 300, qPrintable(QString::number(kept)));
+    QVERIFY(got.size() - 1 >= kept);
+    for (qsizetype i = 0; i <= kept; ++i) {
+      auto a = reference[i].split(','), b = got[i].split(',');
+      a.removeLast();
+      b.removeLast();
+      QVERIFY2(a == b, qPrintable(QString("row %1: %2 vs %3").arg(i).arg(reference[i], got[i])));
+    }
+
+    // Moved to a disk with room, the run resumes to the uninterrupted result.
+    const QString moved = path("moved_from_full_disk");
+    QVERIFY(QDir().mkpath(moved + "/checkpoint"));
+    for (const char *f : {"config.json", "history.csv", "checkpoint/state.ckpt"})
+      QVERIFY(QFile::copy(dir + "/" + f, moved + "/" + f));
+    const auto resumed = run_cli({"fit", "--resume", moved, "--quiet"});
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+    compare_with_reference(moved);
   }
 
   void run_directory_errors_say_what_to_do() {

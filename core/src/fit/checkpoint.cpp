@@ -447,7 +447,9 @@ std::string save_final_checkpoint(const std::filesystem::path &run_dir, const Fi
   } catch (const std::exception &e) {
     std::error_code ec;
     if (fs::is_regular_file(checkpoint_file(run_dir), ec))
-      return std::string("the last periodic checkpoint is kept (") + e.what() + ")";
+      return std::string("the last periodic checkpoint is kept; a final one could not be "
+                         "written: ") +
+             e.what();
     return std::string("no checkpoint could be written (") + e.what() +
            "), so this run cannot be resumed: start it again once the cause is fixed";
   }
