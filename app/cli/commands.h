@@ -25,6 +25,7 @@ struct FitOptions {
   int threads = -1;
   bool quiet = false;
   bool isolate_simulator = false; // --isolate-simulator: config simulator.isolate = true
+  std::vector<std::string> set;   // --set KEY=VALUE: config keys (run_config_specs)
   double stop_grace = default_stop_grace_seconds; // --stop-grace
 };
 

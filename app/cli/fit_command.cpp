@@ -71,6 +71,59 @@ private:
   std::chrono::steady_clock::time_point last_{};
 };
 
+// --set KEY=VALUE: the key's row of the config schema reads the value (lists as
+// words separated by commas or spaces, JSON for plugin options and devices). Paths
+// typed on the command line are relative to the working folder.
+std::vector<std::pair<std::string, nlohmann::json>>
+config_overrides(const std::vector<std::string> &settings) {
+  std::vector<std::pair<std::string, nlohmann::json>> out;
+  for (const std::string &setting : settings) {
+    const auto eq = setting.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw Error("--set " + setting + ": give KEY=VALUE, e.g. --set fit.patience=50");
+    const std::string key = setting.substr(0, eq), text = setting.substr(eq + 1);
+    const OptionSpec *spec = nullptr;
+    for (const OptionSpec &s : run_config_specs())
+      if (s.key == key) spec = &s;
+    if (!spec) {
+      std::string keys;
+      for (const OptionSpec &s : run_config_specs())
+        keys += (keys.empty() ? "" : ", ") + s.key;
+      throw Error("--set " + setting + ": the config has no key `" + key + "`; keys: " + keys);
+    }
+    std::vector<std::string> words;
+    const bool list = spec->type == OptionType::numbers || spec->type == OptionType::integers ||
+                      spec->type == OptionType::texts;
+    if (list) {
+      std::string word;
+      for (char c : text + ",") {
+        if (c == ',' || c == ' ') {
+          if (!word.empty()) words.push_back(word);
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+    } else {
+      words.push_back(text);
+    }
+    nlohmann::json value;
+    try {
+      value = parse_option_text(*spec, words);
+    } catch (const Error &e) {
+      throw Error("--set " + setting + ": " + e.what());
+    }
+    const bool path = (key.rfind("data.", 0) == 0 && key != "data.stream") || key == "plugin_dirs";
+    if (path && value.is_string() && !value.get<std::string>().empty())
+      value = std::filesystem::absolute(value.get<std::string>()).lexically_normal().string();
+    if (path && value.is_array())
+      for (auto &d : value)
+        d = std::filesystem::absolute(d.get<std::string>()).lexically_normal().string();
+    out.emplace_back(key, value);
+  }
+  return out;
+}
+
 // A new run from the config file, or (--resume) a run continued from its checkpoint.
 // Under MPI every rank builds the same Fitter; rank 0 alone creates the directory.
 ResumedRun start_run(const FitOptions &o, const std::shared_ptr<Communicator> &comm) {
@@ -79,7 +132,7 @@ ResumedRun start_run(const FitOptions &o, const std::shared_ptr<Communicator> &c
     throw Error("give a config file to start a fit (e.g. imnn fit "
                 "resources/examples/gaussian_mean_variance.json) or --resume RUN_DIR to "
                 "continue one");
-  RunConfig config = RunConfig::load(o.config);
+  RunConfig config = RunConfig::load(o.config, config_overrides(o.set));
   if (o.max_iterations > 0) config.fit.max_iterations = o.max_iterations;
   if (o.seed >= 0) config.seed = static_cast<std::uint64_t>(o.seed);
   if (o.threads >= 0) config.threads = o.threads;
@@ -115,11 +168,23 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
                                   "Directory to write the run into; must not exist or be empty "
                                   "(default: runs/<name>-<date>-<time>)");
   auto *max_it = cmd->add_option("--max-iterations", o.max_iterations,
-                                 "Override fit.max_iterations of the config")
+                                 "Override fit.max_iterations: " +
+                                     run_config_spec("fit.max_iterations").long_help())
                      ->check(CLI::PositiveNumber);
-  auto *seed =
-      cmd->add_option("--seed", o.seed, "Override the config's seed (weights and simulations)")
-          ->check(CLI::NonNegativeNumber);
+  auto *seed = cmd->add_option("--seed", o.seed,
+                               "Override the config's seed: " + run_config_spec("seed").long_help())
+                   ->check(CLI::NonNegativeNumber);
+  std::string keys;
+  for (const OptionSpec &s : run_config_specs())
+    if (s.key != "format" && s.key != "version" && s.key != "mode_reason")
+      keys += (keys.empty() ? "" : ", ") + s.key;
+  auto *set = cmd->add_option("--set", o.set,
+                              "Set a config key, KEY=VALUE (repeatable), checked as the config "
+                              "file's keys are, e.g. --set fit.patience=50 --set "
+                              "theta_fid=0,1 --set 'network.options={\"hidden\": [64, 64]}'. "
+                              "Keys (README's table has types, defaults and ranges): " +
+                                  keys)
+                  ->type_name("KEY=VALUE");
   cmd->add_option("--resume", o.resume,
                   "Continue the killed, interrupted or failed run in this directory from its "
                   "last checkpoint, with the run's own config.json (give no config file); the "
@@ -128,8 +193,10 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
       ->excludes(config)
       ->excludes(run_dir)
       ->excludes(max_it)
-      ->excludes(seed);
-  cmd->add_option("--threads", o.threads, "Compute threads (0: all cores; default: the config's)")
+      ->excludes(seed)
+      ->excludes(set);
+  cmd->add_option("--threads", o.threads,
+                  "Override the config's threads: " + run_config_spec("threads").long_help())
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--plugin-dir", o.plugin_dirs,
                   "Extra plugin folder, searched first (repeatable)");

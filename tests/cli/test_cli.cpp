@@ -257,6 +257,40 @@ private slots:
              qPrintable(r2.err));
   }
 
+  // --set KEY=VALUE sets any key of the config schema before the config is read, so
+  // what follows from it follows (n_validation from n_s); values are read strictly.
+  void set_overrides_config_keys() {
+    const QString cfg = write_config("set.json", small_config());
+    const QString dir = tmp_.filePath("set_run");
+    const auto r = run({"fit", cfg, "--run-dir", dir, "--quiet", "--set", "n_s=300", "--set",
+                        "fit.max_iterations=3", "--set", "theta_fid=0.5,1.5", "--set",
+                        R"(network.options={"hidden": [8]})"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile f(dir + "/config.json");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject c = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(c["n_s"].toInt(), 300);
+    QCOMPARE(c["fit"].toObject()["n_validation"].toInt(), 300); // follows n_s
+    QCOMPARE(c["fit"].toObject()["max_iterations"].toInt(), 3);
+    QCOMPARE(c["theta_fid"].toArray(), (QJsonArray{0.5, 1.5}));
+    QCOMPARE(c["network"].toObject()["options"].toObject()["hidden"].toArray(), QJsonArray{8});
+
+    const auto comma =
+        run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set", "fit.lambda=2,5"});
+    QCOMPARE(comma.code, 1);
+    QVERIFY2(comma.err.contains("`fit.lambda` '2,5' is not a number"), qPrintable(comma.err));
+    const auto range =
+        run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set", "fit.patience=0"});
+    QCOMPARE(range.code, 1);
+    QVERIFY2(range.err.contains("`fit.patience` 0 is outside [1, "), qPrintable(range.err));
+    const auto unknown =
+        run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set", "fit.patiance=5"});
+    QCOMPARE(unknown.code, 1);
+    QVERIFY2(unknown.err.contains("no key `fit.patiance`") && unknown.err.contains("fit.patience"),
+             qPrintable(unknown.err));
+    QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
+  }
+
   void devices_lists_cpu_and_gpus_or_why_not() {
     const auto r = run({"devices"});
     QCOMPARE(r.code, 0);

@@ -1,7 +1,9 @@
 // The inference options written once (imnn/option_schema.h, inference_option_specs):
 // values checked against the table's types and ranges with the key in the message,
 // text read strictly, the binding to InferenceOptions both ways, every option reachable
-// from the command line, and README.md's table equal to the table.
+// from the command line, and README.md's table equal to the table. The run config's
+// keys (run_config_specs) likewise: every key covered, the parser's bounds its rows'.
+#include "imnn/config.h"
 #include "imnn/inference.h"
 #include "imnn/option_schema.h"
 
@@ -123,22 +125,87 @@ private slots:
     QCOMPARE(find("levels").default_shown(), std::string("0.68 0.95"));
   }
 
-  // README.md's table of inference options is the table: edit the table in
-  // core/src/lfi/inference_options.cpp, then paste the printed table into README.md.
-  void readme_table_is_the_schema() {
+  // README.md's block <!-- name --> ... <!-- /name --> is the markdown table of specs:
+  // edit the table in core, then paste the printed table into README.md.
+  static void readme_block_is(const std::string &name, const std::vector<OptionSpec> &specs) {
     std::ifstream in(std::string(IMNN_SOURCE_DIR) + "/README.md");
     QVERIFY(in.good());
     std::stringstream all;
     all << in.rdbuf();
-    const std::string text = all.str(), open = "<!-- inference-options -->\n",
-                      close = "<!-- /inference-options -->";
+    const std::string text = all.str(), open = "<!-- " + name + " -->\n",
+                      close = "<!-- /" + name + " -->";
     const auto a = text.find(open), b = text.find(close);
     QVERIFY2(a != std::string::npos && b != std::string::npos && a < b,
-             "README.md has no <!-- inference-options --> block");
+             qPrintable(QString::fromStdString("README.md has no <!-- " + name + " --> block")));
     const std::string readme = text.substr(a + open.size(), b - a - open.size());
-    const std::string schema = option_markdown_table(lfi::inference_option_specs());
+    const std::string schema = option_markdown_table(specs);
     if (readme != schema) qWarning("README.md's table should be:\n%s", schema.c_str());
     QCOMPARE(readme, schema);
+  }
+
+  // The inference options (core/src/lfi/inference_options.cpp).
+  void readme_table_is_the_schema() {
+    readme_block_is("inference-options", lfi::inference_option_specs());
+  }
+
+  // The run config's keys (core/src/io/config_schema.cpp).
+  void readme_config_table_is_the_schema() { readme_block_is("config-keys", run_config_specs()); }
+
+  // Every key a resolved config writes is in the schema (plugin options and the
+  // lists of objects are described as a whole), and every key of the schema is one
+  // the parser reads.
+  void config_schema_covers_every_key() {
+    nlohmann::json example = {{"simulator", {{"plugin", "x"}, {"isolate", true}, {"timeout", 5}}},
+                              {"data", nlohmann::json::object()},
+                              {"expected_detF", 50}};
+    auto c = RunConfig::from_json(example);
+    c.data.fiducial = "f.npy";
+    const nlohmann::json j = c.to_json();
+    std::set<std::string> written;
+    for (const auto &[k, v] : j.items()) {
+      if (v.is_object() && k != "optimiser")
+        for (const auto &[k2, v2] : v.items())
+          written.insert(k + "." + k2);
+      else
+        written.insert(k);
+    }
+    std::set<std::string> schema;
+    for (const auto &s : run_config_specs())
+      schema.insert(s.key);
+    for (const auto &k : written)
+      QVERIFY2(schema.count(k), qPrintable(QString::fromStdString("not in the schema: " + k)));
+    for (const auto &k : schema)
+      QVERIFY2(written.count(k), qPrintable(QString::fromStdString("not written: " + k)));
+  }
+
+  // The parser's bounds are the schema's: a value just outside a row's range is
+  // refused naming that key, the bound itself is accepted.
+  void config_parser_takes_its_bounds_from_the_schema() {
+    int checked = 0;
+    for (const auto &s : run_config_specs()) {
+      if (s.type != OptionType::integer && s.type != OptionType::number) continue;
+      if (!s.min || s.key == "version") continue;
+      const double step = s.type == OptionType::integer ? 1.0 : 1e-9;
+      const double outside = s.min_exclusive ? *s.min : *s.min - step;
+      nlohmann::json j = {{"simulator", "x"}};
+      if (s.type == OptionType::integer)
+        set_config_key(j, s.key, static_cast<long long>(outside));
+      else
+        set_config_key(j, s.key, outside);
+      try {
+        (void)RunConfig::from_json(j);
+        QFAIL(qPrintable(QString::fromStdString(s.key + " accepted " + j.dump())));
+      } catch (const ConfigError &e) {
+        QVERIFY2(e.key() == s.key, e.what());
+      }
+      ++checked;
+    }
+    QVERIFY2(checked >= 15, qPrintable(QString::number(checked)));
+    // A default is the struct's.
+    QCOMPARE(run_config_spec("fit.patience").default_value.get<int>(), RunConfig{}.fit.patience);
+    QCOMPARE(run_config_spec("n_s").default_value.get<long long>(),
+             static_cast<long long>(RunConfig{}.n_s));
+    QVERIFY_THROWS_EXCEPTION(Error, run_config_spec("fit.patiance"));
   }
 };
 

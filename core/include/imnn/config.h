@@ -3,12 +3,14 @@
 // and written back fully resolved (every default filled in) as config.json.
 #pragma once
 #include "imnn/nn.h"
+#include "imnn/option_schema.h"
 #include "imnn/plugin_host.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace imnn {
@@ -108,7 +110,10 @@ struct RunConfig {
 
   // Strict parse. Throws ConfigError("fit.patience", "...") etc.
   static RunConfig from_json(const nlohmann::json &j);
-  static RunConfig load(const std::filesystem::path &file);
+  // overrides: dotted keys set before parsing (`imnn fit --set KEY=VALUE`), so that
+  // what depends on them (n_validation from n_s, say) follows.
+  static RunConfig load(const std::filesystem::path &file,
+                        const std::vector<std::pair<std::string, nlohmann::json>> &overrides = {});
   // Fills what depends on the plugins (θ_fid, δθ, n_summaries, optimiser defaults)
   // and checks the choices against them (plugins exist, lengths match n_params,
   // mode needs a Jacobian the plugin provides). Throws ConfigError.
@@ -118,6 +123,17 @@ struct RunConfig {
   void resolve_array_mode(const PluginRegistry &registry);
   bool array_mode() const { return mode == "gradient" || mode == "numerical"; }
 };
+
+// The run config's keys (dotted: "fit.patience"), once each: type, default (the
+// struct's), range, unit, help and the reference name (config_schema.cpp). The parser
+// takes its bounds from it; `imnn fit --set`, the README's key table and the app's
+// fields derive from it.
+const std::vector<OptionSpec> &run_config_specs();
+// The row of one key; throws imnn::Error for a key the config does not have.
+const OptionSpec &run_config_spec(const std::string &key);
+// Sets a dotted key ("fit.patience") of a config JSON object to value, making the
+// objects on the way (a "simulator": "name" shorthand becomes {"plugin": "name"}).
+void set_config_key(nlohmann::json &config, const std::string &key, const nlohmann::json &value);
 
 // The fitting modes (for messages and the CLI).
 const std::vector<std::string> &fitting_modes();

@@ -14,14 +14,16 @@
 namespace imnn {
 
 enum class OptionType {
-  integer,       // a whole number
-  number,        // a real number
-  text,          // free text (a name, a file)
-  choice,        // one of `choices`
-  flag,          // true / false
-  numbers,       // a list of real numbers (one per parameter, or a list of levels)
-  integers,      // a list of whole numbers
-  number_or_auto // a real number, or "auto" (stored as the JSON string "auto")
+  integer,        // a whole number
+  number,         // a real number
+  text,           // free text (a name, a file)
+  choice,         // one of `choices`
+  flag,           // true / false
+  numbers,        // a list of real numbers (one per parameter, or a list of levels)
+  integers,       // a list of whole numbers
+  number_or_auto, // a real number, or "auto" (stored as the JSON string "auto")
+  texts,          // a list of texts (folders)
+  json            // a JSON object or list with rules of its own (plugin options, devices)
 };
 
 struct OptionSpec {
@@ -66,5 +68,44 @@ nlohmann::json parse_option_text(const OptionSpec &spec, const std::vector<std::
 std::string option_markdown_table(const std::vector<OptionSpec> &specs);
 
 std::string option_type_name(OptionType type);
+
+// Builders that keep an option table one entry of facts per option:
+//   with_range(spec("n_s", OptionType::integer, 1000, "simulations ..."), 2.0, std::nullopt)
+namespace option_builder {
+inline OptionSpec spec(std::string key, OptionType type, nlohmann::json default_value,
+                       std::string help, std::vector<std::string> groups = {}) {
+  OptionSpec s;
+  s.key = std::move(key);
+  s.type = type;
+  s.default_value = std::move(default_value);
+  s.help = std::move(help);
+  s.groups = std::move(groups);
+  return s;
+}
+inline OptionSpec with_range(OptionSpec s, std::optional<double> min, std::optional<double> max,
+                             bool min_exclusive = false, bool max_exclusive = false) {
+  s.min = min;
+  s.max = max;
+  s.min_exclusive = min_exclusive;
+  s.max_exclusive = max_exclusive;
+  return s;
+}
+inline OptionSpec shown(OptionSpec s, std::string default_text) {
+  s.default_text = std::move(default_text);
+  return s;
+}
+inline OptionSpec choices(OptionSpec s, std::vector<std::string> c) {
+  s.choices = std::move(c);
+  return s;
+}
+inline OptionSpec reference(OptionSpec s, std::string name) {
+  s.reference = std::move(name);
+  return s;
+}
+inline OptionSpec unit(OptionSpec s, std::string u) {
+  s.unit = std::move(u);
+  return s;
+}
+} // namespace option_builder
 
 } // namespace imnn

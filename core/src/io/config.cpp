@@ -24,6 +24,43 @@ std::string join(const std::vector<std::string> &v) {
   return s;
 }
 
+// A key's bounds and default come from its row of run_config_specs().
+std::string bound_text(const OptionSpec &s) {
+  std::ostringstream t;
+  if (s.min && s.max)
+    t << "must be between " << *s.min << " and " << *s.max;
+  else if (s.min)
+    t << "must be " << (s.min_exclusive ? "> " : ">= ") << *s.min;
+  else if (s.max)
+    t << "must be " << (s.max_exclusive ? "< " : "<= ") << *s.max;
+  return t.str();
+}
+
+bool within(const OptionSpec &s, double x) {
+  if (s.min && (s.min_exclusive ? !(x > *s.min) : !(x >= *s.min))) return false;
+  if (s.max && (s.max_exclusive ? !(x < *s.max) : !(x <= *s.max))) return false;
+  return true;
+}
+
+std::int64_t read_integer(JsonReader &r, const std::string &local) {
+  const OptionSpec &s = run_config_spec(r.path(local));
+  return r.integer(local, s.default_value.get<std::int64_t>(),
+                   s.min ? static_cast<std::int64_t>(*s.min) : INT64_MIN,
+                   s.max ? static_cast<std::int64_t>(*s.max) : INT64_MAX);
+}
+
+double read_number(JsonReader &r, const std::string &local) {
+  const OptionSpec &s = run_config_spec(r.path(local));
+  const double x =
+      r.number(local, s.default_value.is_number() ? s.default_value.get<double>() : 0.0);
+  if (r.find(local) && !within(s, x)) {
+    std::ostringstream got;
+    got << ", got " << x;
+    throw ConfigError(s.key, bound_text(s) + got.str());
+  }
+  return x;
+}
+
 PluginChoice read_plugin(JsonReader &top, const std::string &key, const std::string &fallback) {
   PluginChoice c;
   const auto *v = top.find(key);
@@ -40,10 +77,7 @@ PluginChoice read_plugin(JsonReader &top, const std::string &key, const std::str
   c.options = r.object("options");
   if (key == "simulator") {
     c.isolate = r.boolean("isolate", false);
-    c.timeout = r.number("timeout", 0.0);
-    if (!(c.timeout >= 0))
-      throw ConfigError("simulator.timeout", "must be >= 0 seconds (0: no limit), not " +
-                                                 nlohmann::json(c.timeout).dump());
+    c.timeout = read_number(r, "timeout");
   }
   r.finish();
   return c;
@@ -111,12 +145,10 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
                                   "without '/' (to choose the folder, give --run-dir DIR)");
   c.mode = r.string("mode", c.mode);
   c.mode_reason = r.string("mode_reason", "");
-  bool mode_ok = false;
-  for (const auto &m : fitting_modes())
-    mode_ok = mode_ok || m == c.mode;
+  const auto &modes = run_config_spec("mode").choices;
+  const bool mode_ok = std::find(modes.begin(), modes.end(), c.mode) != modes.end();
   if (!mode_ok)
-    throw ConfigError("mode",
-                      "unknown fitting mode \"" + c.mode + "\"; known: " + join(fitting_modes()));
+    throw ConfigError("mode", "unknown fitting mode \"" + c.mode + "\"; known: " + join(modes));
   c.simulator = read_plugin(r, "simulator", "");
   const nlohmann::json data = r.object("data");
   JsonReader d(data, "data");
@@ -125,7 +157,8 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   c.data.validation_fiducial = d.string("validation_fiducial", "");
   c.data.validation_derivative = d.string("validation_derivative", "");
   c.data.stream = d.string("stream", c.data.stream);
-  if (c.data.stream != "auto" && c.data.stream != "on" && c.data.stream != "off")
+  const auto &streams = run_config_spec("data.stream").choices;
+  if (std::find(streams.begin(), streams.end(), c.data.stream) == streams.end())
     throw ConfigError("data.stream", "got \"" + c.data.stream +
                                          "\"; use \"auto\" (read the arrays a chunk at a time "
                                          "when they do not fit fit.memory_budget_mb), \"on\" or "
@@ -136,46 +169,43 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
                                      "are given; remove data.stream or give data.fiducial and "
                                      "data.derivative");
   c.network = read_plugin(r, "network", "mlp");
-  c.n_s = r.integer("n_s", c.n_s, 2);
-  c.n_d = r.integer("n_d", c.n_d, 1);
-  c.n_summaries = r.integer("n_summaries", c.n_summaries, 0);
+  c.n_s = read_integer(r, "n_s");
+  c.n_d = read_integer(r, "n_d");
+  c.n_summaries = read_integer(r, "n_summaries");
   c.theta_fid = r.numbers("theta_fid", {});
   c.delta_theta = r.numbers("delta_theta", {});
   for (std::size_t i = 0; i < c.delta_theta.size(); ++i)
-    if (!(c.delta_theta[i] > 0))
+    if (!within(run_config_spec("delta_theta"), c.delta_theta[i]))
       throw ConfigError("delta_theta[" + std::to_string(i) + "]",
-                        "finite-difference steps must be > 0");
+                        "finite-difference steps " + bound_text(run_config_spec("delta_theta")));
   c.optimiser = r.object("optimiser");
   if (c.optimiser.empty()) c.optimiser = {{"name", "adam"}};
   c.seed = r.unsigned_integer("seed", c.seed);
-  c.threads = static_cast<int>(r.integer("threads", c.threads, 0, 4096));
+  c.threads = static_cast<int>(read_integer(r, "threads"));
   c.plugin_dirs = r.strings("plugin_dirs", {});
   c.devices = read_devices(r);
-  c.n_per_device = r.integer("n_per_device", c.n_per_device, 0);
-  if (r.find("expected_detF")) c.expected_detF = r.positive("expected_detF", 0);
+  c.n_per_device = read_integer(r, "n_per_device");
+  c.expected_detF = read_number(r, "expected_detF");
 
   const nlohmann::json fit = r.object("fit");
   JsonReader f(fit, "fit");
-  c.fit.lambda = f.positive("lambda", c.fit.lambda);
-  c.fit.epsilon = f.positive("epsilon", c.fit.epsilon);
-  c.fit.patience = static_cast<int>(f.integer("patience", c.fit.patience, 1, INT32_MAX));
-  c.fit.min_iterations =
-      static_cast<int>(f.integer("min_iterations", c.fit.min_iterations, 0, INT32_MAX));
-  c.fit.max_iterations =
-      static_cast<int>(f.integer("max_iterations", c.fit.max_iterations, 1, INT32_MAX));
+  c.fit.lambda = read_number(f, "lambda");
+  c.fit.epsilon = read_number(f, "epsilon");
+  c.fit.patience = static_cast<int>(read_integer(f, "patience"));
+  c.fit.min_iterations = static_cast<int>(read_integer(f, "min_iterations"));
+  c.fit.max_iterations = static_cast<int>(read_integer(f, "max_iterations"));
   c.fit.best = f.boolean("best", c.fit.best);
   c.fit.validation = f.boolean("validation", c.fit.validation);
-  c.fit.n_validation = f.integer("n_validation", c.fit.n_validation, 0);
-  c.fit.n_validation_d = f.integer("n_validation_d", c.fit.n_validation_d, 0);
-  c.fit.n_statistics = f.integer("n_statistics", c.fit.n_statistics, 0);
+  c.fit.n_validation = read_integer(f, "n_validation");
+  c.fit.n_validation_d = read_integer(f, "n_validation_d");
+  c.fit.n_statistics = read_integer(f, "n_statistics");
   try {
-    c.fit.checkpoint_every =
-        static_cast<int>(f.integer("checkpoint_every", c.fit.checkpoint_every, 0, INT32_MAX));
+    c.fit.checkpoint_every = static_cast<int>(read_integer(f, "checkpoint_every"));
   } catch (const ConfigError &e) {
     throw ConfigError(e.key(), e.message() + " (the number of iterations between checkpoints; 0 "
                                              "disables them)");
   }
-  c.fit.memory_budget_mb = f.positive("memory_budget_mb", c.fit.memory_budget_mb);
+  c.fit.memory_budget_mb = read_number(f, "memory_budget_mb");
   f.finish();
   r.finish();
 
@@ -204,11 +234,32 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   return c;
 }
 
-RunConfig RunConfig::load(const std::filesystem::path &file) {
+void set_config_key(nlohmann::json &config, const std::string &key, const nlohmann::json &value) {
+  nlohmann::json *v = &config;
+  std::size_t begin = 0;
+  while (true) {
+    if (!v->is_object()) *v = nlohmann::json::object();
+    const std::size_t dot = key.find('.', begin);
+    const std::string part = key.substr(begin, dot == std::string::npos ? dot : dot - begin);
+    if (dot == std::string::npos) {
+      (*v)[part] = value;
+      return;
+    }
+    nlohmann::json &next = (*v)[part];
+    if (next.is_string()) next = {{"plugin", next}}; // "simulator": "name"
+    v = &next;
+    begin = dot + 1;
+  }
+}
+
+RunConfig RunConfig::load(const std::filesystem::path &file,
+                          const std::vector<std::pair<std::string, nlohmann::json>> &overrides) {
   std::ifstream in(file);
   if (!in) throw Error("cannot open config file " + file.string() + ": check the path");
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   nlohmann::json j = parse_json_text(text, "config file " + file.string(), /*comments=*/true);
+  for (const auto &[key, value] : overrides)
+    set_config_key(j, key, value);
   try {
     // Relative plugin folders, like array paths, are relative to the config's folder.
     if (j.is_object() && j.contains("plugin_dirs") && j["plugin_dirs"].is_array())

@@ -1,6 +1,7 @@
 #include "imnn/option_schema.h"
 
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -25,6 +26,9 @@ std::string value_text(const nlohmann::json &v) {
   if (v.is_number_integer()) return std::to_string(v.get<long long>());
   if (v.is_number()) return shortest(v.get<double>());
   if (v.is_array()) {
+    if (v.empty() ||
+        std::any_of(v.begin(), v.end(), [](const nlohmann::json &e) { return e.is_structured(); }))
+      return v.dump(); // [] or a list of objects, as JSON
     std::string out;
     for (const auto &e : v)
       out += (out.empty() ? "" : " ") + value_text(e);
@@ -72,6 +76,12 @@ std::string what_to_give(const OptionSpec &s) {
   }
   case OptionType::text:
     give = "a text";
+    break;
+  case OptionType::texts:
+    give = "a list of texts";
+    break;
+  case OptionType::json:
+    give = "JSON as the README describes it";
     break;
   }
   const std::string range = s.range_text();
@@ -162,6 +172,15 @@ nlohmann::json check_option_value(const OptionSpec &s, const nlohmann::json &v) 
   case OptionType::text:
     if (!v.is_string()) bad(s, "is " + v.dump(), what_to_give(s));
     return v;
+  case OptionType::texts: {
+    nlohmann::json list = v.is_array() ? v : nlohmann::json::array({v});
+    for (const auto &e : list)
+      if (!e.is_string()) bad(s, "has " + e.dump(), what_to_give(s));
+    return list;
+  }
+  case OptionType::json:
+    if (!v.is_object() && !v.is_array()) bad(s, "is " + v.dump(), "a JSON object or list");
+    return v;
   case OptionType::choice: {
     if (!v.is_string()) bad(s, "is " + v.dump(), what_to_give(s));
     const std::string c = v.get<std::string>();
@@ -237,6 +256,12 @@ nlohmann::json parse_option_text(const OptionSpec &s, const std::vector<std::str
     for (const auto &w : words)
       v.push_back(scalar(w, s.type == OptionType::integers));
     break;
+  case OptionType::texts:
+    v = nlohmann::json(words);
+    break;
+  case OptionType::json:
+    v = parse_json_text(one(), "`" + s.key + "`");
+    break;
   }
   return check_option_value(s, v);
 }
@@ -259,6 +284,10 @@ std::string option_type_name(OptionType type) {
     return "integers";
   case OptionType::number_or_auto:
     return "number or auto";
+  case OptionType::texts:
+    return "texts";
+  case OptionType::json:
+    return "JSON";
   }
   return "?";
 }

@@ -23,41 +23,7 @@ struct Bound {
   Field field;
 };
 
-// Builders that keep the table below one line of facts per option.
-OptionSpec spec(std::string key, OptionType type, nlohmann::json def, std::string help,
-                std::vector<std::string> groups = {}) {
-  OptionSpec s;
-  s.key = std::move(key);
-  s.type = type;
-  s.default_value = std::move(def);
-  s.help = std::move(help);
-  s.groups = std::move(groups);
-  return s;
-}
-OptionSpec with_range(OptionSpec s, std::optional<double> min, std::optional<double> max,
-                      bool min_exclusive = false, bool max_exclusive = false) {
-  s.min = min;
-  s.max = max;
-  s.min_exclusive = min_exclusive;
-  s.max_exclusive = max_exclusive;
-  return s;
-}
-OptionSpec shown(OptionSpec s, std::string default_text) {
-  s.default_text = std::move(default_text);
-  return s;
-}
-OptionSpec choices(OptionSpec s, std::vector<std::string> c) {
-  s.choices = std::move(c);
-  return s;
-}
-OptionSpec reference(OptionSpec s, std::string name) {
-  s.reference = std::move(name);
-  return s;
-}
-OptionSpec unit(OptionSpec s, std::string u) {
-  s.unit = std::move(u);
-  return s;
-}
+using namespace option_builder;
 
 const std::vector<Bound> &table() {
   using T = OptionType;
