@@ -1010,7 +1010,9 @@ void InferPanel::updateRefitView() {
     return;
   }
   const RefitRound &final = rounds.back();
-  const double tolerance = numbers::parse(refitTolerance_->text()).value_or(0.0);
+  // The tolerance the refit ran with (refit.json), not the field's value since.
+  const double tolerance = result ? result->json.value("tolerance_sd", 0.0)
+                                  : numbers::parse(refitTolerance_->text()).value_or(0.0);
   QString state;
   if (!result)
     state = tr("<b>Running</b>: round %1 done").arg(final.round);
