@@ -3,7 +3,7 @@
 // the trajectory plot gets one point per round (per parameter), the side shows det F,
 // F and whether it converged (and why not), the rounds' run directories are listed as
 // `imnn refit` makes them; Cancel stops a long refit and keeps its rounds; the GUI
-// stays responsive while it runs.
+// stays responsive while it runs; a run fitted on arrays gets the core's error.
 #include "config_panel.h"
 #include "fit_controller.h"
 #include "gui_test_util.h"
@@ -13,6 +13,7 @@
 #include "run_browser.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -191,6 +192,35 @@ private slots:
     emit panel->refitRoundsList()->itemActivated(round1);
     QCOMPARE(w.runBrowser()->currentRun(), run_ + "/refit/round_1");
     QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget *>(w.runBrowser()));
+  }
+
+  // A run fitted on arrays has data at one θ_fid only: the core's error, nothing runs.
+  void array_mode_runs_are_refused_with_the_reason() {
+    const QString copy = tmp_.filePath("arrays_run");
+    QVERIFY(QDir().mkpath(copy));
+    for (const char *f : {"config.json", "model.json"})
+      QVERIFY(QFile::copy(run_ + "/" + f, copy + "/" + f));
+    auto config = readJson(copy + "/config.json");
+    config["mode"] = "gradient";
+    config.erase("simulator");
+    config["data"] = {{"fiducial", "fiducial.npy"}, {"derivative", "derivative.npy"}};
+    QFile out(copy + "/config.json");
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(QByteArray::fromStdString(config.dump()));
+    out.close();
+    MainWindow w(gui_test::freshOptions());
+    InferPanel *panel = w.inferPanel();
+    QVERIFY(panel->setRunDirectory(copy));
+    QVERIFY(panel->refitButton()->isEnabled());
+    QTest::mouseClick(panel->refitButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->refitController()->isRunning(), 10000);
+    const QString status = panel->statusLabel()->text();
+    QVERIFY2(status.startsWith("error: ") &&
+                 status.contains("fitted in mode \"gradient\" to fixed arrays made at one "
+                                 "theta_fid only"),
+             qPrintable(status));
+    QVERIFY(!panel->refitController()->lastResult());
+    QVERIFY(!QFile::exists(copy + "/refit"));
   }
 
   void cancel_stops_a_long_refit() {
