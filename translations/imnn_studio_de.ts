@@ -537,42 +537,42 @@
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="50"/>
+        <location filename="../app/gui/engine_text.cpp" line="48"/>
         <source>must be &gt; %1, got %2</source>
         <translation>muss &gt; %1 sein, ist %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="53"/>
+        <location filename="../app/gui/engine_text.cpp" line="51"/>
         <source>must be &gt;= %1, got %2</source>
         <translation>muss &gt;= %1 sein, ist %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="56"/>
+        <location filename="../app/gui/engine_text.cpp" line="54"/>
         <source>must be between %1 and %2, got %3</source>
         <translation>muss zwischen %1 und %2 liegen, ist %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="59"/>
+        <location filename="../app/gui/engine_text.cpp" line="57"/>
         <source>must be a finite number</source>
         <translation>muss eine endliche Zahl sein</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="66"/>
+        <location filename="../app/gui/engine_text.cpp" line="64"/>
         <source>expected %1, got %2</source>
         <translation>erwartet: %1, erhalten: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="70"/>
+        <location filename="../app/gui/engine_text.cpp" line="68"/>
         <source>must not exceed %1</source>
         <translation>darf %1 nicht überschreiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="73"/>
+        <location filename="../app/gui/engine_text.cpp" line="71"/>
         <source>%1 must not exceed %2</source>
         <translation>%1 darf %2 nicht überschreiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="76"/>
+        <location filename="../app/gui/engine_text.cpp" line="75"/>
         <source>unknown key; remove it or use one of: %1</source>
         <translation>unbekannter Schlüssel; entfernen Sie ihn oder verwenden Sie einen von: %1</translation>
     </message>
@@ -753,17 +753,17 @@
         <translation>eine Inferenz läuft bereits; brechen Sie sie zuerst ab</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="70"/>
+        <location filename="../app/gui/infer_controller.cpp" line="64"/>
         <source>%1: starting…</source>
         <translation>%1: startet…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="111"/>
+        <location filename="../app/gui/infer_controller.cpp" line="105"/>
         <source>%1: %2 samples, %3 simulations, %4 s%5 → %6</source>
         <translation>%1: %2 Stichproben, %3 Simulationen, %4 s%5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="116"/>
+        <location filename="../app/gui/infer_controller.cpp" line="110"/>
         <source> (cancelled)</source>
         <translation> (abgebrochen)</translation>
     </message>
@@ -771,908 +771,1091 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="93"/>
+        <location filename="../app/gui/infer_panel.cpp" line="99"/>
         <source>Gaussian approximation</source>
         <translation>Gaußsche Näherung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="94"/>
+        <location filename="../app/gui/infer_panel.cpp" line="100"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="95"/>
+        <location filename="../app/gui/infer_panel.cpp" line="101"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="112"/>
+        <location filename="../app/gui/infer_panel.cpp" line="119"/>
         <source>Trained run</source>
         <translation>Trainierter Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="116"/>
+        <location filename="../app/gui/infer_panel.cpp" line="123"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>anpassen oder einen Lauf im Reiter Läufe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="117"/>
+        <location filename="../app/gui/infer_panel.cpp" line="124"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Das Laufverzeichnis, dessen model.json die Daten komprimiert (`imnn infer METHOD RUN_DIR`); die Ergebnisse landen in RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="119"/>
-        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <location filename="../app/gui/infer_panel.cpp" line="126"/>
+        <location filename="../app/gui/infer_panel.cpp" line="158"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="126"/>
+        <location filename="../app/gui/infer_panel.cpp" line="133"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="130"/>
+        <location filename="../app/gui/infer_panel.cpp" line="137"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="132"/>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
         <source>Simulate at θ</source>
         <translation>Bei θ simulieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="133"/>
+        <location filename="../app/gui/infer_panel.cpp" line="140"/>
         <source>Load data (.npy)</source>
         <translation>Daten laden (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="140"/>
+        <location filename="../app/gui/infer_panel.cpp" line="147"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="141"/>
+        <location filename="../app/gui/infer_panel.cpp" line="148"/>
         <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
         <translation>`target_theta`: die Parameter, bei denen das Ziel simuliert wird, einer je Parameter (Referenz: die Zieldaten d_obs aus simulator(key, θ_target))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="144"/>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="145"/>
+        <location filename="../app/gui/infer_panel.cpp" line="152"/>
         <source>`target_seed`: seed of the target simulation</source>
         <translation>`target_seed`: Startwert der Zielsimulation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="154"/>
+        <location filename="../app/gui/infer_panel.cpp" line="161"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="155"/>
+        <location filename="../app/gui/infer_panel.cpp" line="162"/>
         <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
         <translation>`target`: beobachtete Daten (.npy/.npz/.h5) der Form (*input_shape) oder (1, *input_shape) (Referenz: target_data)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
         <source>Target data</source>
         <translation>Zieldaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="162"/>
+        <location filename="../app/gui/infer_panel.cpp" line="169"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Arrays (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="169"/>
+        <location filename="../app/gui/infer_panel.cpp" line="176"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="175"/>
+        <location filename="../app/gui/infer_panel.cpp" line="182"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga: N(Schätzung, F⁻¹) (Referenz: GaussianApproximation); abc: Verwerfungs-ABC (Referenz: ApproximateBayesianComputation); pmc: ABC-Populations-Monte-Carlo (Referenz: PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="191"/>
+        <location filename="../app/gui/infer_panel.cpp" line="198"/>
         <source>Draws</source>
         <translation>Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="192"/>
+        <location filename="../app/gui/infer_panel.cpp" line="199"/>
         <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
         <translation>`n_samples`: Ziehungen aus N(Schätzung, F⁻¹) innerhalb der Prior-Box, als GetDist-Stichproben geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="196"/>
+        <location filename="../app/gui/infer_panel.cpp" line="203"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <location filename="../app/gui/infer_panel.cpp" line="212"/>
         <source>Draws per iteration</source>
         <translation>Ziehungen je Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <location filename="../app/gui/infer_panel.cpp" line="213"/>
         <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
         <translation>`n_samples`: Ziehungen aus dem Prior je Iteration (Referenz: n_samples)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <location filename="../app/gui/infer_panel.cpp" line="214"/>
         <source>one batch</source>
         <translation>ein Durchgang</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <location filename="../app/gui/infer_panel.cpp" line="215"/>
         <source>Min accepted</source>
         <translation>Min. akzeptiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="209"/>
+        <location filename="../app/gui/infer_panel.cpp" line="216"/>
         <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
         <translation>`min_accepted`: iterieren, bis so viele Ziehungen akzeptiert sind (Referenz: min_accepted)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="212"/>
-        <location filename="../app/gui/infer_panel.cpp" line="233"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="240"/>
+        <location filename="../app/gui/infer_panel.cpp" line="300"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="213"/>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
         <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
         <translation>`max_iterations`: höchstens so viele Iterationen der min_accepted-Schleife (Referenz: max_iterations)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
         <translation>`n_points`: Populationsgröße (Referenz: PopulationMonteCarlo(n_points=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="226"/>
         <source>10 × population</source>
         <translation>10 × Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="220"/>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
         <source>Initial draws</source>
         <translation>Anfangsziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="221"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
         <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
         <translation>`n_initial_points`: anfängliche Ziehungen aus dem Prior, ≥ Population (Referenz: n_initial_points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="225"/>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
         <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
         <translation>`percentile`: Punkte jenseits dieses Abstandsperzentils werden in jeder Iteration bewegt (Referenz: percentile=75)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
         <source>Acceptance ratio</source>
         <translation>Akzeptanzrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="237"/>
+        <location filename="../app/gui/infer_panel.cpp" line="244"/>
         <source>Proposals per point</source>
         <translation>Vorschläge je Punkt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="197"/>
+        <location filename="../app/gui/infer_panel.cpp" line="204"/>
         <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
         <translation>`epsilon`: Akzeptanzabstand; Ziehungen mit ρ &lt; ε werden behalten (Referenz: ApproximateBayesianComputation(ϵ=…)); auto: der Abstand, der den Akzeptanzanteil der Ziehungen annimmt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="201"/>
+        <location filename="../app/gui/infer_panel.cpp" line="208"/>
         <source>Accept fraction</source>
         <translation>Akzeptanzanteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="202"/>
+        <location filename="../app/gui/infer_panel.cpp" line="209"/>
         <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
         <translation>`accept_fraction`: bei ε auto der Anteil der angenommenen Ziehungen (ε ist dieses Quantil ihrer Abstände; keine Entsprechung in der Referenz)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="229"/>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
         <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
         <translation>`acceptance_ratio`: PMC ist konvergiert, wenn angenommen/Ziehungen einer Iteration darunter fällt (Referenz: acceptance_ratio=0.1; hier 0,02, gemessen, um die Breiten des exakten Posteriors zu erreichen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <location filename="../app/gui/infer_panel.cpp" line="241"/>
         <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
         <translation>`max_iteration`: eine Sicherheitsgrenze; ein Lauf, den sie beendet, wird als nicht konvergiert markiert (Referenz: max_iteration=10, was vor der Konvergenz abbricht)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="238"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
         <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
         <translation>`max_acceptance`: Vorschläge pro bewegtem Punkt und Iteration (Referenz: max_acceptance=1; hier 10)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <location filename="../app/gui/infer_panel.cpp" line="251"/>
         <source>Prior and output</source>
         <translation>Prior und Ausgabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="247"/>
+        <location filename="../app/gui/infer_panel.cpp" line="254"/>
         <source>Prior low</source>
         <translation>Prior unten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <location filename="../app/gui/infer_panel.cpp" line="255"/>
         <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
         <translation>`prior_low`: Untergrenzen der gleichverteilten Prior-Box, eine je Parameter (Vorgabe: die des Simulator-Plugins; Referenz: prior=tfd.Uniform(low, high))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="251"/>
+        <location filename="../app/gui/infer_panel.cpp" line="258"/>
         <source>Prior high</source>
         <translation>Prior oben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="252"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
         <translation>`prior_high`: Obergrenzen der Prior-Box, eine je Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="255"/>
+        <location filename="../app/gui/infer_panel.cpp" line="262"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <location filename="../app/gui/infer_panel.cpp" line="263"/>
         <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
         <translation>`distance`: fisher sqrt(dθᵀ F dθ) zwischen Schätzungen (wie die Referenz) oder euclidean</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
         <source>Grid points</source>
         <translation>Gitterpunkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
         <translation>`gridsize`: Gitterpunkte der Randverteilungen je Parameter (Referenz: gridsize=100)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="262"/>
+        <location filename="../app/gui/infer_panel.cpp" line="269"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins (reference: smoothing); a change re-smooths the shown results at once</source>
         <translation>`smoothing`: Gaußsche Glättung der ABC- und PMC-Histogramme, in Klassen (Referenz: smoothing); eine Änderung glättet die gezeigten Ergebnisse sofort neu</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="274"/>
         <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
         <translation>`seed`: Startwert der Prior-Ziehungen und Simulationen (Referenz: rng)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <location filename="../app/gui/infer_panel.cpp" line="275"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="269"/>
+        <location filename="../app/gui/infer_panel.cpp" line="276"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="277"/>
         <source>`threads`: compute threads, 0 = all cores</source>
         <translation>`threads`: Rechen-Threads, 0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="272"/>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
         <source>the method</source>
         <translation>die Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="273"/>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="274"/>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
         <translation>`name`: der Ordner RUN_DIR/inference/&lt;name&gt;; ein früheres Ergebnis dieses Namens wird ersetzt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <location filename="../app/gui/infer_panel.cpp" line="286"/>
+        <source>Refit at the estimate</source>
+        <translation>Neuanpassung an der Schätzung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="287"/>
+        <source>Fit new IMNNs at θ_fid = θ̂ of the target until θ̂ settles (`imnn refit RUN --target …`): each round is a run directory RUN_DIR/refit/round_&lt;k&gt;/, the trajectory RUN_DIR/refit.json</source>
+        <translation>Neue IMNNs bei θ_fid = θ̂ des Ziels anpassen, bis θ̂ sich nicht mehr bewegt (`imnn refit RUN --target …`): jede Runde ist ein Laufverzeichnis RUN_DIR/refit/round_&lt;k&gt;/, der Verlauf RUN_DIR/refit.json</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="293"/>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="294"/>
+        <source>`--rounds`: most fits after the first run</source>
+        <translation>`--rounds`: höchstens so viele Anpassungen nach dem ersten Lauf</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="296"/>
+        <source>Tolerance</source>
+        <translation>Toleranz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="297"/>
+        <source>`--tolerance`: stop when θ̂ moves less than this many Fisher standard deviations √(Δθᵀ F Δθ) between rounds</source>
+        <translation>`--tolerance`: aufhören, wenn θ̂ sich zwischen zwei Runden um weniger als so viele Fisher-Standardabweichungen √(Δθᵀ F Δθ) bewegt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="299"/>
+        <source>the run&apos;s</source>
+        <translation>die des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="301"/>
+        <source>`--max-iterations`: fit.max_iterations of each round (the run&apos;s own by default)</source>
+        <translation>`--max-iterations`: fit.max_iterations jeder Runde (standardmäßig die des Laufs)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="302"/>
+        <source>Warm start</source>
+        <translation>Warmstart</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <source>`--warm-start`: start each round from the previous round&apos;s kept weights</source>
+        <translation>`--warm-start`: jede Runde mit den behaltenen Gewichten der vorigen Runde beginnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="306"/>
+        <source>Replace an earlier refit</source>
+        <translation>Frühere Neuanpassung ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="309"/>
+        <source>`--replace`: delete RUN_DIR/refit/ of an earlier refit first</source>
+        <translation>`--replace`: RUN_DIR/refit/ einer früheren Neuanpassung zuerst löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <source>Refit</source>
+        <translation>Neu anpassen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="312"/>
+        <source>Run the refit on a worker thread; Cancel stops the round&apos;s fit (its run is kept) and the refit</source>
+        <translation>Die Neuanpassung in einem Hintergrund-Thread ausführen; Abbrechen beendet die Anpassung der Runde (ihr Lauf bleibt erhalten) und die Neuanpassung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="317"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="319"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Die gewählte Methode in einem Arbeits-Thread ausführen (Strg+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
+        <location filename="../app/gui/infer_panel.cpp" line="320"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="282"/>
+        <location filename="../app/gui/infer_panel.cpp" line="321"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="283"/>
+        <location filename="../app/gui/infer_panel.cpp" line="322"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Die Inferenz bei der nächsten Prüfung anhalten; das Bisherige bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="287"/>
+        <location filename="../app/gui/infer_panel.cpp" line="326"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="326"/>
+        <location filename="../app/gui/infer_panel.cpp" line="377"/>
+        <source>Run directories (double-click to open):</source>
+        <translation>Laufverzeichnisse (Doppelklick öffnet):</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="392"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="327"/>
+        <location filename="../app/gui/infer_panel.cpp" line="393"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="329"/>
+        <location filename="../app/gui/infer_panel.cpp" line="395"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="330"/>
+        <location filename="../app/gui/infer_panel.cpp" line="396"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="331"/>
+        <location filename="../app/gui/infer_panel.cpp" line="397"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="333"/>
+        <location filename="../app/gui/infer_panel.cpp" line="399"/>
         <source>Show ABC summaries</source>
         <translation>ABC-Zusammenfassungen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="408"/>
+        <location filename="../app/gui/infer_panel.cpp" line="401"/>
+        <source>Show refit</source>
+        <translation>Neuanpassung zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="403"/>
+        <source>Show the trajectory of θ̂ over the refit&apos;s rounds instead of the corner plot</source>
+        <translation>Den Verlauf von θ̂ über die Runden der Neuanpassung statt des Corner-Plots zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="501"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="436"/>
+        <location filename="../app/gui/infer_panel.cpp" line="529"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="503"/>
+        <location filename="../app/gui/infer_panel.cpp" line="596"/>
+        <location filename="../app/gui/infer_panel.cpp" line="878"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="510"/>
-        <location filename="../app/gui/infer_panel.cpp" line="513"/>
-        <location filename="../app/gui/infer_panel.cpp" line="515"/>
-        <location filename="../app/gui/infer_panel.cpp" line="529"/>
-        <location filename="../app/gui/infer_panel.cpp" line="739"/>
+        <location filename="../app/gui/infer_panel.cpp" line="602"/>
+        <location filename="../app/gui/infer_panel.cpp" line="605"/>
+        <location filename="../app/gui/infer_panel.cpp" line="607"/>
+        <location filename="../app/gui/infer_panel.cpp" line="622"/>
+        <location filename="../app/gui/infer_panel.cpp" line="839"/>
+        <location filename="../app/gui/infer_panel.cpp" line="893"/>
+        <location filename="../app/gui/infer_panel.cpp" line="897"/>
+        <location filename="../app/gui/infer_panel.cpp" line="899"/>
+        <location filename="../app/gui/infer_panel.cpp" line="907"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="522"/>
+        <location filename="../app/gui/infer_panel.cpp" line="614"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="528"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
+        <location filename="../app/gui/infer_panel.cpp" line="906"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="528"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
+        <location filename="../app/gui/infer_panel.cpp" line="906"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="545"/>
+        <location filename="../app/gui/infer_panel.cpp" line="638"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="547"/>
+        <location filename="../app/gui/infer_panel.cpp" line="640"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="549"/>
+        <location filename="../app/gui/infer_panel.cpp" line="642"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="551"/>
+        <location filename="../app/gui/infer_panel.cpp" line="644"/>
         <source>, not converged</source>
         <translation>, nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <location filename="../app/gui/infer_panel.cpp" line="654"/>
         <source>error: smoothing: %1</source>
         <translation>Fehler: Glättung: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="562"/>
+        <location filename="../app/gui/infer_panel.cpp" line="655"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>geben Sie eine Anzahl Klassen &gt;= 0 ein, z. B. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="586"/>
+        <location filename="../app/gui/infer_panel.cpp" line="679"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="587"/>
+        <location filename="../app/gui/infer_panel.cpp" line="680"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="596"/>
+        <location filename="../app/gui/infer_panel.cpp" line="689"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 ist nicht konvergiert (sein Posterior kann zu breit oder verschoben sein): %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="614"/>
+        <location filename="../app/gui/infer_panel.cpp" line="707"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="615"/>
+        <location filename="../app/gui/infer_panel.cpp" line="708"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="620"/>
+        <location filename="../app/gui/infer_panel.cpp" line="713"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="642"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>summary of %1</source>
         <translation>Zusammenfassung von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="643"/>
+        <location filename="../app/gui/infer_panel.cpp" line="736"/>
         <source>summary %1</source>
         <translation>Zusammenfassung %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="647"/>
+        <location filename="../app/gui/infer_panel.cpp" line="740"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="649"/>
+        <location filename="../app/gui/infer_panel.cpp" line="742"/>
         <source>accepted draws&apos; summaries</source>
         <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="651"/>
+        <location filename="../app/gui/infer_panel.cpp" line="744"/>
         <source>target&apos;s summary</source>
         <translation>Zusammenfassung des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="665"/>
+        <location filename="../app/gui/infer_panel.cpp" line="758"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="665"/>
+        <location filename="../app/gui/infer_panel.cpp" line="758"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="712"/>
+        <location filename="../app/gui/infer_panel.cpp" line="812"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="714"/>
+        <location filename="../app/gui/infer_panel.cpp" line="814"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, Vektor (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="719"/>
+        <location filename="../app/gui/infer_panel.cpp" line="819"/>
         <source>PNG resolution</source>
         <translation>PNG-Auflösung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="720"/>
+        <location filename="../app/gui/infer_panel.cpp" line="820"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Punkte pro Zoll (die gezeigte Abbildung bei 96 dpi):</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="728"/>
+        <location filename="../app/gui/infer_panel.cpp" line="828"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="729"/>
+        <location filename="../app/gui/infer_panel.cpp" line="829"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="835"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="738"/>
+        <location filename="../app/gui/infer_panel.cpp" line="838"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="886"/>
+        <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
+        <translation>Fehler: %1 enthält eine frühere Neuanpassung: „Frühere Neuanpassung ersetzen“ ankreuzen, um sie zu überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="929"/>
+        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run)</source>
+        <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="930"/>
+        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the target&apos;s θ</source>
+        <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf); gestrichelt: θ des Ziels</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="946"/>
+        <source>θ%1</source>
+        <translation>θ%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="952"/>
+        <source>round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="954"/>
+        <source>θ̂ of %1</source>
+        <translation>θ̂ von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="958"/>
+        <source>±1 Fisher sd</source>
+        <translation>±1 Fisher-Standardabweichung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="980"/>
+        <source>target&apos;s θ</source>
+        <translation>θ des Ziels</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="998"/>
+        <source>round 0 (the run): %1</source>
+        <translation>Runde 0 (der Lauf): %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="999"/>
+        <source>round %1: %2</source>
+        <translation>Runde %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1009"/>
+        <source>No refit yet: choose the target above and press Refit.</source>
+        <translation>Noch keine Neuanpassung: oben das Ziel wählen und „Neu anpassen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1016"/>
+        <source>&lt;b&gt;Running&lt;/b&gt;: round %1 done</source>
+        <translation>&lt;b&gt;Läuft&lt;/b&gt;: Runde %1 fertig</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1018"/>
+        <source>&lt;b&gt;Converged&lt;/b&gt; at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)</source>
+        <translation>&lt;b&gt;Konvergiert&lt;/b&gt; in Runde %1: θ̂ bewegte sich um %2 Fisher-Standardabweichungen (unter der Toleranz %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1022"/>
+        <source>&lt;b&gt;Not converged: cancelled&lt;/b&gt; after round %1</source>
+        <translation>&lt;b&gt;Nicht konvergiert: abgebrochen&lt;/b&gt; nach Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1024"/>
+        <source>&lt;b&gt;Not converged&lt;/b&gt;: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); raise the rounds or the max iterations</source>
+        <translation>&lt;b&gt;Nicht konvergiert&lt;/b&gt;: θ̂ bewegte sich in Runde %2 noch um %1 Fisher-Standardabweichungen (Toleranz %3); Runden oder maximale Iterationen erhöhen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
+        <source>θ̂ = (%1) at θ_fid = (%2)</source>
+        <translation>θ̂ = (%1) bei θ_fid = (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <source>det F = %1</source>
+        <translation>det F = %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <source>F =</source>
+        <translation>F =</translation>
     </message>
 </context>
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="74"/>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
+        <location filename="../app/gui/main_window.cpp" line="86"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R); der Lauf wird wie von `imnn fit` in den Lauf-Ordner geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="87"/>
+        <location filename="../app/gui/main_window.cpp" line="88"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Die Anpassung nach der laufenden Iteration stoppen; der Lauf bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Die Anpassung nach der laufenden Iteration anhalten oder fortsetzen (Strg+P); die fortgesetzte Anpassung macht genau dort weiter, wo sie angehalten wurde</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="94"/>
         <source>e.g. 50</source>
         <translation>z. B. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="107"/>
+        <location filename="../app/gui/main_window.cpp" line="108"/>
         <source>Time since the fit started, iterations per second over the last iterations, and the estimated time left: to max_iterations, and once the patience counter runs, to the stop it gives if det F does not improve</source>
         <translation>Zeit seit dem Start der Anpassung, Iterationen pro Sekunde über die letzten Iterationen und die geschätzte Restzeit: bis max_iterations und, sobald der Geduldszähler läuft, bis zu dem Stopp, den er ergibt, wenn sich det F nicht verbessert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="123"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>Expected det F</source>
         <translation>Erwartetes det F</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="137"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>Infer</source>
         <translation>Inferenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>%1 · paused</source>
         <translation>%1 · angehalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>patience counts after %1</source>
         <translation>Geduld zählt ab %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>patience %1/%2</source>
         <translation>Geduld %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="223"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>&amp;Open config…</source>
         <translation>Konfiguration ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>&amp;Save config as…</source>
         <translation>Konfiguration &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
-        <source>Open the Gaussian &amp;example</source>
-        <translation>Gauß-&amp;Beispiel öffnen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
-        <source>Opened the Gaussian example</source>
-        <translation>Gauß-Beispiel geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
-        <source>resources/examples/gaussian_mean_variance.json</source>
-        <translation>resources/examples/gaussian_mean_variance.json</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="262"/>
         <source>Open &amp;runs folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="265"/>
         <source>&amp;Export corner plot…</source>
         <translation>Corner-Plot &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="240"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>&amp;Fit</source>
         <translation>&amp;Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="247"/>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="274"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Anhalten / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="249"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="250"/>
+        <location filename="../app/gui/main_window.cpp" line="276"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <location filename="../app/gui/main_window.cpp" line="277"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="278"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="253"/>
+        <location filename="../app/gui/main_window.cpp" line="279"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <location filename="../app/gui/main_window.cpp" line="280"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="257"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="268"/>
+        <location filename="../app/gui/main_window.cpp" line="294"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
+        <location filename="../app/gui/main_window.cpp" line="318"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="293"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
-        <location filename="../app/gui/main_window.cpp" line="333"/>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
-        <location filename="../app/gui/main_window.cpp" line="459"/>
-        <location filename="../app/gui/main_window.cpp" line="468"/>
+        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="485"/>
+        <location filename="../app/gui/main_window.cpp" line="494"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="340"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Stopping after the current iteration…</source>
         <translation>Stoppt nach der laufenden Iteration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
         <source>Pausing after the current iteration…</source>
         <translation>Wird nach der laufenden Iteration angehalten…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
-        <location filename="../app/gui/main_window.cpp" line="363"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
+        <location filename="../app/gui/main_window.cpp" line="389"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example); filled from the config key `expected_detF` unless you type your own</source>
         <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlaufsplot (z. B. das analytische det F = 50 des Gauß-Beispiels); aus dem Konfigurationsschlüssel `expected_detF` übernommen, sofern Sie keinen eigenen Wert eingeben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <source>Open &amp;example</source>
+        <translation>&amp;Beispiel öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <source>Opened the example %1</source>
+        <translation>Beispiel %1 geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <source>(no examples found beside the executable)</source>
+        <translation>(keine Beispiele neben dem Programm gefunden)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
         <source>patience 0/%1</source>
         <translation>Geduld 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="370"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
         <source>Fitting → %1
 %2</source>
         <translation>Anpassung läuft → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>Fit finished</source>
         <translation>Anpassung beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>Fit stopped with an error</source>
         <translation>Anpassung mit einem Fehler abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="439"/>
+        <location filename="../app/gui/main_window.cpp" line="465"/>
         <source>Fisher forecast %1</source>
         <translation>Fisher-Vorhersage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="441"/>
+        <location filename="../app/gui/main_window.cpp" line="467"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="443"/>
+        <location filename="../app/gui/main_window.cpp" line="469"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="454"/>
+        <location filename="../app/gui/main_window.cpp" line="480"/>
         <source>Open a run configuration</source>
         <translation>Eine Laufkonfiguration öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="455"/>
-        <location filename="../app/gui/main_window.cpp" line="464"/>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <location filename="../app/gui/main_window.cpp" line="490"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="458"/>
+        <location filename="../app/gui/main_window.cpp" line="484"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="463"/>
+        <location filename="../app/gui/main_window.cpp" line="489"/>
         <source>Save the run configuration</source>
         <translation>Die Laufkonfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="470"/>
+        <location filename="../app/gui/main_window.cpp" line="496"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="475"/>
+        <location filename="../app/gui/main_window.cpp" line="501"/>
         <source>Folder holding run directories</source>
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="494"/>
+        <location filename="../app/gui/main_window.cpp" line="520"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="495"/>
+        <location filename="../app/gui/main_window.cpp" line="521"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>
@@ -1783,6 +1966,39 @@
         <location filename="../app/gui/plugins_dialog.cpp" line="110"/>
         <source>Searched folders</source>
         <translation>Durchsuchte Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::RefitController</name>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="25"/>
+        <source>a refit is already running; cancel it first</source>
+        <translation>eine Neuanpassung läuft bereits; brechen Sie sie zuerst ab</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="50"/>
+        <source>Refit round %1 of at most %2: iteration %3, det F %4</source>
+        <translation>Neuanpassung Runde %1 von höchstens %2: Iteration %3, det F %4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="73"/>
+        <source>Refit: estimating θ̂ of the target with the run&apos;s IMNN…</source>
+        <translation>Neuanpassung: θ̂ des Ziels mit dem IMNN des Laufs schätzen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="126"/>
+        <source>Refit converged at round %1</source>
+        <translation>Neuanpassung in Runde %1 konvergiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="127"/>
+        <source>Refit cancelled; rounds finished: %1</source>
+        <translation>Neuanpassung abgebrochen; abgeschlossene Runden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="128"/>
+        <source>Refit did not converge; rounds: %1</source>
+        <translation>Neuanpassung nicht konvergiert; Runden: %1</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2197,55 @@
         <location filename="../app/gui/work_split.cpp" line="55"/>
         <source>stopped: %1 after %L2 iterations</source>
         <translation>gestoppt: %1 nach %L2 Iterationen</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::SimulationPreview</name>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="25"/>
+        <source>One simulation of the selected simulator at θ_fid: the fit&apos;s first training simulation (its seed derived from the config&apos;s seed). Redrawn when the simulator, its options, θ_fid or the seed change</source>
+        <translation>Eine Simulation des gewählten Simulators bei θ_fid: die erste Trainingssimulation der Anpassung (ihr Startwert aus dem Startwert der Konfiguration abgeleitet). Neu gezeichnet, wenn sich Simulator, Optionen, θ_fid oder Startwert ändern</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="32"/>
+        <source>No simulation yet</source>
+        <translation>Noch keine Simulation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="60"/>
+        <source>No simulator: the array modes fit arrays from files</source>
+        <translation>Kein Simulator: die Array-Modi passen Arrays aus Dateien an</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="68"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="94"/>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="75"/>
+        <source>No preview: no simulator plugin &quot;%1&quot;</source>
+        <translation>Keine Vorschau: kein Simulator-Plugin „%1“</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="81"/>
+        <source>No preview: θ_fid has %1 values, the simulator %2 parameters</source>
+        <translation>Keine Vorschau: θ_fid hat %1 Werte, der Simulator %2 Parameter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="121"/>
+        <source>one simulation, shape (%1), θ = (%2), seed %3</source>
+        <translation>eine Simulation, Form (%1), θ = (%2), Startwert %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="138"/>
+        <source>%1 (channel 0)</source>
+        <translation>%1 (Kanal 0)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="154"/>
+        <source>%1: no picture for inputs of rank %2</source>
+        <translation>%1: kein Bild für Eingaben vom Rang %2</translation>
     </message>
 </context>
 <context>

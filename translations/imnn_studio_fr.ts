@@ -537,42 +537,42 @@
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="50"/>
+        <location filename="../app/gui/engine_text.cpp" line="48"/>
         <source>must be &gt; %1, got %2</source>
         <translation>doit être &gt; %1, vaut %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="53"/>
+        <location filename="../app/gui/engine_text.cpp" line="51"/>
         <source>must be &gt;= %1, got %2</source>
         <translation>doit être &gt;= %1, vaut %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="56"/>
+        <location filename="../app/gui/engine_text.cpp" line="54"/>
         <source>must be between %1 and %2, got %3</source>
         <translation>doit être entre %1 et %2, vaut %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="59"/>
+        <location filename="../app/gui/engine_text.cpp" line="57"/>
         <source>must be a finite number</source>
         <translation>doit être un nombre fini</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="66"/>
+        <location filename="../app/gui/engine_text.cpp" line="64"/>
         <source>expected %1, got %2</source>
         <translation>attendu : %1, reçu : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="70"/>
+        <location filename="../app/gui/engine_text.cpp" line="68"/>
         <source>must not exceed %1</source>
         <translation>ne doit pas dépasser %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="73"/>
+        <location filename="../app/gui/engine_text.cpp" line="71"/>
         <source>%1 must not exceed %2</source>
         <translation>%1 ne doit pas dépasser %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/engine_text.cpp" line="76"/>
+        <location filename="../app/gui/engine_text.cpp" line="75"/>
         <source>unknown key; remove it or use one of: %1</source>
         <translation>clé inconnue ; supprimez-la ou utilisez l&apos;une de : %1</translation>
     </message>
@@ -753,17 +753,17 @@
         <translation>une inférence est déjà en cours ; annulez-la d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="70"/>
+        <location filename="../app/gui/infer_controller.cpp" line="64"/>
         <source>%1: starting…</source>
         <translation>%1 : démarrage…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="111"/>
+        <location filename="../app/gui/infer_controller.cpp" line="105"/>
         <source>%1: %2 samples, %3 simulations, %4 s%5 → %6</source>
         <translation>%1 : %2 échantillons, %3 simulations, %4 s%5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_controller.cpp" line="116"/>
+        <location filename="../app/gui/infer_controller.cpp" line="110"/>
         <source> (cancelled)</source>
         <translation> (annulée)</translation>
     </message>
@@ -771,908 +771,1091 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="93"/>
+        <location filename="../app/gui/infer_panel.cpp" line="99"/>
         <source>Gaussian approximation</source>
         <translation>Approximation gaussienne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="94"/>
+        <location filename="../app/gui/infer_panel.cpp" line="100"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="95"/>
+        <location filename="../app/gui/infer_panel.cpp" line="101"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="112"/>
+        <location filename="../app/gui/infer_panel.cpp" line="119"/>
         <source>Trained run</source>
         <translation>Exécution entraînée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="116"/>
+        <location filename="../app/gui/infer_panel.cpp" line="123"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>ajustez, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="117"/>
+        <location filename="../app/gui/infer_panel.cpp" line="124"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Le dossier d’exécution dont le model.json compresse les données (`imnn infer METHOD RUN_DIR`) ; les résultats vont dans RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="119"/>
-        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <location filename="../app/gui/infer_panel.cpp" line="126"/>
+        <location filename="../app/gui/infer_panel.cpp" line="158"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="126"/>
+        <location filename="../app/gui/infer_panel.cpp" line="133"/>
         <source>Run directory</source>
         <translation>Dossier d’exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="130"/>
+        <location filename="../app/gui/infer_panel.cpp" line="137"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="132"/>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
         <source>Simulate at θ</source>
         <translation>Simuler en θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="133"/>
+        <location filename="../app/gui/infer_panel.cpp" line="140"/>
         <source>Load data (.npy)</source>
         <translation>Charger des données (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="140"/>
+        <location filename="../app/gui/infer_panel.cpp" line="147"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="141"/>
+        <location filename="../app/gui/infer_panel.cpp" line="148"/>
         <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
         <translation>`target_theta` : les paramètres où simuler la cible, un par paramètre (référence : les données cibles d_obs faites avec simulator(key, θ_target))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="144"/>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="151"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="145"/>
+        <location filename="../app/gui/infer_panel.cpp" line="152"/>
         <source>`target_seed`: seed of the target simulation</source>
         <translation>`target_seed` : graine de la simulation cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="154"/>
+        <location filename="../app/gui/infer_panel.cpp" line="161"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="155"/>
+        <location filename="../app/gui/infer_panel.cpp" line="162"/>
         <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
         <translation>`target` : données observées (.npy/.npz/.h5) de forme (*input_shape) ou (1, *input_shape) (référence : target_data)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
         <source>Target data</source>
         <translation>Données cibles</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="162"/>
+        <location filename="../app/gui/infer_panel.cpp" line="169"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Tableaux (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="169"/>
+        <location filename="../app/gui/infer_panel.cpp" line="176"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="175"/>
+        <location filename="../app/gui/infer_panel.cpp" line="182"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga : N(estimation, F⁻¹) (référence : GaussianApproximation) ; abc : ABC par rejet (référence : ApproximateBayesianComputation) ; pmc : ABC Monte-Carlo à population (référence : PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="191"/>
+        <location filename="../app/gui/infer_panel.cpp" line="198"/>
         <source>Draws</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="192"/>
+        <location filename="../app/gui/infer_panel.cpp" line="199"/>
         <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
         <translation>`n_samples` : tirages de N(estimation, F⁻¹) dans la boîte a priori, écrits comme échantillons GetDist</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="196"/>
+        <location filename="../app/gui/infer_panel.cpp" line="203"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="205"/>
+        <location filename="../app/gui/infer_panel.cpp" line="212"/>
         <source>Draws per iteration</source>
         <translation>Tirages par itération</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="206"/>
+        <location filename="../app/gui/infer_panel.cpp" line="213"/>
         <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
         <translation>`n_samples` : tirages de l’a priori par itération (référence : n_samples)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="207"/>
+        <location filename="../app/gui/infer_panel.cpp" line="214"/>
         <source>one batch</source>
         <translation>un lot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <location filename="../app/gui/infer_panel.cpp" line="215"/>
         <source>Min accepted</source>
         <translation>Min. acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="209"/>
+        <location filename="../app/gui/infer_panel.cpp" line="216"/>
         <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
         <translation>`min_accepted` : itérer jusqu’à accepter ce nombre de tirages (référence : min_accepted)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="212"/>
-        <location filename="../app/gui/infer_panel.cpp" line="233"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="240"/>
+        <location filename="../app/gui/infer_panel.cpp" line="300"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="213"/>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
         <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
         <translation>`max_iterations` : nombre maximal d’itérations de la boucle min_accepted (référence : max_iterations)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
         <translation>`n_points` : taille de la population (référence : PopulationMonteCarlo(n_points=…))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
+        <location filename="../app/gui/infer_panel.cpp" line="226"/>
         <source>10 × population</source>
         <translation>10 × population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="220"/>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
         <source>Initial draws</source>
         <translation>Tirages initiaux</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="221"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
         <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
         <translation>`n_initial_points` : tirages initiaux de l’a priori, ≥ la population (référence : n_initial_points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
         <source>Percentile</source>
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="225"/>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
         <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
         <translation>`percentile` : les points plus éloignés que ce centile de distance bougent à chaque itération (référence : percentile=75)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
         <source>Acceptance ratio</source>
         <translation>Taux d’acceptation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="237"/>
+        <location filename="../app/gui/infer_panel.cpp" line="244"/>
         <source>Proposals per point</source>
         <translation>Propositions par point</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="197"/>
+        <location filename="../app/gui/infer_panel.cpp" line="204"/>
         <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
         <translation>`epsilon` : distance d&apos;acceptation ; les tirages avec ρ &lt; ε sont conservés (référence : ApproximateBayesianComputation(ϵ=…)) ; auto : la distance qui accepte la fraction d&apos;acceptation des tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="201"/>
+        <location filename="../app/gui/infer_panel.cpp" line="208"/>
         <source>Accept fraction</source>
         <translation>Fraction acceptée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="202"/>
+        <location filename="../app/gui/infer_panel.cpp" line="209"/>
         <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
         <translation>`accept_fraction` : avec ε auto, la fraction des tirages acceptés (ε est ce quantile de leurs distances ; pas d&apos;équivalent dans la référence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="229"/>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
         <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
         <translation>`acceptance_ratio` : PMC a convergé quand acceptés/tirages d&apos;une itération passe sous cette valeur (référence : acceptance_ratio=0.1 ; ici 0,02, mesuré pour retrouver les largeurs du postérieur exact)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <location filename="../app/gui/infer_panel.cpp" line="241"/>
         <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
         <translation>`max_iteration` : une limite de sécurité ; une exécution qu&apos;elle arrête est marquée non convergée (référence : max_iteration=10, qui s&apos;arrête avant la convergence)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="238"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
         <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
         <translation>`max_acceptance` : propositions par point déplacé et par itération (référence : max_acceptance=1 ; ici 10)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <location filename="../app/gui/infer_panel.cpp" line="251"/>
         <source>Prior and output</source>
         <translation>A priori et sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="247"/>
+        <location filename="../app/gui/infer_panel.cpp" line="254"/>
         <source>Prior low</source>
         <translation>A priori bas</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <location filename="../app/gui/infer_panel.cpp" line="255"/>
         <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
         <translation>`prior_low` : bornes inférieures de la boîte a priori uniforme, une par paramètre (par défaut : celles du plugin simulateur ; référence : prior=tfd.Uniform(low, high))</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="251"/>
+        <location filename="../app/gui/infer_panel.cpp" line="258"/>
         <source>Prior high</source>
         <translation>A priori haut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="252"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
         <translation>`prior_high` : bornes supérieures de la boîte a priori, une par paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="255"/>
+        <location filename="../app/gui/infer_panel.cpp" line="262"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <location filename="../app/gui/infer_panel.cpp" line="263"/>
         <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
         <translation>`distance` : fisher sqrt(dθᵀ F dθ) entre estimations (celle de la référence), ou euclidean</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <location filename="../app/gui/infer_panel.cpp" line="266"/>
         <source>Grid points</source>
         <translation>Points de grille</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="260"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
         <translation>`gridsize` : points de grille des marginales par paramètre (référence : gridsize=100)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="262"/>
+        <location filename="../app/gui/infer_panel.cpp" line="269"/>
         <source>Smoothing</source>
         <translation>Lissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="263"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins (reference: smoothing); a change re-smooths the shown results at once</source>
         <translation>`smoothing` : lissage gaussien des histogrammes ABC et PMC, en classes (référence : smoothing) ; un changement lisse de nouveau les résultats affichés aussitôt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="274"/>
         <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
         <translation>`seed` : graine des tirages a priori et des simulations (référence : rng)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <location filename="../app/gui/infer_panel.cpp" line="275"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="269"/>
+        <location filename="../app/gui/infer_panel.cpp" line="276"/>
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="277"/>
         <source>`threads`: compute threads, 0 = all cores</source>
         <translation>`threads` : threads de calcul, 0 = tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="272"/>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
         <source>the method</source>
         <translation>la méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="273"/>
+        <location filename="../app/gui/infer_panel.cpp" line="280"/>
         <source>Output name</source>
         <translation>Nom de sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="274"/>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
         <translation>`name` : le dossier RUN_DIR/inference/&lt;name&gt; ; un résultat antérieur de ce nom est remplacé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="278"/>
+        <location filename="../app/gui/infer_panel.cpp" line="286"/>
+        <source>Refit at the estimate</source>
+        <translation>Réajustement à l’estimation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="287"/>
+        <source>Fit new IMNNs at θ_fid = θ̂ of the target until θ̂ settles (`imnn refit RUN --target …`): each round is a run directory RUN_DIR/refit/round_&lt;k&gt;/, the trajectory RUN_DIR/refit.json</source>
+        <translation>Ajuster de nouveaux IMNN en θ_fid = θ̂ de la cible jusqu’à ce que θ̂ se stabilise (`imnn refit RUN --target …`) : chaque tour est un dossier de run RUN_DIR/refit/round_&lt;k&gt;/, la trajectoire RUN_DIR/refit.json</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="293"/>
+        <source>Rounds</source>
+        <translation>Tours</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="294"/>
+        <source>`--rounds`: most fits after the first run</source>
+        <translation>`--rounds` : nombre maximal d’ajustements après le premier run</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="296"/>
+        <source>Tolerance</source>
+        <translation>Tolérance</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="297"/>
+        <source>`--tolerance`: stop when θ̂ moves less than this many Fisher standard deviations √(Δθᵀ F Δθ) between rounds</source>
+        <translation>`--tolerance` : arrêter quand θ̂ bouge de moins de ce nombre d’écarts-types de Fisher √(Δθᵀ F Δθ) entre deux tours</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="299"/>
+        <source>the run&apos;s</source>
+        <translation>celles du run</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="301"/>
+        <source>`--max-iterations`: fit.max_iterations of each round (the run&apos;s own by default)</source>
+        <translation>`--max-iterations` : fit.max_iterations de chaque tour (par défaut celles du run)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="302"/>
+        <source>Warm start</source>
+        <translation>Démarrage à chaud</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <source>`--warm-start`: start each round from the previous round&apos;s kept weights</source>
+        <translation>`--warm-start` : démarrer chaque tour avec les poids retenus du tour précédent</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="306"/>
+        <source>Replace an earlier refit</source>
+        <translation>Remplacer un réajustement antérieur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="309"/>
+        <source>`--replace`: delete RUN_DIR/refit/ of an earlier refit first</source>
+        <translation>`--replace` : supprimer d’abord RUN_DIR/refit/ d’un réajustement antérieur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <source>Refit</source>
+        <translation>Réajuster</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="312"/>
+        <source>Run the refit on a worker thread; Cancel stops the round&apos;s fit (its run is kept) and the refit</source>
+        <translation>Lancer le réajustement dans un thread de travail ; Annuler arrête l’ajustement du tour (son run est conservé) et le réajustement</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="317"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="319"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Lancer la méthode choisie dans un thread de travail (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
+        <location filename="../app/gui/infer_panel.cpp" line="320"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="282"/>
+        <location filename="../app/gui/infer_panel.cpp" line="321"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="283"/>
+        <location filename="../app/gui/infer_panel.cpp" line="322"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Arrêter l’inférence à sa prochaine vérification ; ce qui est acquis est gardé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="287"/>
+        <location filename="../app/gui/infer_panel.cpp" line="326"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="326"/>
+        <location filename="../app/gui/infer_panel.cpp" line="377"/>
+        <source>Run directories (double-click to open):</source>
+        <translation>Dossiers des runs (double-clic pour ouvrir) :</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="392"/>
         <source>Show accepted samples</source>
         <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="327"/>
+        <location filename="../app/gui/infer_panel.cpp" line="393"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="329"/>
+        <location filename="../app/gui/infer_panel.cpp" line="395"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="330"/>
+        <location filename="../app/gui/infer_panel.cpp" line="396"/>
         <source>Export GetDist…</source>
         <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="331"/>
+        <location filename="../app/gui/infer_panel.cpp" line="397"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="333"/>
+        <location filename="../app/gui/infer_panel.cpp" line="399"/>
         <source>Show ABC summaries</source>
         <translation>Afficher les résumés ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="408"/>
+        <location filename="../app/gui/infer_panel.cpp" line="401"/>
+        <source>Show refit</source>
+        <translation>Afficher le réajustement</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="403"/>
+        <source>Show the trajectory of θ̂ over the refit&apos;s rounds instead of the corner plot</source>
+        <translation>Afficher la trajectoire de θ̂ au fil des tours au lieu du corner plot</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="501"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="436"/>
+        <location filename="../app/gui/infer_panel.cpp" line="529"/>
         <source>Ready to infer with %1</source>
         <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="503"/>
+        <location filename="../app/gui/infer_panel.cpp" line="596"/>
+        <location filename="../app/gui/infer_panel.cpp" line="878"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="510"/>
-        <location filename="../app/gui/infer_panel.cpp" line="513"/>
-        <location filename="../app/gui/infer_panel.cpp" line="515"/>
-        <location filename="../app/gui/infer_panel.cpp" line="529"/>
-        <location filename="../app/gui/infer_panel.cpp" line="739"/>
+        <location filename="../app/gui/infer_panel.cpp" line="602"/>
+        <location filename="../app/gui/infer_panel.cpp" line="605"/>
+        <location filename="../app/gui/infer_panel.cpp" line="607"/>
+        <location filename="../app/gui/infer_panel.cpp" line="622"/>
+        <location filename="../app/gui/infer_panel.cpp" line="839"/>
+        <location filename="../app/gui/infer_panel.cpp" line="893"/>
+        <location filename="../app/gui/infer_panel.cpp" line="897"/>
+        <location filename="../app/gui/infer_panel.cpp" line="899"/>
+        <location filename="../app/gui/infer_panel.cpp" line="907"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="522"/>
+        <location filename="../app/gui/infer_panel.cpp" line="614"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="528"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
+        <location filename="../app/gui/infer_panel.cpp" line="906"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="528"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
+        <location filename="../app/gui/infer_panel.cpp" line="906"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="545"/>
+        <location filename="../app/gui/infer_panel.cpp" line="638"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="547"/>
+        <location filename="../app/gui/infer_panel.cpp" line="640"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="549"/>
+        <location filename="../app/gui/infer_panel.cpp" line="642"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="551"/>
+        <location filename="../app/gui/infer_panel.cpp" line="644"/>
         <source>, not converged</source>
         <translation>, non convergé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="561"/>
+        <location filename="../app/gui/infer_panel.cpp" line="654"/>
         <source>error: smoothing: %1</source>
         <translation>erreur : lissage : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="562"/>
+        <location filename="../app/gui/infer_panel.cpp" line="655"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>saisissez un nombre de classes &gt;= 0, p. ex. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="586"/>
+        <location filename="../app/gui/infer_panel.cpp" line="679"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="587"/>
+        <location filename="../app/gui/infer_panel.cpp" line="680"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="596"/>
+        <location filename="../app/gui/infer_panel.cpp" line="689"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 n&apos;a pas convergé (son postérieur peut être trop large ou décalé) : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="614"/>
+        <location filename="../app/gui/infer_panel.cpp" line="707"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>La dernière exécution ABC n&apos;a accepté aucun tirage : augmentez ε ou le nombre de tirages et relancez ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="615"/>
+        <location filename="../app/gui/infer_panel.cpp" line="708"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Pas encore de résultat ABC : lancez ABC (Méthode : ABC) pour disperser ses résumés acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="620"/>
+        <location filename="../app/gui/infer_panel.cpp" line="713"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Afficher les résumés (estimateurs quasi-MV θ̂) des tirages ABC acceptés dans l&apos;espace des résumés, le résumé de la cible marqué (référence : ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="642"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>summary of %1</source>
         <translation>résumé de %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="643"/>
+        <location filename="../app/gui/infer_panel.cpp" line="736"/>
         <source>summary %1</source>
         <translation>résumé %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="647"/>
+        <location filename="../app/gui/infer_panel.cpp" line="740"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>résumés ABC acceptés (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="649"/>
+        <location filename="../app/gui/infer_panel.cpp" line="742"/>
         <source>accepted draws&apos; summaries</source>
         <translation>résumés des tirages acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="651"/>
+        <location filename="../app/gui/infer_panel.cpp" line="744"/>
         <source>target&apos;s summary</source>
         <translation>résumé de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="665"/>
+        <location filename="../app/gui/infer_panel.cpp" line="758"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="665"/>
+        <location filename="../app/gui/infer_panel.cpp" line="758"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="712"/>
+        <location filename="../app/gui/infer_panel.cpp" line="812"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="714"/>
+        <location filename="../app/gui/infer_panel.cpp" line="814"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, vectoriel (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="719"/>
+        <location filename="../app/gui/infer_panel.cpp" line="819"/>
         <source>PNG resolution</source>
         <translation>Résolution PNG</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="720"/>
+        <location filename="../app/gui/infer_panel.cpp" line="820"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Points par pouce (la figure affichée à 96 dpi) :</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="728"/>
+        <location filename="../app/gui/infer_panel.cpp" line="828"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="729"/>
+        <location filename="../app/gui/infer_panel.cpp" line="829"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="835"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="738"/>
+        <location filename="../app/gui/infer_panel.cpp" line="838"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="886"/>
+        <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
+        <translation>erreur : %1 contient un réajustement antérieur : cochez « Remplacer un réajustement antérieur » pour l’écraser</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="929"/>
+        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run)</source>
+        <translation>θ̂ de la cible par tour, ±1 écart-type de Fisher (tour 0 : le run)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="930"/>
+        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the target&apos;s θ</source>
+        <translation>θ̂ de la cible par tour, ±1 écart-type de Fisher (tour 0 : le run) ; en tirets : θ de la cible</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="946"/>
+        <source>θ%1</source>
+        <translation>θ%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="952"/>
+        <source>round</source>
+        <translation>tour</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="954"/>
+        <source>θ̂ of %1</source>
+        <translation>θ̂ de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="958"/>
+        <source>±1 Fisher sd</source>
+        <translation>±1 écart-type de Fisher</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="980"/>
+        <source>target&apos;s θ</source>
+        <translation>θ de la cible</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="998"/>
+        <source>round 0 (the run): %1</source>
+        <translation>tour 0 (le run) : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="999"/>
+        <source>round %1: %2</source>
+        <translation>tour %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1009"/>
+        <source>No refit yet: choose the target above and press Refit.</source>
+        <translation>Pas encore de réajustement : choisissez la cible ci-dessus et appuyez sur « Réajuster ».</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1016"/>
+        <source>&lt;b&gt;Running&lt;/b&gt;: round %1 done</source>
+        <translation>&lt;b&gt;En cours&lt;/b&gt; : tour %1 terminé</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1018"/>
+        <source>&lt;b&gt;Converged&lt;/b&gt; at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)</source>
+        <translation>&lt;b&gt;Convergé&lt;/b&gt; au tour %1 : θ̂ a bougé de %2 écarts-types de Fisher (sous la tolérance %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1022"/>
+        <source>&lt;b&gt;Not converged: cancelled&lt;/b&gt; after round %1</source>
+        <translation>&lt;b&gt;Non convergé : annulé&lt;/b&gt; après le tour %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1024"/>
+        <source>&lt;b&gt;Not converged&lt;/b&gt;: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); raise the rounds or the max iterations</source>
+        <translation>&lt;b&gt;Non convergé&lt;/b&gt; : θ̂ a encore bougé de %1 écarts-types de Fisher au tour %2 (tolérance %3) ; augmentez les tours ou le maximum d’itérations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
+        <source>θ̂ = (%1) at θ_fid = (%2)</source>
+        <translation>θ̂ = (%1) en θ_fid = (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <source>det F = %1</source>
+        <translation>det F = %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <source>F =</source>
+        <translation>F =</translation>
     </message>
 </context>
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="74"/>
-        <location filename="../app/gui/main_window.cpp" line="136"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="76"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="85"/>
+        <location filename="../app/gui/main_window.cpp" line="86"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R) ; l&apos;exécution est écrite dans le dossier des exécutions comme par `imnn fit`</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="87"/>
+        <location filename="../app/gui/main_window.cpp" line="88"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Arrêter l&apos;ajustement après l&apos;itération en cours ; l&apos;exécution est conservée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Mettre l’ajustement en pause après l’itération en cours, ou le reprendre (Ctrl+P) ; l’ajustement repris continue exactement où il s’était arrêté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="94"/>
         <source>e.g. 50</source>
         <translation>p. ex. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="99"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="107"/>
+        <location filename="../app/gui/main_window.cpp" line="108"/>
         <source>Time since the fit started, iterations per second over the last iterations, and the estimated time left: to max_iterations, and once the patience counter runs, to the stop it gives if det F does not improve</source>
         <translation>Temps depuis le début de l’ajustement, itérations par seconde sur les dernières itérations, et temps restant estimé : jusqu’à max_iterations et, dès que le compteur de patience tourne, jusqu’à l’arrêt qu’il donne si det F ne s’améliore pas</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="123"/>
+        <location filename="../app/gui/main_window.cpp" line="124"/>
         <source>Expected det F</source>
         <translation>det F attendu</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="137"/>
+        <location filename="../app/gui/main_window.cpp" line="139"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>Infer</source>
         <translation>Inférence</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="150"/>
+        <location filename="../app/gui/main_window.cpp" line="152"/>
         <source>%1 · paused</source>
         <translation>%1 · en pause</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="181"/>
         <source>patience counts after %1</source>
         <translation>la patience compte après %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="177"/>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>patience %1/%2</source>
         <translation>patience %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="199"/>
+        <location filename="../app/gui/main_window.cpp" line="208"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="203"/>
+        <location filename="../app/gui/main_window.cpp" line="212"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="213"/>
+        <location filename="../app/gui/main_window.cpp" line="224"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="223"/>
+        <location filename="../app/gui/main_window.cpp" line="234"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>&amp;Open config…</source>
         <translation>&amp;Ouvrir une configuration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="226"/>
+        <location filename="../app/gui/main_window.cpp" line="237"/>
         <source>&amp;Save config as…</source>
         <translation>&amp;Enregistrer la configuration sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="228"/>
-        <source>Open the Gaussian &amp;example</source>
-        <translation>Ouvrir l&apos;&amp;exemple gaussien</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="232"/>
-        <source>Opened the Gaussian example</source>
-        <translation>Exemple gaussien ouvert</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
-        <source>resources/examples/gaussian_mean_variance.json</source>
-        <translation>resources/examples/gaussian_mean_variance.json</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="262"/>
         <source>Open &amp;runs folder…</source>
         <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="239"/>
+        <location filename="../app/gui/main_window.cpp" line="265"/>
         <source>&amp;Export corner plot…</source>
         <translation>E&amp;xporter le corner plot…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="240"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="245"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="246"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>&amp;Fit</source>
         <translation>&amp;Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="247"/>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="248"/>
+        <location filename="../app/gui/main_window.cpp" line="274"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / reprise</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="249"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="250"/>
+        <location filename="../app/gui/main_window.cpp" line="276"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="251"/>
+        <location filename="../app/gui/main_window.cpp" line="277"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="252"/>
+        <location filename="../app/gui/main_window.cpp" line="278"/>
         <source>&amp;Tools</source>
         <translation>O&amp;utils</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="253"/>
+        <location filename="../app/gui/main_window.cpp" line="279"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <location filename="../app/gui/main_window.cpp" line="280"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="257"/>
+        <location filename="../app/gui/main_window.cpp" line="283"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="268"/>
+        <location filename="../app/gui/main_window.cpp" line="294"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="298"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="292"/>
+        <location filename="../app/gui/main_window.cpp" line="318"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="293"/>
+        <location filename="../app/gui/main_window.cpp" line="319"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="299"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="233"/>
-        <location filename="../app/gui/main_window.cpp" line="331"/>
-        <location filename="../app/gui/main_window.cpp" line="333"/>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
-        <location filename="../app/gui/main_window.cpp" line="459"/>
-        <location filename="../app/gui/main_window.cpp" line="468"/>
+        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="359"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
+        <location filename="../app/gui/main_window.cpp" line="485"/>
+        <location filename="../app/gui/main_window.cpp" line="494"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="340"/>
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Stopping after the current iteration…</source>
         <translation>Arrêt après l&apos;itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="349"/>
+        <location filename="../app/gui/main_window.cpp" line="375"/>
         <source>Pausing after the current iteration…</source>
         <translation>Pause après l’itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="306"/>
-        <location filename="../app/gui/main_window.cpp" line="363"/>
+        <location filename="../app/gui/main_window.cpp" line="332"/>
+        <location filename="../app/gui/main_window.cpp" line="389"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m itérations</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <location filename="../app/gui/main_window.cpp" line="95"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example); filled from the config key `expected_detF` unless you type your own</source>
         <translation>Trace une ligne pointillée à ce det F sur le graphique d’historique (p. ex. le det F analytique = 50 de l’exemple gaussien) ; rempli depuis la clé de configuration `expected_detF` sauf si vous saisissez votre propre valeur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <source>Open &amp;example</source>
+        <translation>Ouvrir l’&amp;exemple</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <source>Opened the example %1</source>
+        <translation>Exemple %1 ouvert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <source>(no examples found beside the executable)</source>
+        <translation>(aucun exemple trouvé à côté de l’exécutable)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
         <source>patience 0/%1</source>
         <translation>patience 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="370"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
         <source>Fitting → %1
 %2</source>
         <translation>Ajustement en cours → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>Fit finished</source>
         <translation>Ajustement terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="390"/>
+        <location filename="../app/gui/main_window.cpp" line="416"/>
         <source>Fit stopped with an error</source>
         <translation>Ajustement arrêté par une erreur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="439"/>
+        <location filename="../app/gui/main_window.cpp" line="465"/>
         <source>Fisher forecast %1</source>
         <translation>Prévision de Fisher %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="441"/>
+        <location filename="../app/gui/main_window.cpp" line="467"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="443"/>
+        <location filename="../app/gui/main_window.cpp" line="469"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="454"/>
+        <location filename="../app/gui/main_window.cpp" line="480"/>
         <source>Open a run configuration</source>
         <translation>Ouvrir une configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="455"/>
-        <location filename="../app/gui/main_window.cpp" line="464"/>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
+        <location filename="../app/gui/main_window.cpp" line="490"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="458"/>
+        <location filename="../app/gui/main_window.cpp" line="484"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="463"/>
+        <location filename="../app/gui/main_window.cpp" line="489"/>
         <source>Save the run configuration</source>
         <translation>Enregistrer la configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="470"/>
+        <location filename="../app/gui/main_window.cpp" line="496"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="475"/>
+        <location filename="../app/gui/main_window.cpp" line="501"/>
         <source>Folder holding run directories</source>
         <translation>Dossier contenant les exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="494"/>
+        <location filename="../app/gui/main_window.cpp" line="520"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="495"/>
+        <location filename="../app/gui/main_window.cpp" line="521"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>
@@ -1783,6 +1966,39 @@
         <location filename="../app/gui/plugins_dialog.cpp" line="110"/>
         <source>Searched folders</source>
         <translation>Dossiers parcourus</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::RefitController</name>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="25"/>
+        <source>a refit is already running; cancel it first</source>
+        <translation>un réajustement est déjà en cours ; annulez-le d’abord</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="50"/>
+        <source>Refit round %1 of at most %2: iteration %3, det F %4</source>
+        <translation>Réajustement, tour %1 sur %2 au plus : itération %3, det F %4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="73"/>
+        <source>Refit: estimating θ̂ of the target with the run&apos;s IMNN…</source>
+        <translation>Réajustement : estimation de θ̂ de la cible avec l’IMNN du run…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="126"/>
+        <source>Refit converged at round %1</source>
+        <translation>Réajustement convergé au tour %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="127"/>
+        <source>Refit cancelled; rounds finished: %1</source>
+        <translation>Réajustement annulé ; tours terminés : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_controller.cpp" line="128"/>
+        <source>Refit did not converge; rounds: %1</source>
+        <translation>Le réajustement n’a pas convergé ; tours : %1</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2197,55 @@
         <location filename="../app/gui/work_split.cpp" line="55"/>
         <source>stopped: %1 after %L2 iterations</source>
         <translation>arrêté : %1 après %L2 itérations</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::SimulationPreview</name>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="25"/>
+        <source>One simulation of the selected simulator at θ_fid: the fit&apos;s first training simulation (its seed derived from the config&apos;s seed). Redrawn when the simulator, its options, θ_fid or the seed change</source>
+        <translation>Une simulation du simulateur choisi en θ_fid : la première simulation d’entraînement de l’ajustement (sa graine dérivée de celle de la configuration). Redessinée quand le simulateur, ses options, θ_fid ou la graine changent</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="32"/>
+        <source>No simulation yet</source>
+        <translation>Pas encore de simulation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="60"/>
+        <source>No simulator: the array modes fit arrays from files</source>
+        <translation>Pas de simulateur : les modes tableaux ajustent des tableaux lus dans des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="68"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="94"/>
+        <source>No preview: %1</source>
+        <translation>Pas d’aperçu : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="75"/>
+        <source>No preview: no simulator plugin &quot;%1&quot;</source>
+        <translation>Pas d’aperçu : pas de plugin de simulateur « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="81"/>
+        <source>No preview: θ_fid has %1 values, the simulator %2 parameters</source>
+        <translation>Pas d’aperçu : θ_fid a %1 valeurs, le simulateur %2 paramètres</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="121"/>
+        <source>one simulation, shape (%1), θ = (%2), seed %3</source>
+        <translation>une simulation, forme (%1), θ = (%2), graine %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="138"/>
+        <source>%1 (channel 0)</source>
+        <translation>%1 (canal 0)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/simulation_preview.cpp" line="154"/>
+        <source>%1: no picture for inputs of rank %2</source>
+        <translation>%1 : pas d’image pour des entrées de rang %2</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@
 #include "corner_plot.h"
 #include "infer_controller.h"
 #include "number_format.h"
+#include "refit_controller.h"
 
+#include <Eigen/LU>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +23,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -34,7 +37,10 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <climits>
+#include <cmath>
+#include <limits>
 #include <optional>
+#include <qcustomplot.h>
 
 namespace imnn::gui {
 
@@ -101,10 +107,11 @@ QColor InferPanel::methodColor(const QString &method) {
   return QColor(44, 160, 44);                                      // green
 }
 
-InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlot *corner,
+InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *corner,
                        QWidget *parent)
     : QWidget(parent), registry_(std::move(registry)), corner_(corner), summaries_(new CornerPlot),
-      controller_(new InferController(registry_, this)) {
+      controller_(new InferController(registry_, this)),
+      refit_(new RefitController(registry_, this)) {
   setStyleSheet(QStringLiteral("*[invalid=\"true\"] { border: 2px solid #c62828; }"));
   auto *form = new QWidget;
   auto *top = new QVBoxLayout(form);
@@ -275,6 +282,38 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
               "replaced"));
   top->addWidget(commonBox);
 
+  // The iterative re-fit at the estimate (`imnn refit`), on the target above.
+  auto *refitBox = new QGroupBox(tr("Refit at the estimate"));
+  refitBox->setToolTip(tr("Fit new IMNNs at θ_fid = θ̂ of the target until θ̂ settles (`imnn "
+                          "refit RUN --target …`): each round is a run directory "
+                          "RUN_DIR/refit/round_<k>/, the trajectory RUN_DIR/refit.json"));
+  auto *refitForm = new QFormLayout(refitBox);
+  const RefitOptions rd; // the CLI's defaults
+  refitRoundsSpin_ = spin(1, 100, rd.rounds);
+  addField(refitForm, "refit_rounds", tr("Rounds"), refitRoundsSpin_,
+           tr("`--rounds`: most fits after the first run"));
+  refitTolerance_ = numberEdit(rd.tolerance);
+  addField(refitForm, "refit_tolerance", tr("Tolerance"), refitTolerance_,
+           tr("`--tolerance`: stop when θ̂ moves less than this many Fisher standard deviations "
+              "√(Δθᵀ F Δθ) between rounds"));
+  refitMaxIterations_ = spin(0, INT_MAX, 0, tr("the run's"));
+  addField(refitForm, "refit_max_iterations", tr("Max iterations"), refitMaxIterations_,
+           tr("`--max-iterations`: fit.max_iterations of each round (the run's own by default)"));
+  refitWarmStart_ = new QCheckBox(tr("Warm start"));
+  refitWarmStart_->setChecked(rd.warm_start);
+  addField(refitForm, "refit_warm_start", QString(), refitWarmStart_,
+           tr("`--warm-start`: start each round from the previous round's kept weights"));
+  refitReplace_ = new QCheckBox(tr("Replace an earlier refit"));
+  refitReplace_->setChecked(rd.replace);
+  addField(refitForm, "refit_replace", QString(), refitReplace_,
+           tr("`--replace`: delete RUN_DIR/refit/ of an earlier refit first"));
+  refitButton_ = new QPushButton(tr("Refit"));
+  refitButton_->setObjectName(QStringLiteral("runRefit"));
+  refitButton_->setToolTip(tr("Run the refit on a worker thread; Cancel stops the round's fit "
+                              "(its run is kept) and the refit"));
+  refitForm->addRow(refitButton_);
+  top->addWidget(refitBox);
+
   run_ = new QPushButton(tr("Run"));
   run_->setObjectName(QStringLiteral("runInference"));
   run_->setToolTip(tr("Run the chosen method on a worker thread (Ctrl+I)"));
@@ -319,6 +358,33 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   views_ = new QStackedWidget;
   views_->addWidget(corner_);
   views_->addWidget(summaries_);
+  refitView_ = new QWidget;
+  refitView_->setObjectName(QStringLiteral("refitView"));
+  auto *refitLayout = new QHBoxLayout(refitView_);
+  refitLayout->setContentsMargins(0, 0, 0, 0);
+  refitPlot_ = new QCustomPlot;
+  refitPlot_->setObjectName(QStringLiteral("refitPlot"));
+  refitPlot_->setAutoAddPlottableToLegend(false);
+  refitLayout->addWidget(refitPlot_, 1);
+  auto *refitSide = new QVBoxLayout;
+  refitSummary_ = new QLabel;
+  refitSummary_->setObjectName(QStringLiteral("refitSummary"));
+  refitSummary_->setWordWrap(true);
+  refitSummary_->setTextFormat(Qt::RichText);
+  refitSummary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  refitSummary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  refitSide->addWidget(refitSummary_);
+  auto *roundsTitle = new QLabel(tr("Run directories (double-click to open):"));
+  refitSide->addWidget(roundsTitle);
+  refitRounds_ = new QListWidget;
+  refitRounds_->setObjectName(QStringLiteral("refitRounds"));
+  refitSide->addWidget(refitRounds_, 1);
+  auto *sideWidget = new QWidget;
+  sideWidget->setLayout(refitSide);
+  sideWidget->setFixedWidth(260);
+  refitSide->setContentsMargins(0, 0, 0, 0);
+  refitLayout->addWidget(sideWidget);
+  views_->addWidget(refitView_);
   summaries_->setObjectName(QStringLiteral("summaryPlot"));
   summaries_->setShowRegions(false); // a scatter below the diagonal, histograms on it
   rv->addWidget(views_, 1);
@@ -332,8 +398,13 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
                                "(root_1.txt, root.paramnames, root.ranges)"));
   showSummaries_ = new QCheckBox(tr("Show ABC summaries"));
   showSummaries_->setObjectName(QStringLiteral("showSummaries"));
+  showRefit_ = new QCheckBox(tr("Show refit"));
+  showRefit_->setObjectName(QStringLiteral("showRefit"));
+  showRefit_->setToolTip(tr("Show the trajectory of θ̂ over the refit's rounds instead of the "
+                            "corner plot"));
   exports->addWidget(showSamples_);
   exports->addWidget(showSummaries_);
+  exports->addWidget(showRefit_);
   exports->addStretch(1);
   exports->addWidget(exportFigure);
   exports->addWidget(exportGetDist);
@@ -354,8 +425,29 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   connect(exportGetDist, &QPushButton::clicked, this, &InferPanel::chooseExportGetDist);
   connect(showSamples_, &QCheckBox::toggled, this, &InferPanel::updateSamples);
   connect(smoothing_, &QLineEdit::editingFinished, this, &InferPanel::resmooth);
-  connect(showSummaries_, &QCheckBox::toggled, this,
-          [this](bool on) { views_->setCurrentWidget(on ? summaries_ : corner_); });
+  connect(showSummaries_, &QCheckBox::toggled, this, [this](bool on) {
+    if (on) showRefit_->setChecked(false);
+    showView(on ? summaries_ : showRefit_->isChecked() ? refitView_ : corner_);
+  });
+  connect(showRefit_, &QCheckBox::toggled, this, [this](bool on) {
+    if (on) showSummaries_->setChecked(false);
+    showView(on ? refitView_ : showSummaries_->isChecked() ? summaries_ : corner_);
+  });
+  connect(refitButton_, &QPushButton::clicked, this, &InferPanel::runRefit);
+  connect(refit_, &RefitController::progress, this, [this](double f, const QString &m) {
+    progress_->setValue(static_cast<int>(1000 * std::clamp(f, 0.0, 1.0)));
+    progress_->setFormat(QStringLiteral("%p%"));
+    status_->setText(m);
+  });
+  connect(refit_, &RefitController::roundFinished, this, [this] {
+    updateRefitView();
+    showRefit_->setEnabled(true);
+    showRefit_->setChecked(true);
+  });
+  connect(refit_, &RefitController::finished, this, &InferPanel::onRefitFinished);
+  connect(refitRounds_, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+    emit openRunRequested(item->data(Qt::UserRole).toString());
+  });
   connect(controller_, &InferController::progress, this, [this](double f, const QString &m) {
     progress_->setValue(static_cast<int>(1000 * std::clamp(f, 0.0, 1.0)));
     progress_->setFormat(QStringLiteral("%p%"));
@@ -363,6 +455,7 @@ InferPanel::InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlo
   });
   connect(controller_, &InferController::finished, this, &InferPanel::onFinished);
   updateSummaries();
+  updateRefitView();
   updateButtons();
 }
 
@@ -496,7 +589,7 @@ void InferPanel::markField(const QString &option, bool invalid) {
 }
 
 void InferPanel::runInference() {
-  if (controller_->isRunning()) return;
+  if (controller_->isRunning() || refit_->isRunning()) return;
   for (const QString &k : fields_.keys())
     markField(k, false);
   if (runDir_.isEmpty()) {
@@ -517,9 +610,10 @@ void InferPanel::runInference() {
 }
 
 void InferPanel::cancelInference() {
-  if (!controller_->isRunning()) return;
+  if (!controller_->isRunning() && !refit_->isRunning()) return;
   status_->setText(tr("Cancelling…"));
-  controller_->cancel();
+  if (controller_->isRunning()) controller_->cancel();
+  if (refit_->isRunning()) refit_->cancel();
 }
 
 void InferPanel::onFinished(bool ok, const QString &message) {
@@ -666,12 +760,17 @@ void InferPanel::updateSamples() {
 }
 
 void InferPanel::updateButtons() {
-  const bool running = controller_->isRunning();
+  const bool running = controller_->isRunning() || refit_->isRunning();
   run_->setEnabled(!running && !runDir_.isEmpty());
+  refitButton_->setEnabled(!running && !runDir_.isEmpty());
   cancel_->setEnabled(running);
 }
 
 bool InferPanel::exportPng(const QString &file, int dpi) {
+  if (showRefit_->isChecked()) {
+    const double scale = dpi > 0 ? dpi / 96.0 : 1.0;
+    return refitPlot_->savePng(file, 0, 0, scale, -1, dpi > 0 ? dpi : 96, QCP::ruDotsPerInch);
+  }
   return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPng(file, dpi);
 }
 
@@ -679,6 +778,7 @@ QString InferPanel::defaultExportName() const {
   QString run = QFileInfo(runDir_).fileName();
   if (run.isEmpty()) run = QStringLiteral("imnn");
   if (showSummaries_->isChecked()) return run + QStringLiteral("_abc_summaries.pdf");
+  if (showRefit_->isChecked()) return run + QStringLiteral("_refit_trajectory.pdf");
   QStringList methods;
   for (const QString &m : {QStringLiteral("ga"), QStringLiteral("abc"), QStringLiteral("pmc")})
     if (corner_->hasOverlay(m)) methods << m;
@@ -690,6 +790,7 @@ QString InferPanel::defaultExportName() const {
 }
 
 bool InferPanel::exportPdf(const QString &file) {
+  if (showRefit_->isChecked()) return refitPlot_->savePdf(file);
   return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPdf(file);
 }
 
@@ -736,6 +837,212 @@ void InferPanel::chooseExportGetDist() {
   QString error;
   status_->setText(exportGetDist(root, &error) ? tr("Wrote the GetDist root %1").arg(root)
                                                : tr("error: %1").arg(error));
+}
+
+void InferPanel::showView(QWidget *view) {
+  views_->setCurrentWidget(view);
+}
+
+RefitOptions InferPanel::refitOptions() const {
+  RefitOptions o;
+  if (simulate_->isChecked()) {
+    o.target_theta = parseNumbers(theta_->text(), "target_theta");
+    if (o.target_theta.empty())
+      throw lfi::InferenceError("target_theta",
+                                "`target_theta` is empty: give one value per parameter");
+    o.target_seed = static_cast<std::uint64_t>(targetSeed_->value());
+  } else {
+    o.target = targetFile_->text().trimmed().toStdString();
+    if (o.target.empty())
+      throw lfi::InferenceError("target", "no target file: choose a .npy file of the observed "
+                                          "data, or simulate the target at θ");
+  }
+  o.rounds = refitRoundsSpin_->value();
+  o.tolerance = parseNumber(refitTolerance_, "refit_tolerance");
+  if (!(o.tolerance > 0))
+    throw lfi::InferenceError("refit_tolerance",
+                              "`tolerance`: give a number of Fisher standard deviations > 0, "
+                              "e.g. " +
+                                  numbers::format(RefitOptions{}.tolerance).toStdString());
+  o.warm_start = refitWarmStart_->isChecked();
+  o.max_iterations = refitMaxIterations_->value() > 0 ? refitMaxIterations_->value() : -1;
+  o.replace = refitReplace_->isChecked();
+  return o;
+}
+
+void InferPanel::runRefit() {
+  if (controller_->isRunning() || refit_->isRunning()) return;
+  for (const QString &k : fields_.keys())
+    markField(k, false);
+  if (runDir_.isEmpty()) {
+    status_->setText(tr("error: no trained run: fit one, or open a run in the Runs tab"));
+    return;
+  }
+  try {
+    const RefitOptions o = refitOptions();
+    const QDir earlier(QDir(runDir_).filePath(QStringLiteral("refit")));
+    if (!o.replace && earlier.exists() && !earlier.isEmpty()) {
+      markField(QStringLiteral("refit_replace"), true);
+      status_->setText(tr("error: %1 holds an earlier refit: tick “Replace an earlier refit” to "
+                          "overwrite it")
+                           .arg(earlier.path()));
+      return;
+    }
+    QString error;
+    refitTrueTheta_ = o.target_theta;
+    if (!refit_->start(runDir_, o, &error)) status_->setText(tr("error: %1").arg(error));
+    updateRefitView();
+  } catch (const lfi::InferenceError &e) {
+    markField(QString::fromStdString(e.option()), true);
+    status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
+  } catch (const std::exception &e) {
+    status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
+  }
+  updateButtons();
+}
+
+void InferPanel::onRefitFinished(bool ok, const QString &message) {
+  progress_->setValue(ok ? 1000 : 0);
+  progress_->setFormat(ok ? tr("done") : tr("failed"));
+  status_->setText(ok ? message : tr("error: %1").arg(message));
+  updateRefitView();
+  updateButtons();
+}
+
+void InferPanel::updateRefitView() {
+  const std::vector<RefitRound> &rounds = refit_->rounds();
+  const RefitResult *result = refit_->isRunning() ? nullptr : refit_->lastResult();
+  showRefit_->setEnabled(!rounds.empty());
+  if (rounds.empty() && showRefit_->isChecked()) showRefit_->setChecked(false);
+
+  // The trajectory: one axis rect per parameter, θ̂ of each round joined by lines with
+  // ±1 Fisher sd (√(F⁻¹)ₐₐ of that round's F) as error bars, the simulated target's θ
+  // dashed.
+  refitPlot_->clearPlottables();
+  refitPlot_->clearItems();
+  refitPlot_->plotLayout()->clear();
+  const int p = rounds.empty() ? 0 : static_cast<int>(rounds.front().estimate.size());
+  if (p > 0) {
+    auto *title = new QCPTextElement(
+        refitPlot_,
+        refitTrueTheta_.empty()
+            ? tr("θ̂ of the target per round, ±1 Fisher sd (round 0: the run)")
+            : tr("θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the "
+                 "target's θ"),
+        QFont(font().family(), 9));
+    refitPlot_->plotLayout()->addElement(0, 0, title);
+  }
+  auto *margins = p > 0 ? new QCPMarginGroup(refitPlot_) : nullptr;
+  const int last = rounds.empty() ? 0 : rounds.back().round;
+  const int maxRound = std::max(last, 1);
+  for (int a = 0; a < p; ++a) {
+    auto *rect = new QCPAxisRect(refitPlot_);
+    refitPlot_->plotLayout()->addElement(a + 1, 0, rect);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    QCPAxis *x = rect->axis(QCPAxis::atBottom), *y = rect->axis(QCPAxis::atLeft);
+    const auto ua = static_cast<std::size_t>(a);
+    y->setLabel(ua < paramNames_.size() && !paramNames_[ua].empty()
+                    ? QString::fromStdString(paramNames_[ua])
+                    : tr("θ%1").arg(a + 1));
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    x->setTicker(ticker);
+    x->setNumberPrecision(0);
+    if (a == p - 1) x->setLabel(tr("round"));
+    QCPGraph *g = refitPlot_->addGraph(x, y);
+    g->setName(tr("θ̂ of %1").arg(y->label()));
+    g->setPen(QPen(methodColor(QStringLiteral("ga")), 1.5));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
+    auto *bars = new QCPErrorBars(x, y);
+    bars->setName(tr("±1 Fisher sd"));
+    bars->setPen(QPen(methodColor(QStringLiteral("ga")).lighter(130)));
+    bars->setDataPlottable(g);
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    QVector<double> keys, values, errors;
+    for (const RefitRound &r : rounds) {
+      const double v = r.estimate[ua];
+      double sd = 0;
+      if (r.F.rows() == p && r.F.cols() == p) {
+        const Eigen::MatrixXd inv = r.F.inverse();
+        if (inv.allFinite() && inv(a, a) > 0) sd = std::sqrt(inv(a, a));
+      }
+      keys << r.round;
+      values << v;
+      errors << sd;
+      lo = std::min(lo, v - sd);
+      hi = std::max(hi, v + sd);
+    }
+    g->setData(keys, values, true);
+    bars->setData(errors);
+    if (ua < refitTrueTheta_.size()) {
+      QCPGraph *t = refitPlot_->addGraph(x, y);
+      t->setName(tr("target's θ"));
+      t->setPen(QPen(Qt::red, 1.2, Qt::DashLine));
+      t->setData(QVector<double>{-0.5, maxRound + 0.5}, QVector<double>(2, refitTrueTheta_[ua]),
+                 true);
+      lo = std::min(lo, refitTrueTheta_[ua]);
+      hi = std::max(hi, refitTrueTheta_[ua]);
+    }
+    const double pad = hi > lo ? 0.08 * (hi - lo) : 0.5;
+    y->setRange(lo - pad, hi + pad);
+    x->setRange(-0.3, maxRound + 0.3);
+  }
+  refitPlot_->replot();
+
+  // The rounds' run directories, as the CLI makes them.
+  refitRounds_->clear();
+  for (const RefitRound &r : rounds) {
+    const QString dir = QString::fromStdString(r.run_dir.string());
+    auto *item = new QListWidgetItem(
+        r.round == 0 ? tr("round 0 (the run): %1").arg(QFileInfo(dir).fileName())
+                     : tr("round %1: %2")
+                           .arg(r.round)
+                           .arg(QStringLiteral("refit/") + QFileInfo(dir).fileName()));
+    item->setData(Qt::UserRole, dir);
+    item->setToolTip(dir);
+    refitRounds_->addItem(item);
+  }
+
+  // Beside the plot: converged or why not, the final θ̂, det F and F.
+  if (rounds.empty()) {
+    refitSummary_->setText(tr("No refit yet: choose the target above and press Refit."));
+    return;
+  }
+  const RefitRound &final = rounds.back();
+  // The tolerance the refit ran with (refit.json), not the field's value since.
+  const double tolerance = result ? result->json.value("tolerance_sd", 0.0)
+                                  : numbers::parse(refitTolerance_->text()).value_or(0.0);
+  QString state;
+  if (!result)
+    state = tr("<b>Running</b>: round %1 done").arg(final.round);
+  else if (result->converged)
+    state = tr("<b>Converged</b> at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)")
+                .arg(final.round)
+                .arg(numbers::format(final.moved_sd, 3), numbers::format(tolerance));
+  else if (result->cancelled)
+    state = tr("<b>Not converged: cancelled</b> after round %1").arg(final.round);
+  else
+    state = tr("<b>Not converged</b>: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); "
+               "raise the rounds or the max iterations")
+                .arg(numbers::format(final.moved_sd, 3))
+                .arg(final.round)
+                .arg(numbers::format(tolerance));
+  QString f = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+  for (Eigen::Index i = 0; i < final.F.rows(); ++i) {
+    f += QStringLiteral("<tr>");
+    for (Eigen::Index j = 0; j < final.F.cols(); ++j)
+      f += QStringLiteral("<td align=\"right\">%1</td>").arg(numbers::format(final.F(i, j), 4));
+    f += QStringLiteral("</tr>");
+  }
+  f += QStringLiteral("</table>");
+  refitSummary_->setText(QStringLiteral("<p>%1</p><p>%2</p><p>%3</p><p>%4</p>%5")
+                             .arg(state,
+                                  tr("θ̂ = (%1) at θ_fid = (%2)")
+                                      .arg(numbers::formatList(final.estimate, 4),
+                                           numbers::formatList(final.theta_fid, 4)),
+                                  tr("det F = %1").arg(numbers::format(final.detF, 4)), tr("F ="),
+                                  f));
 }
 
 } // namespace imnn::gui

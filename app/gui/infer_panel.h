@@ -10,9 +10,14 @@
 // ABC.scatter_summaries). The smoothing field re-smooths the shown ABC / PMC
 // histograms at once. The shown figure exports as a PNG at a chosen DPI and as a
 // vector PDF, the samples as a GetDist root.
+// "Refit at the estimate" runs the iterative re-fit (imnn/refit.h, as `imnn refit`) on
+// the panel's target with its rounds, tolerance and warm start (RefitController), and
+// shows the trajectory of θ̂ (one panel per parameter against the round, ±1 Fisher sd)
+// beside the final det F, F, the convergence and the rounds' run directories.
 #pragma once
 
 #include "imnn/inference.h"
+#include "imnn/refit.h"
 
 #include <QColor>
 #include <QHash>
@@ -26,7 +31,9 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QProgressBar;
+class QCustomPlot;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
@@ -40,12 +47,13 @@ namespace imnn::gui {
 
 class CornerPlot;
 class InferController;
+class RefitController;
 
 class InferPanel : public QWidget {
   Q_OBJECT
 public:
   // The corner plot is shown on the right of the panel (it becomes its child).
-  InferPanel(std::shared_ptr<const PluginRegistry> registry, CornerPlot *corner,
+  InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *corner,
              QWidget *parent = nullptr);
   ~InferPanel() override;
 
@@ -65,6 +73,19 @@ public:
   void setSimulatedTarget(bool simulate);
 
   InferController *controller() const { return controller_; }
+  RefitController *refitController() const { return refit_; }
+  // The refit's options from the form (rounds, tolerance, warm start, max iterations,
+  // replace) and the target; throws imnn::Error for a value that does not parse.
+  RefitOptions refitOptions() const;
+  QPushButton *refitButton() const { return refitButton_; }
+  // The trajectory of θ̂: one axis rect per parameter, x the round.
+  QCustomPlot *refitPlot() const { return refitPlot_; }
+  // Beside the trajectory: converged or why not, the final det F and F.
+  QLabel *refitSummaryLabel() const { return refitSummary_; }
+  // The rounds' run directories (double-click opens one in the Runs tab).
+  QListWidget *refitRoundsList() const { return refitRounds_; }
+  // Shows the refit view instead of the corner plot; enabled once a refit has a round.
+  QCheckBox *showRefitBox() const { return showRefit_; }
   QPushButton *runButton() const { return run_; }
   QPushButton *cancelButton() const { return cancel_; }
   QProgressBar *progressBar() const { return progress_; }
@@ -94,9 +115,15 @@ public:
   // The samples of the last result as a GetDist root (<root>_1.txt, .paramnames, .ranges).
   bool exportGetDist(const QString &root, QString *error = nullptr);
 
+signals:
+  // A run directory to show in the Runs tab (a refit round's).
+  void openRunRequested(const QString &runDir);
+
 public slots:
   void runInference();
+  // Cancels the running inference or refit.
   void cancelInference();
+  void runRefit();
   // Asks for a file (PDF or PNG, named defaultExportName() in the run) and for PNG the
   // DPI (300 at first); false when cancelled.
   bool chooseExportFigure();
@@ -107,6 +134,9 @@ public slots:
 
 private:
   void onFinished(bool ok, const QString &message);
+  void onRefitFinished(bool ok, const QString &message);
+  void updateRefitView();
+  void showView(QWidget *view);
   void showResult(const lfi::InferenceResult &r);
   QString resultLabel(const lfi::InferenceResult &r) const;
   void updateSamples();
@@ -117,9 +147,19 @@ private:
   void addField(QFormLayout *form, const QString &option, const QString &label, QWidget *widget,
                 const QString &tooltip);
 
-  std::shared_ptr<const PluginRegistry> registry_;
+  std::shared_ptr<PluginRegistry> registry_;
   CornerPlot *corner_, *summaries_;
   InferController *controller_;
+  RefitController *refit_;
+  QWidget *refitView_ = nullptr;
+  QCustomPlot *refitPlot_ = nullptr;
+  QLabel *refitSummary_ = nullptr;
+  QListWidget *refitRounds_ = nullptr;
+  QSpinBox *refitRoundsSpin_ = nullptr, *refitMaxIterations_ = nullptr;
+  QLineEdit *refitTolerance_ = nullptr;
+  QCheckBox *refitWarmStart_ = nullptr, *refitReplace_ = nullptr, *showRefit_ = nullptr;
+  QPushButton *refitButton_ = nullptr;
+  std::vector<double> refitTrueTheta_; // the simulated target's θ (empty: from a file)
   QString runDir_;
   QLineEdit *runEdit_, *theta_, *targetFile_, *epsilon_, *priorLow_, *priorHigh_, *name_;
   QRadioButton *simulate_, *fromFile_;

@@ -185,6 +185,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
   connect(runs_, &RunBrowser::chooseFolderRequested, this, &MainWindow::openRunFolder);
   connect(runs_, &RunBrowser::runOpened, this, &MainWindow::showFisherForecast);
   connect(runs_, &RunBrowser::runOpened, infer_, &InferPanel::setRunDirectory);
+  // A refit round's run directory, from the Infer tab's list: shown in the Runs tab.
+  connect(infer_, &InferPanel::openRunRequested, this, [this](const QString &dir) {
+    if (runs_->openRun(dir)) tabs_->setCurrentWidget(runs_);
+  });
 
   QSettings settings;
   setRunsFolder(settings.value("runsFolder", QDir::current().filePath("runs")).toString());

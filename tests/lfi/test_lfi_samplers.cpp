@@ -6,7 +6,9 @@
 #include <Eigen/LU>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -295,6 +297,88 @@ private slots:
       QCOMPARE(runs[0].total_draws, runs[std::size_t(k)].total_draws);
       QCOMPARE(runs[0].iterations, runs[std::size_t(k)].iterations);
     }
+  }
+
+  // A simulator's batch call (Problem::simulate_batch: Python plugins, isolated ones)
+  // gives the same draws, seeds, order and so bits as one simulate call per draw.
+  void batch_simulation_is_identical_to_one_at_a_time() {
+    auto prior = box_prior();
+    std::atomic<long> calls{0}, simulations{0};
+    auto batched = [&](Problem p) {
+      p.simulate_batch = [&](Index n, const std::uint64_t *seeds, const double *thetas,
+                             double *out) {
+        ++calls;
+        simulations += n;
+        for (Index i = 0; i < n; ++i)
+          gp::simulate(seeds[i], thetas + 2 * i, out + i * gp::n);
+      };
+      p.simulate = [](std::uint64_t, const double *, double *) {
+        throw std::runtime_error("the batch call is used, not simulate");
+      };
+      return p;
+    };
+    AbcSettings a;
+    a.epsilon = 1.0;
+    a.n_samples = 3000;
+    Abc one(gp::problem(prior.get(), target_at(0.5, 1.0), 17, 2));
+    Abc many(batched(gp::problem(prior.get(), target_at(0.5, 1.0), 17, 2)));
+    one.run(a);
+    many.run(a);
+    const AbcSamples &r1 = one.run(a), &r2 = many.run(a); // two batches
+    QCOMPARE(simulations.load(), 6000L);
+    QVERIFY2(calls.load() < 100, qPrintable(QString::number(calls.load()))); // chunks, not draws
+    QVERIFY(r1.parameters == r2.parameters);
+    QCOMPARE(r1.summaries.size(), r2.summaries.size());
+    QVERIFY(std::memcmp(r1.summaries.data(), r2.summaries.data(),
+                        sizeof(double) * static_cast<std::size_t>(r1.summaries.size())) == 0);
+    QVERIFY(r1.distances == r2.distances);
+    QVERIFY(r1.accepted == r2.accepted);
+    QVERIFY(r1.n_accepted > 0);
+
+    PmcSettings s;
+    s.n_points = 200;
+    s.max_iteration = 4;
+    s.max_acceptance = 2;
+    calls = 0;
+    simulations = 0;
+    const PmcSamples p1 =
+        population_monte_carlo(gp::problem(prior.get(), target_at(0.5, 1.0), 21, 2), s);
+    const PmcSamples p2 =
+        population_monte_carlo(batched(gp::problem(prior.get(), target_at(0.5, 1.0), 21, 2)), s);
+    QVERIFY(calls.load() > 0 && calls.load() < simulations.load());
+    QVERIFY(p1.parameters == p2.parameters);
+    QVERIFY(p1.weights == p2.weights);
+    QVERIFY(p1.distances == p2.distances);
+    QCOMPARE(p1.total_draws, p2.total_draws);
+    QCOMPARE(p1.iterations, p2.iterations);
+  }
+
+  // A failing batch names the lowest failing draw, as one draw at a time does.
+  void batch_simulation_errors_name_the_draw() {
+    auto prior = box_prior();
+    Problem p = gp::problem(prior.get(), target_at(0.5, 1.0), 10, 2);
+    p.simulate = [](std::uint64_t, const double *theta, double *) {
+      if (theta[0] > 2.0) throw std::runtime_error("bad draw at mu = " + std::to_string(theta[0]));
+    };
+    std::vector<std::string> messages;
+    for (const bool batch : {false, true}) {
+      Problem q = p;
+      if (batch)
+        q.simulate_batch = [](Index, const std::uint64_t *, const double *, double *) {
+          throw std::runtime_error("the batch failed");
+        };
+      Abc abc(q);
+      AbcSettings s;
+      s.n_samples = 2000;
+      try {
+        abc.run(s);
+        QFAIL("no exception");
+      } catch (const std::runtime_error &e) {
+        messages.push_back(e.what());
+      }
+    }
+    QVERIFY(contains(messages[0], "bad draw"));
+    QCOMPARE(messages[1], messages[0]);
   }
 
   // ---- cancellation, progress, errors from simulators ------------------------------------

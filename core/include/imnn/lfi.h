@@ -98,6 +98,10 @@ std::vector<double> hpd_levels(const std::vector<double> &density,
 using SimulateFn = std::function<void(std::uint64_t seed, const double *theta, double *out)>;
 // Compress n simulations (n x input size, C order) into n x q summaries. Called from
 // one thread at a time with batches.
+// n simulations in one call: seeds[i] and theta row i (n x p, row major) give out row i
+// (n x input_size), as n SimulateFn calls would.
+using SimulateBatchFn =
+    std::function<void(Index n, const std::uint64_t *seeds, const double *thetas, double *out)>;
 using CompressFn = std::function<void(const double *data, Index n, double *summaries)>;
 using ProgressFn = std::function<void(double fraction, const std::string &message)>;
 
@@ -113,6 +117,12 @@ DistanceKind distance_from_name(const std::string &name); // "fisher", "euclidea
 struct Problem {
   const Prior *prior = nullptr;
   SimulateFn simulate;
+  // Optional: the simulator's batch call (a plugin's simulate_batch; Python simulators
+  // take the GIL once per call). When set, each chunk of draws is simulated by one call
+  // on the calling thread instead of one simulate call per draw on the threads; the
+  // draws, their seeds and their order are the same, so are the results. simulate is
+  // still needed: a failing batch is rerun one draw at a time to name the draw.
+  SimulateBatchFn simulate_batch;
   CompressFn compress;
   Index input_size = 0;
   Index n_summaries = 0;

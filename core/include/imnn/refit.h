@@ -8,6 +8,7 @@
 #pragma once
 
 #include "imnn/fisher.h"
+#include "imnn/fit.h"
 #include "imnn/plugins.h"
 
 #include <atomic>
@@ -21,12 +22,19 @@
 namespace imnn {
 
 struct RefitOptions {
-  std::string target;      // data file (.npy/.npz/.h5) of shape (*input_shape) or (1, ...)
+  std::string target; // data file (.npy/.npz/.h5) of shape (*input_shape) or (1, ...)
+  // Instead of a file (target empty): the target simulated with the run's simulator at
+  // these parameters and seed (as `imnn infer --target-theta`; the desktop app's choice).
+  std::vector<double> target_theta;
+  std::uint64_t target_seed = 0;
   int rounds = 4;          // fits after the first run, at most
   double tolerance = 0.1;  // in Fisher standard deviations
   bool warm_start = false; // start each round from the previous round's kept weights
   int max_iterations = -1; // > 0: override fit.max_iterations of the rounds
   bool replace = false;    // overwrite an earlier RUN/refit/
+  // Called on the fitting thread after every iteration of round `round` (>= 1) with the
+  // round's fit.max_iterations, for progress within a round; may be empty.
+  std::function<void(int round, const IterationRecord &record, int max_iterations)> on_iteration;
 };
 
 struct RefitRound {

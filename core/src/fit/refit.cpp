@@ -73,9 +73,9 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
   if (o.rounds < 1) throw Error("refit: `rounds` must be >= 1");
   if (!(o.tolerance > 0) || !std::isfinite(o.tolerance))
     throw Error("refit: `tolerance` must be a number of Fisher standard deviations > 0");
-  if (o.target.empty())
+  if (o.target.empty() && o.target_theta.empty())
     throw Error("refit needs a target: the observed data (.npy/.npz/.h5) whose estimate the "
-                "rounds move the fiducial parameters to");
+                "rounds move the fiducial parameters to, or the parameters to simulate it at");
   RunConfig config = RunConfig::load(run / "config.json");
   if (config.array_mode())
     throw Error("refit needs simulations at new parameters, but " + run.string() +
@@ -87,8 +87,9 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
 
   // The prior box of the run's simulator: an estimate outside it cannot be a fiducial
   // point (an IMNN trained too little, or a target it cannot describe).
-  const SimulatorInfo box =
-      registry->create_simulator(config.simulator.plugin, config.simulator.options)->info();
+  const std::shared_ptr<Simulator> simulator =
+      registry->create_simulator(config.simulator.plugin, config.simulator.options);
+  const SimulatorInfo box = simulator->info();
   auto check_inside = [&](const std::vector<double> &theta, int k) {
     for (std::size_t a = 0; a < theta.size() && a < box.prior_low.size(); ++a)
       if (!(theta[a] > box.prior_low[a] && theta[a] < box.prior_high[a]) ||
@@ -100,7 +101,19 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
                     "), so no IMNN can be fitted there; the IMNN of that round is not trained "
                     "well enough for this target (fit it longer, or use --warm-start)");
   };
-  const ArrayD target = load_array(o.target);
+  ArrayD target;
+  if (!o.target.empty()) {
+    target = load_array(o.target);
+  } else {
+    if (static_cast<Index>(o.target_theta.size()) != simulator->n_params())
+      throw Error("refit: the target's parameters have " + std::to_string(o.target_theta.size()) +
+                  " values but the simulator has " + std::to_string(simulator->n_params()) +
+                  ": give one value per parameter");
+    target.info.shape = simulator->input_shape();
+    target.info.source = "the target simulated at the given parameters";
+    target.data.resize(static_cast<std::size_t>(simulator->input_size()));
+    simulator->simulate(o.target_seed, o.target_theta.data(), target.data.data());
+  }
   RefitResult result;
   Compressor first = Compressor::load(run, *registry, config.threads);
   result.rounds.push_back(round_of(0, run, first, target));
@@ -133,6 +146,10 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
     RunDirectory rd = RunDirectory::create(dir, s.config);
     enable_checkpoints(fitter, rd.path());
     fitter.add_observer([&rd](const IterationRecord &r) { rd.append(r); });
+    if (o.on_iteration)
+      fitter.add_observer([&o, k, max = c.fit.max_iterations](const IterationRecord &r) {
+        o.on_iteration(k, r, max);
+      });
     const FitResult fr = fitter.fit(cancel);
     record_fit_result(rd, fitter, fr);
     save_final_checkpoint(rd.path(), fitter);
@@ -163,7 +180,12 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
   }
 
   nlohmann::json j;
-  j["target"] = o.target;
+  if (!o.target.empty()) {
+    j["target"] = o.target;
+  } else {
+    j["target_theta"] = o.target_theta;
+    j["target_seed"] = o.target_seed;
+  }
   j["tolerance_sd"] = o.tolerance;
   j["max_rounds"] = o.rounds;
   j["warm_start"] = o.warm_start;

@@ -157,8 +157,9 @@ Index simulate_pass(const Problem &problem, SeedTag sim_tag, std::uint64_t batch
   Communicator *comm = problem.comm && problem.comm->size() > 1 ? problem.comm.get() : nullptr;
   const int ranks = comm ? comm->size() : 1, me = comm ? comm->rank() : 0;
   std::vector<double> data(static_cast<std::size_t>(std::min(chunk, std::max<Index>(n, 1)) * in));
-  std::vector<double> sums;
+  std::vector<double> sums, thetas;
   std::vector<Index> rows;
+  std::vector<std::uint64_t> seeds;
   const int nt = thread_count(problem);
   Index done = n; // the draws [0, done) are complete: this rank's first incomplete chunk
   std::exception_ptr failure;
@@ -174,30 +175,83 @@ Index simulate_pass(const Problem &problem, SeedTag sim_tag, std::uint64_t batch
     std::exception_ptr error;
     std::mutex error_mutex;
     std::atomic<bool> stopped{false};
-#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
-    for (Index k = 0; k < m; ++k) {
-      // Draws after a failure are skipped, those before it still run, so the error
-      // rethrown is always the one of the lowest failing index.
-      if (k > first_fail.load(std::memory_order_relaxed)) continue;
-      if (cancelled(cancel)) {
-        stopped.store(true, std::memory_order_relaxed);
-        continue;
-      }
-      const Index i = start + k;
-      try {
-        double *theta = out.theta.row(i).data();
-        if (make_theta(i, theta)) {
-          problem.simulate(draw_seed(problem, sim_tag, batch, static_cast<std::uint64_t>(i)), theta,
-                           data.data() + k * in);
-          out.simulated[static_cast<std::size_t>(i)] = 1;
-        }
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(error_mutex);
-        if (k < first_fail.load()) {
+    rows.clear();
+    if (problem.simulate_batch) {
+      // One batch call for the chunk's simulated draws, packed to the front of data in
+      // index order (as the compression below wants them). A failing batch is rerun one
+      // draw at a time so that the error is that of the lowest failing draw, as below.
+      seeds.clear();
+      thetas.clear();
+      for (Index k = 0; k < m && !error; ++k) {
+        const Index i = start + k;
+        try {
+          double *theta = out.theta.row(i).data();
+          if (make_theta(i, theta)) {
+            rows.push_back(i);
+            seeds.push_back(draw_seed(problem, sim_tag, batch, static_cast<std::uint64_t>(i)));
+            thetas.insert(thetas.end(), theta, theta + p);
+          }
+        } catch (...) {
           first_fail.store(k);
           error = std::current_exception();
         }
       }
+      const Index ns = static_cast<Index>(rows.size());
+      if (!error && ns > 0) {
+        try {
+          problem.simulate_batch(ns, seeds.data(), thetas.data(), data.data());
+        } catch (...) {
+          error = std::current_exception();
+          first_fail.store(rows.front() - start);
+        }
+      }
+      if (error) // a draw before the failure may fail first, as one at a time
+        for (Index r = 0; r < ns; ++r) {
+          try {
+            problem.simulate(seeds[static_cast<std::size_t>(r)], thetas.data() + r * p,
+                             data.data() + r * in);
+          } catch (...) {
+            error = std::current_exception();
+            first_fail.store(rows[static_cast<std::size_t>(r)] - start);
+            break;
+          }
+        }
+      if (!error)
+        for (Index i : rows)
+          out.simulated[static_cast<std::size_t>(i)] = 1;
+    } else {
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+      for (Index k = 0; k < m; ++k) {
+        // Draws after a failure are skipped, those before it still run, so the error
+        // rethrown is always the one of the lowest failing index.
+        if (k > first_fail.load(std::memory_order_relaxed)) continue;
+        if (cancelled(cancel)) {
+          stopped.store(true, std::memory_order_relaxed);
+          continue;
+        }
+        const Index i = start + k;
+        try {
+          double *theta = out.theta.row(i).data();
+          if (make_theta(i, theta)) {
+            problem.simulate(draw_seed(problem, sim_tag, batch, static_cast<std::uint64_t>(i)),
+                             theta, data.data() + k * in);
+            out.simulated[static_cast<std::size_t>(i)] = 1;
+          }
+        } catch (...) {
+          const std::lock_guard<std::mutex> lock(error_mutex);
+          if (k < first_fail.load()) {
+            first_fail.store(k);
+            error = std::current_exception();
+          }
+        }
+      }
+      // The simulated rows of the chunk, packed to the front in index order.
+      for (Index k = 0; k < m; ++k)
+        if (out.simulated[static_cast<std::size_t>(start + k)]) {
+          const Index r = static_cast<Index>(rows.size());
+          if (r != k) std::copy_n(data.data() + k * in, in, data.data() + r * in);
+          rows.push_back(start + k);
+        }
     }
     if (error && !comm) std::rethrow_exception(error);
     if (error) { // every rank must learn of it: agreed below
@@ -209,14 +263,7 @@ Index simulate_pass(const Problem &problem, SeedTag sim_tag, std::uint64_t batch
       done = start;
       break;
     }
-    // Compress the simulated rows of the chunk, packed to the front in index order.
-    rows.clear();
-    for (Index k = 0; k < m; ++k)
-      if (out.simulated[static_cast<std::size_t>(start + k)]) {
-        const Index r = static_cast<Index>(rows.size());
-        if (r != k) std::copy_n(data.data() + k * in, in, data.data() + r * in);
-        rows.push_back(start + k);
-      }
+    // Compress the simulated rows of the chunk (packed to the front, in index order).
     const Index ns = static_cast<Index>(rows.size());
     if (ns > 0) {
       sums.assign(static_cast<std::size_t>(ns * q), 0.0);

@@ -381,6 +381,14 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     problem.simulate = [&sim](std::uint64_t seed, const double *theta, double *out) {
       sim->simulate(seed, theta, out);
     };
+    // A chunk of draws per call where the plugin has a batch call (Python simulators:
+    // the GIL once per chunk) or runs in its own process (one round trip per chunk), as
+    // the fit's chunks do; the same simulations either way.
+    if (sim->has_batch())
+      problem.simulate_batch = [&sim](Index n, const std::uint64_t *seeds, const double *thetas,
+                                      double *out) {
+        sim->simulate_batch(static_cast<std::size_t>(n), seeds, thetas, out);
+      };
     problem.compress = compressor.estimate_fn();
     problem.input_size = compressor.input_size();
     problem.n_summaries = p;
