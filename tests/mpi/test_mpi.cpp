@@ -1,12 +1,12 @@
 // `mpirun -n K imnn fit|infer` (issue 13): the same config gives the history, result
 // and weights of one process bit for bit for K = 1, 2, 3 ranks in the modes simulator,
-// simulator-numerical and numerical (arrays); a run stopped by SIGTERM under 2 ranks
-// continues under 3 to the uninterrupted history; a run whose rank 1 of 3 is killed
-// (SIGKILL) ends with mpirun naming the rank and continues under 2 ranks and under one
-// process to the same history; ABC and PMC samples are identical;
-// a simulator error on one rank ends every rank with that rank's message, no hang;
-// `imnn simulate` writes the same .npy and HDF5 bytes on any number of ranks; commands
-// that do not share work refuse to run on several ranks.
+// simulator-numerical and numerical (arrays); SIGTERM to mpirun stops `infer abc|pmc`
+// on every rank, rank 0 writing the draws made, marked cancelled; a run stopped by SIGTERM under 2
+// ranks continues under 3 to the uninterrupted history; a run whose rank 1 of 3 is killed (SIGKILL)
+// ends with mpirun naming the rank and continues under 2 ranks and under one process to the same
+// history; ABC and PMC samples are identical; a simulator error on one rank ends every rank with
+// that rank's message, no hang; `imnn simulate` writes the same .npy and HDF5 bytes on any number
+// of ranks; commands that do not share work refuse to run on several ranks.
 #include "imnn/checkpoint.h"
 
 #include "cli_process.h"
@@ -275,6 +275,54 @@ private slots:
         }
       }
     }
+  }
+
+  void sigterm_stops_inference_on_every_rank_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("abc") << QStringList{"abc",  "--n-samples",    "2000000", "--epsilon",
+                                        "0.01", "--min-accepted", "1000000"};
+    QTest::newRow("pmc") << QStringList{"pmc",  "--n-points",         "500",   "--max-iteration",
+                                        "1000", "--acceptance-ratio", "0.0001"};
+  }
+  void sigterm_stops_inference_on_every_rank() {
+    // The scheduler's kill: SIGTERM to mpirun, which passes it to both ranks. They stop
+    // after the same draws, and rank 0 writes them marked cancelled, as one process
+    // does on Ctrl-C.
+    QFETCH(QStringList, args);
+    const QString run = long_reference(), name = "sigterm-" + args[0];
+    QProcess p;
+    p.setProcessEnvironment(cli_environment());
+    p.start(IMNN_MPIEXEC, mpi_args(2, QStringList{"infer"} + args +
+                                          QStringList{run, "--target-theta", "0.2", "1.1",
+                                                      "--threads", "1", "--name", name}));
+    QVERIFY(p.waitForStarted());
+    QElapsedTimer t;
+    t.start();
+    QByteArray err;
+    while (!err.contains(": batch") && !err.contains("PMC: iteration") && t.elapsed() < 60000 &&
+           p.state() == QProcess::Running) {
+      p.waitForReadyRead(200);
+      err += p.readAllStandardError();
+    }
+    QVERIFY2(p.state() == QProcess::Running, err.constData());
+    p.terminate();
+    t.restart();
+    if (!p.waitForFinished(20000)) {
+      p.kill();
+      p.waitForFinished(5000);
+      QFAIL("mpirun did not end after SIGTERM: a rank hangs");
+    }
+    qInfo("mpirun ended %lld ms after SIGTERM", static_cast<long long>(t.elapsed()));
+    err += p.readAllStandardError();
+    QVERIFY2(p.exitCode() != 0, err.constData());
+    QVERIFY2(err.contains("interrupted: " + args[0].toUtf8() + " stopped after"), err.constData());
+    QVERIFY2(err.count("interrupted:") == 1, err.constData()); // rank 0 alone says it
+    QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains("(cancelled)"), err.constData());
+    const auto res = json_file(run + "/inference/" + name + "/result.json");
+    QCOMPARE(res["cancelled"].toBool(), true);
+    QCOMPARE(res["converged"].toBool(), false);
+    QCOMPARE(res["convergence"].toString(), QString("cancelled"));
+    QVERIFY(res["simulations"].toInt() > 0 && res["simulations"].toInt() < 2000000);
   }
 
   void an_error_on_one_rank_ends_every_rank() {
