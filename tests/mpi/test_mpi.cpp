@@ -214,7 +214,9 @@ private slots:
     qInfo("mpirun ended %lld ms after rank 1 was killed", static_cast<long long>(t.elapsed()));
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() != 0, qPrintable(err));
+    // mpirun names the rank; rank 0, sent SIGTERM by mpirun, says how to continue.
     QVERIFY2(err.contains("process rank 1") && err.contains("signal 9"), qPrintable(err));
+    QVERIFY2(err.contains("imnn fit --resume " + dir), qPrintable(err));
     const auto rows = lines(dir + "/history.csv").size() - 1;
     QVERIFY2(rows > 10 && rows < 120, qPrintable(QString("%1 rows").arg(rows)));
     // The checkpoint on disk is whole: it loads.
