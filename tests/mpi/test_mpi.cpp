@@ -93,9 +93,13 @@ class TestMpi : public QObject {
     }
     return ref;
   }
-  // Waits (at most 60 s) until the fit writing dir has a checkpoint and 15 history rows;
-  // false when mpirun ended first.
-  static bool fit_reaches_checkpoint(const QProcess &p, const QString &dir) {
+  // Starts the long fit under mpirun -n ranks into dir and waits (at most 60 s) until it
+  // has a checkpoint and 15 history rows; false when it did not start or ended first.
+  bool start_long_fit(QProcess &p, int ranks, const QString &dir) {
+    p.setProcessEnvironment(cli_environment());
+    p.start(IMNN_MPIEXEC,
+            mpi_args(ranks, {"fit", long_config(), "--run-dir", dir, "--threads", "1", "--quiet"}));
+    if (!p.waitForStarted()) return false;
     QElapsedTimer t;
     t.start();
     while (
@@ -172,11 +176,7 @@ private slots:
   void stopped_run_resumes_under_another_number_of_ranks() {
     const QString dir = path("long-2-then-3");
     QProcess p;
-    p.setProcessEnvironment(cli_environment());
-    p.start(IMNN_MPIEXEC,
-            mpi_args(2, {"fit", long_config(), "--run-dir", dir, "--threads", "1", "--quiet"}));
-    QVERIFY(p.waitForStarted());
-    QVERIFY2(fit_reaches_checkpoint(p, dir), "the 2-rank fit ended before it could be stopped");
+    QVERIFY2(start_long_fit(p, 2, dir), "the 2-rank fit ended before it could be stopped");
     p.terminate(); // SIGTERM to mpirun, as a scheduler does; it passes it to the ranks
     QVERIFY2(p.waitForFinished(30000), "mpirun did not end after SIGTERM");
     const auto rows = lines(dir + "/history.csv").size() - 1;
@@ -196,11 +196,7 @@ private slots:
     // under 2 ranks and under one process to the uninterrupted history.
     const QString dir = path("killed-3");
     QProcess p;
-    p.setProcessEnvironment(cli_environment());
-    p.start(IMNN_MPIEXEC,
-            mpi_args(3, {"fit", long_config(), "--run-dir", dir, "--threads", "1", "--quiet"}));
-    QVERIFY(p.waitForStarted());
-    QVERIFY2(fit_reaches_checkpoint(p, dir), "the 3-rank fit ended before it could be killed");
+    QVERIFY2(start_long_fit(p, 3, dir), "the 3-rank fit ended before it could be killed");
     const qint64 rank1 = rank_pid(p.processId(), 1);
     QVERIFY2(rank1 > 0, "rank 1's process not found among mpirun's children");
     QElapsedTimer t;
