@@ -293,9 +293,22 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
     std::string error;
     {
       BackgroundFit job(fitter);
+      bool said_stopping = false;
       while (!job.finished()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         bool stop = InterruptGuard::interrupted();
+        if (stop && !said_stopping && lead && comm->size() > 1) {
+          // Said at once: when mpirun sends SIGTERM because a rank died, the other
+          // ranks wait for it in a collective and are killed before they can end.
+          std::fprintf(stderr,
+                       "stopping: a signal reached rank 0; the ranks end after the iteration "
+                       "in progress and checkpoint it. If the job ends first (a rank was "
+                       "lost), continue from the last periodic checkpoint with `imnn fit "
+                       "--resume %s` under any number of ranks\n",
+                       run.path().c_str());
+          std::fflush(stderr);
+          said_stopping = true;
+        }
         {
           std::lock_guard<std::mutex> lock(io_error_mutex);
           stop = stop || !io_error.empty();

@@ -9,11 +9,11 @@
 #include "imnn/session.h"
 
 #include "commands.h"
+#include "interrupt.h"
 
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <regex>
@@ -23,11 +23,6 @@
 namespace imnn::cli {
 
 namespace {
-
-std::atomic<bool> g_cancel{false};
-void on_interrupt(int) {
-  g_cancel.store(true);
-}
 
 // The engine names options by their field in backquotes (`n_samples`); on the
 // command line they are flags (--n-samples).
@@ -145,7 +140,8 @@ void add_infer_command(CLI::App &app, InferOptions &o) {
 
 int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) {
   // Under MPI every rank runs the sampler on its share of the simulations; rank 0
-  // alone prints and writes. Ctrl-C / SIGTERM then end the job (no partial output).
+  // alone prints and writes. Ctrl-C / SIGTERM (mpirun passes it to every rank) stops
+  // every rank after the same draws, and rank 0 writes them, cancelled, as one process does.
   const bool lead = comm->rank() == 0, distributed = comm->size() > 1;
   Progress progress(o.quiet || !lead);
   std::optional<lfi::InferenceResult> result;
@@ -153,13 +149,15 @@ int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) 
   try {
     const lfi::CheckedInferenceOptions checked(o); // before plugins and the model are read
     const PluginRegistry registry = scan_plugins(with_recorded_dirs(o.plugin_dirs, o.run));
-    if (!distributed) {
-      std::signal(SIGINT, on_interrupt);
-      std::signal(SIGTERM, on_interrupt);
-    }
+    // A simulator hanging without isolation: the process ends --stop-grace s later.
+    const InterruptGuard interrupt(lead ? "The inference's output folder under " + o.run +
+                                              "/inference/ is incomplete: run it again with "
+                                              "--replace.\n"
+                                        : std::string(),
+                                   default_stop_grace_seconds, /*quiet=*/true);
     result.emplace(lfi::run_inference(
         o.run, registry, checked, [&](double f, const std::string &m) { progress(f, m); },
-        &g_cancel, comm));
+        InterruptGuard::flag(), comm));
   } catch (...) {
     error = std::current_exception();
   }
@@ -176,8 +174,15 @@ int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) 
     if (distributed) (void)comm->any(false); // the others wait until rank 0 said it
     return 1;
   }
-  if (!lead) return 0;
   const lfi::InferenceResult &r = *result;
+  const int code = r.cancelled ? 130 : 0; // the shell's code for a stop by a signal
+  // Rank 0 has written the results; a rank that ended first with code 130 would make
+  // mpirun stop the job, so every rank waits until rank 0 has printed them too.
+  const auto done = [&] {
+    if (distributed) (void)comm->any(false);
+    return code;
+  };
+  if (!lead) return done();
   {
     std::printf("%s: %td samples, %td simulations, %.1f s%s -> %s\n", o.method.c_str(),
                 r.samples.rows(), r.simulations, r.seconds, r.cancelled ? " (cancelled)" : "",
@@ -191,6 +196,13 @@ int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) 
     if (r.json.contains("epsilon_auto") && r.json["epsilon_auto"].get<bool>())
       std::printf("  epsilon = %.6g (auto: the %g quantile of the distances)\n",
                   r.json["epsilon"].get<double>(), r.json["accept_fraction"].get<double>());
+    if (r.cancelled) {
+      std::fflush(stdout);
+      std::fprintf(stderr,
+                   "interrupted: %s stopped after %td simulations; %s holds what was complete "
+                   "(result.json: \"cancelled\": true, \"converged\": false)\n",
+                   o.method.c_str(), r.simulations, r.dir.c_str());
+    }
     if (!r.converged && !r.cancelled) {
       std::fflush(stdout);
       std::fprintf(stderr,
@@ -199,7 +211,8 @@ int run_infer(const InferOptions &o, const std::shared_ptr<Communicator> &comm) 
                    o.method.c_str(), with_flags(r.convergence).c_str(), r.dir.c_str());
     }
   }
-  return r.cancelled ? 130 : 0;
+  std::fflush(stdout);
+  return done();
 }
 
 } // namespace imnn::cli

@@ -1,13 +1,18 @@
 // `mpirun -n K imnn fit|infer` (issue 13): the same config gives the history, result
 // and weights of one process bit for bit for K = 1, 2, 3 ranks in the modes simulator,
-// simulator-numerical and numerical (arrays); a run stopped by SIGTERM under 2 ranks
-// continues under 3 to the uninterrupted history; ABC and PMC samples are identical;
-// a simulator error on one rank ends every rank with that rank's message, no hang;
-// `imnn simulate` writes the same .npy and HDF5 bytes on any number of ranks; commands
-// that do not share work refuse to run on several ranks.
+// simulator-numerical and numerical (arrays); SIGTERM to mpirun stops `infer abc|pmc`
+// on every rank, rank 0 writing the draws made, marked cancelled; a run stopped by SIGTERM under 2
+// ranks continues under 3 to the uninterrupted history; a run whose rank 1 of 3 is killed (SIGKILL)
+// ends with mpirun naming the rank and continues under 2 ranks and under one process to the same
+// history; ABC and PMC samples are identical; a simulator error on one rank ends every rank with
+// that rank's message, no hang; `imnn simulate` writes the same .npy and HDF5 bytes on any number
+// of ranks; commands that do not share work refuse to run on several ranks.
+#include "imnn/checkpoint.h"
+
 #include "cli_process.h"
 
 #include <QtTest>
+#include <csignal>
 
 class TestMpi : public QObject {
   Q_OBJECT
@@ -72,6 +77,53 @@ class TestMpi : public QObject {
     QVERIFY2(json_file(dir + "/model.json")["weights"].toArray() == w,
              qPrintable(dir + ": the weights differ from one process's"));
   }
+  // A fit long enough to be stopped: each simulation sleeps 50 us, so that SIGTERM,
+  // which mpirun passes on to the ranks only after a second or two, still finds it
+  // running; and its uninterrupted one-process run (made once).
+  QString long_config() {
+    return write(
+        "long.json",
+        config(R"({"plugin": "nan_gaussian", "options": {"stand_in_cost_sleep_ms": 0.05}})", 120));
+  }
+  QString long_reference() {
+    const QString ref = path("long-ref");
+    if (!QFile::exists(ref + "/result.json")) {
+      const auto r = run_cli({"fit", long_config(), "--run-dir", ref, "--threads", "1", "-q"});
+      if (r.code != 0) qWarning("%s", qPrintable(r.err));
+    }
+    return ref;
+  }
+  // Starts the long fit under mpirun -n ranks into dir and waits (at most 60 s) until it
+  // has a checkpoint and 15 history rows; false when it did not start or ended first.
+  bool start_long_fit(QProcess &p, int ranks, const QString &dir) {
+    p.setProcessEnvironment(cli_environment());
+    p.start(IMNN_MPIEXEC,
+            mpi_args(ranks, {"fit", long_config(), "--run-dir", dir, "--threads", "1", "--quiet"}));
+    if (!p.waitForStarted()) return false;
+    QElapsedTimer t;
+    t.start();
+    while (
+        t.elapsed() < 60000 && p.state() == QProcess::Running &&
+        !(QFile::exists(dir + "/checkpoint/state.ckpt") && lines(dir + "/history.csv").size() > 15))
+      QThread::msleep(5);
+    return p.state() == QProcess::Running;
+  }
+  // The pid of rank `rank` among mpirun's children (OMPI_COMM_WORLD_RANK in its
+  // environment), or 0.
+  static qint64 rank_pid(qint64 mpirun, int rank) {
+    const QByteArray want = "OMPI_COMM_WORLD_RANK=" + QByteArray::number(rank);
+    for (const QString &d : QDir("/proc").entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+      bool numeric = false;
+      const qint64 pid = d.toLongLong(&numeric);
+      if (!numeric) continue;
+      const QByteArray stat = bytes("/proc/" + d + "/stat");
+      // pid (comm) state ppid ...: the fields after the last ')'
+      const auto fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields.size() < 2 || fields[1].toLongLong() != mpirun) continue;
+      if (bytes("/proc/" + d + "/environ").split('\0').contains(want)) return pid;
+    }
+    return 0;
+  }
   static QByteArray config(const QByteArray &simulator, int max_iterations) {
     const QByteArray plugins = IMNN_TEST_PLUGIN_DIR;
     return "{\"name\": \"mpi\", \"simulator\": " + simulator +
@@ -122,25 +174,9 @@ private slots:
   }
 
   void stopped_run_resumes_under_another_number_of_ranks() {
-    // Each simulation sleeps 50 us, so that SIGTERM, which mpirun passes on to the
-    // ranks only after a second or two, still finds the fit running.
-    const QString cfg = write(
-        "long.json",
-        config(R"({"plugin": "nan_gaussian", "options": {"stand_in_cost_sleep_ms": 0.05}})", 120));
-    const QString ref = path("long-ref"), dir = path("long-2-then-3");
-    const auto r = run_cli({"fit", cfg, "--run-dir", ref, "--threads", "1", "--quiet"});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString dir = path("long-2-then-3");
     QProcess p;
-    p.setProcessEnvironment(cli_environment());
-    p.start(IMNN_MPIEXEC, mpi_args(2, {"fit", cfg, "--run-dir", dir, "--threads", "1", "--quiet"}));
-    QVERIFY(p.waitForStarted());
-    QElapsedTimer t;
-    t.start();
-    while (
-        t.elapsed() < 60000 && p.state() == QProcess::Running &&
-        !(QFile::exists(dir + "/checkpoint/state.ckpt") && lines(dir + "/history.csv").size() > 15))
-      QThread::msleep(5);
-    QVERIFY2(p.state() == QProcess::Running, "the 2-rank fit ended before it could be stopped");
+    QVERIFY2(start_long_fit(p, 2, dir), "the 2-rank fit ended before it could be stopped");
     p.terminate(); // SIGTERM to mpirun, as a scheduler does; it passes it to the ranks
     QVERIFY2(p.waitForFinished(30000), "mpirun did not end after SIGTERM");
     const auto rows = lines(dir + "/history.csv").size() - 1;
@@ -151,7 +187,52 @@ private slots:
     QVERIFY(QFile::exists(dir + "/checkpoint/state.ckpt"));
     const auto resumed = run_ranks(3, {"fit", "--resume", dir, "--threads", "1", "--quiet"});
     QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
-    compare_runs(ref, dir);
+    compare_runs(long_reference(), dir);
+  }
+
+  void killed_rank_ends_the_job_and_the_run_resumes() {
+    // SIGKILL to rank 1 of 3 (not to mpirun): a node lost. The job must end, with a
+    // message naming the rank; the periodic checkpoint (written atomically) continues
+    // under 2 ranks and under one process to the uninterrupted history.
+    const QString dir = path("killed-3");
+    QProcess p;
+    QVERIFY2(start_long_fit(p, 3, dir), "the 3-rank fit ended before it could be killed");
+    const qint64 rank1 = rank_pid(p.processId(), 1);
+    QVERIFY2(rank1 > 0, "rank 1's process not found among mpirun's children");
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(::kill(static_cast<pid_t>(rank1), SIGKILL) == 0);
+    if (!p.waitForFinished(30000)) {
+      p.kill();
+      p.waitForFinished(5000);
+      QFAIL("mpirun did not end after one rank was killed: the others hang");
+    }
+    qInfo("mpirun ended %lld ms after rank 1 was killed", static_cast<long long>(t.elapsed()));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() != 0, qPrintable(err));
+    // mpirun names the rank; rank 0, sent SIGTERM by mpirun, says how to continue.
+    QVERIFY2(err.contains("process rank 1") && err.contains("signal 9"), qPrintable(err));
+    QVERIFY2(err.contains("imnn fit --resume " + dir), qPrintable(err));
+    const auto rows = lines(dir + "/history.csv").size() - 1;
+    QVERIFY2(rows > 10 && rows < 120, qPrintable(QString("%1 rows").arg(rows)));
+    // The checkpoint on disk is whole: it loads.
+    try {
+      const auto checkpoint = imnn::load_checkpoint(dir.toStdString());
+      QVERIFY(checkpoint.state.next_iteration >= 10);
+    } catch (const std::exception &e) {
+      QFAIL(e.what());
+    }
+    // Resumed by one process (a copy) and by 2 ranks: the uninterrupted history.
+    const QString copy = path("killed-3-then-1");
+    QVERIFY(QDir().mkpath(copy + "/checkpoint"));
+    for (const QString f : {"config.json", "history.csv", "checkpoint/state.ckpt"})
+      QVERIFY(QFile::copy(dir + "/" + f, copy + "/" + f));
+    const auto one = run_cli({"fit", "--resume", copy, "--threads", "1", "--quiet"});
+    QVERIFY2(one.code == 0, qPrintable(one.err));
+    compare_runs(long_reference(), copy);
+    const auto two = run_ranks(2, {"fit", "--resume", dir, "--threads", "1", "--quiet"});
+    QVERIFY2(two.code == 0, qPrintable(two.err));
+    compare_runs(long_reference(), dir);
   }
 
   void inference_is_the_same_on_any_number_of_ranks() {
@@ -192,6 +273,54 @@ private slots:
         }
       }
     }
+  }
+
+  void sigterm_stops_inference_on_every_rank_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("abc") << QStringList{"abc",  "--n-samples",    "2000000", "--epsilon",
+                                        "0.01", "--min-accepted", "1000000"};
+    QTest::newRow("pmc") << QStringList{"pmc",  "--n-points",         "500",   "--max-iteration",
+                                        "1000", "--acceptance-ratio", "0.0001"};
+  }
+  void sigterm_stops_inference_on_every_rank() {
+    // The scheduler's kill: SIGTERM to mpirun, which passes it to both ranks. They stop
+    // after the same draws, and rank 0 writes them marked cancelled, as one process
+    // does on Ctrl-C.
+    QFETCH(QStringList, args);
+    const QString run = long_reference(), name = "sigterm-" + args[0];
+    QProcess p;
+    p.setProcessEnvironment(cli_environment());
+    p.start(IMNN_MPIEXEC, mpi_args(2, QStringList{"infer"} + args +
+                                          QStringList{run, "--target-theta", "0.2", "1.1",
+                                                      "--threads", "1", "--name", name}));
+    QVERIFY(p.waitForStarted());
+    QElapsedTimer t;
+    t.start();
+    QByteArray err;
+    while (!err.contains(": batch") && !err.contains("PMC: iteration") && t.elapsed() < 60000 &&
+           p.state() == QProcess::Running) {
+      p.waitForReadyRead(200);
+      err += p.readAllStandardError();
+    }
+    QVERIFY2(p.state() == QProcess::Running, err.constData());
+    p.terminate();
+    t.restart();
+    if (!p.waitForFinished(20000)) {
+      p.kill();
+      p.waitForFinished(5000);
+      QFAIL("mpirun did not end after SIGTERM: a rank hangs");
+    }
+    qInfo("mpirun ended %lld ms after SIGTERM", static_cast<long long>(t.elapsed()));
+    err += p.readAllStandardError();
+    QVERIFY2(p.exitCode() != 0, err.constData());
+    QVERIFY2(err.contains("interrupted: " + args[0].toUtf8() + " stopped after"), err.constData());
+    QVERIFY2(err.count("interrupted:") == 1, err.constData()); // rank 0 alone says it
+    QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains("(cancelled)"), err.constData());
+    const auto res = json_file(run + "/inference/" + name + "/result.json");
+    QCOMPARE(res["cancelled"].toBool(), true);
+    QCOMPARE(res["converged"].toBool(), false);
+    QCOMPARE(res["convergence"].toString(), QString("cancelled"));
+    QVERIFY(res["simulations"].toInt() > 0 && res["simulations"].toInt() < 2000000);
   }
 
   void an_error_on_one_rank_ends_every_rank() {

@@ -172,8 +172,8 @@ MatrixD gaussian_samples(const Eigen::VectorXd &mean, const Eigen::MatrixXd &inv
 // removed again when a failure leaves it empty. progress may be empty; cancel may be
 // null. A cancelled run still writes what it has (result.json "cancelled": true).
 // comm: MPI ranks sharing the simulations (null: this process alone); every rank
-// calls it with the same options, rank 0 alone writes the output folder, and cancel
-// is ignored when there are several ranks (a rank cannot stop the others' passes).
+// calls it with the same options, rank 0 alone writes the output folder, and a cancel
+// seen by any rank stops every rank after the same draws (the ranks agree on it).
 InferenceResult run_inference(Compressor &compressor, const PluginRegistry &registry,
                               const std::filesystem::path &run_dir,
                               const CheckedInferenceOptions &options,

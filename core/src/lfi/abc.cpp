@@ -134,7 +134,7 @@ const AbcSamples &Abc::run(const AbcSettings &settings, const ProgressFn &progre
 
   detail::Pass pass;
   for (int it = 0; more(it); ++it) {
-    if (detail::cancelled(cancel)) {
+    if (detail::cancel_agreed(problem_, cancel)) {
       samples_.cancelled = true;
       break;
     }

@@ -308,7 +308,6 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
   configure_threads(o.threads);
   const bool distributed = comm && comm->size() > 1;
   const bool writer = !distributed || comm->rank() == 0;
-  if (distributed) cancel = nullptr;
   const auto t0 = std::chrono::steady_clock::now();
   const TrainedModel &model = compressor.model();
   const Index p = compressor.n_params();

@@ -111,5 +111,13 @@ Index simulate_pass(const Problem &problem, SeedTag sim_tag, std::uint64_t batch
 inline bool cancelled(const std::atomic<bool> *cancel) {
   return cancel != nullptr && cancel->load(std::memory_order_relaxed);
 }
+// Between passes: cancelled on any rank (every rank calls it at the same point, so
+// under MPI all stop together; a signal seldom reaches every rank at once); on one
+// process the flag itself. Inside a pass each rank checks its own flag and
+// simulate_pass agrees on the draws every rank completed.
+inline bool cancel_agreed(const Problem &problem, const std::atomic<bool> *cancel) {
+  if (problem.comm && problem.comm->size() > 1) return problem.comm->any(cancelled(cancel));
+  return cancelled(cancel);
+}
 
 } // namespace imnn::lfi::detail

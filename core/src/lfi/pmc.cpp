@@ -377,7 +377,7 @@ private:
     std::vector<Index> pending(sz(n_move_));
     std::iota(pending.begin(), pending.end(), Index{0});
     for (Index round = 0; round < s_.max_acceptance && !pending.empty(); ++round) {
-      if (detail::cancelled(cancel_)) {
+      if (detail::cancel_agreed(problem_, cancel_)) {
         pr.cancelled = true;
         break;
       }
@@ -497,7 +497,7 @@ private:
 
   // ---- one iteration (false: cancelled, the population unchanged) ---------------------
   bool iteration() {
-    if (detail::cancelled(cancel_)) {
+    if (detail::cancel_agreed(problem_, cancel_)) {
       out_.cancelled = true;
       return false;
     }
