@@ -9,6 +9,7 @@
 #include "cli_process.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QtTest>
 #include <cmath>
 #include <csignal>
@@ -261,10 +262,25 @@ private slots:
     QCOMPARE(again.code, 1);
     QVERIFY2(again.err.contains("already exists") && again.err.contains("--replace"),
              qPrintable(again.err));
+    // A job killed while it wrote left its hidden staging folder; the replaced folder had
+    // a file of its own. --replace clears both and leaves nothing hidden behind.
+    QVERIFY(QDir().mkpath(run_ + "/inference/.abc.partial"));
+    QFile stale_stage(run_ + "/inference/.abc.partial/samples.npy");
+    QVERIFY(stale_stage.open(QIODevice::WriteOnly) && stale_stage.write("junk") == 4);
+    stale_stage.close();
+    QFile own(dir + "/notes.txt");
+    QVERIFY(own.open(QIODevice::WriteOnly) && own.write("mine") == 4);
+    own.close();
     const auto replaced = run({"infer", "abc", run_, "--target-theta", "0.2", "1.1", "--n-samples",
                                "100", "--epsilon", "1.5", "-q", "--replace"});
     QVERIFY2(replaced.code == 0, qPrintable(replaced.err));
     QCOMPARE(json_of(dir + "/result.json")["simulations"].toInt(), 100);
+    QVERIFY(!QFile::exists(dir + "/notes.txt"));
+    QCOMPARE(QDir(run_ + "/inference")
+                 .entryList(QDir::Hidden | QDir::AllDirs | QDir::NoDotAndDotDot)
+                 .filter(QRegularExpression("^\\.")),
+             QStringList());
+    QCOMPARE(imnn::inspect_array((dir + "/samples.npy").toStdString()).shape[1], imnn::Index(2));
   }
 
   void ga_and_pmc_write_weighted_samples() {

@@ -323,6 +323,52 @@ private slots:
     QVERIFY(res["simulations"].toInt() > 0 && res["simulations"].toInt() < 2000000);
   }
 
+  void killed_rank_during_inference_keeps_the_previous_results() {
+    // A node lost while ABC simulates, re-running an inference with --replace: the
+    // earlier results stay as they were (the folder is emptied only when the new results
+    // are ready), and a new name leaves no empty folder behind.
+    const QString run = long_reference();
+    const QString kept = run + "/inference/kill-replace", fresh = run + "/inference/kill-new";
+    const QStringList target{run, "--target-theta", "0.2", "1.1", "--threads", "1"};
+    const auto first = run_cli(QStringList{"infer", "abc", "--n-samples", "2000", "--epsilon",
+                                           "1.5", "--name", "kill-replace", "-q"} +
+                               target);
+    QVERIFY2(first.code == 0, qPrintable(first.err));
+    const QByteArray before = bytes(kept + "/samples.npy");
+    QVERIFY(!before.isEmpty());
+    const QStringList long_abc{"abc",  "--n-samples",    "2000000", "--epsilon",
+                               "0.01", "--min-accepted", "1000000"};
+    for (const QStringList &name :
+         {QStringList{"--name", "kill-replace", "--replace"}, QStringList{"--name", "kill-new"}}) {
+      QProcess p;
+      p.setProcessEnvironment(cli_environment());
+      p.start(IMNN_MPIEXEC, mpi_args(2, QStringList{"infer"} + long_abc + target + name));
+      QVERIFY(p.waitForStarted());
+      QElapsedTimer t;
+      t.start();
+      QByteArray err;
+      while (!err.contains(": batch") && t.elapsed() < 60000 && p.state() == QProcess::Running) {
+        p.waitForReadyRead(200);
+        err += p.readAllStandardError();
+      }
+      QVERIFY2(p.state() == QProcess::Running, err.constData());
+      const qint64 rank1 = rank_pid(p.processId(), 1);
+      QVERIFY2(rank1 > 0, "rank 1's process not found among mpirun's children");
+      QVERIFY(::kill(static_cast<pid_t>(rank1), SIGKILL) == 0);
+      if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        QFAIL("mpirun did not end after one rank was killed: the other hangs");
+      }
+      err += p.readAllStandardError();
+      QVERIFY2(p.exitCode() != 0, err.constData());
+      QVERIFY2(err.contains("process rank 1") && err.contains("signal 9"), err.constData());
+    }
+    QCOMPARE(bytes(kept + "/samples.npy"), before);
+    QVERIFY(QFile::exists(kept + "/result.json"));
+    QVERIFY2(!QFileInfo::exists(fresh), qPrintable(fresh + " was left behind"));
+  }
+
   void an_error_on_one_rank_ends_every_rank() {
     // nan_one_in 2011 makes simulation 73 of iteration 7 NaN: chunk 1, rank 1 of 3.
     const QString cfg = write(

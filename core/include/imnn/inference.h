@@ -199,8 +199,15 @@ InferenceResult run_inference(const std::filesystem::path &run_dir, const Plugin
                               std::shared_ptr<Communicator> comm = nullptr);
 
 // ---- output (RUN_DIR/inference/<name>/) --------------------------------------------
-// Creates dir (refusing a non-empty one unless replace, which empties it first).
-void prepare_inference_dir(const std::filesystem::path &dir, bool replace);
+// The output is written so that a job killed at any moment loses nothing: before the
+// method runs, check_inference_dir refuses a non-empty dir unless replace and creates
+// only dir's parent; the outputs then go to the hidden staging folder that
+// begin_inference_dir (re)creates, and commit_inference_dir renames it to dir (checking
+// again, and moving the replaced results aside by rename before deleting them).
+void check_inference_dir(const std::filesystem::path &dir, bool replace);
+std::filesystem::path staging_inference_dir(const std::filesystem::path &dir);
+std::filesystem::path begin_inference_dir(const std::filesystem::path &dir);
+void commit_inference_dir(const std::filesystem::path &dir, bool replace);
 void write_vector_npy(const std::filesystem::path &file, const std::vector<double> &v);
 void write_matrix_npy(const std::filesystem::path &file, const MatrixD &m);
 // marginal_<i>.npy (1-D, gridsize_i) and marginal_<row>_<col>.npy (2-D, shape

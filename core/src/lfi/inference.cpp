@@ -212,8 +212,7 @@ void run_method(const InferenceOptions &o, const TrainedModel &model, const Prob
   }
 }
 
-void write_outputs(const InferenceOptions &o, InferenceResult &r) {
-  const fs::path &dir = r.dir;
+void write_outputs(const InferenceOptions &o, InferenceResult &r, const fs::path &dir) {
   const Index p = r.target_estimate.size();
   if (r.weights.empty()) r.weights.assign(static_cast<std::size_t>(r.samples.rows()), 1.0);
   double total = 0.0;
@@ -235,7 +234,7 @@ void write_outputs(const InferenceOptions &o, InferenceResult &r) {
                        std::vector<double>(r.accepted.begin(), r.accepted.end()));
   }
   write_marginals(dir, r.marginals, r.param_names, o.levels);
-  write_getdist(r.getdist_root, r.samples, r.weights, r.minus_log_post, r.param_names, r.prior_low,
+  write_getdist(dir / r.name, r.samples, r.weights, r.minus_log_post, r.param_names, r.prior_low,
                 r.prior_high);
 }
 
@@ -369,7 +368,7 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
   r.getdist_root = r.dir / r.name;
   std::exception_ptr dir_error;
   try {
-    if (writer) prepare_inference_dir(r.dir, o.replace);
+    if (writer) check_inference_dir(r.dir, o.replace);
   } catch (...) {
     dir_error = std::current_exception();
   }
@@ -406,7 +405,8 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     run_method(o, model, problem, *prior, ranges, progress, cancel, r);
     if (r.minus_log_post.empty())
       r.minus_log_post.assign(static_cast<std::size_t>(r.samples.rows()), 0.0);
-    if (writer) write_outputs(o, r);
+    const fs::path stage = writer ? begin_inference_dir(r.dir) : fs::path();
+    if (writer) write_outputs(o, r, stage);
 
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     result["simulations"] = r.simulations;
@@ -429,10 +429,13 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     result["seed"] = o.seed;
     result["run"] = run_dir.string();
     result["getdist_root"] = r.getdist_root.string();
-    if (writer) write_file_atomically(r.dir / "result.json", result.dump(2) + "\n");
+    if (writer) {
+      write_file_atomically(stage / "result.json", result.dump(2) + "\n");
+      commit_inference_dir(r.dir, o.replace);
+    }
   } catch (...) {
     std::error_code ec;
-    if (writer && fs::is_empty(r.dir, ec)) fs::remove(r.dir, ec); // nothing left behind
+    if (writer) fs::remove_all(staging_inference_dir(r.dir), ec); // nothing left behind
     throw;
   }
   return r;

@@ -10,18 +10,66 @@ namespace imnn::lfi {
 
 namespace fs = std::filesystem;
 
-void prepare_inference_dir(const fs::path &dir, bool replace) {
+namespace {
+bool refuse_existing(const fs::path &dir, bool replace) {
   std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
-    if (!replace)
-      throw InferenceError("name", "inference output " + dir.string() +
-                                       " already exists and is not empty: choose another "
-                                       "`name`, or set `replace` to overwrite it");
-    fs::remove_all(dir, ec);
-    if (ec) throw Error("cannot remove " + dir.string() + " to replace it: " + ec.message());
+  if (!fs::exists(dir, ec) || fs::is_empty(dir, ec)) return false;
+  if (!replace)
+    throw InferenceError("name", "inference output " + dir.string() +
+                                     " already exists and is not empty: choose another "
+                                     "`name`, or set `replace` to overwrite it");
+  return true;
+}
+} // namespace
+
+void check_inference_dir(const fs::path &dir, bool replace) {
+  refuse_existing(dir, replace);
+  std::error_code ec;
+  fs::create_directories(dir.parent_path(), ec);
+  if (ec) throw Error("cannot create " + dir.parent_path().string() + ": " + ec.message());
+}
+
+namespace {
+// ".<name><suffix>" beside dir. Appended piecewise: GCC 12 warns (-Wrestrict, a known
+// false positive) on "." + std::string + "...".
+fs::path hidden_sibling(const fs::path &dir, const char *suffix) {
+  std::string name = ".";
+  name += dir.filename().string();
+  name += suffix;
+  return dir.parent_path() / name;
+}
+} // namespace
+
+fs::path staging_inference_dir(const fs::path &dir) {
+  return hidden_sibling(dir, ".partial");
+}
+
+fs::path begin_inference_dir(const fs::path &dir) {
+  const fs::path stage = staging_inference_dir(dir);
+  std::error_code ec;
+  fs::remove_all(stage, ec); // left by a job killed while it wrote
+  if (ec) throw Error("cannot remove the stale " + stage.string() + ": " + ec.message());
+  fs::create_directories(stage, ec);
+  if (ec) throw Error("cannot create " + stage.string() + ": " + ec.message());
+  return stage;
+}
+
+void commit_inference_dir(const fs::path &dir, bool replace) {
+  const fs::path stage = staging_inference_dir(dir);
+  const fs::path old = hidden_sibling(dir, ".old");
+  std::error_code ec;
+  const bool replacing = refuse_existing(dir, replace);
+  fs::remove_all(old, ec);
+  if (replacing || fs::exists(dir, ec)) {
+    // Renames only: the previous results are never half-deleted. Killed between the
+    // two renames, they are in .<name>.old and the new ones in .<name>.partial.
+    fs::rename(dir, old, ec);
+    if (ec) throw Error("cannot move " + dir.string() + " aside to replace it: " + ec.message());
   }
-  fs::create_directories(dir, ec);
-  if (ec) throw Error("cannot create " + dir.string() + ": " + ec.message());
+  fs::rename(stage, dir, ec);
+  if (ec)
+    throw Error("cannot move " + stage.string() + " to " + dir.string() + ": " + ec.message());
+  fs::remove_all(old, ec);
 }
 
 void write_vector_npy(const fs::path &file, const std::vector<double> &v) {
