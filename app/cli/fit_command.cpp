@@ -71,6 +71,29 @@ private:
   std::chrono::steady_clock::time_point last_{};
 };
 
+// The value of --set network.options.NAME=VALUE or simulator.options.NAME=VALUE (nullopt
+// for other keys): JSON when it parses (8, 0.5, [8, 16], true, "text"), else the text as
+// a string (elu). Digits with commas are refused rather than read as a string: "0,5" is a
+// decimal comma or a list, and a plugin option must not get either silently.
+std::optional<nlohmann::json> plugin_option_override(const std::string &setting,
+                                                     const std::string &key,
+                                                     const std::string &text) {
+  bool plugin_key = false;
+  for (const std::string prefix : {"network.options.", "simulator.options."})
+    if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0)
+      plugin_key = key.find('.', prefix.size()) == std::string::npos;
+  if (!plugin_key) return std::nullopt;
+  nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!value.is_discarded()) return value;
+  const bool numeric_with_commas = text.find(',') != std::string::npos &&
+                                   text.find_first_not_of("0123456789+-.eE, ") == std::string::npos;
+  if (numeric_with_commas)
+    throw Error("--set " + setting + ": '" + text +
+                "' is neither a number nor a list; write numbers with a decimal point (0.5) "
+                "and lists as JSON ([8, 16])");
+  return nlohmann::json(text);
+}
+
 // --set KEY=VALUE: the key's row of the config schema reads the value (lists as
 // words separated by commas or spaces, JSON for plugin options and devices). Paths
 // typed on the command line are relative to the working folder.
@@ -82,6 +105,12 @@ config_overrides(const std::vector<std::string> &settings) {
     if (eq == std::string::npos || eq == 0)
       throw Error("--set " + setting + ": give KEY=VALUE, e.g. --set fit.patience=50");
     const std::string key = setting.substr(0, eq), text = setting.substr(eq + 1);
+    // One option of a plugin: network.options.NAME=VALUE, simulator.options.NAME=VALUE.
+    // The plugin checks it when it is created, before any fitting.
+    if (std::optional<nlohmann::json> v = plugin_option_override(setting, key, text)) {
+      out.emplace_back(key, *v);
+      continue;
+    }
     const OptionSpec *spec = nullptr;
     for (const OptionSpec &s : run_config_specs())
       if (s.key == key) spec = &s;
@@ -178,13 +207,18 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
   for (const OptionSpec &s : run_config_specs())
     if (s.key != "format" && s.key != "version" && s.key != "mode_reason")
       keys += (keys.empty() ? "" : ", ") + s.key;
-  auto *set = cmd->add_option("--set", o.set,
-                              "Set a config key, KEY=VALUE (repeatable), checked as the config "
-                              "file's keys are, e.g. --set fit.patience=50 --set "
-                              "theta_fid=0,1 --set 'network.options={\"hidden\": [64, 64]}'. "
-                              "Keys (README's table has types, defaults and ranges): " +
-                                  keys)
-                  ->type_name("KEY=VALUE");
+  auto *set =
+      cmd->add_option(
+             "--set", o.set,
+             "Set a config key, KEY=VALUE (repeatable), checked as the config "
+             "file's keys are, e.g. --set fit.patience=50 --set "
+             "theta_fid=0,1 --set 'network.options={\"hidden\": [64, 64]}'; one plugin option "
+             "with network.options.NAME=VALUE or simulator.options.NAME=VALUE "
+             "(VALUE as JSON, or a word), e.g. --set "
+             "network.options.activation=elu --set simulator.options.N=64. "
+             "Keys (README's table has types, defaults and ranges): " +
+                 keys)
+          ->type_name("KEY=VALUE");
   cmd->add_option("--resume", o.resume,
                   "Continue the killed, interrupted or failed run in this directory from its "
                   "last checkpoint, with the run's own config.json (give no config file); the "

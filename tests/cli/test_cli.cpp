@@ -289,6 +289,28 @@ private slots:
     QVERIFY2(unknown.err.contains("no key `fit.patiance`") && unknown.err.contains("fit.patience"),
              qPrintable(unknown.err));
     QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
+
+    // One plugin option: JSON or a word; the plugin checks it before any fitting.
+    const QString dir2 = tmp_.filePath("set_option");
+    const auto opt =
+        run({"fit", cfg, "--run-dir", dir2, "--quiet", "--set", "fit.max_iterations=2", "--set",
+             "network.options.activation=elu", "--set", "network.options.hidden=[8, 4]"});
+    QVERIFY2(opt.code == 0, qPrintable(opt.err));
+    QFile f2(dir2 + "/config.json");
+    QVERIFY(f2.open(QIODevice::ReadOnly));
+    const QJsonObject o =
+        QJsonDocument::fromJson(f2.readAll()).object()["network"].toObject()["options"].toObject();
+    QCOMPARE(o["activation"].toString(), QString("elu"));
+    QCOMPARE(o["hidden"].toArray(), (QJsonArray{8, 4}));
+    const auto dcomma = run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set",
+                             "network.options.negative_slope=0,2"});
+    QCOMPARE(dcomma.code, 1);
+    QVERIFY2(dcomma.err.contains("'0,2' is neither a number nor a list"), qPrintable(dcomma.err));
+    const auto badopt = run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set",
+                             "network.options.activation=sigmoidal"});
+    QCOMPARE(badopt.code, 1);
+    QVERIFY2(badopt.err.contains("sigmoidal"), qPrintable(badopt.err));
+    QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
   }
 
   void devices_lists_cpu_and_gpus_or_why_not() {
