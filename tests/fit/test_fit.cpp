@@ -215,6 +215,28 @@ private slots:
     QCOMPARE(h->history().at(5).iteration_in_call, 0);
   }
 
+  // fit.whiten_init: the first iteration's training statistics are those of the set the
+  // last layer was whitened on, so its summaries' covariance is I (det C = 1, Λ2 ~ 0) and
+  // det F is what the initial network gives without it (affine invariance). Off (the
+  // default) is the reference's start.
+  void whitening_starts_with_white_summaries() {
+    auto on = make_fitter(small_config({{"fit", {{"max_iterations", 1}, {"whiten_init", true}}}}));
+    auto off = make_fitter(small_config({{"fit", {{"max_iterations", 1}}}}));
+    QVERIFY(on->config().fit.whiten_init && !off->config().fit.whiten_init);
+    QVERIFY(on->weights() == off->weights()); // the same initial draw
+    on->fit();
+    off->fit();
+    const auto &a = on->history().front().train, &b = off->history().front().train;
+    qInfo("first iteration: det C %.7f, Λ2 %.2e, det F %.4f whitened; det C %.4f, Λ2 %.3f, det F "
+          "%.4f not",
+          a.detC, a.Lambda2, a.detF, b.detC, b.Lambda2, b.detF);
+    QVERIFY(on->whitened_init() && !off->whitened_init());
+    QVERIFY(std::fabs(a.detC - 1.0) < 1e-4);
+    QVERIFY(a.Lambda2 < 1e-6);
+    QVERIFY(std::fabs(b.detC - 1.0) > 1e-2);
+    QVERIFY(std::fabs(a.detF - b.detF) < 1e-4 * b.detF);
+  }
+
   void whole_pipeline_gradient_matches_finite_differences() {
     // L(w) on fixed simulations: simulator -> network (with tangents) -> Fisher loss.
     // Checks the reverse-mode gradient of every stage composed, in float activations.

@@ -9,6 +9,7 @@
 
 #include "nn/activation_math.h"
 
+#include <Eigen/LU>
 #include <QtTest>
 #include <cmath>
 #include <random>
@@ -427,6 +428,70 @@ private slots:
   }
 
   // The split of a batch into chunks (rows) does not change a convolution's results.
+  // Model::whiten_outputs: after it the outputs of the batch it was given have zero mean
+  // and identity covariance, and the Fisher matrix of the outputs (M^T C^-1 M, M the mean
+  // output tangent) is what it was (an affine map of the summaries). The batch is a
+  // constant image plus 1e-3 noise, so that the outputs' spread is tiny as after a
+  // global pool; models not ending in an affine layer are left alone.
+  void whitening_makes_the_outputs_white_data() {
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<bool>("applies");
+    QTest::newRow("dense head") << "conv:4:3:1:same act avg:8:8:same flat dense:6 act dense:3"
+                                << true;
+    QTest::newRow("1x1 conv head")
+        << "conv:4:3:2:same act avg:4:4:same conv:3:1:1:same flat" << true;
+    QTest::newRow("ends in an activation") << "conv:3:3:2:same act avg:4:4:same flat act" << false;
+  }
+  void whitening_makes_the_outputs_white() {
+    QFETCH(QString, arch);
+    QFETCH(bool, applies);
+    const Net net = build({8, 8, 2}, arch);
+    std::vector<float> p = net.model.initialise(11);
+    const std::vector<float> p0 = p;
+    const Index n = 300, q = net.model.output_size(), np = 2;
+    const RowLayout lay{n, n, np};
+    std::mt19937_64 rng(3);
+    std::normal_distribution<float> normal;
+    MatrixF x(lay.rows(), net.model.input_size());
+    MatrixF base(1, x.cols());
+    for (Index c = 0; c < x.cols(); ++c)
+      base(0, c) = normal(rng);
+    for (Index r = 0; r < x.rows(); ++r)
+      for (Index c = 0; c < x.cols(); ++c)
+        x(r, c) = r < n ? base(0, c) + 1e-3f * normal(rng) : 1e-3f * normal(rng);
+    const auto backend = make_cpu_backend(1);
+    Workspace ws;
+    ws.input = x;
+    // Outputs in double: primal rows, and F = M^T C^-1 M from the tangent blocks.
+    auto outputs = [&](const std::vector<float> &w, Eigen::MatrixXd &C, Eigen::MatrixXd &F) {
+      const MatrixF &out = net.model.forward(*backend, w, ws, lay);
+      Eigen::MatrixXd xs = out.topRows(n).cast<double>();
+      const Eigen::RowVectorXd mean = xs.colwise().mean();
+      const Eigen::MatrixXd c = xs.rowwise() - mean;
+      C = c.transpose() * c / double(n - 1);
+      Eigen::MatrixXd M(q, np);
+      for (Index a = 0; a < np; ++a)
+        M.col(a) = out.middleRows(n + a * n, n).cast<double>().colwise().mean().transpose();
+      F = M.transpose() * C.inverse() * M;
+      return xs;
+    };
+    Eigen::MatrixXd C0, F0, C1, F1;
+    const Eigen::MatrixXd x0 = outputs(p, C0, F0);
+    QCOMPARE(net.model.whiten_outputs(p, x0), applies);
+    const Eigen::MatrixXd x1 = outputs(p, C1, F1);
+    qInfo("%s: output sd %.2e before; after: max |mean| %.2e, max |C - I| %.2e, F %.4g -> %.4g",
+          qPrintable(arch), std::sqrt(C0(0, 0)), x1.colwise().mean().cwiseAbs().maxCoeff(),
+          (C1 - Eigen::MatrixXd::Identity(q, q)).cwiseAbs().maxCoeff(), F0(0, 0), F1(0, 0));
+    if (!applies) {
+      QVERIFY(p == p0);
+      return;
+    }
+    QVERIFY(C0(0, 0) < 1e-3); // the tiny spread the whitening is for
+    QVERIFY(x1.colwise().mean().cwiseAbs().maxCoeff() < 1e-3);
+    QVERIFY((C1 - Eigen::MatrixXd::Identity(q, q)).cwiseAbs().maxCoeff() < 1e-3);
+    QVERIFY((F1 - F0).cwiseAbs().maxCoeff() < 1e-3 * F0.cwiseAbs().maxCoeff());
+  }
+
   void results_do_not_depend_on_threads() {
     const Net net = build({9, 8, 2}, "conv:4:3:1:same act max:2:2:same conv:3:3:2:valid");
     const std::vector<float> p = net.model.initialise(3);

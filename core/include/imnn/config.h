@@ -58,7 +58,12 @@ struct FitSettings {
   int patience = 100;       // iterations without improvement (counted after min_iterations)
   int min_iterations = 100; // patience only counts after this many iterations
   int max_iterations = 100000;
-  bool best = true;         // keep the best (true) or the final (false) weights
+  bool best = true; // keep the best (true) or the final (false) weights
+  // Before the first iteration, make the network's summaries of the first training set
+  // zero-mean and white through its last layer (Model::whiten_outputs; F is unchanged, the
+  // regulariser starts at 0). Off is the reference's start: whitening rescales the last
+  // layer by 1/sd, which slows Adam's relative steps there (README, fit.whiten_init).
+  bool whiten_init = false;
   bool validation = true;   // fresh validation simulations each iteration
   Index n_validation = 0;   // validation simulations per iteration (0: n_s)
   Index n_validation_d = 0; // of which with derivatives (0: n_d)

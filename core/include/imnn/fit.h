@@ -127,6 +127,8 @@ public:
                               std::uint64_t iteration, Index n, Index n_d);
 
   const RunConfig &config() const { return config_; }
+  // Whether this fit's first fit() call whitened the initial summaries (fit.whiten_init).
+  bool whitened_init() const { return whitened_; }
   const Model &model() const { return model_; }
   const std::vector<float> &weights() const { return w_; }
   const std::vector<float> &best_weights() const { return best_w_; }
@@ -155,6 +157,8 @@ private:
   int next_iteration_ = 0;
   // The current fit() call (FitterState::call_*); resume_call_ set by restore().
   bool call_open_ = false, resume_call_ = false, mid_step_ = false;
+  // Whether the initial weights were whitened (fit.whiten_init) or restored.
+  bool started_ = false, whitened_ = false;
   int call_iterations_ = 0, patience_counter_ = 0;
   double call_seconds_ = 0;
   int checkpoint_every_ = 0;

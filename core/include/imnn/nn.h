@@ -290,6 +290,17 @@ public:
 
   nlohmann::json describe() const;
 
+  // Data-dependent initialisation of the output (an IMNN's summaries): given the outputs
+  // x (n x output_size(), n > output_size()) of the network at weights w on a batch of
+  // simulations, changes the last layer with parameters so that the outputs become
+  // L^-1 (x - mean), C = L L^T their covariance: zero mean and identity covariance, the
+  // point the IMNN's regulariser pulls towards. The Fisher information of the summaries
+  // does not change (it is invariant under affine maps); only the start of the
+  // optimisation does (see README, fit.whiten_init). The layer must be dense or conv2d
+  // followed only by flatten/reshape layers. Returns false, w unchanged, when the model
+  // has no such layer or C is not positive definite (a dead output).
+  bool whiten_outputs(std::vector<float> &w, const Eigen::MatrixXd &x) const;
+
 private:
   std::vector<Index> input_shape_;
   std::vector<std::unique_ptr<Layer>> layers_;

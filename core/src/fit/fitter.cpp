@@ -92,6 +92,19 @@ FitResult Fitter::fit(const std::atomic<bool> *cancel) {
     return seconds0 + std::chrono::duration<double>(clock::now() - t0).count();
   };
   int &counter = call_iterations_, &patience_counter = patience_counter_;
+  if (!started_ && next_iteration_ == 0 && fs.whiten_init) {
+    // The summaries of the first training set, zero-mean and white (Model::whiten_outputs):
+    // their spread can be 1e-3 after a global average pool, and the regulariser, which
+    // wants C = I, then swamps the Fisher term (README, fit.whiten_init). Every rank gets
+    // the same x, so every rank makes the same change.
+    aggregator_->prepare(SeedStream::training, 0, train_set);
+    aggregator_->summaries(w_, x, dx);
+    if (model_.whiten_outputs(w_, x)) {
+      best_w_ = w_;
+      whitened_ = true;
+    }
+  }
+  started_ = true;
   while (patience_counter < fs.patience && counter < fs.max_iterations) {
     bool cancelled = cancel && cancel->load();
     Communicator &comm = aggregator_->communicator();
@@ -249,6 +262,7 @@ void Fitter::restore(const FitterState &s) {
     mismatch("its counters are inconsistent");
   optimiser_->restore(s.optimiser); // checks the optimiser's name and sizes first
   next_iteration_ = s.next_iteration;
+  started_ = true; // restored weights are kept as they are
   best_iteration_ = s.best_iteration;
   max_detF_ = s.max_detF;
   w_ = s.weights;

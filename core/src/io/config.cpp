@@ -195,6 +195,7 @@ RunConfig RunConfig::from_json(const nlohmann::json &j) {
   c.fit.min_iterations = static_cast<int>(read_integer(f, "min_iterations"));
   c.fit.max_iterations = static_cast<int>(read_integer(f, "max_iterations"));
   c.fit.best = f.boolean("best", c.fit.best);
+  c.fit.whiten_init = f.boolean("whiten_init", c.fit.whiten_init);
   c.fit.validation = f.boolean("validation", c.fit.validation);
   c.fit.n_validation = read_integer(f, "n_validation");
   c.fit.n_validation_d = read_integer(f, "n_validation_d");
@@ -432,6 +433,7 @@ nlohmann::json RunConfig::to_json() const {
               {"min_iterations", fit.min_iterations},
               {"max_iterations", fit.max_iterations},
               {"best", fit.best},
+              {"whiten_init", fit.whiten_init},
               {"validation", fit.validation},
               {"n_validation", fit.n_validation},
               {"n_validation_d", fit.n_validation_d},

@@ -175,6 +175,12 @@ const std::vector<OptionSpec> &run_config_specs() {
       reference(
           key("fit.best", T::flag, "keep the best (max validation det F) or the final weights"),
           "best"),
+      key("fit.whiten_init", T::flag,
+          "before the first iteration, make the summaries of the first training set zero-mean "
+          "and white through the last layer (F unchanged, the regulariser starts at 0); for "
+          "networks whose initial summaries barely spread, e.g. after a global pool "
+          "([the field example](#the-field-example-measured-det-f-its-cost-and-what-is-not-"
+          "measured-yet))"),
       key("fit.validation", T::flag,
           "fresh validation simulations each iteration; their det F drives early stopping (array "
           "modes: the validation arrays; no validation without them)"),

@@ -5,6 +5,7 @@
 
 #include "nn/common.h"
 
+#include <Eigen/Cholesky>
 #include <string>
 
 namespace imnn {
@@ -149,6 +150,55 @@ void Model::backward(Backend &backend, const std::vector<float> &w, Workspace &w
     input_grad->resize(ws.input_grad.rows(), ws.input_grad.cols());
     backend.download(ws.input_grad, input_grad->data());
   }
+}
+
+bool Model::whiten_outputs(std::vector<float> &w, const Eigen::MatrixXd &x) const {
+  const Index k = output_size();
+  if (static_cast<Index>(w.size()) != n_parameters_ || x.cols() != k)
+    throw Error("model: whiten_outputs needs " + std::to_string(n_parameters_) +
+                " weights and outputs with " + std::to_string(k) + " columns");
+  if (x.rows() <= k || !x.allFinite()) return false;
+  // The last layer with parameters; only shape-only layers may follow it.
+  std::size_t last = layers_.size();
+  while (last > 0 && layers_[last - 1]->n_parameters() == 0) {
+    const std::string t = layers_[last - 1]->type();
+    if (t != "flatten" && t != "reshape") return false;
+    --last;
+  }
+  if (last == 0) return false;
+  const Layer &layer = *layers_[last - 1];
+  if ((layer.type() != "dense" && layer.type() != "conv2d") || layer.output_size() != k)
+    return false; // a conv2d with k outputs has a 1 x 1 x k output image
+  // Kernel (..., k) with the output channel fastest, then k biases (dense and conv2d).
+  const Index n_kernel = layer.n_parameters() - k;
+  float *kernel = w.data() + offsets_[last - 1];
+  float *bias = kernel + n_kernel;
+
+  const Eigen::RowVectorXd mean = x.colwise().mean();
+  const Eigen::MatrixXd centred = x.rowwise() - mean;
+  const Eigen::MatrixXd cov = (centred.transpose() * centred) / static_cast<double>(x.rows() - 1);
+  const Eigen::LLT<Eigen::MatrixXd> llt(cov);
+  if (llt.info() != Eigen::Success) return false;
+  const Eigen::MatrixXd Linv =
+      llt.matrixL().solve(Eigen::MatrixXd::Identity(k, k)); // lower triangular
+  if (!Linv.allFinite()) return false;
+  // out'_c = sum_d Linv(c, d) (out_d - mean_d): each kernel row (one input) and the bias
+  // go through Linv, in double.
+  Eigen::VectorXd row(k);
+  for (Index i = 0; i < n_kernel / k; ++i) {
+    float *r = kernel + i * k;
+    for (Index d = 0; d < k; ++d)
+      row(d) = r[d];
+    const Eigen::VectorXd mapped = Linv * row;
+    for (Index c = 0; c < k; ++c)
+      r[c] = static_cast<float>(mapped(c));
+  }
+  for (Index d = 0; d < k; ++d)
+    row(d) = static_cast<double>(bias[d]) - mean(d);
+  const Eigen::VectorXd b = Linv * row;
+  for (Index c = 0; c < k; ++c)
+    bias[c] = static_cast<float>(b(c));
+  return true;
 }
 
 nlohmann::json Model::describe() const {
