@@ -5,7 +5,7 @@
 #include "imnn/error.h"
 #include "imnn/plugins.h"
 
-#include "grf_2d.h"
+#include "grf_test_util.h"
 
 #include <QtTest>
 #include <array>
@@ -21,6 +21,7 @@
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using grf_test::Fft2;
 
 namespace {
 
@@ -29,39 +30,6 @@ const char *const kName = "gaussian_random_field_2d";
 bool contains(const std::string &haystack, const std::string &needle) {
   return haystack.find(needle) != std::string::npos;
 }
-
-// r2c FFTs of n x n real arrays (unnormalised, FFTW's sign convention), for the test's
-// own Fourier-space statistics.
-class Fft2 {
-public:
-  explicit Fft2(int n)
-      : n_(n), nh_(n / 2 + 1), in_(fftw_alloc_real(std::size_t(n) * n)),
-        out_(fftw_alloc_complex(std::size_t(n) * (n / 2 + 1))),
-        plan_(fftw_plan_dft_r2c_2d(n, n, in_, out_, FFTW_ESTIMATE)) {}
-  ~Fft2() {
-    fftw_destroy_plan(plan_);
-    fftw_free(in_);
-    fftw_free(out_);
-  }
-  Fft2(const Fft2 &) = delete;
-  Fft2 &operator=(const Fft2 &) = delete;
-  // The half spectrum (n x (n/2+1)) of x[i * stride] for i in 0..n*n-1.
-  std::vector<std::complex<double>> operator()(const double *x, std::size_t stride = 1) {
-    for (std::size_t i = 0; i < std::size_t(n_) * n_; ++i)
-      in_[i] = x[i * stride];
-    fftw_execute(plan_);
-    std::vector<std::complex<double>> r(std::size_t(n_) * nh_);
-    for (std::size_t i = 0; i < r.size(); ++i)
-      r[i] = {out_[i][0], out_[i][1]};
-    return r;
-  }
-
-private:
-  int n_, nh_;
-  double *in_;
-  fftw_complex *out_;
-  fftw_plan plan_;
-};
 
 } // namespace
 
