@@ -13,7 +13,10 @@
 #include <QtTest>
 #include <cmath>
 #include <csignal>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 class TestCliInfer : public QObject {
   Q_OBJECT
@@ -281,6 +284,37 @@ private slots:
                  .filter(QRegularExpression("^\\.")),
              QStringList());
     QCOMPARE(imnn::inspect_array((dir + "/samples.npy").toStdString()).shape[1], imnn::Index(2));
+  }
+
+  // Two jobs with one output name: while one holds .NAME.lock (here this process, as a
+  // running job does), another fails at once naming the folder, before simulating, and
+  // leaves the first job's staging folder alone; once the lock is free it runs.
+  void a_second_job_with_the_same_name_is_refused() {
+    QVERIFY(QDir().mkpath(run_ + "/inference/.busy.partial"));
+    QFile first_job_file(run_ + "/inference/.busy.partial/samples.npy");
+    QVERIFY(first_job_file.open(QIODevice::WriteOnly));
+    first_job_file.close();
+    const QStringList args = {
+        "infer", "abc",         run_,  "--target-theta", "0.2", "1.1",       "--name",
+        "busy",  "--n-samples", "500", "--epsilon",      "1.5", "--threads", "1"};
+    {
+      const QByteArray lock_path = (run_ + "/inference/.busy.lock").toUtf8();
+      const int fd = ::open(lock_path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+      QVERIFY(fd >= 0);
+      QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+      const auto r = run(args);
+      ::close(fd);
+      QCOMPARE(r.code, 1);
+      QVERIFY2(r.err.contains("another `imnn infer` is writing") && r.err.contains("busy"),
+               qPrintable(r.err));
+      QVERIFY(!r.err.contains("ABC:")); // refused before simulating
+      QVERIFY(QFile::exists(run_ + "/inference/.busy.partial/samples.npy"));
+      QVERIFY(!QDir(run_ + "/inference/busy").exists());
+    }
+    const auto r = run(args); // the lock is free: the stale staging folder is cleared
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(run_ + "/inference/busy/result.json"));
+    QVERIFY(!QDir(run_ + "/inference/.busy.partial").exists());
   }
 
   void ga_and_pmc_write_weighted_samples() {

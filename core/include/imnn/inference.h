@@ -208,6 +208,23 @@ void check_inference_dir(const std::filesystem::path &dir, bool replace);
 std::filesystem::path staging_inference_dir(const std::filesystem::path &dir);
 std::filesystem::path begin_inference_dir(const std::filesystem::path &dir);
 void commit_inference_dir(const std::filesystem::path &dir, bool replace);
+// An exclusive lock (flock) on the hidden ".<name>.lock" beside dir, held by
+// run_inference from check_inference_dir to commit_inference_dir: two jobs writing the
+// same name at once would otherwise share the staging folder (the second clears what the
+// first writes).
+// Throws InferenceError("name", ...) naming the folder when another process holds it.
+// The lock goes with the process, so a killed job leaves no stale lock (its staging
+// folder is then stale and begin_inference_dir clears it).
+class InferenceDirLock {
+public:
+  explicit InferenceDirLock(const std::filesystem::path &dir);
+  ~InferenceDirLock();
+  InferenceDirLock(const InferenceDirLock &) = delete;
+  InferenceDirLock &operator=(const InferenceDirLock &) = delete;
+
+private:
+  int fd_ = -1;
+};
 void write_vector_npy(const std::filesystem::path &file, const std::vector<double> &v);
 void write_matrix_npy(const std::filesystem::path &file, const MatrixD &m);
 // marginal_<i>.npy (1-D, gridsize_i) and marginal_<row>_<col>.npy (2-D, shape

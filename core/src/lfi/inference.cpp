@@ -12,6 +12,7 @@
 #include <Eigen/LU>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <random>
 
 namespace imnn::lfi {
@@ -367,8 +368,14 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
   r.dir = run_dir / "inference" / r.name;
   r.getdist_root = r.dir / r.name;
   std::exception_ptr dir_error;
+  // Held from before the method runs (a second job with this name fails at once, not
+  // after its simulations) until the results are committed.
+  std::optional<InferenceDirLock> lock;
   try {
-    if (writer) check_inference_dir(r.dir, o.replace);
+    if (writer) {
+      check_inference_dir(r.dir, o.replace);
+      lock.emplace(r.dir);
+    }
   } catch (...) {
     dir_error = std::current_exception();
   }
@@ -435,7 +442,8 @@ InferenceResult run_inference(Compressor &compressor, const PluginRegistry &regi
     }
   } catch (...) {
     std::error_code ec;
-    if (writer) fs::remove_all(staging_inference_dir(r.dir), ec); // nothing left behind
+    // Nothing left behind, but only our own staging folder (not another job's).
+    if (writer && lock) fs::remove_all(staging_inference_dir(r.dir), ec);
     throw;
   }
   return r;

@@ -4,7 +4,12 @@
 #include "imnn/inference.h"
 #include "imnn/run_directory.h"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace imnn::lfi {
 
@@ -70,6 +75,27 @@ void commit_inference_dir(const fs::path &dir, bool replace) {
   if (ec)
     throw Error("cannot move " + stage.string() + " to " + dir.string() + ": " + ec.message());
   fs::remove_all(old, ec);
+}
+
+InferenceDirLock::InferenceDirLock(const fs::path &dir) {
+  const fs::path file = hidden_sibling(dir, ".lock");
+  fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0)
+    throw Error("cannot create the lock file " + file.string() + ": " + std::strerror(errno));
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    ::close(fd_);
+    fd_ = -1;
+    if (err == EWOULDBLOCK)
+      throw InferenceError("name", "another `imnn infer` is writing " + dir.string() +
+                                       " right now (it holds " + file.string() +
+                                       "): wait for it to finish, or choose another `name`");
+    throw Error("cannot lock " + file.string() + ": " + std::strerror(err));
+  }
+}
+
+InferenceDirLock::~InferenceDirLock() {
+  if (fd_ >= 0) ::close(fd_); // releases the lock; the empty file stays (no unlink race)
 }
 
 void write_vector_npy(const fs::path &file, const std::vector<double> &v) {
