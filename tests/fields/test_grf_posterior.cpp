@@ -14,11 +14,11 @@
 // must reach 85% of the field's det F; measured: 600 iterations in ~50 s, det F 0.887 of
 // 65 127, and ABC and PMC agree with each other (sds x0.98-1.005 of the exact ones) while
 // their means sit 0.26-0.31 exact sd below the exact posterior's: that is the compression
-// (the estimate itself is 0.50 sd off in A, 0.23 in B), not the samplers. With 11% of det F lost the
-// Hausman spread is ~0.25 sd rms, so a 0.3 sd criterion holds for most targets, not all:
-// a weaker fit (leaky ReLU, 300 iterations: det F 0.64) put B's mean 0.85 sd off here.
-// 32 x 32 fields keep the fit short; the posterior is then 2x wider than at 128 x 128 and
-// well inside the prior box.
+// (the estimate itself is 0.50 sd off in A, 0.23 in B), not the samplers. With 11% of det F lost
+// the Hausman spread is ~0.25 sd rms, so a 0.3 sd criterion holds for most targets, not all: a
+// weaker fit (leaky ReLU, 300 iterations: det F 0.64) put B's mean 0.85 sd off here. 32 x 32 fields
+// keep the fit short; the posterior is then 2x wider than at 128 x 128 and well inside the prior
+// box.
 #include "imnn/compressor.h"
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
@@ -26,6 +26,7 @@
 
 #include "gaussian_problem.h"
 #include "grf_test_util.h"
+#include "imnn_problem.h"
 
 #include <QElapsedTimer>
 #include <QtTest>
@@ -53,20 +54,7 @@ class TestGrfPosterior : public QObject {
   gp::Moments exact_;
 
   Problem problem(std::uint64_t seed) const {
-    Problem p;
-    p.prior = prior_.get();
-    p.simulate = [this](std::uint64_t s, const double *theta, double *out) {
-      sim_->simulate(s, theta, out);
-    };
-    p.compress = comp_->estimate_fn();
-    p.input_size = comp_->input_size();
-    p.n_summaries = 2;
-    p.target = target_;
-    p.distance.kind = DistanceKind::fisher;
-    p.distance.F = comp_->model().statistics.F;
-    p.seed = seed;
-    p.threads = 2;
-    return p;
+    return imnn_problem(prior_.get(), sim_, *comp_, target_, seed);
   }
 
   void check(const char *method, const gp::SampleMoments &s) {

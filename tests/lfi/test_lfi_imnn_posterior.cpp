@@ -35,6 +35,7 @@
 #include "imnn/session.h"
 
 #include "gaussian_problem.h"
+#include "imnn_problem.h"
 
 #include <Eigen/LU>
 #include <QElapsedTimer>
@@ -71,21 +72,8 @@ class TestLfiImnnPosterior : public QObject {
   gp::SampleMoments abc_;
   gp::Moments abc_eps_;
 
-  Problem problem(std::uint64_t seed) {
-    Problem p;
-    p.prior = prior_.get();
-    p.simulate = [this](std::uint64_t s, const double *theta, double *out) {
-      sim_->simulate(s, theta, out);
-    };
-    p.compress = comp_->estimate_fn();
-    p.input_size = comp_->input_size();
-    p.n_summaries = 2;
-    p.target = target_;
-    p.distance.kind = DistanceKind::fisher;
-    p.distance.F = comp_->model().statistics.F;
-    p.seed = seed;
-    p.threads = 2;
-    return p;
+  Problem problem(std::uint64_t seed) const {
+    return imnn_problem(prior_.get(), sim_, *comp_, target_, seed);
   }
 
   void report(const char *method, const gp::SampleMoments &s) {
