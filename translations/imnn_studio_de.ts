@@ -45,6 +45,44 @@
     </message>
 </context>
 <context>
+    <name>OptionText</name>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="25"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="26"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="91"/>
+        <source>range %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="93"/>
+        <source>unit: %1</source>
+        <translation>Einheit: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="95"/>
+        <source>default: %1</source>
+        <translation>Vorgabe: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="97"/>
+        <source>no reference counterpart</source>
+        <translation>keine Entsprechung in der Referenz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="98"/>
+        <source>reference imnn: %1</source>
+        <translation>Referenz imnn: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/plugins_dialog.cpp" line="42"/>
@@ -55,307 +93,262 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="145"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="136"/>
+        <location filename="../app/gui/config_panel.cpp" line="148"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="137"/>
-        <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
-        <translation>`name`: das Laufverzeichnis ist runs/&lt;name&gt;-&lt;Datum&gt;-&lt;Uhrzeit&gt; (keine Entsprechung in der Referenz)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="142"/>
+        <location filename="../app/gui/config_panel.cpp" line="152"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="143"/>
-        <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
-        <translation>`mode`: wie die Ableitungen dd/dθ bestimmt werden (Referenz: die IMNN-Klasse — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="147"/>
-        <location filename="../app/gui/config_panel.cpp" line="529"/>
+        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="558"/>
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="154"/>
-        <location filename="../app/gui/config_panel.cpp" line="194"/>
+        <location filename="../app/gui/config_panel.cpp" line="164"/>
+        <location filename="../app/gui/config_panel.cpp" line="203"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="155"/>
-        <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
-        <translation>`simulator.plugin` (Referenz: SimulatorIMNN(simulator=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="167"/>
         <source>Options (JSON)</source>
         <translation>Optionen (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="158"/>
-        <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
-        <translation>`simulator.options`: die Optionen des Plugins als JSON-Objekt</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>prior low</source>
         <translation>Prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>prior high</source>
         <translation>Prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
-        <location filename="../app/gui/config_panel.cpp" line="529"/>
+        <location filename="../app/gui/config_panel.cpp" line="180"/>
+        <location filename="../app/gui/config_panel.cpp" line="558"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
-        <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
-        <translation>`theta_fid` (Referenz: IMNN(θ_fid=…)) und `delta_theta` (Referenz: NumericalGradientIMNN(δθ=…)); der Prior-Bereich stammt aus der Beschreibung des Plugins</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="188"/>
+        <location filename="../app/gui/config_panel.cpp" line="197"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
-        <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
-        <translation>`network.plugin` (Referenz: IMNN(model=stax.serial(…)))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="210"/>
+        <location filename="../app/gui/config_panel.cpp" line="220"/>
         <source>auto (n_params)</source>
         <translation>automatisch (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <location filename="../app/gui/config_panel.cpp" line="224"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="215"/>
-        <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
-        <translation>`n_summaries`: Anzahl der Zusammenfassungen, die das Netz ausgibt (Referenz: IMNN(n_summaries=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="218"/>
+        <location filename="../app/gui/config_panel.cpp" line="227"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="221"/>
+        <location filename="../app/gui/config_panel.cpp" line="230"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="222"/>
-        <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
-        <translation>`n_s`: Simulationen für die Kovarianz (Referenz: IMNN(n_s=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="224"/>
+        <location filename="../app/gui/config_panel.cpp" line="232"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="225"/>
-        <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
-        <translation>`n_d`: Simulationen mit Ableitungen, n_d ≤ n_s (Referenz: IMNN(n_d=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="228"/>
+        <location filename="../app/gui/config_panel.cpp" line="235"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="229"/>
-        <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
-        <translation>`optimiser.name` (Referenz: IMNN(optimiser=optax.adam(…)))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="231"/>
+        <location filename="../app/gui/config_panel.cpp" line="239"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="232"/>
-        <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
-        <translation>`optimiser.learning_rate` (Referenz: optax.adam(learning_rate=1e-3))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="234"/>
+        <location filename="../app/gui/config_panel.cpp" line="242"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="235"/>
-        <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
-        <translation>`fit.lambda`: Stärke des Regularisierers (Referenz: IMNN.fit(λ=10))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="237"/>
+        <location filename="../app/gui/config_panel.cpp" line="244"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="238"/>
-        <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
-        <translation>`fit.epsilon`: Nähe von C zur Einheitsmatrix (Referenz: IMNN.fit(ϵ=0.1))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="240"/>
+        <location filename="../app/gui/config_panel.cpp" line="246"/>
         <source>Patience</source>
         <translation>Geduld</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="241"/>
-        <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
-        <translation>`fit.patience`: Iterationen ohne Verbesserung bis zum Abbruch, gezählt nach min_iterations (Referenz: IMNN.fit(patience=100))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="244"/>
+        <location filename="../app/gui/config_panel.cpp" line="248"/>
         <source>Min iterations</source>
         <translation>Min. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="245"/>
-        <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
-        <translation>`fit.min_iterations` (Referenz: IMNN.fit(min_iterations=100))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="247"/>
+        <location filename="../app/gui/config_panel.cpp" line="251"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="248"/>
-        <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
-        <translation>`fit.max_iterations` (Referenz: IMNN.fit(max_iterations=100000))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="250"/>
+        <location filename="../app/gui/config_panel.cpp" line="254"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="251"/>
-        <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
-        <translation>`seed`: ein Startwert für die Gewichte und jede Simulation (Referenz: IMNN(key=…) und IMNN.fit(rng=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="300"/>
+        <location filename="../app/gui/config_panel.cpp" line="304"/>
         <source>CPU devices</source>
         <translation>CPU-Geräte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="301"/>
-        <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
-        <translation>`devices`: CPU-Geräte, auf die die Simulationen aufgeteilt werden, jedes mit eigenem Arbeitsthread und Backend, geschrieben als [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (Referenz: AggregatedSimulatorIMNN(devices=…), die JAX-Geräte)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="304"/>
+        <location filename="../app/gui/config_panel.cpp" line="308"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="309"/>
+        <location filename="../app/gui/config_panel.cpp" line="310"/>
+        <source>This box sets `threads` and every `devices[i].threads`.</source>
+        <translation>Dieses Feld setzt `threads` und jedes `devices[i].threads`.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="312"/>
         <source>CUDA GPUs</source>
         <translation>CUDA-GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="321"/>
+        <location filename="../app/gui/config_panel.cpp" line="320"/>
+        <source>Reference: AggregatedSimulatorIMNN(n_per_device=…)</source>
+        <translation>Referenz: AggregatedSimulatorIMNN(n_per_device=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="322"/>
         <source>Memory budget (MB)</source>
         <translation>Speicherbudget (MB)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="322"/>
-        <source>`fit.memory_budget_mb`: memory for activations, in MB; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
-        <translation>`fit.memory_budget_mb`: Speicher für Aktivierungen, in MB; ein Durchlauf, wenn die Aktivierungen aller Blöcke hineinpassen, sonst zwei (neu berechnet, wie es die Referenz immer tut)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="427"/>
+        <location filename="../app/gui/config_panel.cpp" line="453"/>
         <source>%1; fix it in a text editor</source>
         <translation>%1; korrigieren Sie die Datei in einem Texteditor</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="651"/>
+        <location filename="../app/gui/config_panel.cpp" line="584"/>
+        <source>`network.options.%1`: %2 (an option of the %3 plugin; reference: the layers of its stax model)</source>
+        <translation>`network.options.%1`: %2 (eine Option des Plugins %3; Referenz: die Schichten seines stax-Modells)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="587"/>
+        <source>no description</source>
+        <translation>keine Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="690"/>
         <source>give the plugin&apos;s options as a JSON object {…}</source>
         <translation>geben Sie die Optionen des Plugins als JSON-Objekt {…} an</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="660"/>
+        <location filename="../app/gui/config_panel.cpp" line="699"/>
         <source>%1 of %2: %3</source>
         <translation>%1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="295"/>
+        <location filename="../app/gui/config_panel.cpp" line="299"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
+        <location filename="../app/gui/config_panel.cpp" line="153"/>
+        <source>Reference: the IMNN class (SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
+        <translation>Referenz: die IMNN-Klasse (SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="165"/>
+        <source>Reference: SimulatorIMNN(simulator=…)</source>
+        <translation>Referenz: SimulatorIMNN(simulator=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <source>The prior box comes from the plugin&apos;s descriptor.</source>
+        <translation>Die Prior-Box stammt aus der Beschreibung des Plugins.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="204"/>
+        <source>Reference: IMNN(model=stax.serial(…))</source>
+        <translation>Referenz: IMNN(model=stax.serial(…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="236"/>
+        <source>This box sets `optimiser.name`; the file may give the other keys.</source>
+        <translation>Dieses Feld setzt `optimiser.name`; die übrigen Schlüssel können in der Datei stehen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="240"/>
+        <source>This box sets `optimiser.learning_rate`.</source>
+        <translation>Dieses Feld setzt `optimiser.learning_rate`.</translation>
+    </message>
+    <message>
         <location filename="../app/gui/config_panel.cpp" line="305"/>
+        <source>This box sets the number of CPU devices, each with its own worker thread and backend (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices).</source>
+        <translation>Dieses Feld setzt die Anzahl der CPU-Geräte, jedes mit eigenem Arbeitsthread und Backend (Referenz: AggregatedSimulatorIMNN(devices=…), die JAX-Geräte).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="309"/>
         <source>Threads per device</source>
         <translation>Threads pro Gerät</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="306"/>
-        <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
-        <translation>`threads` und `devices[i].threads`: Rechenthreads jedes Geräts, 0 = alle Kerne (Referenz: keine; XLA wählt die Threads eines JAX-Geräts)</translation>
+        <location filename="../app/gui/config_panel.cpp" line="334"/>
+        <source>More settings</source>
+        <translation>Weitere Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="312"/>
+        <location filename="../app/gui/config_panel.cpp" line="315"/>
         <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
         <translation>Kein CUDA-Gerät/-Build verfügbar: dieser Build der Engine rechnet nur auf der CPU (CPU-Geräte und Threads oben einstellen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="314"/>
+        <location filename="../app/gui/config_panel.cpp" line="317"/>
         <source>GPUs</source>
         <translation>GPUs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="315"/>
+        <location filename="../app/gui/config_panel.cpp" line="318"/>
         <source>whole set</source>
         <translation>ganzer Satz</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="316"/>
+        <location filename="../app/gui/config_panel.cpp" line="319"/>
         <source>n_per_device</source>
         <translation>n_per_device</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="317"/>
-        <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
-        <translation>`n_per_device`: Simulationen pro Block, Block k auf Gerät k mod Anzahl der Geräte; 0 = der ganze Satz als ein Block (Referenz: AggregatedSimulatorIMNN(n_per_device=…))</translation>
     </message>
     <message>
         <location filename="../app/gui/config_panel.cpp" line="326"/>
@@ -363,22 +356,17 @@
         <translation>Arrays streamen</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="327"/>
-        <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
-        <translation>`data.stream`: nur Array-Modi; on liest die Arrays blockweise von der Festplatte, off lädt sie, auto streamt, wenn sie nicht ins Speicherbudget passen (Referenz: keine)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="354"/>
+        <location filename="../app/gui/config_panel.cpp" line="379"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>eine Konfiguration muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="420"/>
+        <location filename="../app/gui/config_panel.cpp" line="446"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>%1 lässt sich nicht öffnen: %2; prüfen Sie den Pfad</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="436"/>
+        <location filename="../app/gui/config_panel.cpp" line="462"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>%1 lässt sich nicht schreiben: %2; wählen Sie einen anderen Ordner</translation>
     </message>
@@ -404,72 +392,52 @@
 <context>
     <name>imnn::gui::DataFilesBox</name>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="46"/>
+        <location filename="../app/gui/data_files_box.cpp" line="49"/>
         <source>Data files</source>
         <translation>Datendateien</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
         <source>Fiducial</source>
         <translation>Fiduzial</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
         <source>Derivative</source>
         <translation>Ableitung</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
         <source>Validation fiducial</source>
         <translation>Validierung fiduzial</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="49"/>
+        <location filename="../app/gui/data_files_box.cpp" line="52"/>
         <source>Validation derivative</source>
         <translation>Validierung Ableitung</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="51"/>
-        <source>`data.fiducial`: simulations at θ_fid, shape (n_s, *input_shape) (reference: GradientIMNN(fiducial=…))</source>
-        <translation>`data.fiducial`: Simulationen bei θ_fid, Form (n_s, *input_shape) (Referenz: GradientIMNN(fiducial=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="53"/>
-        <source>`data.derivative`: gradient mode (n_d, *input_shape, n_params) (reference: GradientIMNN(derivative=…)); numerical mode (n_d, 2, n_params, *input_shape), the simulations at θ_fid ∓ δθ/2 (reference: NumericalGradientIMNN(derivative=…))</source>
-        <translation>`data.derivative`: Modus gradient (n_d, *input_shape, n_params) (Referenz: GradientIMNN(derivative=…)); Modus numerical (n_d, 2, n_params, *input_shape), die Simulationen bei θ_fid ∓ δθ/2 (Referenz: NumericalGradientIMNN(derivative=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="56"/>
-        <source>`data.validation_fiducial`: optional validation simulations (reference: validation_fiducial=…)</source>
-        <translation>`data.validation_fiducial`: optionale Validierungssimulationen (Referenz: validation_fiducial=…)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="58"/>
-        <source>`data.validation_derivative`: optional, with the validation fiducial (reference: validation_derivative=…)</source>
-        <translation>`data.validation_derivative`: optional, zusammen mit der fiduzialen Validierung (Referenz: validation_derivative=…)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <location filename="../app/gui/data_files_box.cpp" line="66"/>
         <source>.npy, .npz:member or .h5:/dataset</source>
         <translation>.npy, .npz:Mitglied oder .h5:/Datensatz</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <location filename="../app/gui/data_files_box.cpp" line="66"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="70"/>
+        <location filename="../app/gui/data_files_box.cpp" line="67"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="90"/>
+        <location filename="../app/gui/data_files_box.cpp" line="87"/>
         <source>%1 array</source>
         <translation>Array %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="91"/>
+        <location filename="../app/gui/data_files_box.cpp" line="88"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5);;All files (*)</source>
         <translation>Arrays (*.npy *.npz *.h5 *.hdf5);;Alle Dateien (*)</translation>
     </message>
@@ -771,263 +739,178 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="99"/>
+        <location filename="../app/gui/infer_panel.cpp" line="119"/>
         <source>Gaussian approximation</source>
         <translation>Gaußsche Näherung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="100"/>
+        <location filename="../app/gui/infer_panel.cpp" line="120"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="101"/>
+        <location filename="../app/gui/infer_panel.cpp" line="121"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="119"/>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
         <source>Trained run</source>
         <translation>Trainierter Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="123"/>
+        <location filename="../app/gui/infer_panel.cpp" line="143"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>anpassen oder einen Lauf im Reiter Läufe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="124"/>
+        <location filename="../app/gui/infer_panel.cpp" line="144"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Das Laufverzeichnis, dessen model.json die Daten komprimiert (`imnn infer METHOD RUN_DIR`); die Ergebnisse landen in RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="126"/>
-        <location filename="../app/gui/infer_panel.cpp" line="158"/>
+        <location filename="../app/gui/infer_panel.cpp" line="146"/>
+        <location filename="../app/gui/infer_panel.cpp" line="177"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="133"/>
+        <location filename="../app/gui/infer_panel.cpp" line="153"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="137"/>
+        <location filename="../app/gui/infer_panel.cpp" line="157"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="159"/>
         <source>Simulate at θ</source>
         <translation>Bei θ simulieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="140"/>
+        <location filename="../app/gui/infer_panel.cpp" line="160"/>
         <source>Load data (.npy)</source>
         <translation>Daten laden (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="147"/>
+        <location filename="../app/gui/infer_panel.cpp" line="167"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="148"/>
-        <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
-        <translation>`target_theta`: die Parameter, bei denen das Ziel simuliert wird, einer je Parameter (Referenz: die Zieldaten d_obs aus simulator(key, θ_target))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="151"/>
-        <location filename="../app/gui/infer_panel.cpp" line="273"/>
+        <location filename="../app/gui/infer_panel.cpp" line="171"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="152"/>
-        <source>`target_seed`: seed of the target simulation</source>
-        <translation>`target_seed`: Startwert der Zielsimulation</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <location filename="../app/gui/infer_panel.cpp" line="181"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="162"/>
-        <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
-        <translation>`target`: beobachtete Daten (.npy/.npz/.h5) der Form (*input_shape) oder (1, *input_shape) (Referenz: target_data)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="187"/>
         <source>Target data</source>
         <translation>Zieldaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="169"/>
+        <location filename="../app/gui/infer_panel.cpp" line="188"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Arrays (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="176"/>
+        <location filename="../app/gui/infer_panel.cpp" line="195"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="182"/>
+        <location filename="../app/gui/infer_panel.cpp" line="201"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga: N(Schätzung, F⁻¹) (Referenz: GaussianApproximation); abc: Verwerfungs-ABC (Referenz: ApproximateBayesianComputation); pmc: ABC-Populations-Monte-Carlo (Referenz: PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="198"/>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
         <source>Draws</source>
         <translation>Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="199"/>
-        <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
-        <translation>`n_samples`: Ziehungen aus N(Schätzung, F⁻¹) innerhalb der Prior-Box, als GetDist-Stichproben geschrieben</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="203"/>
+        <location filename="../app/gui/infer_panel.cpp" line="222"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
         <source>Draws per iteration</source>
         <translation>Ziehungen je Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="213"/>
-        <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
-        <translation>`n_samples`: Ziehungen aus dem Prior je Iteration (Referenz: n_samples)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="214"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
         <source>one batch</source>
         <translation>ein Durchgang</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="215"/>
+        <location filename="../app/gui/infer_panel.cpp" line="229"/>
         <source>Min accepted</source>
         <translation>Min. akzeptiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="216"/>
-        <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
-        <translation>`min_accepted`: iterieren, bis so viele Ziehungen akzeptiert sind (Referenz: min_accepted)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
-        <location filename="../app/gui/infer_panel.cpp" line="240"/>
-        <location filename="../app/gui/infer_panel.cpp" line="300"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <location filename="../app/gui/infer_panel.cpp" line="295"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="220"/>
-        <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
-        <translation>`max_iterations`: höchstens so viele Iterationen der min_accepted-Schleife (Referenz: max_iterations)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="225"/>
-        <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
-        <translation>`n_points`: Populationsgröße (Referenz: PopulationMonteCarlo(n_points=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="226"/>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
         <source>10 × population</source>
         <translation>10 × Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="237"/>
         <source>Initial draws</source>
         <translation>Anfangsziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
-        <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
-        <translation>`n_initial_points`: anfängliche Ziehungen aus dem Prior, ≥ Population (Referenz: n_initial_points)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <location filename="../app/gui/infer_panel.cpp" line="239"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="232"/>
-        <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
-        <translation>`percentile`: Punkte jenseits dieses Abstandsperzentils werden in jeder Iteration bewegt (Referenz: percentile=75)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <location filename="../app/gui/infer_panel.cpp" line="241"/>
         <source>Acceptance ratio</source>
         <translation>Akzeptanzrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <location filename="../app/gui/infer_panel.cpp" line="248"/>
         <source>Proposals per point</source>
         <translation>Vorschläge je Punkt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="204"/>
-        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
-        <translation>`epsilon`: Akzeptanzabstand; Ziehungen mit ρ &lt; ε werden behalten (Referenz: ApproximateBayesianComputation(ϵ=…)); auto: der Abstand, der den Akzeptanzanteil der Ziehungen annimmt</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>Accept fraction</source>
         <translation>Akzeptanzanteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="209"/>
-        <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
-        <translation>`accept_fraction`: bei ε auto der Anteil der angenommenen Ziehungen (ε ist dieses Quantil ihrer Abstände; keine Entsprechung in der Referenz)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="236"/>
-        <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
-        <translation>`acceptance_ratio`: PMC ist konvergiert, wenn angenommen/Ziehungen einer Iteration darunter fällt (Referenz: acceptance_ratio=0.1; hier 0,02, gemessen, um die Breiten des exakten Posteriors zu erreichen)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="241"/>
-        <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
-        <translation>`max_iteration`: eine Sicherheitsgrenze; ein Lauf, den sie beendet, wird als nicht konvergiert markiert (Referenz: max_iteration=10, was vor der Konvergenz abbricht)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
-        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
-        <translation>`max_acceptance`: Vorschläge pro bewegtem Punkt und Iteration (Referenz: max_acceptance=1; hier 10)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="251"/>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
         <source>Prior and output</source>
         <translation>Prior und Ausgabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="254"/>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
         <source>Prior low</source>
         <translation>Prior unten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="255"/>
-        <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
-        <translation>`prior_low`: Untergrenzen der gleichverteilten Prior-Box, eine je Parameter (Vorgabe: die des Simulator-Plugins; Referenz: prior=tfd.Uniform(low, high))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="258"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>Prior high</source>
         <translation>Prior oben</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
-        <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
-        <translation>`prior_high`: Obergrenzen der Prior-Box, eine je Parameter</translation>
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="262"/>
@@ -1035,478 +918,498 @@
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="263"/>
-        <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
-        <translation>`distance`: fisher sqrt(dθᵀ F dθ) zwischen Schätzungen (wie die Referenz) oder euclidean</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
         <source>Grid points</source>
         <translation>Gitterpunkte</translation>
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="267"/>
-        <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
-        <translation>`gridsize`: Gitterpunkte der Randverteilungen je Parameter (Referenz: gridsize=100)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="269"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
-        <source>`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins (reference: smoothing); a change re-smooths the shown results at once</source>
-        <translation>`smoothing`: Gaußsche Glättung der ABC- und PMC-Histogramme, in Klassen (Referenz: smoothing); eine Änderung glättet die gezeigten Ergebnisse sofort neu</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="274"/>
-        <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
-        <translation>`seed`: Startwert der Prior-Ziehungen und Simulationen (Referenz: rng)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <location filename="../app/gui/infer_panel.cpp" line="271"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="276"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="277"/>
-        <source>`threads`: compute threads, 0 = all cores</source>
-        <translation>`threads`: Rechen-Threads, 0 = alle Kerne</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <location filename="../app/gui/infer_panel.cpp" line="275"/>
         <source>the method</source>
         <translation>die Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="276"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
-        <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
-        <translation>`name`: der Ordner RUN_DIR/inference/&lt;name&gt;; ein früheres Ergebnis dieses Namens wird ersetzt</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <source>Here: the draws from N(estimate, F⁻¹) inside the prior box, written as the GetDist samples.</source>
+        <translation>Hier: die Ziehungen aus N(Schätzung, F⁻¹) innerhalb der Prior-Box, als GetDist-Stichproben geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="286"/>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <source>Reference: the target data d_obs made with simulator(key, θ_target)</source>
+        <translation>Referenz: die Zieldaten d_obs, erzeugt mit simulator(key, θ_target)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="180"/>
+        <source>Reference: target_data</source>
+        <translation>Referenz: target_data</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <source>Reference: ApproximateBayesianComputation(ϵ=…)</source>
+        <translation>Referenz: ApproximateBayesianComputation(ϵ=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <source>Reference: PopulationMonteCarlo(n_points=…)</source>
+        <translation>Referenz: PopulationMonteCarlo(n_points=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <source>0.02 here: measured to give the exact posterior&apos;s widths on the Gaussian example.</source>
+        <translation>Hier 0,02: gemessen, um im Gauß-Beispiel die Breiten des exakten Posteriors zu erreichen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="246"/>
+        <source>A run this limit stops is marked not converged.</source>
+        <translation>Ein Lauf, den diese Grenze beendet, wird als nicht konvergiert markiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <source>Reference: prior=tfd.Uniform(low, high)</source>
+        <translation>Referenz: prior=tfd.Uniform(low, high)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <source>A change re-smooths the shown results at once.</source>
+        <translation>Eine Änderung glättet die gezeigten Ergebnisse sofort neu.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <source>An earlier result of that name is replaced.</source>
+        <translation>Ein früheres Ergebnis dieses Namens wird ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>Refit at the estimate</source>
         <translation>Neuanpassung an der Schätzung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="287"/>
+        <location filename="../app/gui/infer_panel.cpp" line="282"/>
         <source>Fit new IMNNs at θ_fid = θ̂ of the target until θ̂ settles (`imnn refit RUN --target …`): each round is a run directory RUN_DIR/refit/round_&lt;k&gt;/, the trajectory RUN_DIR/refit.json</source>
         <translation>Neue IMNNs bei θ_fid = θ̂ des Ziels anpassen, bis θ̂ sich nicht mehr bewegt (`imnn refit RUN --target …`): jede Runde ist ein Laufverzeichnis RUN_DIR/refit/round_&lt;k&gt;/, der Verlauf RUN_DIR/refit.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="293"/>
+        <location filename="../app/gui/infer_panel.cpp" line="288"/>
         <source>Rounds</source>
         <translation>Runden</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="294"/>
+        <location filename="../app/gui/infer_panel.cpp" line="289"/>
         <source>`--rounds`: most fits after the first run</source>
         <translation>`--rounds`: höchstens so viele Anpassungen nach dem ersten Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="296"/>
+        <location filename="../app/gui/infer_panel.cpp" line="291"/>
         <source>Tolerance</source>
         <translation>Toleranz</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="297"/>
+        <location filename="../app/gui/infer_panel.cpp" line="292"/>
         <source>`--tolerance`: stop when θ̂ moves less than this many Fisher standard deviations √(Δθᵀ F Δθ) between rounds</source>
         <translation>`--tolerance`: aufhören, wenn θ̂ sich zwischen zwei Runden um weniger als so viele Fisher-Standardabweichungen √(Δθᵀ F Δθ) bewegt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="299"/>
+        <location filename="../app/gui/infer_panel.cpp" line="294"/>
         <source>the run&apos;s</source>
         <translation>die des Laufs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="301"/>
+        <location filename="../app/gui/infer_panel.cpp" line="296"/>
         <source>`--max-iterations`: fit.max_iterations of each round (the run&apos;s own by default)</source>
         <translation>`--max-iterations`: fit.max_iterations jeder Runde (standardmäßig die des Laufs)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="302"/>
+        <location filename="../app/gui/infer_panel.cpp" line="297"/>
         <source>Warm start</source>
         <translation>Warmstart</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <location filename="../app/gui/infer_panel.cpp" line="300"/>
         <source>`--warm-start`: start each round from the previous round&apos;s kept weights</source>
         <translation>`--warm-start`: jede Runde mit den behaltenen Gewichten der vorigen Runde beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="306"/>
+        <location filename="../app/gui/infer_panel.cpp" line="301"/>
         <source>Replace an earlier refit</source>
         <translation>Frühere Neuanpassung ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="309"/>
+        <location filename="../app/gui/infer_panel.cpp" line="304"/>
         <source>`--replace`: delete RUN_DIR/refit/ of an earlier refit first</source>
         <translation>`--replace`: RUN_DIR/refit/ einer früheren Neuanpassung zuerst löschen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <location filename="../app/gui/infer_panel.cpp" line="305"/>
         <source>Refit</source>
         <translation>Neu anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="312"/>
+        <location filename="../app/gui/infer_panel.cpp" line="307"/>
         <source>Run the refit on a worker thread; Cancel stops the round&apos;s fit (its run is kept) and the refit</source>
         <translation>Die Neuanpassung in einem Hintergrund-Thread ausführen; Abbrechen beendet die Anpassung der Runde (ihr Lauf bleibt erhalten) und die Neuanpassung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="317"/>
+        <location filename="../app/gui/infer_panel.cpp" line="312"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="319"/>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Die gewählte Methode in einem Arbeits-Thread ausführen (Strg+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="320"/>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="321"/>
+        <location filename="../app/gui/infer_panel.cpp" line="316"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="322"/>
+        <location filename="../app/gui/infer_panel.cpp" line="317"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Die Inferenz bei der nächsten Prüfung anhalten; das Bisherige bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="326"/>
+        <location filename="../app/gui/infer_panel.cpp" line="321"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="377"/>
+        <location filename="../app/gui/infer_panel.cpp" line="372"/>
         <source>Run directories (double-click to open):</source>
         <translation>Laufverzeichnisse (Doppelklick öffnet):</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="392"/>
+        <location filename="../app/gui/infer_panel.cpp" line="387"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="393"/>
+        <location filename="../app/gui/infer_panel.cpp" line="388"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="395"/>
+        <location filename="../app/gui/infer_panel.cpp" line="390"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="396"/>
+        <location filename="../app/gui/infer_panel.cpp" line="391"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="397"/>
+        <location filename="../app/gui/infer_panel.cpp" line="392"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="399"/>
+        <location filename="../app/gui/infer_panel.cpp" line="394"/>
         <source>Show ABC summaries</source>
         <translation>ABC-Zusammenfassungen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="401"/>
+        <location filename="../app/gui/infer_panel.cpp" line="396"/>
         <source>Show refit</source>
         <translation>Neuanpassung zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="403"/>
+        <location filename="../app/gui/infer_panel.cpp" line="398"/>
         <source>Show the trajectory of θ̂ over the refit&apos;s rounds instead of the corner plot</source>
         <translation>Den Verlauf von θ̂ über die Runden der Neuanpassung statt des Corner-Plots zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="501"/>
+        <location filename="../app/gui/infer_panel.cpp" line="496"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="529"/>
+        <location filename="../app/gui/infer_panel.cpp" line="524"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="596"/>
-        <location filename="../app/gui/infer_panel.cpp" line="878"/>
+        <location filename="../app/gui/infer_panel.cpp" line="591"/>
+        <location filename="../app/gui/infer_panel.cpp" line="873"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
+        <location filename="../app/gui/infer_panel.cpp" line="597"/>
+        <location filename="../app/gui/infer_panel.cpp" line="600"/>
         <location filename="../app/gui/infer_panel.cpp" line="602"/>
-        <location filename="../app/gui/infer_panel.cpp" line="605"/>
-        <location filename="../app/gui/infer_panel.cpp" line="607"/>
-        <location filename="../app/gui/infer_panel.cpp" line="622"/>
-        <location filename="../app/gui/infer_panel.cpp" line="839"/>
-        <location filename="../app/gui/infer_panel.cpp" line="893"/>
-        <location filename="../app/gui/infer_panel.cpp" line="897"/>
-        <location filename="../app/gui/infer_panel.cpp" line="899"/>
-        <location filename="../app/gui/infer_panel.cpp" line="907"/>
+        <location filename="../app/gui/infer_panel.cpp" line="617"/>
+        <location filename="../app/gui/infer_panel.cpp" line="834"/>
+        <location filename="../app/gui/infer_panel.cpp" line="888"/>
+        <location filename="../app/gui/infer_panel.cpp" line="892"/>
+        <location filename="../app/gui/infer_panel.cpp" line="894"/>
+        <location filename="../app/gui/infer_panel.cpp" line="902"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="614"/>
+        <location filename="../app/gui/infer_panel.cpp" line="609"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="621"/>
-        <location filename="../app/gui/infer_panel.cpp" line="906"/>
+        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="901"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="621"/>
-        <location filename="../app/gui/infer_panel.cpp" line="906"/>
+        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="901"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="638"/>
+        <location filename="../app/gui/infer_panel.cpp" line="633"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="640"/>
+        <location filename="../app/gui/infer_panel.cpp" line="635"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="642"/>
+        <location filename="../app/gui/infer_panel.cpp" line="637"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="644"/>
+        <location filename="../app/gui/infer_panel.cpp" line="639"/>
         <source>, not converged</source>
         <translation>, nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="654"/>
+        <location filename="../app/gui/infer_panel.cpp" line="649"/>
         <source>error: smoothing: %1</source>
         <translation>Fehler: Glättung: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="655"/>
+        <location filename="../app/gui/infer_panel.cpp" line="650"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>geben Sie eine Anzahl Klassen &gt;= 0 ein, z. B. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="679"/>
+        <location filename="../app/gui/infer_panel.cpp" line="674"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="680"/>
+        <location filename="../app/gui/infer_panel.cpp" line="675"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="689"/>
+        <location filename="../app/gui/infer_panel.cpp" line="684"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 ist nicht konvergiert (sein Posterior kann zu breit oder verschoben sein): %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="707"/>
+        <location filename="../app/gui/infer_panel.cpp" line="702"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="708"/>
+        <location filename="../app/gui/infer_panel.cpp" line="703"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="713"/>
+        <location filename="../app/gui/infer_panel.cpp" line="708"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="730"/>
         <source>summary of %1</source>
         <translation>Zusammenfassung von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="736"/>
+        <location filename="../app/gui/infer_panel.cpp" line="731"/>
         <source>summary %1</source>
         <translation>Zusammenfassung %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="740"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="742"/>
+        <location filename="../app/gui/infer_panel.cpp" line="737"/>
         <source>accepted draws&apos; summaries</source>
         <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="744"/>
+        <location filename="../app/gui/infer_panel.cpp" line="739"/>
         <source>target&apos;s summary</source>
         <translation>Zusammenfassung des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="758"/>
+        <location filename="../app/gui/infer_panel.cpp" line="753"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="758"/>
+        <location filename="../app/gui/infer_panel.cpp" line="753"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="812"/>
+        <location filename="../app/gui/infer_panel.cpp" line="807"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="814"/>
+        <location filename="../app/gui/infer_panel.cpp" line="809"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, Vektor (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="819"/>
+        <location filename="../app/gui/infer_panel.cpp" line="814"/>
         <source>PNG resolution</source>
         <translation>PNG-Auflösung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="820"/>
+        <location filename="../app/gui/infer_panel.cpp" line="815"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Punkte pro Zoll (die gezeigte Abbildung bei 96 dpi):</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="828"/>
+        <location filename="../app/gui/infer_panel.cpp" line="823"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="829"/>
+        <location filename="../app/gui/infer_panel.cpp" line="824"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="835"/>
+        <location filename="../app/gui/infer_panel.cpp" line="830"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="838"/>
+        <location filename="../app/gui/infer_panel.cpp" line="833"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="886"/>
+        <location filename="../app/gui/infer_panel.cpp" line="881"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>Fehler: %1 enthält eine frühere Neuanpassung: „Frühere Neuanpassung ersetzen“ ankreuzen, um sie zu überschreiben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="929"/>
+        <location filename="../app/gui/infer_panel.cpp" line="924"/>
         <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run)</source>
         <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="930"/>
+        <location filename="../app/gui/infer_panel.cpp" line="925"/>
         <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the target&apos;s θ</source>
         <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf); gestrichelt: θ des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="946"/>
+        <location filename="../app/gui/infer_panel.cpp" line="941"/>
         <source>θ%1</source>
         <translation>θ%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="952"/>
+        <location filename="../app/gui/infer_panel.cpp" line="947"/>
         <source>round</source>
         <translation>Runde</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="954"/>
+        <location filename="../app/gui/infer_panel.cpp" line="949"/>
         <source>θ̂ of %1</source>
         <translation>θ̂ von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="958"/>
+        <location filename="../app/gui/infer_panel.cpp" line="953"/>
         <source>±1 Fisher sd</source>
         <translation>±1 Fisher-Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="980"/>
+        <location filename="../app/gui/infer_panel.cpp" line="975"/>
         <source>target&apos;s θ</source>
         <translation>θ des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="998"/>
+        <location filename="../app/gui/infer_panel.cpp" line="993"/>
         <source>round 0 (the run): %1</source>
         <translation>Runde 0 (der Lauf): %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="999"/>
+        <location filename="../app/gui/infer_panel.cpp" line="994"/>
         <source>round %1: %2</source>
         <translation>Runde %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1009"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1004"/>
         <source>No refit yet: choose the target above and press Refit.</source>
         <translation>Noch keine Neuanpassung: oben das Ziel wählen und „Neu anpassen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1016"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1013"/>
         <source>&lt;b&gt;Running&lt;/b&gt;: round %1 done</source>
         <translation>&lt;b&gt;Läuft&lt;/b&gt;: Runde %1 fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1018"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1015"/>
         <source>&lt;b&gt;Converged&lt;/b&gt; at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)</source>
         <translation>&lt;b&gt;Konvergiert&lt;/b&gt; in Runde %1: θ̂ bewegte sich um %2 Fisher-Standardabweichungen (unter der Toleranz %3)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1022"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1019"/>
         <source>&lt;b&gt;Not converged: cancelled&lt;/b&gt; after round %1</source>
         <translation>&lt;b&gt;Nicht konvergiert: abgebrochen&lt;/b&gt; nach Runde %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1024"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1021"/>
         <source>&lt;b&gt;Not converged&lt;/b&gt;: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); raise the rounds or the max iterations</source>
         <translation>&lt;b&gt;Nicht konvergiert&lt;/b&gt;: θ̂ bewegte sich in Runde %2 noch um %1 Fisher-Standardabweichungen (Toleranz %3); Runden oder maximale Iterationen erhöhen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1036"/>
         <source>θ̂ = (%1) at θ_fid = (%2)</source>
         <translation>θ̂ = (%1) bei θ_fid = (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
         <source>det F = %1</source>
         <translation>det F = %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
         <source>F =</source>
         <translation>F =</translation>
     </message>
@@ -1858,19 +1761,6 @@
         <location filename="../app/gui/main_window.cpp" line="521"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
-    </message>
-</context>
-<context>
-    <name>imnn::gui::PluginOptionsForm</name>
-    <message>
-        <location filename="../app/gui/plugin_options_form.cpp" line="120"/>
-        <source>`%1`: %2 (an option of the %3 plugin; reference: the layers of its stax model)</source>
-        <translation>`%1`: %2 (eine Option des Plugins %3; Referenz: die Schichten seines stax-Modells)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/plugin_options_form.cpp" line="121"/>
-        <source>no description</source>
-        <translation>keine Beschreibung</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2159,504 @@
         <location filename="../app/gui/work_split.cpp" line="38"/>
         <source>, arrays streamed from disk</source>
         <translation>, Arrays von der Festplatte gestreamt</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::options</name>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="11"/>
+        <source>file format marker (written by the program)</source>
+        <translation>Kennung des Dateiformats (vom Programm geschrieben)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="12"/>
+        <source>imnn-studio-config</source>
+        <translation>imnn-studio-config</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="13"/>
+        <source>config format version (this build reads 1)</source>
+        <translation>Version des Konfigurationsformats (dieser Build liest 1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="14"/>
+        <source>the run&apos;s name: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (a name, not a path; --run-dir chooses the folder)</source>
+        <translation>der Name des Laufs: das Laufverzeichnis ist runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (ein Name, kein Pfad; --run-dir wählt den Ordner)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="15"/>
+        <source>fitting mode; auto picks simulator when the plugin has a Jacobian, else simulator-numerical, and gradient or numerical for arrays (Fitting modes)</source>
+        <translation>Anpassungsmodus; auto wählt simulator, wenn das Plugin eine Jacobi-Matrix liefert, sonst simulator-numerical, und für Arrays gradient oder numerical (Anpassungsmodi)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="16"/>
+        <source>why auto picked the mode (written by the program)</source>
+        <translation>warum auto diesen Modus gewählt hat (vom Programm geschrieben)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="17"/>
+        <source>written by the fit</source>
+        <translation>von der Anpassung geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="18"/>
+        <source>simulator plugin (&quot;simulator&quot;: &quot;name&quot; is short for {&quot;plugin&quot;: &quot;name&quot;})</source>
+        <translation>Simulator-Plugin (&quot;simulator&quot;: &quot;name&quot; ist kurz für {&quot;plugin&quot;: &quot;name&quot;})</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="19"/>
+        <source>none (array modes)</source>
+        <translation>keins (Array-Modi)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="20"/>
+        <source>the simulator plugin&apos;s options (`imnn plugins` lists them)</source>
+        <translation>die Optionen des Simulator-Plugins (`imnn plugins` listet sie auf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="21"/>
+        <source>Isolate the simulator</source>
+        <translation>Simulator isolieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="22"/>
+        <source>run the simulations in child processes: a crash, exit or hang stops the fit with a message instead of taking it down (Simulator plugins)</source>
+        <translation>die Simulationen in Kindprozessen ausführen: ein Absturz, Beenden oder Hängen stoppt die Anpassung mit einer Meldung, statt sie mitzureißen (Simulator-Plugins)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="23"/>
+        <source>Call timeout</source>
+        <translation>Zeitlimit je Aufruf</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="24"/>
+        <source>with isolate: a call (one chunk) running longer is stopped (0: no limit)</source>
+        <translation>bei isolate: ein Aufruf (ein Block), der länger läuft, wird gestoppt (0: keine Grenze)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="25"/>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="26"/>
+        <source>(n_s, *input_shape) array (paths relative to the config file; file.npz:member, file.h5:/dataset allowed)</source>
+        <translation>Array der Form (n_s, *input_shape) (Pfade relativ zur Konfigurationsdatei; file.npz:member, file.h5:/dataset erlaubt)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="27"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="28"/>
+        <source>gradient: (n_d, *input_shape, n_params); numerical: (n_d, 2, n_params, *input_shape)</source>
+        <translation>gradient: (n_d, *input_shape, n_params); numerical: (n_d, 2, n_params, *input_shape)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="29"/>
+        <source>optional fixed validation array, with data.validation_derivative</source>
+        <translation>optionales festes Validierungs-Array, zusammen mit data.validation_derivative</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="30"/>
+        <source>optional fixed validation derivatives, with data.validation_fiducial</source>
+        <translation>optionale feste Validierungsableitungen, zusammen mit data.validation_fiducial</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="31"/>
+        <source>on reads the arrays a chunk at a time from disk (memory-mapped .npy, HDF5 hyperslabs), off loads them, auto streams when they do not fit fit.memory_budget_mb</source>
+        <translation>on liest die Arrays blockweise von der Festplatte (speicherabgebildete .npy, HDF5-Hyperslabs), off lädt sie, auto streamt, wenn sie nicht in fit.memory_budget_mb passen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="32"/>
+        <source>network plugin: mlp, cnn, inception (Network plugins)</source>
+        <translation>Netz-Plugin: mlp, cnn, inception (Netz-Plugins)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="33"/>
+        <source>the network plugin&apos;s options, e.g. mlp: hidden, activation, negative_slope, alpha, output_size</source>
+        <translation>die Optionen des Netz-Plugins, z. B. mlp: hidden, activation, negative_slope, alpha, output_size</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="34"/>
+        <source>simulations for the covariance</source>
+        <translation>Simulationen für die Kovarianz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="35"/>
+        <source>simulations with derivatives (the first n_d of the n_s); n_d &lt;= n_s</source>
+        <translation>Simulationen mit Ableitungen (die ersten n_d der n_s); n_d &lt;= n_s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="36"/>
+        <source>summaries the network outputs (0: n_params)</source>
+        <translation>Anzahl der Zusammenfassungen, die das Netz ausgibt (0: n_params)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="37"/>
+        <source>n_params</source>
+        <translation>n_params</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="38"/>
+        <source>fiducial parameters, one per parameter (required by the array modes)</source>
+        <translation>fiduziale Parameterwerte, einer je Parameter (für die Array-Modi erforderlich)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="39"/>
+        <source>the plugin&apos;s</source>
+        <translation>die des Plugins</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="40"/>
+        <source>finite-difference separations, one per parameter (simulator-numerical; its presence selects numerical for arrays)</source>
+        <translation>Schrittweiten der finiten Differenzen, eine je Parameter (simulator-numerical; ist der Schlüssel gesetzt, wird für Arrays numerical gewählt)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="41"/>
+        <source>adam (learning_rate 1e-3, beta1 0.9, beta2 0.999, epsilon 1e-8) or sgd (learning_rate, momentum); both take an exponential decay as optax&apos;s exponential_decay: lr(t) = learning_rate · decay_rate^((t − decay_begin)/decay_steps) after decay_begin steps, never below end_learning_rate (defaults 1, 1000, 0, 0: constant)</source>
+        <translation>adam (learning_rate 1e-3, beta1 0.9, beta2 0.999, epsilon 1e-8) oder sgd (learning_rate, momentum); beide erlauben einen exponentiellen Abfall wie exponential_decay von optax: lr(t) = learning_rate · decay_rate^((t − decay_begin)/decay_steps) nach decay_begin Schritten, nie unter end_learning_rate (Vorgaben 1, 1000, 0, 0: konstant)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="42"/>
+        <source>regulariser strength</source>
+        <translation>Stärke des Regularisierers</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="43"/>
+        <source>closeness of C to the identity</source>
+        <translation>Nähe von C zur Einheitsmatrix</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="44"/>
+        <source>iterations without improvement of the validation det F before stopping, counted after min_iterations</source>
+        <translation>Iterationen ohne Verbesserung des Validierungs-det F bis zum Abbruch, gezählt nach min_iterations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="45"/>
+        <source>iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="46"/>
+        <source>iterations before patience counts</source>
+        <translation>Iterationen, bevor die Geduld zählt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="47"/>
+        <source>most iterations</source>
+        <translation>höchstens so viele Iterationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="48"/>
+        <source>Keep the best weights</source>
+        <translation>Beste Gewichte behalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="49"/>
+        <source>keep the best (max validation det F) or the final weights</source>
+        <translation>die besten (max. Validierungs-det F) oder die letzten Gewichte behalten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="50"/>
+        <source>Whitened start</source>
+        <translation>Geweißter Start</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="51"/>
+        <source>before the first iteration, make the summaries of the first training set zero-mean and white through the last layer (F unchanged, the regulariser starts at 0); for networks whose initial summaries barely spread, e.g. after a global pool (the field example)</source>
+        <translation>vor der ersten Iteration die Zusammenfassungen des ersten Trainingssatzes über die letzte Schicht mittelwertfrei und weiß machen (F unverändert, der Regularisierer beginnt bei 0); für Netze, deren anfängliche Zusammenfassungen kaum streuen, z. B. nach einem globalen Pooling (das Feld-Beispiel)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="52"/>
+        <source>Validate each iteration</source>
+        <translation>Jede Iteration validieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="53"/>
+        <source>fresh validation simulations each iteration; their det F drives early stopping (array modes: the validation arrays; no validation without them)</source>
+        <translation>frische Validierungssimulationen in jeder Iteration; ihr det F steuert den vorzeitigen Abbruch (Array-Modi: die Validierungs-Arrays; ohne sie keine Validierung)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="54"/>
+        <source>Validation simulations</source>
+        <translation>Validierungssimulationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="55"/>
+        <source>validation simulations per iteration (0: n_s; array modes: the validation arrays&apos; size)</source>
+        <translation>Validierungssimulationen je Iteration (0: n_s; Array-Modi: die Größe der Validierungs-Arrays)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="56"/>
+        <source>n_s</source>
+        <translation>n_s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="57"/>
+        <source>Validation derivatives</source>
+        <translation>Validierungsableitungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="58"/>
+        <source>of the validation simulations, those with derivatives (0: n_d)</source>
+        <translation>von den Validierungssimulationen diejenigen mit Ableitungen (0: n_d)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="59"/>
+        <source>n_d</source>
+        <translation>n_d</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="60"/>
+        <source>Final statistics simulations</source>
+        <translation>Simulationen für die Endstatistik</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="61"/>
+        <source>fresh simulations (all with derivatives) for the final F, C, dμ/dθ, μ at the kept weights (0: n_s)</source>
+        <translation>frische Simulationen (alle mit Ableitungen) für die endgültigen F, C, dμ/dθ, μ bei den behaltenen Gewichten (0: n_s)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="62"/>
+        <source>Checkpoint every</source>
+        <translation>Checkpoint alle</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="63"/>
+        <source>iterations between checkpoints in the run directory (0: none)</source>
+        <translation>Iterationen zwischen Checkpoints im Laufverzeichnis (0: keine)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="64"/>
+        <source>memory for activations: one pass when the activations of every chunk fit, else two (recomputed); with data.stream auto also the limit for loading arrays</source>
+        <translation>Speicher für Aktivierungen: ein Durchlauf, wenn die Aktivierungen aller Blöcke hineinpassen, sonst zwei (neu berechnet); bei data.stream auto auch die Grenze für das Laden von Arrays</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="65"/>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="66"/>
+        <source>one seed for the weights and every simulation (counter-based: the result does not depend on threads, devices or ranks)</source>
+        <translation>ein Startwert für die Gewichte und jede Simulation (zählerbasiert: das Ergebnis hängt nicht von Threads, Geräten oder Rängen ab)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="67"/>
+        <source>compute threads (0: all cores)</source>
+        <translation>Rechen-Threads (0: alle Kerne)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="68"/>
+        <source>devices the simulations are split over, e.g. [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: 0}] (threads 0 takes `threads`; cuda is refused with the reason) (Devices and aggregation)</source>
+        <translation>Geräte, auf die die Simulationen aufgeteilt werden, z. B. [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: 0}] (threads 0 übernimmt `threads`; cuda wird mit Begründung abgelehnt) (Geräte und Aggregation)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="69"/>
+        <source>simulations per chunk (0: the whole set as one chunk); chunk k runs on device k mod the number of devices; the chunks, not the devices or threads, fix the arithmetic</source>
+        <translation>Simulationen pro Block (0: der ganze Satz als ein Block); Block k läuft auf Gerät k mod Anzahl der Geräte; die Blöcke, nicht die Geräte oder Threads, legen die Arithmetik fest</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="70"/>
+        <source>Plugin folders</source>
+        <translation>Plugin-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="71"/>
+        <source>extra plugin folders, searched first (relative to the config file)</source>
+        <translation>zusätzliche Plugin-Ordner, die zuerst durchsucht werden (relativ zur Konfigurationsdatei)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="72"/>
+        <source>Expected det F</source>
+        <translation>Erwartetes det F</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="73"/>
+        <source>the det F the fit should reach when it is known (the Gaussian example&apos;s analytic 50): drawn as a line by the app; the fit does not use it</source>
+        <translation>das det F, das die Anpassung erreichen sollte, falls bekannt (das analytische 50 des Gauß-Beispiels): von der App als Linie gezeichnet; die Anpassung verwendet es nicht</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="74"/>
+        <source>ga (Gaussian approximation N(estimate, F^-1)), abc (rejection ABC) or pmc (ABC population Monte Carlo)</source>
+        <translation>ga (Gaußsche Näherung N(Schätzung, F^-1)), abc (Verwerfungs-ABC) oder pmc (ABC-Populations-Monte-Carlo)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="75"/>
+        <source>observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape)</source>
+        <translation>beobachtete Daten (.npy/.npz/.h5) der Form (*input_shape) oder (1, *input_shape)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="76"/>
+        <source>one of target, target_theta</source>
+        <translation>eines von target, target_theta</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="77"/>
+        <source>instead of target: simulate the target at these parameters with the run&apos;s simulator plugin and options</source>
+        <translation>statt target: das Ziel bei diesen Parametern mit dem Simulator-Plugin und den Optionen des Laufs simulieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="78"/>
+        <source>seed of the target_theta simulation</source>
+        <translation>Startwert der target_theta-Simulation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="79"/>
+        <source>output folder under RUN_DIR/inference</source>
+        <translation>Ausgabeordner unter RUN_DIR/inference</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="80"/>
+        <source>the method</source>
+        <translation>die Methode</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="81"/>
+        <source>overwrite an existing output folder of that name</source>
+        <translation>einen vorhandenen Ausgabeordner dieses Namens überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="82"/>
+        <source>seed of the prior draws and simulations</source>
+        <translation>Startwert der Prior-Ziehungen und Simulationen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="83"/>
+        <source>uniform on the box, or gaussian (prior_mean, prior_sd) truncated to it</source>
+        <translation>uniform (gleichverteilt auf der Box) oder gaussian (prior_mean, prior_sd), auf die Box abgeschnitten</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="84"/>
+        <source>lower edges of the prior box, one per parameter</source>
+        <translation>Untergrenzen der Prior-Box, eine je Parameter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="85"/>
+        <source>the simulator plugin&apos;s</source>
+        <translation>die des Simulator-Plugins</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="86"/>
+        <source>upper edges of the prior box, one per parameter</source>
+        <translation>Obergrenzen der Prior-Box, eine je Parameter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="87"/>
+        <source>means of the gaussian prior</source>
+        <translation>Mittelwerte des Gauß-Priors</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="88"/>
+        <source>required by prior gaussian</source>
+        <translation>erforderlich bei prior gaussian</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="89"/>
+        <source>standard deviations of the gaussian prior</source>
+        <translation>Standardabweichungen des Gauß-Priors</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="90"/>
+        <source>marginal grid points, one for all parameters or one per parameter</source>
+        <translation>Gitterpunkte der Randverteilungen, ein Wert für alle Parameter oder einer je Parameter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="91"/>
+        <source>probability masses of the highest-density contours</source>
+        <translation>Wahrscheinlichkeitsmassen der Konturen höchster Dichte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="92"/>
+        <source>Gaussian smoothing of the histograms (0: none)</source>
+        <translation>Gaußsche Glättung der Histogramme (0: keine)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="93"/>
+        <source>bins</source>
+        <translation>Bins</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="94"/>
+        <source>fisher: sqrt(dθᵀ F dθ) between estimates, or euclidean</source>
+        <translation>fisher: sqrt(dθᵀ F dθ) zwischen Schätzungen, oder euclidean</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="95"/>
+        <source>acceptance distance: draws closer than it are kept; auto: the accept_fraction quantile of the draws&apos; distances</source>
+        <translation>Akzeptanzabstand: näher liegende Ziehungen werden behalten; auto: das accept_fraction-Quantil der Abstände der Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="96"/>
+        <source>Fisher units with distance fisher</source>
+        <translation>Fisher-Einheiten bei distance fisher</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="97"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="98"/>
+        <source>with epsilon auto: the fraction of the draws accepted</source>
+        <translation>bei epsilon auto: der Anteil der angenommenen Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="99"/>
+        <source>abc: draws from the prior per iteration; ga: draws written as samples</source>
+        <translation>abc: Ziehungen aus dem Prior je Iteration; ga: als Stichproben geschriebene Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="100"/>
+        <source>abc 1000000, ga 10000</source>
+        <translation>abc 1000000, ga 10000</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="101"/>
+        <source>iterate until this many draws are accepted (0: one batch; needs a fixed epsilon)</source>
+        <translation>iterieren, bis so viele Ziehungen angenommen sind (0: ein Durchgang; erfordert ein festes epsilon)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="102"/>
+        <source>most iterations of the min_accepted loop (a warning says when it ends the loop first)</source>
+        <translation>höchstens so viele Iterationen der min_accepted-Schleife (eine Warnung meldet, wenn diese Grenze die Schleife zuerst beendet)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="103"/>
+        <source>population size</source>
+        <translation>Populationsgröße</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="104"/>
+        <source>initial prior draws, &gt;= n_points (0: 10 x n_points)</source>
+        <translation>anfängliche Ziehungen aus dem Prior, &gt;= n_points (0: 10 x n_points)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="105"/>
+        <source>points farther than this percentile of the distances move each iteration</source>
+        <translation>Punkte jenseits dieses Perzentils der Abstände werden in jeder Iteration bewegt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="106"/>
+        <source>stop when an iteration&apos;s accepted/draws falls below this (the reference&apos;s default is 0.1)</source>
+        <translation>aufhören, wenn angenommen/Ziehungen einer Iteration darunter fällt (Vorgabe der Referenz: 0,1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="107"/>
+        <source>safety limit on the iterations (the reference&apos;s default is 10)</source>
+        <translation>Sicherheitsgrenze für die Iterationen (Vorgabe der Referenz: 10)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="108"/>
+        <source>proposals per moved point per iteration (the reference&apos;s default is 1)</source>
+        <translation>Vorschläge pro bewegtem Punkt und Iteration (Vorgabe der Referenz: 1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="109"/>
+        <source>redraws of a proposal to land inside the prior box; a proposal that finds none is abandoned</source>
+        <translation>Neuziehungen eines Vorschlags, um innerhalb der Prior-Box zu landen; ein Vorschlag, der keine findet, wird verworfen</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,44 @@
     </message>
 </context>
 <context>
+    <name>OptionText</name>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="25"/>
+        <source>on</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="26"/>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="91"/>
+        <source>range %1</source>
+        <translation>plage %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="93"/>
+        <source>unit: %1</source>
+        <translation>unité : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="95"/>
+        <source>default: %1</source>
+        <translation>par défaut : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="97"/>
+        <source>no reference counterpart</source>
+        <translation>pas d&apos;équivalent dans la référence</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_text.cpp" line="98"/>
+        <source>reference imnn: %1</source>
+        <translation>imnn de référence : %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/plugins_dialog.cpp" line="42"/>
@@ -55,307 +93,262 @@
 <context>
     <name>imnn::gui::ConfigPanel</name>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="133"/>
+        <location filename="../app/gui/config_panel.cpp" line="145"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="136"/>
+        <location filename="../app/gui/config_panel.cpp" line="148"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="137"/>
-        <source>`name`: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (no reference counterpart)</source>
-        <translation>`name` : le dossier de l&apos;exécution est runs/&lt;name&gt;-&lt;date&gt;-&lt;heure&gt; (pas d&apos;équivalent dans la référence)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="142"/>
+        <location filename="../app/gui/config_panel.cpp" line="152"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="143"/>
-        <source>`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
-        <translation>`mode` : comment les dérivées dd/dθ sont obtenues (référence : la classe IMNN — SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="147"/>
-        <location filename="../app/gui/config_panel.cpp" line="529"/>
+        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="558"/>
         <source>Simulator</source>
         <translation>Simulateur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="154"/>
-        <location filename="../app/gui/config_panel.cpp" line="194"/>
+        <location filename="../app/gui/config_panel.cpp" line="164"/>
+        <location filename="../app/gui/config_panel.cpp" line="203"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="155"/>
-        <source>`simulator.plugin` (reference: SimulatorIMNN(simulator=…))</source>
-        <translation>`simulator.plugin` (référence : SimulatorIMNN(simulator=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="157"/>
+        <location filename="../app/gui/config_panel.cpp" line="167"/>
         <source>Options (JSON)</source>
         <translation>Options (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="158"/>
-        <source>`simulator.options`: the plugin&apos;s options as a JSON object</source>
-        <translation>`simulator.options` : les options du plugin, objet JSON</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>parameter</source>
         <translation>paramètre</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>δθ</source>
         <translation>δθ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>prior low</source>
         <translation>prior min</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="161"/>
+        <location filename="../app/gui/config_panel.cpp" line="171"/>
         <source>prior high</source>
         <translation>prior max</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="170"/>
-        <location filename="../app/gui/config_panel.cpp" line="529"/>
+        <location filename="../app/gui/config_panel.cpp" line="180"/>
+        <location filename="../app/gui/config_panel.cpp" line="558"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="171"/>
-        <source>`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin&apos;s descriptor</source>
-        <translation>`theta_fid` (référence : IMNN(θ_fid=…)) et `delta_theta` (référence : NumericalGradientIMNN(δθ=…)) ; les bornes du prior viennent du descripteur du plugin</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="188"/>
+        <location filename="../app/gui/config_panel.cpp" line="197"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="195"/>
-        <source>`network.plugin` (reference: IMNN(model=stax.serial(…)))</source>
-        <translation>`network.plugin` (référence : IMNN(model=stax.serial(…)))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="210"/>
+        <location filename="../app/gui/config_panel.cpp" line="220"/>
         <source>auto (n_params)</source>
         <translation>auto (n_params)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="214"/>
+        <location filename="../app/gui/config_panel.cpp" line="224"/>
         <source>n_summaries</source>
         <translation>n_summaries</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="215"/>
-        <source>`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))</source>
-        <translation>`n_summaries` : nombre de résumés produits par le réseau (référence : IMNN(n_summaries=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="218"/>
+        <location filename="../app/gui/config_panel.cpp" line="227"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="221"/>
+        <location filename="../app/gui/config_panel.cpp" line="230"/>
         <source>n_s</source>
         <translation>n_s</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="222"/>
-        <source>`n_s`: simulations for the covariance (reference: IMNN(n_s=…))</source>
-        <translation>`n_s` : simulations pour la covariance (référence : IMNN(n_s=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="224"/>
+        <location filename="../app/gui/config_panel.cpp" line="232"/>
         <source>n_d</source>
         <translation>n_d</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="225"/>
-        <source>`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))</source>
-        <translation>`n_d` : simulations avec dérivées, n_d ≤ n_s (référence : IMNN(n_d=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="228"/>
+        <location filename="../app/gui/config_panel.cpp" line="235"/>
         <source>Optimiser</source>
         <translation>Optimiseur</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="229"/>
-        <source>`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))</source>
-        <translation>`optimiser.name` (référence : IMNN(optimiser=optax.adam(…)))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="231"/>
+        <location filename="../app/gui/config_panel.cpp" line="239"/>
         <source>Learning rate</source>
         <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="232"/>
-        <source>`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))</source>
-        <translation>`optimiser.learning_rate` (référence : optax.adam(learning_rate=1e-3))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="234"/>
+        <location filename="../app/gui/config_panel.cpp" line="242"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="235"/>
-        <source>`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))</source>
-        <translation>`fit.lambda` : force du régularisateur (référence : IMNN.fit(λ=10))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="237"/>
+        <location filename="../app/gui/config_panel.cpp" line="244"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="238"/>
-        <source>`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))</source>
-        <translation>`fit.epsilon` : proximité de C à l&apos;identité (référence : IMNN.fit(ϵ=0.1))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="240"/>
+        <location filename="../app/gui/config_panel.cpp" line="246"/>
         <source>Patience</source>
         <translation>Patience</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="241"/>
-        <source>`fit.patience`: iterations without improvement before stopping, counted after min_iterations (reference: IMNN.fit(patience=100))</source>
-        <translation>`fit.patience` : itérations sans amélioration avant l&apos;arrêt, comptées après min_iterations (référence : IMNN.fit(patience=100))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="244"/>
+        <location filename="../app/gui/config_panel.cpp" line="248"/>
         <source>Min iterations</source>
         <translation>Itérations min.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="245"/>
-        <source>`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))</source>
-        <translation>`fit.min_iterations` (référence : IMNN.fit(min_iterations=100))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="247"/>
+        <location filename="../app/gui/config_panel.cpp" line="251"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="248"/>
-        <source>`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))</source>
-        <translation>`fit.max_iterations` (référence : IMNN.fit(max_iterations=100000))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="250"/>
+        <location filename="../app/gui/config_panel.cpp" line="254"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="251"/>
-        <source>`seed`: one seed for the weights and every simulation (reference: IMNN(key=…) and IMNN.fit(rng=…))</source>
-        <translation>`seed` : une graine pour les poids et chaque simulation (référence : IMNN(key=…) et IMNN.fit(rng=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="300"/>
+        <location filename="../app/gui/config_panel.cpp" line="304"/>
         <source>CPU devices</source>
         <translation>Périphériques CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="301"/>
-        <source>`devices`: CPU devices the simulations are split over, each with its own worker thread and backend, written as [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)</source>
-        <translation>`devices` : périphériques CPU sur lesquels les simulations sont réparties, chacun avec son propre thread de travail et son backend, écrits [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: N}, …] (référence : AggregatedSimulatorIMNN(devices=…), les périphériques JAX)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="304"/>
+        <location filename="../app/gui/config_panel.cpp" line="308"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="309"/>
+        <location filename="../app/gui/config_panel.cpp" line="310"/>
+        <source>This box sets `threads` and every `devices[i].threads`.</source>
+        <translation>Ce champ règle `threads` et chaque `devices[i].threads`.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="312"/>
         <source>CUDA GPUs</source>
         <translation>GPU CUDA</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="321"/>
+        <location filename="../app/gui/config_panel.cpp" line="320"/>
+        <source>Reference: AggregatedSimulatorIMNN(n_per_device=…)</source>
+        <translation>Référence : AggregatedSimulatorIMNN(n_per_device=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="322"/>
         <source>Memory budget (MB)</source>
         <translation>Budget mémoire (Mo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="322"/>
-        <source>`fit.memory_budget_mb`: memory for activations, in MB; one pass when every chunk&apos;s activations fit, else two (recomputed, as the reference always does)</source>
-        <translation>`fit.memory_budget_mb` : mémoire pour les activations, en Mo ; une passe quand les activations de tous les blocs y tiennent, sinon deux (recalculées, comme le fait toujours la référence)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="427"/>
+        <location filename="../app/gui/config_panel.cpp" line="453"/>
         <source>%1; fix it in a text editor</source>
         <translation>%1 ; corrigez le fichier dans un éditeur de texte</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="651"/>
+        <location filename="../app/gui/config_panel.cpp" line="584"/>
+        <source>`network.options.%1`: %2 (an option of the %3 plugin; reference: the layers of its stax model)</source>
+        <translation>`network.options.%1` : %2 (une option du plugin %3 ; référence : les couches de son modèle stax)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="587"/>
+        <source>no description</source>
+        <translation>pas de description</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="690"/>
         <source>give the plugin&apos;s options as a JSON object {…}</source>
         <translation>donnez les options du plugin sous forme d&apos;objet JSON {…}</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="660"/>
+        <location filename="../app/gui/config_panel.cpp" line="699"/>
         <source>%1 of %2: %3</source>
         <translation>%1 de %2 : %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="295"/>
+        <location filename="../app/gui/config_panel.cpp" line="299"/>
         <source>Devices</source>
         <translation>Périphériques</translation>
     </message>
     <message>
+        <location filename="../app/gui/config_panel.cpp" line="153"/>
+        <source>Reference: the IMNN class (SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</source>
+        <translation>Référence : la classe IMNN (SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="165"/>
+        <source>Reference: SimulatorIMNN(simulator=…)</source>
+        <translation>Référence : SimulatorIMNN(simulator=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="182"/>
+        <source>The prior box comes from the plugin&apos;s descriptor.</source>
+        <translation>La boîte a priori provient du descripteur du plugin.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="204"/>
+        <source>Reference: IMNN(model=stax.serial(…))</source>
+        <translation>Référence : IMNN(model=stax.serial(…))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="236"/>
+        <source>This box sets `optimiser.name`; the file may give the other keys.</source>
+        <translation>Ce champ règle `optimiser.name` ; le fichier peut fournir les autres clés.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="240"/>
+        <source>This box sets `optimiser.learning_rate`.</source>
+        <translation>Ce champ règle `optimiser.learning_rate`.</translation>
+    </message>
+    <message>
         <location filename="../app/gui/config_panel.cpp" line="305"/>
+        <source>This box sets the number of CPU devices, each with its own worker thread and backend (reference: AggregatedSimulatorIMNN(devices=…), the JAX devices).</source>
+        <translation>Ce champ règle le nombre de périphériques CPU, chacun avec son propre thread de travail et son backend (référence : AggregatedSimulatorIMNN(devices=…), les périphériques JAX).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/config_panel.cpp" line="309"/>
         <source>Threads per device</source>
         <translation>Threads par périphérique</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="306"/>
-        <source>`threads` and `devices[i].threads`: compute threads of each device, 0 = all cores (reference: none; XLA picks the threads of a JAX device)</source>
-        <translation>`threads` et `devices[i].threads` : threads de calcul de chaque périphérique, 0 = tous les cœurs (référence : aucune ; XLA choisit les threads d’un périphérique JAX)</translation>
+        <location filename="../app/gui/config_panel.cpp" line="334"/>
+        <source>More settings</source>
+        <translation>Autres réglages</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="312"/>
+        <location filename="../app/gui/config_panel.cpp" line="315"/>
         <source>No CUDA device/build is available: this build of the engine computes on the CPU only (set the CPU devices and threads above)</source>
         <translation>Aucun périphérique/build CUDA disponible : ce build du moteur calcule uniquement sur le CPU (réglez les périphériques CPU et les threads ci-dessus)</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="314"/>
+        <location filename="../app/gui/config_panel.cpp" line="317"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="315"/>
+        <location filename="../app/gui/config_panel.cpp" line="318"/>
         <source>whole set</source>
         <translation>ensemble entier</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="316"/>
+        <location filename="../app/gui/config_panel.cpp" line="319"/>
         <source>n_per_device</source>
         <translation>n_per_device</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="317"/>
-        <source>`n_per_device`: simulations per chunk, chunk k on device k mod the number of devices; 0 = the whole set as one chunk (reference: AggregatedSimulatorIMNN(n_per_device=…))</source>
-        <translation>`n_per_device` : simulations par bloc, le bloc k sur le périphérique k mod le nombre de périphériques ; 0 = l’ensemble entier en un seul bloc (référence : AggregatedSimulatorIMNN(n_per_device=…))</translation>
     </message>
     <message>
         <location filename="../app/gui/config_panel.cpp" line="326"/>
@@ -363,22 +356,17 @@
         <translation>Lire les tableaux en flux</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="327"/>
-        <source>`data.stream`: array modes only; on reads the arrays a chunk at a time from disk, off loads them, auto streams when they do not fit the memory budget (reference: none)</source>
-        <translation>`data.stream` : modes tableaux uniquement ; on lit les tableaux bloc par bloc depuis le disque, off les charge, auto lit en flux quand ils ne tiennent pas dans le budget mémoire (référence : aucune)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/config_panel.cpp" line="354"/>
+        <location filename="../app/gui/config_panel.cpp" line="379"/>
         <source>a config must be a JSON object, got %1</source>
         <translation>une configuration doit être un objet JSON, reçu : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="420"/>
+        <location filename="../app/gui/config_panel.cpp" line="446"/>
         <source>cannot open %1: %2; check the path</source>
         <translation>impossible d&apos;ouvrir %1 : %2 ; vérifiez le chemin</translation>
     </message>
     <message>
-        <location filename="../app/gui/config_panel.cpp" line="436"/>
+        <location filename="../app/gui/config_panel.cpp" line="462"/>
         <source>cannot write %1: %2; choose another folder</source>
         <translation>impossible d&apos;écrire %1 : %2 ; choisissez un autre dossier</translation>
     </message>
@@ -404,72 +392,52 @@
 <context>
     <name>imnn::gui::DataFilesBox</name>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="46"/>
+        <location filename="../app/gui/data_files_box.cpp" line="49"/>
         <source>Data files</source>
         <translation>Fichiers de données</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
         <source>Fiducial</source>
         <translation>Fiduciel</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
         <source>Derivative</source>
         <translation>Dérivée</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="48"/>
+        <location filename="../app/gui/data_files_box.cpp" line="51"/>
         <source>Validation fiducial</source>
         <translation>Validation fiduciel</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="49"/>
+        <location filename="../app/gui/data_files_box.cpp" line="52"/>
         <source>Validation derivative</source>
         <translation>Validation dérivée</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="51"/>
-        <source>`data.fiducial`: simulations at θ_fid, shape (n_s, *input_shape) (reference: GradientIMNN(fiducial=…))</source>
-        <translation>`data.fiducial` : simulations en θ_fid, forme (n_s, *input_shape) (référence : GradientIMNN(fiducial=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="53"/>
-        <source>`data.derivative`: gradient mode (n_d, *input_shape, n_params) (reference: GradientIMNN(derivative=…)); numerical mode (n_d, 2, n_params, *input_shape), the simulations at θ_fid ∓ δθ/2 (reference: NumericalGradientIMNN(derivative=…))</source>
-        <translation>`data.derivative` : mode gradient (n_d, *input_shape, n_params) (référence : GradientIMNN(derivative=…)) ; mode numerical (n_d, 2, n_params, *input_shape), les simulations en θ_fid ∓ δθ/2 (référence : NumericalGradientIMNN(derivative=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="56"/>
-        <source>`data.validation_fiducial`: optional validation simulations (reference: validation_fiducial=…)</source>
-        <translation>`data.validation_fiducial` : simulations de validation facultatives (référence : validation_fiducial=…)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="58"/>
-        <source>`data.validation_derivative`: optional, with the validation fiducial (reference: validation_derivative=…)</source>
-        <translation>`data.validation_derivative` : facultatif, avec la validation fiducielle (référence : validation_derivative=…)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <location filename="../app/gui/data_files_box.cpp" line="66"/>
         <source>.npy, .npz:member or .h5:/dataset</source>
         <translation>.npy, .npz:membre ou .h5:/jeu</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="69"/>
+        <location filename="../app/gui/data_files_box.cpp" line="66"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="70"/>
+        <location filename="../app/gui/data_files_box.cpp" line="67"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="90"/>
+        <location filename="../app/gui/data_files_box.cpp" line="87"/>
         <source>%1 array</source>
         <translation>Tableau %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/data_files_box.cpp" line="91"/>
+        <location filename="../app/gui/data_files_box.cpp" line="88"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5);;All files (*)</source>
         <translation>Tableaux (*.npy *.npz *.h5 *.hdf5);;Tous les fichiers (*)</translation>
     </message>
@@ -771,263 +739,178 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="99"/>
+        <location filename="../app/gui/infer_panel.cpp" line="119"/>
         <source>Gaussian approximation</source>
         <translation>Approximation gaussienne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="100"/>
+        <location filename="../app/gui/infer_panel.cpp" line="120"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="101"/>
+        <location filename="../app/gui/infer_panel.cpp" line="121"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="119"/>
+        <location filename="../app/gui/infer_panel.cpp" line="139"/>
         <source>Trained run</source>
         <translation>Exécution entraînée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="123"/>
+        <location filename="../app/gui/infer_panel.cpp" line="143"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>ajustez, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="124"/>
+        <location filename="../app/gui/infer_panel.cpp" line="144"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Le dossier d’exécution dont le model.json compresse les données (`imnn infer METHOD RUN_DIR`) ; les résultats vont dans RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="126"/>
-        <location filename="../app/gui/infer_panel.cpp" line="158"/>
+        <location filename="../app/gui/infer_panel.cpp" line="146"/>
+        <location filename="../app/gui/infer_panel.cpp" line="177"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="133"/>
+        <location filename="../app/gui/infer_panel.cpp" line="153"/>
         <source>Run directory</source>
         <translation>Dossier d’exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="137"/>
+        <location filename="../app/gui/infer_panel.cpp" line="157"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="159"/>
         <source>Simulate at θ</source>
         <translation>Simuler en θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="140"/>
+        <location filename="../app/gui/infer_panel.cpp" line="160"/>
         <source>Load data (.npy)</source>
         <translation>Charger des données (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="147"/>
+        <location filename="../app/gui/infer_panel.cpp" line="167"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="148"/>
-        <source>`target_theta`: the parameters to simulate the target at, one per parameter (reference: the target data d_obs made with simulator(key, θ_target))</source>
-        <translation>`target_theta` : les paramètres où simuler la cible, un par paramètre (référence : les données cibles d_obs faites avec simulator(key, θ_target))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="151"/>
-        <location filename="../app/gui/infer_panel.cpp" line="273"/>
+        <location filename="../app/gui/infer_panel.cpp" line="171"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="152"/>
-        <source>`target_seed`: seed of the target simulation</source>
-        <translation>`target_seed` : graine de la simulation cible</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="161"/>
+        <location filename="../app/gui/infer_panel.cpp" line="181"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="162"/>
-        <source>`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape) (reference: target_data)</source>
-        <translation>`target` : données observées (.npy/.npz/.h5) de forme (*input_shape) ou (1, *input_shape) (référence : target_data)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="187"/>
         <source>Target data</source>
         <translation>Données cibles</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="169"/>
+        <location filename="../app/gui/infer_panel.cpp" line="188"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Tableaux (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="176"/>
+        <location filename="../app/gui/infer_panel.cpp" line="195"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="182"/>
+        <location filename="../app/gui/infer_panel.cpp" line="201"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga : N(estimation, F⁻¹) (référence : GaussianApproximation) ; abc : ABC par rejet (référence : ApproximateBayesianComputation) ; pmc : ABC Monte-Carlo à population (référence : PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="198"/>
+        <location filename="../app/gui/infer_panel.cpp" line="217"/>
         <source>Draws</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="199"/>
-        <source>`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the GetDist samples</source>
-        <translation>`n_samples` : tirages de N(estimation, F⁻¹) dans la boîte a priori, écrits comme échantillons GetDist</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="203"/>
+        <location filename="../app/gui/infer_panel.cpp" line="222"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="212"/>
+        <location filename="../app/gui/infer_panel.cpp" line="227"/>
         <source>Draws per iteration</source>
         <translation>Tirages par itération</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="213"/>
-        <source>`n_samples`: draws from the prior per iteration (reference: n_samples)</source>
-        <translation>`n_samples` : tirages de l’a priori par itération (référence : n_samples)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="214"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
         <source>one batch</source>
         <translation>un lot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="215"/>
+        <location filename="../app/gui/infer_panel.cpp" line="229"/>
         <source>Min accepted</source>
         <translation>Min. acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="216"/>
-        <source>`min_accepted`: iterate until this many draws are accepted (reference: min_accepted)</source>
-        <translation>`min_accepted` : itérer jusqu’à accepter ce nombre de tirages (référence : min_accepted)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="219"/>
-        <location filename="../app/gui/infer_panel.cpp" line="240"/>
-        <location filename="../app/gui/infer_panel.cpp" line="300"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
+        <location filename="../app/gui/infer_panel.cpp" line="295"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="220"/>
-        <source>`max_iterations`: most iterations of the min_accepted loop (reference: max_iterations)</source>
-        <translation>`max_iterations` : nombre maximal d’itérations de la boucle min_accepted (référence : max_iterations)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="224"/>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="225"/>
-        <source>`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))</source>
-        <translation>`n_points` : taille de la population (référence : PopulationMonteCarlo(n_points=…))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="226"/>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
         <source>10 × population</source>
         <translation>10 × population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="237"/>
         <source>Initial draws</source>
         <translation>Tirages initiaux</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
-        <source>`n_initial_points`: initial prior draws, ≥ the population (reference: n_initial_points)</source>
-        <translation>`n_initial_points` : tirages initiaux de l’a priori, ≥ la population (référence : n_initial_points)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="231"/>
+        <location filename="../app/gui/infer_panel.cpp" line="239"/>
         <source>Percentile</source>
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="232"/>
-        <source>`percentile`: points farther than this distance percentile move each iteration (reference: percentile=75)</source>
-        <translation>`percentile` : les points plus éloignés que ce centile de distance bougent à chaque itération (référence : percentile=75)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <location filename="../app/gui/infer_panel.cpp" line="241"/>
         <source>Acceptance ratio</source>
         <translation>Taux d’acceptation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="244"/>
+        <location filename="../app/gui/infer_panel.cpp" line="248"/>
         <source>Proposals per point</source>
         <translation>Propositions par point</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="204"/>
-        <source>`epsilon`: acceptance distance; draws with ρ &lt; ε are kept (reference: ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the accept fraction of the draws</source>
-        <translation>`epsilon` : distance d&apos;acceptation ; les tirages avec ρ &lt; ε sont conservés (référence : ApproximateBayesianComputation(ϵ=…)) ; auto : la distance qui accepte la fraction d&apos;acceptation des tirages</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="208"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>Accept fraction</source>
         <translation>Fraction acceptée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="209"/>
-        <source>`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that quantile of their distances; no reference counterpart)</source>
-        <translation>`accept_fraction` : avec ε auto, la fraction des tirages acceptés (ε est ce quantile de leurs distances ; pas d&apos;équivalent dans la référence)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="236"/>
-        <source>`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the exact posterior&apos;s widths)</source>
-        <translation>`acceptance_ratio` : PMC a convergé quand acceptés/tirages d&apos;une itération passe sous cette valeur (référence : acceptance_ratio=0.1 ; ici 0,02, mesuré pour retrouver les largeurs du postérieur exact)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="241"/>
-        <source>`max_iteration`: a safety limit; a run it stops is marked not converged (reference: max_iteration=10, which stops before convergence)</source>
-        <translation>`max_iteration` : une limite de sécurité ; une exécution qu&apos;elle arrête est marquée non convergée (référence : max_iteration=10, qui s&apos;arrête avant la convergence)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
-        <source>`max_acceptance`: proposals per moved point per iteration (reference: max_acceptance=1; 10 here)</source>
-        <translation>`max_acceptance` : propositions par point déplacé et par itération (référence : max_acceptance=1 ; ici 10)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="251"/>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
         <source>Prior and output</source>
         <translation>A priori et sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="254"/>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
         <source>Prior low</source>
         <translation>A priori bas</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="255"/>
-        <source>`prior_low`: lower bounds of the uniform prior box, one per parameter (default: the simulator plugin&apos;s; reference: prior=tfd.Uniform(low, high))</source>
-        <translation>`prior_low` : bornes inférieures de la boîte a priori uniforme, une par paramètre (par défaut : celles du plugin simulateur ; référence : prior=tfd.Uniform(low, high))</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="258"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>Prior high</source>
         <translation>A priori haut</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
-        <source>`prior_high`: upper bounds of the prior box, one per parameter</source>
-        <translation>`prior_high` : bornes supérieures de la boîte a priori, une par paramètre</translation>
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="262"/>
@@ -1035,478 +918,498 @@
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="263"/>
-        <source>`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference&apos;s), or euclidean</source>
-        <translation>`distance` : fisher sqrt(dθᵀ F dθ) entre estimations (celle de la référence), ou euclidean</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="266"/>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
         <source>Grid points</source>
         <translation>Points de grille</translation>
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="267"/>
-        <source>`gridsize`: marginal grid points per parameter (reference: gridsize=100)</source>
-        <translation>`gridsize` : points de grille des marginales par paramètre (référence : gridsize=100)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="269"/>
         <source>Smoothing</source>
         <translation>Lissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
-        <source>`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins (reference: smoothing); a change re-smooths the shown results at once</source>
-        <translation>`smoothing` : lissage gaussien des histogrammes ABC et PMC, en classes (référence : smoothing) ; un changement lisse de nouveau les résultats affichés aussitôt</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="274"/>
-        <source>`seed`: seed of the prior draws and simulations (reference: rng)</source>
-        <translation>`seed` : graine des tirages a priori et des simulations (référence : rng)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <location filename="../app/gui/infer_panel.cpp" line="271"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="276"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="277"/>
-        <source>`threads`: compute threads, 0 = all cores</source>
-        <translation>`threads` : threads de calcul, 0 = tous les cœurs</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="279"/>
+        <location filename="../app/gui/infer_panel.cpp" line="275"/>
         <source>the method</source>
         <translation>la méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="280"/>
+        <location filename="../app/gui/infer_panel.cpp" line="276"/>
         <source>Output name</source>
         <translation>Nom de sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
-        <source>`name`: the folder RUN_DIR/inference/&lt;name&gt;; an earlier result of that name is replaced</source>
-        <translation>`name` : le dossier RUN_DIR/inference/&lt;name&gt; ; un résultat antérieur de ce nom est remplacé</translation>
+        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <source>Here: the draws from N(estimate, F⁻¹) inside the prior box, written as the GetDist samples.</source>
+        <translation>Ici : les tirages de N(estimation, F⁻¹) dans la boîte a priori, écrits comme échantillons GetDist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="286"/>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <source>Reference: the target data d_obs made with simulator(key, θ_target)</source>
+        <translation>Référence : les données cibles d_obs produites par simulator(key, θ_target)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="180"/>
+        <source>Reference: target_data</source>
+        <translation>Référence : target_data</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <source>Reference: ApproximateBayesianComputation(ϵ=…)</source>
+        <translation>Référence : ApproximateBayesianComputation(ϵ=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <source>Reference: PopulationMonteCarlo(n_points=…)</source>
+        <translation>Référence : PopulationMonteCarlo(n_points=…)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <source>0.02 here: measured to give the exact posterior&apos;s widths on the Gaussian example.</source>
+        <translation>0.02 ici : valeur mesurée pour retrouver les largeurs de la loi a posteriori exacte sur l&apos;exemple gaussien.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="246"/>
+        <source>A run this limit stops is marked not converged.</source>
+        <translation>Une exécution arrêtée par cette limite est marquée non convergée.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <source>Reference: prior=tfd.Uniform(low, high)</source>
+        <translation>Référence : prior=tfd.Uniform(low, high)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <source>A change re-smooths the shown results at once.</source>
+        <translation>Toute modification relisse aussitôt les résultats affichés.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <source>An earlier result of that name is replaced.</source>
+        <translation>Un résultat antérieur de même nom est remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="281"/>
         <source>Refit at the estimate</source>
         <translation>Réajustement à l’estimation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="287"/>
+        <location filename="../app/gui/infer_panel.cpp" line="282"/>
         <source>Fit new IMNNs at θ_fid = θ̂ of the target until θ̂ settles (`imnn refit RUN --target …`): each round is a run directory RUN_DIR/refit/round_&lt;k&gt;/, the trajectory RUN_DIR/refit.json</source>
         <translation>Ajuster de nouveaux IMNN en θ_fid = θ̂ de la cible jusqu’à ce que θ̂ se stabilise (`imnn refit RUN --target …`) : chaque tour est un dossier de run RUN_DIR/refit/round_&lt;k&gt;/, la trajectoire RUN_DIR/refit.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="293"/>
+        <location filename="../app/gui/infer_panel.cpp" line="288"/>
         <source>Rounds</source>
         <translation>Tours</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="294"/>
+        <location filename="../app/gui/infer_panel.cpp" line="289"/>
         <source>`--rounds`: most fits after the first run</source>
         <translation>`--rounds` : nombre maximal d’ajustements après le premier run</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="296"/>
+        <location filename="../app/gui/infer_panel.cpp" line="291"/>
         <source>Tolerance</source>
         <translation>Tolérance</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="297"/>
+        <location filename="../app/gui/infer_panel.cpp" line="292"/>
         <source>`--tolerance`: stop when θ̂ moves less than this many Fisher standard deviations √(Δθᵀ F Δθ) between rounds</source>
         <translation>`--tolerance` : arrêter quand θ̂ bouge de moins de ce nombre d’écarts-types de Fisher √(Δθᵀ F Δθ) entre deux tours</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="299"/>
+        <location filename="../app/gui/infer_panel.cpp" line="294"/>
         <source>the run&apos;s</source>
         <translation>celles du run</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="301"/>
+        <location filename="../app/gui/infer_panel.cpp" line="296"/>
         <source>`--max-iterations`: fit.max_iterations of each round (the run&apos;s own by default)</source>
         <translation>`--max-iterations` : fit.max_iterations de chaque tour (par défaut celles du run)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="302"/>
+        <location filename="../app/gui/infer_panel.cpp" line="297"/>
         <source>Warm start</source>
         <translation>Démarrage à chaud</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <location filename="../app/gui/infer_panel.cpp" line="300"/>
         <source>`--warm-start`: start each round from the previous round&apos;s kept weights</source>
         <translation>`--warm-start` : démarrer chaque tour avec les poids retenus du tour précédent</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="306"/>
+        <location filename="../app/gui/infer_panel.cpp" line="301"/>
         <source>Replace an earlier refit</source>
         <translation>Remplacer un réajustement antérieur</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="309"/>
+        <location filename="../app/gui/infer_panel.cpp" line="304"/>
         <source>`--replace`: delete RUN_DIR/refit/ of an earlier refit first</source>
         <translation>`--replace` : supprimer d’abord RUN_DIR/refit/ d’un réajustement antérieur</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="310"/>
+        <location filename="../app/gui/infer_panel.cpp" line="305"/>
         <source>Refit</source>
         <translation>Réajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="312"/>
+        <location filename="../app/gui/infer_panel.cpp" line="307"/>
         <source>Run the refit on a worker thread; Cancel stops the round&apos;s fit (its run is kept) and the refit</source>
         <translation>Lancer le réajustement dans un thread de travail ; Annuler arrête l’ajustement du tour (son run est conservé) et le réajustement</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="317"/>
+        <location filename="../app/gui/infer_panel.cpp" line="312"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="319"/>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Lancer la méthode choisie dans un thread de travail (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="320"/>
+        <location filename="../app/gui/infer_panel.cpp" line="315"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="321"/>
+        <location filename="../app/gui/infer_panel.cpp" line="316"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="322"/>
+        <location filename="../app/gui/infer_panel.cpp" line="317"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Arrêter l’inférence à sa prochaine vérification ; ce qui est acquis est gardé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="326"/>
+        <location filename="../app/gui/infer_panel.cpp" line="321"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="377"/>
+        <location filename="../app/gui/infer_panel.cpp" line="372"/>
         <source>Run directories (double-click to open):</source>
         <translation>Dossiers des runs (double-clic pour ouvrir) :</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="392"/>
+        <location filename="../app/gui/infer_panel.cpp" line="387"/>
         <source>Show accepted samples</source>
         <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="393"/>
+        <location filename="../app/gui/infer_panel.cpp" line="388"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="395"/>
+        <location filename="../app/gui/infer_panel.cpp" line="390"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="396"/>
+        <location filename="../app/gui/infer_panel.cpp" line="391"/>
         <source>Export GetDist…</source>
         <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="397"/>
+        <location filename="../app/gui/infer_panel.cpp" line="392"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="399"/>
+        <location filename="../app/gui/infer_panel.cpp" line="394"/>
         <source>Show ABC summaries</source>
         <translation>Afficher les résumés ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="401"/>
+        <location filename="../app/gui/infer_panel.cpp" line="396"/>
         <source>Show refit</source>
         <translation>Afficher le réajustement</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="403"/>
+        <location filename="../app/gui/infer_panel.cpp" line="398"/>
         <source>Show the trajectory of θ̂ over the refit&apos;s rounds instead of the corner plot</source>
         <translation>Afficher la trajectoire de θ̂ au fil des tours au lieu du corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="501"/>
+        <location filename="../app/gui/infer_panel.cpp" line="496"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="529"/>
+        <location filename="../app/gui/infer_panel.cpp" line="524"/>
         <source>Ready to infer with %1</source>
         <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="596"/>
-        <location filename="../app/gui/infer_panel.cpp" line="878"/>
+        <location filename="../app/gui/infer_panel.cpp" line="591"/>
+        <location filename="../app/gui/infer_panel.cpp" line="873"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
+        <location filename="../app/gui/infer_panel.cpp" line="597"/>
+        <location filename="../app/gui/infer_panel.cpp" line="600"/>
         <location filename="../app/gui/infer_panel.cpp" line="602"/>
-        <location filename="../app/gui/infer_panel.cpp" line="605"/>
-        <location filename="../app/gui/infer_panel.cpp" line="607"/>
-        <location filename="../app/gui/infer_panel.cpp" line="622"/>
-        <location filename="../app/gui/infer_panel.cpp" line="839"/>
-        <location filename="../app/gui/infer_panel.cpp" line="893"/>
-        <location filename="../app/gui/infer_panel.cpp" line="897"/>
-        <location filename="../app/gui/infer_panel.cpp" line="899"/>
-        <location filename="../app/gui/infer_panel.cpp" line="907"/>
+        <location filename="../app/gui/infer_panel.cpp" line="617"/>
+        <location filename="../app/gui/infer_panel.cpp" line="834"/>
+        <location filename="../app/gui/infer_panel.cpp" line="888"/>
+        <location filename="../app/gui/infer_panel.cpp" line="892"/>
+        <location filename="../app/gui/infer_panel.cpp" line="894"/>
+        <location filename="../app/gui/infer_panel.cpp" line="902"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="614"/>
+        <location filename="../app/gui/infer_panel.cpp" line="609"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="621"/>
-        <location filename="../app/gui/infer_panel.cpp" line="906"/>
+        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="901"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="621"/>
-        <location filename="../app/gui/infer_panel.cpp" line="906"/>
+        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="901"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="638"/>
+        <location filename="../app/gui/infer_panel.cpp" line="633"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="640"/>
+        <location filename="../app/gui/infer_panel.cpp" line="635"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="642"/>
+        <location filename="../app/gui/infer_panel.cpp" line="637"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="644"/>
+        <location filename="../app/gui/infer_panel.cpp" line="639"/>
         <source>, not converged</source>
         <translation>, non convergé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="654"/>
+        <location filename="../app/gui/infer_panel.cpp" line="649"/>
         <source>error: smoothing: %1</source>
         <translation>erreur : lissage : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="655"/>
+        <location filename="../app/gui/infer_panel.cpp" line="650"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>saisissez un nombre de classes &gt;= 0, p. ex. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="679"/>
+        <location filename="../app/gui/infer_panel.cpp" line="674"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="680"/>
+        <location filename="../app/gui/infer_panel.cpp" line="675"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="689"/>
+        <location filename="../app/gui/infer_panel.cpp" line="684"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 n&apos;a pas convergé (son postérieur peut être trop large ou décalé) : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="707"/>
+        <location filename="../app/gui/infer_panel.cpp" line="702"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>La dernière exécution ABC n&apos;a accepté aucun tirage : augmentez ε ou le nombre de tirages et relancez ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="708"/>
+        <location filename="../app/gui/infer_panel.cpp" line="703"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Pas encore de résultat ABC : lancez ABC (Méthode : ABC) pour disperser ses résumés acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="713"/>
+        <location filename="../app/gui/infer_panel.cpp" line="708"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Afficher les résumés (estimateurs quasi-MV θ̂) des tirages ABC acceptés dans l&apos;espace des résumés, le résumé de la cible marqué (référence : ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="730"/>
         <source>summary of %1</source>
         <translation>résumé de %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="736"/>
+        <location filename="../app/gui/infer_panel.cpp" line="731"/>
         <source>summary %1</source>
         <translation>résumé %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="740"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>résumés ABC acceptés (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="742"/>
+        <location filename="../app/gui/infer_panel.cpp" line="737"/>
         <source>accepted draws&apos; summaries</source>
         <translation>résumés des tirages acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="744"/>
+        <location filename="../app/gui/infer_panel.cpp" line="739"/>
         <source>target&apos;s summary</source>
         <translation>résumé de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="758"/>
+        <location filename="../app/gui/infer_panel.cpp" line="753"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="758"/>
+        <location filename="../app/gui/infer_panel.cpp" line="753"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="812"/>
+        <location filename="../app/gui/infer_panel.cpp" line="807"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="814"/>
+        <location filename="../app/gui/infer_panel.cpp" line="809"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, vectoriel (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="819"/>
+        <location filename="../app/gui/infer_panel.cpp" line="814"/>
         <source>PNG resolution</source>
         <translation>Résolution PNG</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="820"/>
+        <location filename="../app/gui/infer_panel.cpp" line="815"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Points par pouce (la figure affichée à 96 dpi) :</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="828"/>
+        <location filename="../app/gui/infer_panel.cpp" line="823"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="829"/>
+        <location filename="../app/gui/infer_panel.cpp" line="824"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="835"/>
+        <location filename="../app/gui/infer_panel.cpp" line="830"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="838"/>
+        <location filename="../app/gui/infer_panel.cpp" line="833"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="886"/>
+        <location filename="../app/gui/infer_panel.cpp" line="881"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>erreur : %1 contient un réajustement antérieur : cochez « Remplacer un réajustement antérieur » pour l’écraser</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="929"/>
+        <location filename="../app/gui/infer_panel.cpp" line="924"/>
         <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run)</source>
         <translation>θ̂ de la cible par tour, ±1 écart-type de Fisher (tour 0 : le run)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="930"/>
+        <location filename="../app/gui/infer_panel.cpp" line="925"/>
         <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the target&apos;s θ</source>
         <translation>θ̂ de la cible par tour, ±1 écart-type de Fisher (tour 0 : le run) ; en tirets : θ de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="946"/>
+        <location filename="../app/gui/infer_panel.cpp" line="941"/>
         <source>θ%1</source>
         <translation>θ%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="952"/>
+        <location filename="../app/gui/infer_panel.cpp" line="947"/>
         <source>round</source>
         <translation>tour</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="954"/>
+        <location filename="../app/gui/infer_panel.cpp" line="949"/>
         <source>θ̂ of %1</source>
         <translation>θ̂ de %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="958"/>
+        <location filename="../app/gui/infer_panel.cpp" line="953"/>
         <source>±1 Fisher sd</source>
         <translation>±1 écart-type de Fisher</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="980"/>
+        <location filename="../app/gui/infer_panel.cpp" line="975"/>
         <source>target&apos;s θ</source>
         <translation>θ de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="998"/>
+        <location filename="../app/gui/infer_panel.cpp" line="993"/>
         <source>round 0 (the run): %1</source>
         <translation>tour 0 (le run) : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="999"/>
+        <location filename="../app/gui/infer_panel.cpp" line="994"/>
         <source>round %1: %2</source>
         <translation>tour %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1009"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1004"/>
         <source>No refit yet: choose the target above and press Refit.</source>
         <translation>Pas encore de réajustement : choisissez la cible ci-dessus et appuyez sur « Réajuster ».</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1016"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1013"/>
         <source>&lt;b&gt;Running&lt;/b&gt;: round %1 done</source>
         <translation>&lt;b&gt;En cours&lt;/b&gt; : tour %1 terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1018"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1015"/>
         <source>&lt;b&gt;Converged&lt;/b&gt; at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)</source>
         <translation>&lt;b&gt;Convergé&lt;/b&gt; au tour %1 : θ̂ a bougé de %2 écarts-types de Fisher (sous la tolérance %3)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1022"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1019"/>
         <source>&lt;b&gt;Not converged: cancelled&lt;/b&gt; after round %1</source>
         <translation>&lt;b&gt;Non convergé : annulé&lt;/b&gt; après le tour %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1024"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1021"/>
         <source>&lt;b&gt;Not converged&lt;/b&gt;: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); raise the rounds or the max iterations</source>
         <translation>&lt;b&gt;Non convergé&lt;/b&gt; : θ̂ a encore bougé de %1 écarts-types de Fisher au tour %2 (tolérance %3) ; augmentez les tours ou le maximum d’itérations</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1036"/>
         <source>θ̂ = (%1) at θ_fid = (%2)</source>
         <translation>θ̂ = (%1) en θ_fid = (%2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
         <source>det F = %1</source>
         <translation>det F = %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1042"/>
+        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
         <source>F =</source>
         <translation>F =</translation>
     </message>
@@ -1858,19 +1761,6 @@
         <location filename="../app/gui/main_window.cpp" line="521"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
-    </message>
-</context>
-<context>
-    <name>imnn::gui::PluginOptionsForm</name>
-    <message>
-        <location filename="../app/gui/plugin_options_form.cpp" line="120"/>
-        <source>`%1`: %2 (an option of the %3 plugin; reference: the layers of its stax model)</source>
-        <translation>`%1` : %2 (une option du plugin %3 ; référence : les couches de son modèle stax)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/plugin_options_form.cpp" line="121"/>
-        <source>no description</source>
-        <translation>pas de description</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2159,504 @@
         <location filename="../app/gui/work_split.cpp" line="38"/>
         <source>, arrays streamed from disk</source>
         <translation>, tableaux lus en flux depuis le disque</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::options</name>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="11"/>
+        <source>file format marker (written by the program)</source>
+        <translation>marqueur de format du fichier (écrit par le programme)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="12"/>
+        <source>imnn-studio-config</source>
+        <translation>imnn-studio-config</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="13"/>
+        <source>config format version (this build reads 1)</source>
+        <translation>version du format de configuration (ce build lit la version 1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="14"/>
+        <source>the run&apos;s name: the run directory is runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (a name, not a path; --run-dir chooses the folder)</source>
+        <translation>nom de l&apos;exécution : le dossier d&apos;exécution est runs/&lt;name&gt;-&lt;date&gt;-&lt;time&gt; (un nom, pas un chemin ; --run-dir choisit le dossier)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="15"/>
+        <source>fitting mode; auto picks simulator when the plugin has a Jacobian, else simulator-numerical, and gradient or numerical for arrays (Fitting modes)</source>
+        <translation>mode d&apos;ajustement ; auto choisit simulator si le plugin fournit une jacobienne, sinon simulator-numerical, et gradient ou numerical pour des tableaux (Fitting modes)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="16"/>
+        <source>why auto picked the mode (written by the program)</source>
+        <translation>pourquoi auto a choisi ce mode (écrit par le programme)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="17"/>
+        <source>written by the fit</source>
+        <translation>écrit par l&apos;ajustement</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="18"/>
+        <source>simulator plugin (&quot;simulator&quot;: &quot;name&quot; is short for {&quot;plugin&quot;: &quot;name&quot;})</source>
+        <translation>plugin de simulateur (&quot;simulator&quot;: &quot;name&quot; abrège {&quot;plugin&quot;: &quot;name&quot;})</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="19"/>
+        <source>none (array modes)</source>
+        <translation>aucun (modes tableaux)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="20"/>
+        <source>the simulator plugin&apos;s options (`imnn plugins` lists them)</source>
+        <translation>options du plugin de simulateur (`imnn plugins` les liste)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="21"/>
+        <source>Isolate the simulator</source>
+        <translation>Isoler le simulateur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="22"/>
+        <source>run the simulations in child processes: a crash, exit or hang stops the fit with a message instead of taking it down (Simulator plugins)</source>
+        <translation>exécuter les simulations dans des processus enfants : un plantage, une sortie ou un blocage arrête l&apos;ajustement avec un message au lieu de faire tomber le programme (Simulator plugins)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="23"/>
+        <source>Call timeout</source>
+        <translation>Délai par appel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="24"/>
+        <source>with isolate: a call (one chunk) running longer is stopped (0: no limit)</source>
+        <translation>avec isolate : un appel (un bloc) qui dure plus longtemps est arrêté (0 : sans limite)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="25"/>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="26"/>
+        <source>(n_s, *input_shape) array (paths relative to the config file; file.npz:member, file.h5:/dataset allowed)</source>
+        <translation>tableau (n_s, *input_shape) (chemins relatifs au fichier de configuration ; file.npz:member, file.h5:/dataset acceptés)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="27"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="28"/>
+        <source>gradient: (n_d, *input_shape, n_params); numerical: (n_d, 2, n_params, *input_shape)</source>
+        <translation>gradient : (n_d, *input_shape, n_params) ; numerical : (n_d, 2, n_params, *input_shape)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="29"/>
+        <source>optional fixed validation array, with data.validation_derivative</source>
+        <translation>tableau de validation fixe facultatif, avec data.validation_derivative</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="30"/>
+        <source>optional fixed validation derivatives, with data.validation_fiducial</source>
+        <translation>dérivées de validation fixes facultatives, avec data.validation_fiducial</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="31"/>
+        <source>on reads the arrays a chunk at a time from disk (memory-mapped .npy, HDF5 hyperslabs), off loads them, auto streams when they do not fit fit.memory_budget_mb</source>
+        <translation>on lit les tableaux bloc par bloc depuis le disque (.npy projetés en mémoire, hyperslabs HDF5), off les charge, auto les lit en flux quand ils ne tiennent pas dans fit.memory_budget_mb</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="32"/>
+        <source>network plugin: mlp, cnn, inception (Network plugins)</source>
+        <translation>plugin de réseau : mlp, cnn, inception (Network plugins)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="33"/>
+        <source>the network plugin&apos;s options, e.g. mlp: hidden, activation, negative_slope, alpha, output_size</source>
+        <translation>options du plugin de réseau, p. ex. mlp : hidden, activation, negative_slope, alpha, output_size</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="34"/>
+        <source>simulations for the covariance</source>
+        <translation>simulations pour la covariance</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="35"/>
+        <source>simulations with derivatives (the first n_d of the n_s); n_d &lt;= n_s</source>
+        <translation>simulations avec dérivées (les n_d premières des n_s) ; n_d &lt;= n_s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="36"/>
+        <source>summaries the network outputs (0: n_params)</source>
+        <translation>résumés produits par le réseau (0 : n_params)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="37"/>
+        <source>n_params</source>
+        <translation>n_params</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="38"/>
+        <source>fiducial parameters, one per parameter (required by the array modes)</source>
+        <translation>paramètres fiduciels, un par paramètre (requis par les modes tableaux)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="39"/>
+        <source>the plugin&apos;s</source>
+        <translation>valeurs du plugin</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="40"/>
+        <source>finite-difference separations, one per parameter (simulator-numerical; its presence selects numerical for arrays)</source>
+        <translation>écarts de différences finies, un par paramètre (simulator-numerical ; sa présence sélectionne numerical pour des tableaux)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="41"/>
+        <source>adam (learning_rate 1e-3, beta1 0.9, beta2 0.999, epsilon 1e-8) or sgd (learning_rate, momentum); both take an exponential decay as optax&apos;s exponential_decay: lr(t) = learning_rate · decay_rate^((t − decay_begin)/decay_steps) after decay_begin steps, never below end_learning_rate (defaults 1, 1000, 0, 0: constant)</source>
+        <translation>adam (learning_rate 1e-3, beta1 0.9, beta2 0.999, epsilon 1e-8) ou sgd (learning_rate, momentum) ; tous deux acceptent une décroissance exponentielle comme exponential_decay d&apos;optax : lr(t) = learning_rate · decay_rate^((t − decay_begin)/decay_steps) après decay_begin pas, jamais sous end_learning_rate (valeurs par défaut 1, 1000, 0, 0 : constant)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="42"/>
+        <source>regulariser strength</source>
+        <translation>intensité du régulariseur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="43"/>
+        <source>closeness of C to the identity</source>
+        <translation>proximité de C à l&apos;identité</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="44"/>
+        <source>iterations without improvement of the validation det F before stopping, counted after min_iterations</source>
+        <translation>itérations sans amélioration du det F de validation avant l&apos;arrêt, comptées après min_iterations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="45"/>
+        <source>iterations</source>
+        <translation>itérations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="46"/>
+        <source>iterations before patience counts</source>
+        <translation>itérations avant que la patience ne compte</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="47"/>
+        <source>most iterations</source>
+        <translation>nombre maximal d&apos;itérations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="48"/>
+        <source>Keep the best weights</source>
+        <translation>Garder les meilleurs poids</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="49"/>
+        <source>keep the best (max validation det F) or the final weights</source>
+        <translation>conserver les meilleurs poids (det F de validation max.) ou les poids finaux</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="50"/>
+        <source>Whitened start</source>
+        <translation>Départ blanchi</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="51"/>
+        <source>before the first iteration, make the summaries of the first training set zero-mean and white through the last layer (F unchanged, the regulariser starts at 0); for networks whose initial summaries barely spread, e.g. after a global pool (the field example)</source>
+        <translation>avant la première itération, rendre les résumés du premier jeu d&apos;entraînement centrés et blanchis par la dernière couche (F inchangée, le régulariseur part de 0) ; pour les réseaux dont les résumés initiaux sont peu dispersés, p. ex. après un pooling global (the field example)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="52"/>
+        <source>Validate each iteration</source>
+        <translation>Valider à chaque itération</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="53"/>
+        <source>fresh validation simulations each iteration; their det F drives early stopping (array modes: the validation arrays; no validation without them)</source>
+        <translation>nouvelles simulations de validation à chaque itération ; leur det F pilote l&apos;arrêt précoce (modes tableaux : les tableaux de validation ; pas de validation sans eux)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="54"/>
+        <source>Validation simulations</source>
+        <translation>Simulations de validation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="55"/>
+        <source>validation simulations per iteration (0: n_s; array modes: the validation arrays&apos; size)</source>
+        <translation>simulations de validation par itération (0 : n_s ; modes tableaux : la taille des tableaux de validation)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="56"/>
+        <source>n_s</source>
+        <translation>n_s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="57"/>
+        <source>Validation derivatives</source>
+        <translation>Dérivées de validation</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="58"/>
+        <source>of the validation simulations, those with derivatives (0: n_d)</source>
+        <translation>parmi les simulations de validation, celles avec dérivées (0 : n_d)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="59"/>
+        <source>n_d</source>
+        <translation>n_d</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="60"/>
+        <source>Final statistics simulations</source>
+        <translation>Simulations des statistiques finales</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="61"/>
+        <source>fresh simulations (all with derivatives) for the final F, C, dμ/dθ, μ at the kept weights (0: n_s)</source>
+        <translation>nouvelles simulations (toutes avec dérivées) pour F, C, dμ/dθ, μ finaux aux poids conservés (0 : n_s)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="62"/>
+        <source>Checkpoint every</source>
+        <translation>Point de reprise toutes les</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="63"/>
+        <source>iterations between checkpoints in the run directory (0: none)</source>
+        <translation>itérations entre deux points de contrôle dans le dossier d&apos;exécution (0 : aucun)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="64"/>
+        <source>memory for activations: one pass when the activations of every chunk fit, else two (recomputed); with data.stream auto also the limit for loading arrays</source>
+        <translation>mémoire pour les activations : une passe si les activations de tous les blocs y tiennent, sinon deux (recalculées) ; avec data.stream auto, aussi la limite de chargement des tableaux</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="65"/>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="66"/>
+        <source>one seed for the weights and every simulation (counter-based: the result does not depend on threads, devices or ranks)</source>
+        <translation>une seule graine pour les poids et toutes les simulations (à base de compteur : le résultat ne dépend ni des threads, ni des périphériques, ni des rangs)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="67"/>
+        <source>compute threads (0: all cores)</source>
+        <translation>threads de calcul (0 : tous les cœurs)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="68"/>
+        <source>devices the simulations are split over, e.g. [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: 0}] (threads 0 takes `threads`; cuda is refused with the reason) (Devices and aggregation)</source>
+        <translation>périphériques entre lesquels les simulations sont réparties, p. ex. [{&quot;kind&quot;: &quot;cpu&quot;, &quot;threads&quot;: 0}] (threads 0 reprend `threads` ; cuda est refusé avec la raison) (Devices and aggregation)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="69"/>
+        <source>simulations per chunk (0: the whole set as one chunk); chunk k runs on device k mod the number of devices; the chunks, not the devices or threads, fix the arithmetic</source>
+        <translation>simulations par bloc (0 : l&apos;ensemble entier en un seul bloc) ; le bloc k s&apos;exécute sur le périphérique k mod le nombre de périphériques ; ce sont les blocs, et non les périphériques ou les threads, qui fixent l&apos;arithmétique</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="70"/>
+        <source>Plugin folders</source>
+        <translation>Dossiers de plugins</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="71"/>
+        <source>extra plugin folders, searched first (relative to the config file)</source>
+        <translation>dossiers de plugins supplémentaires, parcourus en premier (relatifs au fichier de configuration)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="72"/>
+        <source>Expected det F</source>
+        <translation>det F attendu</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="73"/>
+        <source>the det F the fit should reach when it is known (the Gaussian example&apos;s analytic 50): drawn as a line by the app; the fit does not use it</source>
+        <translation>le det F que l&apos;ajustement devrait atteindre s&apos;il est connu (le 50 analytique de l&apos;exemple gaussien) : tracé en ligne par l&apos;application ; l&apos;ajustement ne l&apos;utilise pas</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="74"/>
+        <source>ga (Gaussian approximation N(estimate, F^-1)), abc (rejection ABC) or pmc (ABC population Monte Carlo)</source>
+        <translation>ga (approximation gaussienne N(estimation, F^-1)), abc (ABC par rejet) ou pmc (ABC Monte-Carlo à population)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="75"/>
+        <source>observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape)</source>
+        <translation>données observées (.npy/.npz/.h5) de forme (*input_shape) ou (1, *input_shape)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="76"/>
+        <source>one of target, target_theta</source>
+        <translation>l&apos;un de target, target_theta</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="77"/>
+        <source>instead of target: simulate the target at these parameters with the run&apos;s simulator plugin and options</source>
+        <translation>à la place de target : simuler la cible en ces paramètres avec le plugin de simulateur et les options de l&apos;exécution</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="78"/>
+        <source>seed of the target_theta simulation</source>
+        <translation>graine de la simulation target_theta</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="79"/>
+        <source>output folder under RUN_DIR/inference</source>
+        <translation>dossier de sortie sous RUN_DIR/inference</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="80"/>
+        <source>the method</source>
+        <translation>la méthode</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="81"/>
+        <source>overwrite an existing output folder of that name</source>
+        <translation>écraser un dossier de sortie existant de même nom</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="82"/>
+        <source>seed of the prior draws and simulations</source>
+        <translation>graine des tirages a priori et des simulations</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="83"/>
+        <source>uniform on the box, or gaussian (prior_mean, prior_sd) truncated to it</source>
+        <translation>uniform sur la boîte, ou gaussian (prior_mean, prior_sd) tronquée à celle-ci</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="84"/>
+        <source>lower edges of the prior box, one per parameter</source>
+        <translation>bornes inférieures de la boîte a priori, une par paramètre</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="85"/>
+        <source>the simulator plugin&apos;s</source>
+        <translation>valeurs du plugin de simulateur</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="86"/>
+        <source>upper edges of the prior box, one per parameter</source>
+        <translation>bornes supérieures de la boîte a priori, une par paramètre</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="87"/>
+        <source>means of the gaussian prior</source>
+        <translation>moyennes de l&apos;a priori gaussien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="88"/>
+        <source>required by prior gaussian</source>
+        <translation>requis avec prior gaussian</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="89"/>
+        <source>standard deviations of the gaussian prior</source>
+        <translation>écarts-types de l&apos;a priori gaussien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="90"/>
+        <source>marginal grid points, one for all parameters or one per parameter</source>
+        <translation>points de grille des marginales, un pour tous les paramètres ou un par paramètre</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="91"/>
+        <source>probability masses of the highest-density contours</source>
+        <translation>masses de probabilité des contours de plus haute densité</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="92"/>
+        <source>Gaussian smoothing of the histograms (0: none)</source>
+        <translation>lissage gaussien des histogrammes (0 : aucun)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="93"/>
+        <source>bins</source>
+        <translation>classes</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="94"/>
+        <source>fisher: sqrt(dθᵀ F dθ) between estimates, or euclidean</source>
+        <translation>fisher : sqrt(dθᵀ F dθ) entre estimations, ou euclidean</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="95"/>
+        <source>acceptance distance: draws closer than it are kept; auto: the accept_fraction quantile of the draws&apos; distances</source>
+        <translation>distance d&apos;acceptation : les tirages plus proches sont conservés ; auto : le quantile accept_fraction des distances des tirages</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="96"/>
+        <source>Fisher units with distance fisher</source>
+        <translation>unités de Fisher avec distance fisher</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="97"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="98"/>
+        <source>with epsilon auto: the fraction of the draws accepted</source>
+        <translation>avec epsilon auto : la fraction des tirages acceptés</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="99"/>
+        <source>abc: draws from the prior per iteration; ga: draws written as samples</source>
+        <translation>abc : tirages a priori par itération ; ga : tirages écrits comme échantillons</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="100"/>
+        <source>abc 1000000, ga 10000</source>
+        <translation>abc 1000000, ga 10000</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="101"/>
+        <source>iterate until this many draws are accepted (0: one batch; needs a fixed epsilon)</source>
+        <translation>itérer jusqu&apos;à ce que ce nombre de tirages soit accepté (0 : un seul lot ; requiert un epsilon fixe)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="102"/>
+        <source>most iterations of the min_accepted loop (a warning says when it ends the loop first)</source>
+        <translation>nombre maximal d&apos;itérations de la boucle min_accepted (un avertissement signale quand cette limite met fin à la boucle)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="103"/>
+        <source>population size</source>
+        <translation>taille de la population</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="104"/>
+        <source>initial prior draws, &gt;= n_points (0: 10 x n_points)</source>
+        <translation>tirages a priori initiaux, &gt;= n_points (0 : 10 x n_points)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="105"/>
+        <source>points farther than this percentile of the distances move each iteration</source>
+        <translation>les points plus éloignés que ce centile des distances sont déplacés à chaque itération</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="106"/>
+        <source>stop when an iteration&apos;s accepted/draws falls below this (the reference&apos;s default is 0.1)</source>
+        <translation>arrêter quand le rapport acceptés/tirages d&apos;une itération passe sous cette valeur (0.1 par défaut dans la référence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="107"/>
+        <source>safety limit on the iterations (the reference&apos;s default is 10)</source>
+        <translation>limite de sécurité sur les itérations (10 par défaut dans la référence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="108"/>
+        <source>proposals per moved point per iteration (the reference&apos;s default is 1)</source>
+        <translation>propositions par point déplacé et par itération (1 par défaut dans la référence)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/option_strings.cpp" line="109"/>
+        <source>redraws of a proposal to land inside the prior box; a proposal that finds none is abandoned</source>
+        <translation>nouveaux tirages d&apos;une proposition pour tomber dans la boîte a priori ; une proposition qui n&apos;y parvient pas est abandonnée</translation>
     </message>
 </context>
 </TS>

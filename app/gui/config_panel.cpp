@@ -7,7 +7,8 @@
 #include "data_files_box.h"
 #include "engine_text.h"
 #include "number_format.h"
-#include "plugin_options_form.h"
+#include "option_text.h"
+#include "options_form.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -112,6 +113,17 @@ QSpinBox *spin(int min, int max, const QString &special = {}) {
   return s;
 }
 
+// The tooltip of a run config key, from the engine's table (option_text.h).
+QString tip(const char *key, const QString &note = {}) {
+  return optionTip(run_config_spec(key), note);
+}
+
+QSpinBox *spinFor(const char *key, const QString &special = {}) {
+  auto *s = spin(0, 0, special);
+  applyOptionRange(s, run_config_spec(key));
+  return s;
+}
+
 void setComboText(QComboBox *combo, const QString &text) {
   if (combo->findText(text) < 0) combo->addItem(text);
   combo->setCurrentText(text);
@@ -133,15 +145,13 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   auto *runBox = new QGroupBox(tr("Run"));
   auto *runForm = new QFormLayout(runBox);
   name_ = new QLineEdit;
-  addField(runForm, "name", tr("Name"), name_,
-           tr("`name`: the run directory is runs/<name>-<date>-<time> (no reference "
-              "counterpart)"));
+  addField(runForm, "name", tr("Name"), name_, tip("name"));
   mode_ = new QComboBox;
   mode_->setEditable(true);
-  mode_->addItems({"simulator", "simulator-numerical", "gradient", "numerical", "auto"});
+  applyOptionChoices(mode_, run_config_spec("mode"));
   addField(runForm, "mode", tr("Mode"), mode_,
-           tr("`mode`: how the derivatives dd/dθ are obtained (reference: the IMNN class — "
-              "SimulatorIMNN, GradientIMNN, NumericalGradientIMNN …)"));
+           tip("mode", tr("Reference: the IMNN class (SimulatorIMNN, GradientIMNN, "
+                          "NumericalGradientIMNN …)")));
   top->addWidget(runBox);
 
   auto *simBox = new QGroupBox(tr("Simulator"));
@@ -152,10 +162,10 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   for (const SimulatorInfo &s : registry_->simulators())
     simulator_->addItem(QString::fromStdString(s.name));
   addField(simForm, "simulator.plugin", tr("Plugin"), simulator_,
-           tr("`simulator.plugin` (reference: SimulatorIMNN(simulator=…))"));
+           tip("simulator.plugin", tr("Reference: SimulatorIMNN(simulator=…)")));
   simOptions_ = new QLineEdit;
   addField(simForm, "simulator.options", tr("Options (JSON)"), simOptions_,
-           tr("`simulator.options`: the plugin's options as a JSON object"));
+           tip("simulator.options"));
   params_ = new QTableWidget(0, 5);
   params_->setHorizontalHeaderLabels(
       {tr("parameter"), tr("θ_fid"), tr("δθ"), tr("prior low"), tr("prior high")});
@@ -168,9 +178,8 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   params_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   params_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   addField(simForm, "theta_fid", tr("Parameters"), params_,
-           tr("`theta_fid` (reference: IMNN(θ_fid=…)) and `delta_theta` (reference: "
-              "NumericalGradientIMNN(δθ=…)); the prior box comes from the plugin's "
-              "descriptor"));
+           tip("theta_fid") + "\n" +
+               tip("delta_theta", tr("The prior box comes from the plugin's descriptor.")));
   fields_.insert("delta_theta", fields_.value("theta_fid"));
   top->addWidget(simBox);
 
@@ -192,10 +201,10 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   for (const NetworkInfo &n : registry_->networks())
     network_->addItem(QString::fromStdString(n.name));
   addField(netForm, "network.plugin", tr("Plugin"), network_,
-           tr("`network.plugin` (reference: IMNN(model=stax.serial(…)))"));
+           tip("network.plugin", tr("Reference: IMNN(model=stax.serial(…))")));
   // The plugin's options, built from its own description (plugin_options_form.h).
   auto *optionsForm = new QFormLayout;
-  netOptions_ = new PluginOptionsForm(
+  netOptions_ = new OptionsForm(
       QStringLiteral("network.options"),
       [this, optionsForm](const QString &key, const QString &label, QWidget *widget,
                           const QString &tooltip) {
@@ -206,52 +215,46 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
         optionsForm->removeRow(widget->parentWidget());
       },
       this);
+  netOptions_->setNumberPrecision(7);
   auto *tailForm = new QFormLayout;
-  nSummaries_ = spin(0, 100000, tr("auto (n_params)"));
+  nSummaries_ = spinFor("n_summaries", tr("auto (n_params)"));
   netLayout->addLayout(netForm);
   netLayout->addLayout(optionsForm);
   netLayout->addLayout(tailForm);
-  addField(tailForm, "n_summaries", tr("n_summaries"), nSummaries_,
-           tr("`n_summaries`: summaries the network outputs (reference: IMNN(n_summaries=…))"));
+  addField(tailForm, "n_summaries", tr("n_summaries"), nSummaries_, tip("n_summaries"));
   top->addWidget(netBox);
 
   auto *fitBox = new QGroupBox(tr("Fit"));
   auto *fitForm = new QFormLayout(fitBox);
-  nS_ = spin(2, 100000000);
-  addField(fitForm, "n_s", tr("n_s"), nS_,
-           tr("`n_s`: simulations for the covariance (reference: IMNN(n_s=…))"));
-  nD_ = spin(1, 100000000);
-  addField(fitForm, "n_d", tr("n_d"), nD_,
-           tr("`n_d`: simulations with derivatives, n_d ≤ n_s (reference: IMNN(n_d=…))"));
+  nS_ = spinFor("n_s");
+  addField(fitForm, "n_s", tr("n_s"), nS_, tip("n_s"));
+  nD_ = spinFor("n_d");
+  addField(fitForm, "n_d", tr("n_d"), nD_, tip("n_d"));
   optimiser_ = new QComboBox;
   optimiser_->addItems({"adam", "sgd"});
   addField(fitForm, "optimiser", tr("Optimiser"), optimiser_,
-           tr("`optimiser.name` (reference: IMNN(optimiser=optax.adam(…)))"));
+           tip("optimiser", tr("This box sets `optimiser.name`; the file may give the other "
+                               "keys.")));
   learningRate_ = new QLineEdit;
   addField(fitForm, "optimiser.learning_rate", tr("Learning rate"), learningRate_,
-           tr("`optimiser.learning_rate` (reference: optax.adam(learning_rate=1e-3))"));
+           tip("optimiser", tr("This box sets `optimiser.learning_rate`.")));
   lambda_ = new QLineEdit;
-  addField(fitForm, "fit.lambda", tr("λ"), lambda_,
-           tr("`fit.lambda`: regulariser strength (reference: IMNN.fit(λ=10))"));
+  addField(fitForm, "fit.lambda", tr("λ"), lambda_, tip("fit.lambda"));
   epsilon_ = new QLineEdit;
-  addField(fitForm, "fit.epsilon", tr("ε"), epsilon_,
-           tr("`fit.epsilon`: closeness of C to the identity (reference: IMNN.fit(ϵ=0.1))"));
-  patience_ = spin(1, INT_MAX);
-  addField(fitForm, "fit.patience", tr("Patience"), patience_,
-           tr("`fit.patience`: iterations without improvement before stopping, counted after "
-              "min_iterations (reference: IMNN.fit(patience=100))"));
-  minIter_ = spin(0, INT_MAX);
+  addField(fitForm, "fit.epsilon", tr("ε"), epsilon_, tip("fit.epsilon"));
+  patience_ = spinFor("fit.patience");
+  addField(fitForm, "fit.patience", tr("Patience"), patience_, tip("fit.patience"));
+  minIter_ = spinFor("fit.min_iterations");
   addField(fitForm, "fit.min_iterations", tr("Min iterations"), minIter_,
-           tr("`fit.min_iterations` (reference: IMNN.fit(min_iterations=100))"));
-  maxIter_ = spin(1, INT_MAX);
+           tip("fit.min_iterations"));
+  maxIter_ = spinFor("fit.max_iterations");
   addField(fitForm, "fit.max_iterations", tr("Max iterations"), maxIter_,
-           tr("`fit.max_iterations` (reference: IMNN.fit(max_iterations=100000))"));
+           tip("fit.max_iterations"));
   seed_ = new QLineEdit;
-  addField(fitForm, "seed", tr("Seed"), seed_,
-           tr("`seed`: one seed for the weights and every simulation (reference: "
-              "IMNN(key=…) and IMNN.fit(rng=…))"));
+  addField(fitForm, "seed", tr("Seed"), seed_, tip("seed"));
   top->addWidget(fitBox);
   buildDevicesBox(top);
+  buildMoreBox(top);
   top->addStretch(1);
 
   connect(simulator_, &QComboBox::currentTextChanged, this, &ConfigPanel::onSimulatorChanged);
@@ -268,7 +271,8 @@ ConfigPanel::ConfigPanel(std::shared_ptr<const PluginRegistry> registry, QWidget
   };
   for (auto *e : {name_, simOptions_, learningRate_, lambda_, epsilon_, seed_, memoryBudget_})
     connect(e, &QLineEdit::textChanged, this, edited);
-  connect(netOptions_, &PluginOptionsForm::edited, this, edited);
+  connect(netOptions_, &OptionsForm::edited, this, edited);
+  connect(more_, &OptionsForm::edited, this, edited);
   connect(network_, &QComboBox::currentTextChanged, this, [this] {
     if (loading_) return;
     const auto [loadedNet, loadedOptions] = pluginOf(base_, "network", "mlp");
@@ -298,13 +302,12 @@ void ConfigPanel::buildDevicesBox(QVBoxLayout *top) {
   devicesForm_ = form;
   devices_ = spin(1, 1024);
   addField(form, "devices", tr("CPU devices"), devices_,
-           tr("`devices`: CPU devices the simulations are split over, each with its own "
-              "worker thread and backend, written as [{\"kind\": \"cpu\", \"threads\": N}, …] "
-              "(reference: AggregatedSimulatorIMNN(devices=…), the JAX devices)"));
-  threads_ = spin(0, 4096, tr("all cores"));
+           tip("devices", tr("This box sets the number of CPU devices, each with its own "
+                             "worker thread and backend (reference: "
+                             "AggregatedSimulatorIMNN(devices=…), the JAX devices).")));
+  threads_ = spinFor("threads", tr("all cores"));
   addField(form, "devices.threads", tr("Threads per device"), threads_,
-           tr("`threads` and `devices[i].threads`: compute threads of each device, 0 = all "
-              "cores (reference: none; XLA picks the threads of a JAX device)"));
+           tip("threads", tr("This box sets `threads` and every `devices[i].threads`.")));
   fields_.insert("threads", fields_.value("devices.threads"));
   cuda_ = new QCheckBox(tr("CUDA GPUs"));
   cuda_->setObjectName(QStringLiteral("cuda"));
@@ -312,21 +315,43 @@ void ConfigPanel::buildDevicesBox(QVBoxLayout *top) {
   cuda_->setToolTip(tr("No CUDA device/build is available: this build of the engine computes "
                        "on the CPU only (set the CPU devices and threads above)"));
   form->addRow(tr("GPUs"), cuda_);
-  nPerDevice_ = spin(0, INT_MAX, tr("whole set"));
+  nPerDevice_ = spinFor("n_per_device", tr("whole set"));
   addField(form, "n_per_device", tr("n_per_device"), nPerDevice_,
-           tr("`n_per_device`: simulations per chunk, chunk k on device k mod the number of "
-              "devices; 0 = the whole set as one chunk (reference: "
-              "AggregatedSimulatorIMNN(n_per_device=…))"));
+           tip("n_per_device", tr("Reference: AggregatedSimulatorIMNN(n_per_device=…)")));
   memoryBudget_ = new QLineEdit;
   addField(form, "fit.memory_budget_mb", tr("Memory budget (MB)"), memoryBudget_,
-           tr("`fit.memory_budget_mb`: memory for activations, in MB; one pass when every "
-              "chunk's activations fit, else two (recomputed, as the reference always does)"));
+           tip("fit.memory_budget_mb"));
   stream_ = new QComboBox;
-  stream_->addItems({"auto", "on", "off"});
-  addField(form, "data.stream", tr("Stream arrays"), stream_,
-           tr("`data.stream`: array modes only; on reads the arrays a chunk at a time from "
-              "disk, off loads them, auto streams when they do not fit the memory budget "
-              "(reference: none)"));
+  applyOptionChoices(stream_, run_config_spec("data.stream"));
+  addField(form, "data.stream", tr("Stream arrays"), stream_, tip("data.stream"));
+  top->addWidget(box);
+}
+
+// Every run config key without a field above gets a row here, built from the engine's
+// table (options_form.h): a key added to run_config_specs() shows in the app without
+// GUI code. Left out: what the program writes (format, version, mode_reason).
+void ConfigPanel::buildMoreBox(QVBoxLayout *top) {
+  auto *box = new QGroupBox(tr("More settings"));
+  box->setObjectName(QStringLiteral("moreBox"));
+  auto *form = new QFormLayout(box);
+  moreForm_ = form;
+  std::vector<OptionSpec> specs;
+  for (const OptionSpec &s : run_config_specs()) {
+    const QString key = QString::fromStdString(s.key);
+    if (fieldKeyFor(key) == key || key == QLatin1String("network.options")) continue;
+    if (s.key == "format" || s.key == "version" || s.key == "mode_reason") continue;
+    specs.push_back(s);
+  }
+  more_ = new OptionsForm(
+      QString(),
+      [this, form](const QString &key, const QString &label, QWidget *widget,
+                   const QString &tooltip) { addField(form, key, label, widget, tooltip); },
+      [this, form](const QString &key, QWidget *widget) {
+        fields_.remove(key);
+        form->removeRow(widget->parentWidget());
+      },
+      this);
+  more_->rebuild(specs, json::object(), [](const OptionSpec &s) { return optionTip(s); });
   top->addWidget(box);
 }
 
@@ -407,6 +432,7 @@ bool ConfigPanel::loadJson(const json &j, QString *error) {
   setComboText(stream_, stream && stream->is_string()
                             ? QString::fromStdString(stream->get<std::string>())
                             : QStringLiteral("auto"));
+  more_->load(j);
   updateModeVisibility();
   loading_ = false;
   validate();
@@ -444,6 +470,7 @@ json ConfigPanel::toJson() const {
   json j = base_.is_object() ? base_ : json::object();
   if (!j.contains("format")) j["format"] = "imnn-studio-config";
   if (!j.contains("version")) j["version"] = 1;
+  j = more_->options(j);
   j["name"] = name_->text().toStdString();
   j["mode"] = mode_->currentText().toStdString();
   // The array modes read "data" and no simulator; "auto" uses the files once one is set.
@@ -454,8 +481,10 @@ json ConfigPanel::toJson() const {
     j["data"]["stream"] = stream_->currentText().toStdString();
   } else {
     j.erase("data");
-    j["simulator"] = {{"plugin", simulator_->currentText().toStdString()},
-                      {"options", optionsOf(simOptions_->text(), nullptr)}};
+    // Its other keys (isolate, timeout) stay: they come from the rows of more_.
+    if (!j["simulator"].is_object()) j["simulator"] = json::object();
+    j["simulator"]["plugin"] = simulator_->currentText().toStdString();
+    j["simulator"]["options"] = optionsOf(simOptions_->text(), nullptr);
   }
   json theta = json::array(), delta = json::array();
   for (int row = 0; row < params_->rowCount(); ++row) {
@@ -528,7 +557,9 @@ void ConfigPanel::updateModeVisibility() {
   simForm_->setRowVisible(simOptions_->parentWidget(), !arrays);
   simBox_->setTitle(arrays ? tr("Parameters") : tr("Simulator"));
   // data.stream applies where arrays are read: the array modes, and "auto" given files.
-  devicesForm_->setRowVisible(stream_->parentWidget(), arrays || (any && !data_->isEmpty()));
+  const bool readsArrays = arrays || (any && !data_->isEmpty());
+  devicesForm_->setRowVisible(stream_->parentWidget(), readsArrays);
+  more_->showGroup(moreForm_, readsArrays ? "gradient" : "simulator");
 }
 
 void ConfigPanel::rebuildNetworkOptions(const json &values) {
@@ -545,8 +576,16 @@ void ConfigPanel::rebuildNetworkOptions(const json &values) {
   }
   const bool wasLoading = loading_;
   loading_ = true;
-  netOptions_->rebuild(QString::fromStdString(net), info ? info->options_help : json::object(),
-                       defaults, values, {QStringLiteral("output_size")});
+  const QString plugin = QString::fromStdString(net);
+  netOptions_->rebuild(
+      pluginOptionSpecs(info ? info->options_help : json::object(), defaults,
+                        {QStringLiteral("output_size")}),
+      values, [this, plugin](const OptionSpec &s) {
+        return tr("`network.options.%1`: %2 (an option of the %3 plugin; reference: the "
+                  "layers of its stax model)")
+            .arg(QString::fromStdString(s.key),
+                 s.help.empty() ? tr("no description") : QString::fromStdString(s.help), plugin);
+      });
   loading_ = wasLoading;
   if (!loading_) {
     validate();
@@ -662,6 +701,7 @@ QList<QPair<QString, QString>> ConfigPanel::inputErrors() const {
                       params_->item(row, 0) ? params_->item(row, 0)->text() : QString(), why)});
     }
   out.append(netOptions_->inputErrors());
+  out.append(more_->inputErrors());
   number("optimiser.learning_rate", learningRate_);
   number("fit.lambda", lambda_);
   number("fit.epsilon", epsilon_);

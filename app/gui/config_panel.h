@@ -85,6 +85,7 @@ private:
   void addField(QFormLayout *form, const QString &key, const QString &label, QWidget *widget,
                 const QString &tooltip);
   void buildDevicesBox(QVBoxLayout *top);
+  void buildMoreBox(QVBoxLayout *top);
   void onSimulatorChanged();
   // The network plugin's option fields, showing `values` where they have them.
   void rebuildNetworkOptions(const nlohmann::json &values);
@@ -102,7 +103,9 @@ private:
   QLineEdit *name_;
   QComboBox *mode_, *simulator_, *network_, *optimiser_;
   QLineEdit *simOptions_, *learningRate_, *lambda_, *epsilon_, *seed_, *memoryBudget_;
-  class PluginOptionsForm *netOptions_ = nullptr;
+  class OptionsForm *netOptions_ = nullptr; // the network plugin's options
+  class OptionsForm *more_ = nullptr;       // the keys without a field of their own
+  QFormLayout *moreForm_ = nullptr;
   QTableWidget *params_;
   QSpinBox *nS_, *nD_, *nSummaries_, *patience_, *minIter_, *maxIter_;
   QSpinBox *devices_, *threads_, *nPerDevice_;

@@ -1,6 +1,9 @@
 #include "data_files_box.h"
 
 #include "imnn/arrays.h"
+#include "imnn/config.h"
+
+#include "option_text.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -47,16 +50,10 @@ DataFilesBox::DataFilesBox(QWidget *parent) : QGroupBox(tr("Data files"), parent
   auto *form = new QFormLayout(this);
   const QStringList labels{tr("Fiducial"), tr("Derivative"), tr("Validation fiducial"),
                            tr("Validation derivative")};
-  const QStringList tips{
-      tr("`data.fiducial`: simulations at θ_fid, shape (n_s, *input_shape) (reference: "
-         "GradientIMNN(fiducial=…))"),
-      tr("`data.derivative`: gradient mode (n_d, *input_shape, n_params) (reference: "
-         "GradientIMNN(derivative=…)); numerical mode (n_d, 2, n_params, *input_shape), the "
-         "simulations at θ_fid ∓ δθ/2 (reference: NumericalGradientIMNN(derivative=…))"),
-      tr("`data.validation_fiducial`: optional validation simulations (reference: "
-         "validation_fiducial=…)"),
-      tr("`data.validation_derivative`: optional, with the validation fiducial (reference: "
-         "validation_derivative=…)")};
+  // The tooltips are the engine's description of the keys (option_text.h).
+  QStringList tips;
+  for (const QString &key : keys())
+    tips << optionTip(run_config_spec(("data." + key).toStdString()));
   for (int i = 0; i < keys().size(); ++i) {
     const QString key = keys()[i];
     auto *row = new QWidget;

@@ -7,6 +7,7 @@
 #include "corner_plot.h"
 #include "infer_controller.h"
 #include "number_format.h"
+#include "option_text.h"
 #include "refit_controller.h"
 
 #include <Eigen/LU>
@@ -81,6 +82,25 @@ QLineEdit *numberEdit(double value) {
   return new QLineEdit(numbers::format(value));
 }
 
+// An inference option's description (imnn/inference.h): its tooltip and the range of
+// its box come from it (option_text.h).
+const OptionSpec &inferSpec(const char *key) {
+  for (const OptionSpec &s : lfi::inference_option_specs())
+    if (s.key == key) return s;
+  throw Error(std::string("no inference option `") + key + "` (a bug)");
+}
+
+QString tip(const char *key, const QString &note = {}) {
+  return optionTip(inferSpec(key), note);
+}
+
+QSpinBox *spinFor(const char *key, int value, const QString &special = {}) {
+  QSpinBox *s = spin(0, 0, 0, special);
+  applyOptionRange(s, inferSpec(key));
+  s->setValue(value);
+  return s;
+}
+
 json readJson(const QString &file) {
   return readJsonFile(file);
 }
@@ -145,11 +165,10 @@ InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *cor
   targetForm->addRow(simulate_);
   theta_ = new QLineEdit;
   addField(targetForm, "target_theta", tr("θ"), theta_,
-           tr("`target_theta`: the parameters to simulate the target at, one per parameter "
-              "(reference: the target data d_obs made with simulator(key, θ_target))"));
-  targetSeed_ = spin(0, INT_MAX, 0);
-  addField(targetForm, "target_seed", tr("Seed"), targetSeed_,
-           tr("`target_seed`: seed of the target simulation"));
+           tip("target_theta", tr("Reference: the target data d_obs made with simulator(key, "
+                                  "θ_target)")));
+  targetSeed_ = spinFor("target_seed", 0);
+  addField(targetForm, "target_seed", tr("Seed"), targetSeed_, tip("target_seed"));
   targetForm->addRow(fromFile_);
   auto *fileRow = new QWidget;
   auto *fileLayout = new QHBoxLayout(fileRow);
@@ -158,10 +177,10 @@ InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *cor
   auto *browseFile = new QPushButton(tr("Browse…"));
   fileLayout->addWidget(targetFile_, 1);
   fileLayout->addWidget(browseFile);
-  addField(targetForm, "target", tr("File"), fileRow,
-           tr("`target`: observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, "
-              "*input_shape) (reference: target_data)"));
+  const QString targetTip = tip("target", tr("Reference: target_data"));
+  addField(targetForm, "target", tr("File"), fileRow, targetTip);
   fileRow->setObjectName(QStringLiteral("targetRow"));
+  targetFile_->setToolTip(targetTip);
   fields_.insert("target", targetFile_);
   targetFile_->setObjectName(QStringLiteral("target"));
   connect(browseFile, &QPushButton::clicked, this, [this] {
@@ -194,56 +213,39 @@ InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *cor
   // The engine's defaults (imnn/inference.h), as `imnn infer` uses them.
   const lfi::InferenceOptions d;
   page(ga);
-  gaSamples_ = spin(1, INT_MAX, static_cast<int>(lfi::kDefaultGaSamples));
+  gaSamples_ = spinFor("n_samples", static_cast<int>(lfi::kDefaultGaSamples));
   addField(ga, "n_samples_ga", tr("Draws"), gaSamples_,
-           tr("`n_samples`: draws from N(estimate, F⁻¹) inside the prior box written as the "
-              "GetDist samples"));
+           tip("n_samples", tr("Here: the draws from N(estimate, F⁻¹) inside the prior box, "
+                               "written as the GetDist samples.")));
   page(abc);
   epsilon_ = new QLineEdit(QStringLiteral("auto"));
   addField(abc, "epsilon", tr("ε"), epsilon_,
-           tr("`epsilon`: acceptance distance; draws with ρ < ε are kept (reference: "
-              "ApproximateBayesianComputation(ϵ=…)); auto: the distance that accepts the "
-              "accept fraction of the draws"));
+           tip("epsilon", tr("Reference: ApproximateBayesianComputation(ϵ=…)")));
   acceptFraction_ = numberEdit(d.accept_fraction);
-  addField(abc, "accept_fraction", tr("Accept fraction"), acceptFraction_,
-           tr("`accept_fraction`: with ε auto, the fraction of the draws accepted (ε is that "
-              "quantile of their distances; no reference counterpart)"));
-  abcSamples_ = spin(1, INT_MAX, static_cast<int>(lfi::kDefaultAbcSamples));
-  addField(abc, "n_samples", tr("Draws per iteration"), abcSamples_,
-           tr("`n_samples`: draws from the prior per iteration (reference: n_samples)"));
-  minAccepted_ = spin(0, INT_MAX, static_cast<int>(d.min_accepted), tr("one batch"));
-  addField(abc, "min_accepted", tr("Min accepted"), minAccepted_,
-           tr("`min_accepted`: iterate until this many draws are accepted (reference: "
-              "min_accepted)"));
-  maxIterations_ = spin(1, 100000, d.max_iterations);
-  addField(abc, "max_iterations", tr("Max iterations"), maxIterations_,
-           tr("`max_iterations`: most iterations of the min_accepted loop (reference: "
-              "max_iterations)"));
+  addField(abc, "accept_fraction", tr("Accept fraction"), acceptFraction_, tip("accept_fraction"));
+  abcSamples_ = spinFor("n_samples", static_cast<int>(lfi::kDefaultAbcSamples));
+  addField(abc, "n_samples", tr("Draws per iteration"), abcSamples_, tip("n_samples"));
+  minAccepted_ = spinFor("min_accepted", static_cast<int>(d.min_accepted), tr("one batch"));
+  addField(abc, "min_accepted", tr("Min accepted"), minAccepted_, tip("min_accepted"));
+  maxIterations_ = spinFor("max_iterations", d.max_iterations);
+  addField(abc, "max_iterations", tr("Max iterations"), maxIterations_, tip("max_iterations"));
   page(pmc);
-  nPoints_ = spin(1, INT_MAX, static_cast<int>(d.n_points));
+  nPoints_ = spinFor("n_points", static_cast<int>(d.n_points));
   addField(pmc, "n_points", tr("Population"), nPoints_,
-           tr("`n_points`: population size (reference: PopulationMonteCarlo(n_points=…))"));
-  nInitial_ = spin(0, INT_MAX, 0, tr("10 × population"));
-  addField(pmc, "n_initial_points", tr("Initial draws"), nInitial_,
-           tr("`n_initial_points`: initial prior draws, ≥ the population (reference: "
-              "n_initial_points)"));
+           tip("n_points", tr("Reference: PopulationMonteCarlo(n_points=…)")));
+  nInitial_ = spinFor("n_initial_points", 0, tr("10 × population"));
+  addField(pmc, "n_initial_points", tr("Initial draws"), nInitial_, tip("n_initial_points"));
   percentile_ = numberEdit(d.percentile);
-  addField(pmc, "percentile", tr("Percentile"), percentile_,
-           tr("`percentile`: points farther than this distance percentile move each iteration "
-              "(reference: percentile=75)"));
+  addField(pmc, "percentile", tr("Percentile"), percentile_, tip("percentile"));
   acceptanceRatio_ = numberEdit(d.acceptance_ratio);
   addField(pmc, "acceptance_ratio", tr("Acceptance ratio"), acceptanceRatio_,
-           tr("`acceptance_ratio`: PMC has converged when accepted/draws of an iteration falls "
-              "below this (reference: acceptance_ratio=0.1; 0.02 here, measured to give the "
-              "exact posterior's widths)"));
-  maxIteration_ = spin(0, 100000, d.max_iteration);
+           tip("acceptance_ratio", tr("0.02 here: measured to give the exact posterior's "
+                                      "widths on the Gaussian example.")));
+  maxIteration_ = spinFor("max_iteration", d.max_iteration);
   addField(pmc, "max_iteration", tr("Max iterations"), maxIteration_,
-           tr("`max_iteration`: a safety limit; a run it stops is marked not converged "
-              "(reference: max_iteration=10, which stops before convergence)"));
-  maxAcceptance_ = spin(1, INT_MAX, static_cast<int>(d.max_acceptance));
-  addField(pmc, "max_acceptance", tr("Proposals per point"), maxAcceptance_,
-           tr("`max_acceptance`: proposals per moved point per iteration (reference: "
-              "max_acceptance=1; 10 here)"));
+           tip("max_iteration", tr("A run this limit stops is marked not converged.")));
+  maxAcceptance_ = spinFor("max_acceptance", static_cast<int>(d.max_acceptance));
+  addField(pmc, "max_acceptance", tr("Proposals per point"), maxAcceptance_, tip("max_acceptance"));
   methodLayout->addWidget(pages_);
   connect(method_, &QComboBox::currentIndexChanged, pages_, &QStackedWidget::setCurrentIndex);
   top->addWidget(methodBox);
@@ -252,34 +254,27 @@ InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *cor
   auto *common = new QFormLayout(commonBox);
   priorLow_ = new QLineEdit;
   addField(common, "prior_low", tr("Prior low"), priorLow_,
-           tr("`prior_low`: lower bounds of the uniform prior box, one per parameter "
-              "(default: the simulator plugin's; reference: prior=tfd.Uniform(low, high))"));
+           tip("prior_low", tr("Reference: prior=tfd.Uniform(low, high)")));
   priorHigh_ = new QLineEdit;
-  addField(common, "prior_high", tr("Prior high"), priorHigh_,
-           tr("`prior_high`: upper bounds of the prior box, one per parameter"));
+  addField(common, "prior_high", tr("Prior high"), priorHigh_, tip("prior_high"));
   distance_ = new QComboBox;
-  distance_->addItems({"fisher", "euclidean"});
-  addField(common, "distance", tr("Distance"), distance_,
-           tr("`distance`: fisher sqrt(dθᵀ F dθ) between estimates (the reference's), or "
-              "euclidean"));
-  gridsize_ = spin(2, 2000, 100);
-  addField(common, "gridsize", tr("Grid points"), gridsize_,
-           tr("`gridsize`: marginal grid points per parameter (reference: gridsize=100)"));
+  applyOptionChoices(distance_, inferSpec("distance"));
+  addField(common, "distance", tr("Distance"), distance_, tip("distance"));
+  gridsize_ = spinFor("gridsize", 100);
+  gridsize_->setMaximum(2000); // a grid per parameter pair is drawn: 2000² cells at most
+  addField(common, "gridsize", tr("Grid points"), gridsize_, tip("gridsize"));
   smoothing_ = numberEdit(kDefaultSmoothing);
   addField(common, "smoothing", tr("Smoothing"), smoothing_,
-           tr("`smoothing`: Gaussian smoothing of the ABC and PMC histograms, in bins "
-              "(reference: smoothing); a change re-smooths the shown results at once"));
-  seed_ = spin(0, INT_MAX, 0);
-  addField(common, "seed", tr("Seed"), seed_,
-           tr("`seed`: seed of the prior draws and simulations (reference: rng)"));
-  threads_ = spin(0, 4096, 0, tr("all cores"));
-  addField(common, "threads", tr("CPU threads"), threads_,
-           tr("`threads`: compute threads, 0 = all cores"));
+           tip("smoothing", tr("A change re-smooths the shown results at once.")));
+  seed_ = spinFor("seed", 0);
+  addField(common, "seed", tr("Seed"), seed_, tip("seed"));
+  threads_ = spinFor("threads", 0, tr("all cores"));
+  threads_->setMaximum(4096);
+  addField(common, "threads", tr("CPU threads"), threads_, tip("threads"));
   name_ = new QLineEdit;
   name_->setPlaceholderText(tr("the method"));
   addField(common, "name", tr("Output name"), name_,
-           tr("`name`: the folder RUN_DIR/inference/<name>; an earlier result of that name is "
-              "replaced"));
+           tip("name", tr("An earlier result of that name is replaced.")));
   top->addWidget(commonBox);
 
   // The iterative re-fit at the estimate (`imnn refit`), on the target above.

@@ -102,6 +102,10 @@ inline OptionSpec reference(OptionSpec s, std::string name) {
   s.reference = std::move(name);
   return s;
 }
+inline OptionSpec label(OptionSpec s, std::string l) {
+  s.label = std::move(l);
+  return s;
+}
 inline OptionSpec unit(OptionSpec s, std::string u) {
   s.unit = std::move(u);
   return s;

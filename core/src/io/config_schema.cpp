@@ -81,33 +81,43 @@ const std::vector<OptionSpec> &run_config_specs() {
             "none (array modes)"),
       key("simulator.options", T::json,
           "the simulator plugin's options (`imnn plugins` lists them)", kSimulatorModes),
-      key("simulator.isolate", T::flag,
-          "run the simulations in child processes: a crash, exit or hang stops the fit with a "
-          "message instead of taking it down ([Simulator plugins](#simulator-plugins))",
-          kSimulatorModes),
-      unit(with_range(key("simulator.timeout", T::number,
-                          "with isolate: a call (one chunk) running longer is stopped (0: no "
-                          "limit)",
-                          kSimulatorModes),
-                      0.0, std::nullopt),
-           "s"),
-      shown(key("data.fiducial", T::text,
-                "(n_s, *input_shape) array (paths relative to the config file; file.npz:member, "
-                "file.h5:/dataset allowed)",
-                kArrayModes),
-            "none"),
-      shown(key("data.derivative", T::text,
-                "gradient: (n_d, *input_shape, n_params); numerical: (n_d, 2, n_params, "
-                "*input_shape)",
-                kArrayModes),
-            "none"),
-      shown(key("data.validation_fiducial", T::text,
-                "optional fixed validation array, with data.validation_derivative", kArrayModes),
-            "none"),
-      shown(key("data.validation_derivative", T::text,
-                "optional fixed validation derivatives, with data.validation_fiducial",
-                kArrayModes),
-            "none"),
+      label(
+          key("simulator.isolate", T::flag,
+              "run the simulations in child processes: a crash, exit or hang stops the fit with a "
+              "message instead of taking it down ([Simulator plugins](#simulator-plugins))",
+              kSimulatorModes),
+          "Isolate the simulator"),
+      label(unit(with_range(key("simulator.timeout", T::number,
+                                "with isolate: a call (one chunk) running longer is stopped (0: no "
+                                "limit)",
+                                kSimulatorModes),
+                            0.0, std::nullopt),
+                 "s"),
+            "Call timeout"),
+      reference(
+          shown(
+              key("data.fiducial", T::text,
+                  "(n_s, *input_shape) array (paths relative to the config file; file.npz:member, "
+                  "file.h5:/dataset allowed)",
+                  kArrayModes),
+              "none"),
+          "fiducial"),
+      reference(shown(key("data.derivative", T::text,
+                          "gradient: (n_d, *input_shape, n_params); numerical: (n_d, 2, n_params, "
+                          "*input_shape)",
+                          kArrayModes),
+                      "none"),
+                "derivative"),
+      reference(shown(key("data.validation_fiducial", T::text,
+                          "optional fixed validation array, with data.validation_derivative",
+                          kArrayModes),
+                      "none"),
+                "validation_fiducial"),
+      reference(shown(key("data.validation_derivative", T::text,
+                          "optional fixed validation derivatives, with data.validation_fiducial",
+                          kArrayModes),
+                      "none"),
+                "validation_derivative"),
       choices(key("data.stream", T::choice,
                   "on reads the arrays a chunk at a time from disk (memory-mapped .npy, HDF5 "
                   "hyperslabs), off loads them, auto streams when they do not fit "
@@ -172,36 +182,46 @@ const std::vector<OptionSpec> &run_config_specs() {
           unit(with_range(key("fit.max_iterations", T::integer, "most iterations"), 1.0, INT_MAX),
                "iterations"),
           "max_iterations"),
-      reference(
-          key("fit.best", T::flag, "keep the best (max validation det F) or the final weights"),
-          "best"),
-      key("fit.whiten_init", T::flag,
-          "before the first iteration, make the summaries of the first training set zero-mean "
-          "and white through the last layer (F unchanged, the regulariser starts at 0); for "
-          "networks whose initial summaries barely spread, e.g. after a global pool "
-          "([the field example](#the-field-example-measured-det-f-its-cost-and-what-is-not-"
-          "measured-yet))"),
-      key("fit.validation", T::flag,
-          "fresh validation simulations each iteration; their det F drives early stopping (array "
-          "modes: the validation arrays; no validation without them)"),
-      shown(with_range(key("fit.n_validation", T::integer,
-                           "validation simulations per iteration (0: n_s; array modes: the "
-                           "validation arrays' size)"),
-                       0.0, std::nullopt),
-            "n_s"),
-      shown(with_range(key("fit.n_validation_d", T::integer,
-                           "of the validation simulations, those with derivatives (0: n_d)"),
-                       0.0, std::nullopt),
-            "n_d"),
-      shown(with_range(key("fit.n_statistics", T::integer,
-                           "fresh simulations (all with derivatives) for the final F, C, dμ/dθ, "
-                           "μ at the kept weights (0: n_s)"),
-                       0.0, std::nullopt),
-            "n_s"),
-      unit(with_range(key("fit.checkpoint_every", T::integer,
-                          "iterations between checkpoints in the run directory (0: none)"),
-                      0.0, INT_MAX),
-           "iterations"),
+      reference(label(key("fit.best", T::flag,
+                          "keep the best (max validation det F) or the final weights"),
+                      "Keep the best weights"),
+                "best"),
+      label(
+          key("fit.whiten_init", T::flag,
+              "before the first iteration, make the summaries of the first training set zero-mean "
+              "and white through the last layer (F unchanged, the regulariser starts at 0); for "
+              "networks whose initial summaries barely spread, e.g. after a global pool "
+              "([the field example](#the-field-example-measured-det-f-its-cost-and-what-is-not-"
+              "measured-yet))"),
+          "Whitened start"),
+      label(key("fit.validation", T::flag,
+                "fresh validation simulations each iteration; their det F drives early stopping "
+                "(array "
+                "modes: the validation arrays; no validation without them)"),
+            "Validate each iteration"),
+      label(shown(with_range(key("fit.n_validation", T::integer,
+                                 "validation simulations per iteration (0: n_s; array modes: the "
+                                 "validation arrays' size)"),
+                             0.0, std::nullopt),
+                  "n_s"),
+            "Validation simulations"),
+      label(shown(with_range(key("fit.n_validation_d", T::integer,
+                                 "of the validation simulations, those with derivatives (0: n_d)"),
+                             0.0, std::nullopt),
+                  "n_d"),
+            "Validation derivatives"),
+      label(shown(with_range(
+                      key("fit.n_statistics", T::integer,
+                          "fresh simulations (all with derivatives) for the final F, C, dμ/dθ, "
+                          "μ at the kept weights (0: n_s)"),
+                      0.0, std::nullopt),
+                  "n_s"),
+            "Final statistics simulations"),
+      label(unit(with_range(key("fit.checkpoint_every", T::integer,
+                                "iterations between checkpoints in the run directory (0: none)"),
+                            0.0, INT_MAX),
+                 "iterations"),
+            "Checkpoint every"),
       unit(with_range(key("fit.memory_budget_mb", T::number,
                           "memory for activations: one pass when the activations of every chunk "
                           "fit, else two (recomputed); with data.stream auto also the limit for "
@@ -223,14 +243,16 @@ const std::vector<OptionSpec> &run_config_specs() {
                      "device k mod the number of devices; the chunks, not the devices or "
                      "threads, fix the arithmetic"),
                  0.0, std::nullopt),
-      key("plugin_dirs", T::texts,
-          "extra plugin folders, searched first (relative to the config file)"),
-      shown(with_range(key("expected_detF", T::number,
-                           "the det F the fit should reach when it is known (the Gaussian "
-                           "example's analytic 50): drawn as a line by the app; the fit does "
-                           "not use it"),
-                       0.0, std::nullopt, true),
-            "none"),
+      label(key("plugin_dirs", T::texts,
+                "extra plugin folders, searched first (relative to the config file)"),
+            "Plugin folders"),
+      label(shown(with_range(key("expected_detF", T::number,
+                                 "the det F the fit should reach when it is known (the Gaussian "
+                                 "example's analytic 50): drawn as a line by the app; the fit does "
+                                 "not use it"),
+                             0.0, std::nullopt, true),
+                  "none"),
+            "Expected det F"),
   };
   return t;
 }
