@@ -2440,8 +2440,8 @@
     </message>
     <message>
         <location filename="../app/gui/option_strings.cpp" line="66"/>
-        <source>one seed for the weights and every simulation (counter-based: the result does not depend on threads, devices or ranks)</source>
-        <translation>ein Startwert für die Gewichte und jede Simulation (zählerbasiert: das Ergebnis hängt nicht von Threads, Geräten oder Rängen ab)</translation>
+        <source>one seed for the weights and every simulation, 0 to 2^64 - 1 (counter-based: the result does not depend on threads, devices or ranks)</source>
+        <translation>ein Startwert für die Gewichte und jede Simulation, 0 bis 2^64 - 1 (zählerbasiert: das Ergebnis hängt nicht von Threads, Geräten oder Rängen ab)</translation>
     </message>
     <message>
         <location filename="../app/gui/option_strings.cpp" line="67"/>

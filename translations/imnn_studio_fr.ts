@@ -2440,8 +2440,8 @@
     </message>
     <message>
         <location filename="../app/gui/option_strings.cpp" line="66"/>
-        <source>one seed for the weights and every simulation (counter-based: the result does not depend on threads, devices or ranks)</source>
-        <translation>une seule graine pour les poids et toutes les simulations (à base de compteur : le résultat ne dépend ni des threads, ni des périphériques, ni des rangs)</translation>
+        <source>one seed for the weights and every simulation, 0 to 2^64 - 1 (counter-based: the result does not depend on threads, devices or ranks)</source>
+        <translation>une seule graine pour les poids et toutes les simulations, de 0 à 2^64 - 1 (à base de compteur : le résultat ne dépend ni des threads, ni des périphériques, ni des rangs)</translation>
     </message>
     <message>
         <location filename="../app/gui/option_strings.cpp" line="67"/>

@@ -63,7 +63,7 @@ namespace {
     QT_TRANSLATE_NOOP("imnn::options", "iterations between checkpoints in the run directory (0: none)"),
     QT_TRANSLATE_NOOP("imnn::options", "memory for activations: one pass when the activations of every chunk fit, else two (recomputed); with data.stream auto also the limit for loading arrays"),
     QT_TRANSLATE_NOOP("imnn::options", "MB"),
-    QT_TRANSLATE_NOOP("imnn::options", "one seed for the weights and every simulation (counter-based: the result does not depend on threads, devices or ranks)"),
+    QT_TRANSLATE_NOOP("imnn::options", "one seed for the weights and every simulation, 0 to 2^64 - 1 (counter-based: the result does not depend on threads, devices or ranks)"),
     QT_TRANSLATE_NOOP("imnn::options", "compute threads (0: all cores)"),
     QT_TRANSLATE_NOOP("imnn::options", "devices the simulations are split over, e.g. [{\"kind\": \"cpu\", \"threads\": 0}] (threads 0 takes `threads`; cuda is refused with the reason) (Devices and aggregation)"),
     QT_TRANSLATE_NOOP("imnn::options", "simulations per chunk (0: the whole set as one chunk); chunk k runs on device k mod the number of devices; the chunks, not the devices or threads, fix the arithmetic"),

@@ -311,6 +311,21 @@ private slots:
     QCOMPARE(badopt.code, 1);
     QVERIFY2(badopt.err.contains("sigmoidal"), qPrintable(badopt.err));
     QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
+
+    // Seeds take every 64-bit value: 2^64 - 1 is kept exactly in config.json, 2^64 is
+    // refused naming the key.
+    const QString dir3 = tmp_.filePath("set_seed");
+    const auto seed = run({"fit", cfg, "--run-dir", dir3, "--quiet", "--set",
+                           "fit.max_iterations=1", "--set", "seed=18446744073709551615"});
+    QVERIFY2(seed.code == 0, qPrintable(seed.err));
+    QFile f3(dir3 + "/config.json");
+    QVERIFY(f3.open(QIODevice::ReadOnly));
+    QVERIFY(f3.readAll().contains("\"seed\": 18446744073709551615"));
+    const auto over = run(
+        {"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set", "seed=18446744073709551616"});
+    QCOMPARE(over.code, 1);
+    QVERIFY2(over.err.contains("`seed` '18446744073709551616' is too large"), qPrintable(over.err));
+    QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
   }
 
   void devices_lists_cpu_and_gpus_or_why_not() {

@@ -207,6 +207,29 @@ private slots:
              static_cast<long long>(RunConfig{}.n_s));
     QVERIFY_THROWS_EXCEPTION(Error, run_config_spec("fit.patiance"));
   }
+
+  // A seed takes every 64-bit value, typed (imnn fit --set seed=…) as read from a file;
+  // another integer above 2^63 is refused as too large, not called "not whole".
+  void seeds_take_every_64_bit_value() {
+    const OptionSpec &seed = run_config_spec("seed");
+    const nlohmann::json v =
+        check_option_value(seed, parse_option_text(seed, {"18446744073709551615"}));
+    QVERIFY(v.is_number_unsigned());
+    QCOMPARE(v.get<unsigned long long>(), 18446744073709551615ULL);
+    QCOMPARE(check_option_value(seed, parse_option_text(seed, {"+42"})).get<long long>(), 42LL);
+    QVERIFY_THROWS_EXCEPTION(Error, parse_option_text(seed, {"18446744073709551616"}));
+    QVERIFY_THROWS_EXCEPTION(Error, check_option_value(seed, parse_option_text(seed, {"-1"})));
+    nlohmann::json j = {{"simulator", "x"}};
+    set_config_key(j, "seed", 18446744073709551615ULL);
+    QCOMPARE(RunConfig::from_json(j).seed, std::uint64_t{18446744073709551615ULL});
+    const OptionSpec &nS = run_config_spec("n_s");
+    try {
+      (void)check_option_value(nS, parse_option_text(nS, {"18446744073709551615"}));
+      QFAIL("n_s accepted 2^64 - 1");
+    } catch (const Error &e) {
+      QVERIFY2(std::string(e.what()).find("too large") != std::string::npos, e.what());
+    }
+  }
 };
 
 QTEST_GUILESS_MAIN(TestOptionSchema)

@@ -41,6 +41,8 @@ struct OptionSpec {
   std::string reference;           // the reference imnn's name for it ("ϵ"); empty: none
   std::vector<std::string> groups; // where it applies ("abc", "pmc", ...); empty: always
   std::string label;               // a short label for forms ("Draws per iteration")
+  // An integer that takes every 64-bit unsigned value (a seed), beyond 2^63 too.
+  bool unsigned_64 = false;
 
   bool applies_to(const std::string &group) const;
   // "--n-samples"
@@ -104,6 +106,10 @@ inline OptionSpec reference(OptionSpec s, std::string name) {
 }
 inline OptionSpec label(OptionSpec s, std::string l) {
   s.label = std::move(l);
+  return s;
+}
+inline OptionSpec full_uint64(OptionSpec s) {
+  s.unsigned_64 = true;
   return s;
 }
 inline OptionSpec unit(OptionSpec s, std::string u) {

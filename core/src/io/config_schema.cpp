@@ -228,10 +228,12 @@ const std::vector<OptionSpec> &run_config_specs() {
                           "loading arrays"),
                       0.0, std::nullopt, true),
            "MB"),
-      reference(with_range(key("seed", T::integer,
-                               "one seed for the weights and every simulation (counter-based: "
-                               "the result does not depend on threads, devices or ranks)"),
-                           0.0, std::nullopt),
+      reference(full_uint64(with_range(
+                    key("seed", T::integer,
+                        "one seed for the weights and every simulation, 0 to 2^64 - 1 "
+                        "(counter-based: the result does not depend on threads, devices or "
+                        "ranks)"),
+                    0.0, std::nullopt)),
                 "key, rng"),
       with_range(key("threads", T::integer, "compute threads (0: all cores)"), 0.0, 4096.0),
       key("devices", T::json,

@@ -84,6 +84,7 @@ std::string what_to_give(const OptionSpec &s) {
     give = "JSON as the README describes it";
     break;
   }
+  if (s.unsigned_64) return give + " from 0 to 18446744073709551615 (2^64 - 1)";
   const std::string range = s.range_text();
   if (!range.empty()) give += " in " + range;
   return give;
@@ -94,8 +95,9 @@ double check_scalar(const OptionSpec &s, const nlohmann::json &v, bool whole) {
     bad(s, "is " + (v.is_string() ? "'" + v.get<std::string>() + "'" : v.dump()), what_to_give(s));
   const double x = v.get<double>();
   if (!std::isfinite(x)) bad(s, value_text(v), what_to_give(s));
-  if (whole && (x != std::floor(x) || std::fabs(x) > 9.0e18))
+  if (whole && x != std::floor(x))
     bad(s, value_text(v) + " is not a whole number", what_to_give(s));
+  if (whole && std::fabs(x) > 9.0e18) bad(s, value_text(v) + " is too large", what_to_give(s));
   if (!in_range(s, x))
     bad(s, value_text(v) + (s.min && s.max ? " is outside " : " is not ") + s.range_text(),
         what_to_give(s));
@@ -157,6 +159,14 @@ std::string OptionSpec::long_help() const {
 nlohmann::json check_option_value(const OptionSpec &s, const nlohmann::json &v) {
   switch (s.type) {
   case OptionType::integer:
+    // Above 2^63 only an unsigned 64-bit option (a seed) goes on, exactly as given.
+    if (v.is_number_unsigned() && v.get<unsigned long long>() > 9000000000000000000ULL) {
+      if (!s.unsigned_64) bad(s, value_text(v) + " is too large", what_to_give(s));
+      if (!in_range(s, v.get<double>()))
+        bad(s, value_text(v) + (s.min && s.max ? " is outside " : " is not ") + s.range_text(),
+            what_to_give(s));
+      return v;
+    }
     return static_cast<long long>(check_scalar(s, v, true));
   case OptionType::number:
     return check_scalar(s, v, false);
@@ -216,6 +226,12 @@ nlohmann::json parse_option_text(const OptionSpec &s, const std::vector<std::str
     if (whole) {
       long long n = 0;
       if (parse_integer(t, n)) return n;
+      unsigned long long u = 0; // beyond long long: a seed up to 2^64 - 1
+      const char *b = t.data() + (!t.empty() && t.front() == '+'), *e = t.data() + t.size();
+      const auto r = std::from_chars(b, e, u);
+      if (b != e && r.ec == std::errc() && r.ptr == e) return u;
+      if (r.ec == std::errc::result_out_of_range)
+        bad(s, "'" + t + "' is too large", what_to_give(s));
     } else {
       double x = 0;
       if (parse_double(t, x)) return x;
