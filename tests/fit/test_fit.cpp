@@ -1,6 +1,7 @@
 // The fit loop on small Gaussian problems: the reference's early-stopping rules
 // replayed from the history, determinism, continuation, cancellation, the whole
 // pipeline's weight gradient vs finite differences, and bad simulator output.
+#include "imnn/checkpoint.h"
 #include "imnn/error.h"
 #include "imnn/fit.h"
 #include "imnn/plugins.h"
@@ -235,6 +236,19 @@ private slots:
     QVERIFY(a.Lambda2 < 1e-6);
     QVERIFY(std::fabs(b.detC - 1.0) > 1e-2);
     QVERIFY(std::fabs(a.detF - b.detF) < 1e-4 * b.detF);
+    // The checkpoint carries it, so a resumed fit's result.json says so too.
+    imnn::Checkpoint cp;
+    cp.config = on->config().to_json();
+    cp.state = on->state();
+    QVERIFY(cp.state.whitened_init);
+    const imnn::Checkpoint back = imnn::decode_checkpoint(imnn::encode_checkpoint(cp), "test");
+    QVERIFY(back.state.whitened_init);
+    auto resumed =
+        make_fitter(small_config({{"fit", {{"max_iterations", 2}, {"whiten_init", true}}}}));
+    resumed->restore(back.state);
+    QVERIFY(resumed->whitened_init());
+    resumed->fit();
+    QVERIFY(resumed->whitened_init());
   }
 
   void whole_pipeline_gradient_matches_finite_differences() {

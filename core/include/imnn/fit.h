@@ -75,6 +75,8 @@ struct FitterState {
   int call_iterations = 0;
   int patience_counter = 0;
   double call_seconds = 0;
+  // Whether the fit started from whitened summaries (fit.whiten_init), for result.json.
+  bool whitened_init = false;
 };
 
 class Fitter {

@@ -275,6 +275,7 @@ std::string encode_checkpoint(const Checkpoint &c) {
   j["call_iterations"] = s.call_iterations;
   j["patience_counter"] = s.patience_counter;
   j["call_seconds"] = s.call_seconds;
+  j["whitened_init"] = s.whitened_init;
   std::string payload;
   json::to_cbor(j, payload);
   return frame_checkpoint_payload(payload);
@@ -333,6 +334,8 @@ Checkpoint decode_checkpoint(const std::string &bytes, const std::string &source
     s.call_iterations = j.at("call_iterations").get<int>();
     s.patience_counter = j.at("patience_counter").get<int>();
     s.call_seconds = j.at("call_seconds").get<double>();
+    // Absent in checkpoints written before it was recorded: not known, so not claimed.
+    s.whitened_init = j.value("whitened_init", false);
     return c;
   } catch (const json::exception &e) {
     throw damaged(std::string("is damaged: ") + e.what());

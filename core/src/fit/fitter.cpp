@@ -224,6 +224,7 @@ FitterState Fitter::state() const {
   s.optimiser = optimiser_->state();
   s.history = history_;
   s.call_open = call_open_;
+  s.whitened_init = whitened_;
   s.call_iterations = call_iterations_;
   s.patience_counter = patience_counter_;
   s.call_seconds = call_seconds_;
@@ -263,6 +264,7 @@ void Fitter::restore(const FitterState &s) {
   optimiser_->restore(s.optimiser); // checks the optimiser's name and sizes first
   next_iteration_ = s.next_iteration;
   started_ = true; // restored weights are kept as they are
+  whitened_ = s.whitened_init;
   best_iteration_ = s.best_iteration;
   max_detF_ = s.max_detF;
   w_ = s.weights;

@@ -137,6 +137,8 @@ nlohmann::json record_fit_result(const RunDirectory &run, const Fitter &fitter,
   out["iterations"] = result.iterations;
   out["best_iteration"] = result.best_iteration;
   out["kept_weights"] = config.fit.best ? "best" : "final";
+  // fit.whiten_init asked for it and the last layer allowed it (Model::whiten_outputs).
+  out["whitened_init"] = fitter.whitened_init();
   out["seconds"] = result.seconds;
   out["iterations_per_second"] = result.seconds > 0 ? result.iterations / result.seconds : 0.0;
   out["max_detF"] = result.max_detF;
