@@ -16,9 +16,11 @@ inline QProcessEnvironment cli_environment() {
   return env;
 }
 
-inline CliResult run_cli(const QStringList &args, int timeout_ms = 240000) {
+inline CliResult run_cli(const QStringList &args, int timeout_ms = 240000,
+                         const QString &working_folder = {}) {
   QProcess p;
   p.setProcessEnvironment(cli_environment());
+  if (!working_folder.isEmpty()) p.setWorkingDirectory(working_folder);
   p.start(IMNN_CLI_PATH, args);
   if (!p.waitForFinished(timeout_ms)) return {-1, {}, "timeout"};
   return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),

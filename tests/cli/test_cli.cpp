@@ -328,6 +328,25 @@ private slots:
     QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
   }
 
+  // A path typed with --set is relative to the folder imnn runs in (as every path on a
+  // command line), not to the config file's folder, where the file's own paths resolve.
+  void set_paths_are_relative_to_the_working_folder() {
+    QDir(tmp_.path()).mkpath("configs");
+    QDir(tmp_.path()).mkpath("here/myplugins");
+    const QString cfg = write_config("configs/small.json", small_config());
+    const QString here = tmp_.filePath("here"), dir = tmp_.filePath("set_path_run");
+    const auto r = run_cli({"fit", cfg, "--run-dir", dir, "--quiet", "--set",
+                            "fit.max_iterations=1", "--set", "plugin_dirs=myplugins"},
+                           240000, here);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile f(dir + "/config.json");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray dirs = QJsonDocument::fromJson(f.readAll()).object()["plugin_dirs"].toArray();
+    QCOMPARE(dirs.size(), 1);
+    QCOMPARE(QFileInfo(dirs[0].toString()).canonicalFilePath(),
+             QFileInfo(here + "/myplugins").canonicalFilePath());
+  }
+
   void devices_lists_cpu_and_gpus_or_why_not() {
     const auto r = run({"devices"});
     QCOMPARE(r.code, 0);
