@@ -1098,320 +1098,230 @@
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="372"/>
-        <source>Run directories (double-click to open):</source>
-        <translation>Laufverzeichnisse (Doppelklick öffnet):</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="387"/>
+        <location filename="../app/gui/infer_panel.cpp" line="362"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="388"/>
+        <location filename="../app/gui/infer_panel.cpp" line="363"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="390"/>
+        <location filename="../app/gui/infer_panel.cpp" line="365"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="391"/>
+        <location filename="../app/gui/infer_panel.cpp" line="366"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="392"/>
+        <location filename="../app/gui/infer_panel.cpp" line="367"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="394"/>
+        <location filename="../app/gui/infer_panel.cpp" line="369"/>
         <source>Show ABC summaries</source>
         <translation>ABC-Zusammenfassungen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="396"/>
+        <location filename="../app/gui/infer_panel.cpp" line="371"/>
         <source>Show refit</source>
         <translation>Neuanpassung zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="398"/>
+        <location filename="../app/gui/infer_panel.cpp" line="373"/>
         <source>Show the trajectory of θ̂ over the refit&apos;s rounds instead of the corner plot</source>
         <translation>Den Verlauf von θ̂ über die Runden der Neuanpassung statt des Corner-Plots zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="496"/>
+        <location filename="../app/gui/infer_panel.cpp" line="473"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="524"/>
+        <location filename="../app/gui/infer_panel.cpp" line="501"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="591"/>
-        <location filename="../app/gui/infer_panel.cpp" line="873"/>
+        <location filename="../app/gui/infer_panel.cpp" line="568"/>
+        <location filename="../app/gui/infer_panel.cpp" line="851"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="597"/>
-        <location filename="../app/gui/infer_panel.cpp" line="600"/>
-        <location filename="../app/gui/infer_panel.cpp" line="602"/>
-        <location filename="../app/gui/infer_panel.cpp" line="617"/>
-        <location filename="../app/gui/infer_panel.cpp" line="834"/>
-        <location filename="../app/gui/infer_panel.cpp" line="888"/>
-        <location filename="../app/gui/infer_panel.cpp" line="892"/>
-        <location filename="../app/gui/infer_panel.cpp" line="894"/>
-        <location filename="../app/gui/infer_panel.cpp" line="902"/>
+        <location filename="../app/gui/infer_panel.cpp" line="574"/>
+        <location filename="../app/gui/infer_panel.cpp" line="577"/>
+        <location filename="../app/gui/infer_panel.cpp" line="579"/>
+        <location filename="../app/gui/infer_panel.cpp" line="594"/>
+        <location filename="../app/gui/infer_panel.cpp" line="812"/>
+        <location filename="../app/gui/infer_panel.cpp" line="866"/>
+        <location filename="../app/gui/infer_panel.cpp" line="870"/>
+        <location filename="../app/gui/infer_panel.cpp" line="872"/>
+        <location filename="../app/gui/infer_panel.cpp" line="880"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="609"/>
+        <location filename="../app/gui/infer_panel.cpp" line="586"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="616"/>
-        <location filename="../app/gui/infer_panel.cpp" line="901"/>
+        <location filename="../app/gui/infer_panel.cpp" line="593"/>
+        <location filename="../app/gui/infer_panel.cpp" line="879"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="616"/>
-        <location filename="../app/gui/infer_panel.cpp" line="901"/>
+        <location filename="../app/gui/infer_panel.cpp" line="593"/>
+        <location filename="../app/gui/infer_panel.cpp" line="879"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="633"/>
+        <location filename="../app/gui/infer_panel.cpp" line="610"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="635"/>
+        <location filename="../app/gui/infer_panel.cpp" line="612"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="637"/>
+        <location filename="../app/gui/infer_panel.cpp" line="614"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="639"/>
+        <location filename="../app/gui/infer_panel.cpp" line="616"/>
         <source>, not converged</source>
         <translation>, nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="649"/>
+        <location filename="../app/gui/infer_panel.cpp" line="626"/>
         <source>error: smoothing: %1</source>
         <translation>Fehler: Glättung: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="650"/>
+        <location filename="../app/gui/infer_panel.cpp" line="627"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>geben Sie eine Anzahl Klassen &gt;= 0 ein, z. B. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="674"/>
+        <location filename="../app/gui/infer_panel.cpp" line="651"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="675"/>
+        <location filename="../app/gui/infer_panel.cpp" line="652"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="684"/>
+        <location filename="../app/gui/infer_panel.cpp" line="661"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 ist nicht konvergiert (sein Posterior kann zu breit oder verschoben sein): %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="702"/>
+        <location filename="../app/gui/infer_panel.cpp" line="679"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="703"/>
+        <location filename="../app/gui/infer_panel.cpp" line="680"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="708"/>
+        <location filename="../app/gui/infer_panel.cpp" line="685"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="730"/>
+        <location filename="../app/gui/infer_panel.cpp" line="707"/>
         <source>summary of %1</source>
         <translation>Zusammenfassung von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="731"/>
+        <location filename="../app/gui/infer_panel.cpp" line="708"/>
         <source>summary %1</source>
         <translation>Zusammenfassung %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="712"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="737"/>
+        <location filename="../app/gui/infer_panel.cpp" line="714"/>
         <source>accepted draws&apos; summaries</source>
         <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="739"/>
+        <location filename="../app/gui/infer_panel.cpp" line="716"/>
         <source>target&apos;s summary</source>
         <translation>Zusammenfassung des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="753"/>
+        <location filename="../app/gui/infer_panel.cpp" line="730"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="753"/>
+        <location filename="../app/gui/infer_panel.cpp" line="730"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="807"/>
+        <location filename="../app/gui/infer_panel.cpp" line="785"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="809"/>
+        <location filename="../app/gui/infer_panel.cpp" line="787"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, Vektor (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="814"/>
+        <location filename="../app/gui/infer_panel.cpp" line="792"/>
         <source>PNG resolution</source>
         <translation>PNG-Auflösung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="815"/>
+        <location filename="../app/gui/infer_panel.cpp" line="793"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Punkte pro Zoll (die gezeigte Abbildung bei 96 dpi):</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="823"/>
+        <location filename="../app/gui/infer_panel.cpp" line="801"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="824"/>
+        <location filename="../app/gui/infer_panel.cpp" line="802"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="830"/>
+        <location filename="../app/gui/infer_panel.cpp" line="808"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="833"/>
+        <location filename="../app/gui/infer_panel.cpp" line="811"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="881"/>
+        <location filename="../app/gui/infer_panel.cpp" line="859"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>Fehler: %1 enthält eine frühere Neuanpassung: „Frühere Neuanpassung ersetzen“ ankreuzen, um sie zu überschreiben</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="924"/>
-        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run)</source>
-        <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="925"/>
-        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the target&apos;s θ</source>
-        <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf); gestrichelt: θ des Ziels</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="941"/>
-        <source>θ%1</source>
-        <translation>θ%1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="947"/>
-        <source>round</source>
-        <translation>Runde</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="949"/>
-        <source>θ̂ of %1</source>
-        <translation>θ̂ von %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="953"/>
-        <source>±1 Fisher sd</source>
-        <translation>±1 Fisher-Standardabweichung</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="975"/>
-        <source>target&apos;s θ</source>
-        <translation>θ des Ziels</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="993"/>
-        <source>round 0 (the run): %1</source>
-        <translation>Runde 0 (der Lauf): %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="994"/>
-        <source>round %1: %2</source>
-        <translation>Runde %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1004"/>
-        <source>No refit yet: choose the target above and press Refit.</source>
-        <translation>Noch keine Neuanpassung: oben das Ziel wählen und „Neu anpassen“ drücken.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1013"/>
-        <source>&lt;b&gt;Running&lt;/b&gt;: round %1 done</source>
-        <translation>&lt;b&gt;Läuft&lt;/b&gt;: Runde %1 fertig</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1015"/>
-        <source>&lt;b&gt;Converged&lt;/b&gt; at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)</source>
-        <translation>&lt;b&gt;Konvergiert&lt;/b&gt; in Runde %1: θ̂ bewegte sich um %2 Fisher-Standardabweichungen (unter der Toleranz %3)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1019"/>
-        <source>&lt;b&gt;Not converged: cancelled&lt;/b&gt; after round %1</source>
-        <translation>&lt;b&gt;Nicht konvergiert: abgebrochen&lt;/b&gt; nach Runde %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1021"/>
-        <source>&lt;b&gt;Not converged&lt;/b&gt;: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); raise the rounds or the max iterations</source>
-        <translation>&lt;b&gt;Nicht konvergiert&lt;/b&gt;: θ̂ bewegte sich in Runde %2 noch um %1 Fisher-Standardabweichungen (Toleranz %3); Runden oder maximale Iterationen erhöhen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1036"/>
-        <source>θ̂ = (%1) at θ_fid = (%2)</source>
-        <translation>θ̂ = (%1) bei θ_fid = (%2)</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
-        <source>det F = %1</source>
-        <translation>det F = %1</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/infer_panel.cpp" line="1039"/>
-        <source>F =</source>
-        <translation>F =</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1799,99 @@
         <location filename="../app/gui/refit_controller.cpp" line="128"/>
         <source>Refit did not converge; rounds: %1</source>
         <translation>Neuanpassung nicht konvergiert; Runden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>imnn::gui::RefitView</name>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="34"/>
+        <source>Run directories (double-click to open):</source>
+        <translation>Laufverzeichnisse (Doppelklick öffnet):</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="69"/>
+        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run)</source>
+        <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="70"/>
+        <source>θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the target&apos;s θ</source>
+        <translation>θ̂ des Ziels je Runde, ±1 Fisher-Standardabweichung (Runde 0: der Lauf); gestrichelt: θ des Ziels</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="87"/>
+        <source>θ%1</source>
+        <translation>θ%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="93"/>
+        <source>round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="95"/>
+        <source>θ̂ of %1</source>
+        <translation>θ̂ von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="99"/>
+        <source>±1 Fisher sd</source>
+        <translation>±1 Fisher-Standardabweichung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="121"/>
+        <source>target&apos;s θ</source>
+        <translation>θ des Ziels</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="140"/>
+        <source>round 0 (the run): %1</source>
+        <translation>Runde 0 (der Lauf): %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="141"/>
+        <source>round %1: %2</source>
+        <translation>Runde %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="154"/>
+        <source>No refit yet: choose the target above and press Refit.</source>
+        <translation>Noch keine Neuanpassung: oben das Ziel wählen und „Neu anpassen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="162"/>
+        <source>&lt;b&gt;Running&lt;/b&gt;: round %1 done</source>
+        <translation>&lt;b&gt;Läuft&lt;/b&gt;: Runde %1 fertig</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="164"/>
+        <source>&lt;b&gt;Converged&lt;/b&gt; at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)</source>
+        <translation>&lt;b&gt;Konvergiert&lt;/b&gt; in Runde %1: θ̂ bewegte sich um %2 Fisher-Standardabweichungen (unter der Toleranz %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="168"/>
+        <source>&lt;b&gt;Not converged: cancelled&lt;/b&gt; after round %1</source>
+        <translation>&lt;b&gt;Nicht konvergiert: abgebrochen&lt;/b&gt; nach Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="170"/>
+        <source>&lt;b&gt;Not converged&lt;/b&gt;: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); raise the rounds or the max iterations</source>
+        <translation>&lt;b&gt;Nicht konvergiert&lt;/b&gt;: θ̂ bewegte sich in Runde %2 noch um %1 Fisher-Standardabweichungen (Toleranz %3); Runden oder maximale Iterationen erhöhen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="185"/>
+        <source>θ̂ = (%1) at θ_fid = (%2)</source>
+        <translation>θ̂ = (%1) bei θ_fid = (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="188"/>
+        <source>det F = %1</source>
+        <translation>det F = %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/refit_view.cpp" line="188"/>
+        <source>F =</source>
+        <translation>F =</translation>
     </message>
 </context>
 <context>

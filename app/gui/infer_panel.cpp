@@ -9,8 +9,8 @@
 #include "number_format.h"
 #include "option_text.h"
 #include "refit_controller.h"
+#include "refit_view.h"
 
-#include <Eigen/LU>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -353,32 +353,7 @@ InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *cor
   views_ = new QStackedWidget;
   views_->addWidget(corner_);
   views_->addWidget(summaries_);
-  refitView_ = new QWidget;
-  refitView_->setObjectName(QStringLiteral("refitView"));
-  auto *refitLayout = new QHBoxLayout(refitView_);
-  refitLayout->setContentsMargins(0, 0, 0, 0);
-  refitPlot_ = new QCustomPlot;
-  refitPlot_->setObjectName(QStringLiteral("refitPlot"));
-  refitPlot_->setAutoAddPlottableToLegend(false);
-  refitLayout->addWidget(refitPlot_, 1);
-  auto *refitSide = new QVBoxLayout;
-  refitSummary_ = new QLabel;
-  refitSummary_->setObjectName(QStringLiteral("refitSummary"));
-  refitSummary_->setWordWrap(true);
-  refitSummary_->setTextFormat(Qt::RichText);
-  refitSummary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  refitSummary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  refitSide->addWidget(refitSummary_);
-  auto *roundsTitle = new QLabel(tr("Run directories (double-click to open):"));
-  refitSide->addWidget(roundsTitle);
-  refitRounds_ = new QListWidget;
-  refitRounds_->setObjectName(QStringLiteral("refitRounds"));
-  refitSide->addWidget(refitRounds_, 1);
-  auto *sideWidget = new QWidget;
-  sideWidget->setLayout(refitSide);
-  sideWidget->setFixedWidth(260);
-  refitSide->setContentsMargins(0, 0, 0, 0);
-  refitLayout->addWidget(sideWidget);
+  refitView_ = new RefitView;
   views_->addWidget(refitView_);
   summaries_->setObjectName(QStringLiteral("summaryPlot"));
   summaries_->setShowRegions(false); // a scatter below the diagonal, histograms on it
@@ -422,11 +397,15 @@ InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *cor
   connect(smoothing_, &QLineEdit::editingFinished, this, &InferPanel::resmooth);
   connect(showSummaries_, &QCheckBox::toggled, this, [this](bool on) {
     if (on) showRefit_->setChecked(false);
-    showView(on ? summaries_ : showRefit_->isChecked() ? refitView_ : corner_);
+    showView(on                        ? static_cast<QWidget *>(summaries_)
+             : showRefit_->isChecked() ? static_cast<QWidget *>(refitView_)
+                                       : static_cast<QWidget *>(corner_));
   });
   connect(showRefit_, &QCheckBox::toggled, this, [this](bool on) {
     if (on) showSummaries_->setChecked(false);
-    showView(on ? refitView_ : showSummaries_->isChecked() ? summaries_ : corner_);
+    showView(on                            ? static_cast<QWidget *>(refitView_)
+             : showSummaries_->isChecked() ? static_cast<QWidget *>(summaries_)
+                                           : static_cast<QWidget *>(corner_));
   });
   connect(refitButton_, &QPushButton::clicked, this, &InferPanel::runRefit);
   connect(refit_, &RefitController::progress, this, [this](double f, const QString &m) {
@@ -440,9 +419,7 @@ InferPanel::InferPanel(std::shared_ptr<PluginRegistry> registry, CornerPlot *cor
     showRefit_->setChecked(true);
   });
   connect(refit_, &RefitController::finished, this, &InferPanel::onRefitFinished);
-  connect(refitRounds_, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-    emit openRunRequested(item->data(Qt::UserRole).toString());
-  });
+  connect(refitView_, &RefitView::openRunRequested, this, &InferPanel::openRunRequested);
   connect(controller_, &InferController::progress, this, [this](double f, const QString &m) {
     progress_->setValue(static_cast<int>(1000 * std::clamp(f, 0.0, 1.0)));
     progress_->setFormat(QStringLiteral("%p%"));
@@ -764,7 +741,8 @@ void InferPanel::updateButtons() {
 bool InferPanel::exportPng(const QString &file, int dpi) {
   if (showRefit_->isChecked()) {
     const double scale = dpi > 0 ? dpi / 96.0 : 1.0;
-    return refitPlot_->savePng(file, 0, 0, scale, -1, dpi > 0 ? dpi : 96, QCP::ruDotsPerInch);
+    return refitView_->plot()->savePng(file, 0, 0, scale, -1, dpi > 0 ? dpi : 96,
+                                       QCP::ruDotsPerInch);
   }
   return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPng(file, dpi);
 }
@@ -785,7 +763,7 @@ QString InferPanel::defaultExportName() const {
 }
 
 bool InferPanel::exportPdf(const QString &file) {
-  if (showRefit_->isChecked()) return refitPlot_->savePdf(file);
+  if (showRefit_->isChecked()) return refitView_->plot()->savePdf(file);
   return (showSummaries_->isChecked() ? summaries_ : corner_)->exportPdf(file);
 }
 
@@ -904,140 +882,23 @@ void InferPanel::onRefitFinished(bool ok, const QString &message) {
   updateButtons();
 }
 
+QCustomPlot *InferPanel::refitPlot() const {
+  return refitView_->plot();
+}
+QLabel *InferPanel::refitSummaryLabel() const {
+  return refitView_->summaryLabel();
+}
+QListWidget *InferPanel::refitRoundsList() const {
+  return refitView_->roundsList();
+}
+
 void InferPanel::updateRefitView() {
   const std::vector<RefitRound> &rounds = refit_->rounds();
-  const RefitResult *result = refit_->isRunning() ? nullptr : refit_->lastResult();
   showRefit_->setEnabled(!rounds.empty());
   if (rounds.empty() && showRefit_->isChecked()) showRefit_->setChecked(false);
-
-  // The trajectory: one axis rect per parameter, θ̂ of each round joined by lines with
-  // ±1 Fisher sd (√(F⁻¹)ₐₐ of that round's F) as error bars, the simulated target's θ
-  // dashed.
-  refitPlot_->clearPlottables();
-  refitPlot_->clearItems();
-  refitPlot_->plotLayout()->clear();
-  const int p = rounds.empty() ? 0 : static_cast<int>(rounds.front().estimate.size());
-  if (p > 0) {
-    auto *title = new QCPTextElement(
-        refitPlot_,
-        refitTrueTheta_.empty()
-            ? tr("θ̂ of the target per round, ±1 Fisher sd (round 0: the run)")
-            : tr("θ̂ of the target per round, ±1 Fisher sd (round 0: the run); dashed: the "
-                 "target's θ"),
-        QFont(font().family(), 9));
-    refitPlot_->plotLayout()->addElement(0, 0, title);
-  }
-  auto *margins = p > 0 ? new QCPMarginGroup(refitPlot_) : nullptr;
-  const int last = rounds.empty() ? 0 : rounds.back().round;
-  const int maxRound = std::max(last, 1);
-  for (int a = 0; a < p; ++a) {
-    auto *rect = new QCPAxisRect(refitPlot_);
-    refitPlot_->plotLayout()->addElement(a + 1, 0, rect);
-    rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    QCPAxis *x = rect->axis(QCPAxis::atBottom), *y = rect->axis(QCPAxis::atLeft);
-    const auto ua = static_cast<std::size_t>(a);
-    y->setLabel(ua < paramNames_.size() && !paramNames_[ua].empty()
-                    ? QString::fromStdString(paramNames_[ua])
-                    : tr("θ%1").arg(a + 1));
-    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-    ticker->setTickStep(1.0);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    x->setTicker(ticker);
-    x->setNumberPrecision(0);
-    if (a == p - 1) x->setLabel(tr("round"));
-    QCPGraph *g = refitPlot_->addGraph(x, y);
-    g->setName(tr("θ̂ of %1").arg(y->label()));
-    g->setPen(QPen(methodColor(QStringLiteral("ga")), 1.5));
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
-    auto *bars = new QCPErrorBars(x, y);
-    bars->setName(tr("±1 Fisher sd"));
-    bars->setPen(QPen(methodColor(QStringLiteral("ga")).lighter(130)));
-    bars->setDataPlottable(g);
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    QVector<double> keys, values, errors;
-    for (const RefitRound &r : rounds) {
-      const double v = r.estimate[ua];
-      double sd = 0;
-      if (r.F.rows() == p && r.F.cols() == p) {
-        const Eigen::MatrixXd inv = r.F.inverse();
-        if (inv.allFinite() && inv(a, a) > 0) sd = std::sqrt(inv(a, a));
-      }
-      keys << r.round;
-      values << v;
-      errors << sd;
-      lo = std::min(lo, v - sd);
-      hi = std::max(hi, v + sd);
-    }
-    g->setData(keys, values, true);
-    bars->setData(errors);
-    if (ua < refitTrueTheta_.size()) {
-      QCPGraph *t = refitPlot_->addGraph(x, y);
-      t->setName(tr("target's θ"));
-      t->setPen(QPen(Qt::red, 1.2, Qt::DashLine));
-      t->setData(QVector<double>{-0.5, maxRound + 0.5}, QVector<double>(2, refitTrueTheta_[ua]),
-                 true);
-      lo = std::min(lo, refitTrueTheta_[ua]);
-      hi = std::max(hi, refitTrueTheta_[ua]);
-    }
-    const double pad = hi > lo ? 0.08 * (hi - lo) : 0.5;
-    y->setRange(lo - pad, hi + pad);
-    x->setRange(-0.3, maxRound + 0.3);
-  }
-  refitPlot_->replot();
-
-  // The rounds' run directories, as the CLI makes them.
-  refitRounds_->clear();
-  for (const RefitRound &r : rounds) {
-    const QString dir = QString::fromStdString(r.run_dir.string());
-    auto *item = new QListWidgetItem(
-        r.round == 0 ? tr("round 0 (the run): %1").arg(QFileInfo(dir).fileName())
-                     : tr("round %1: %2")
-                           .arg(r.round)
-                           .arg(QStringLiteral("refit/") + QFileInfo(dir).fileName()));
-    item->setData(Qt::UserRole, dir);
-    item->setToolTip(dir);
-    refitRounds_->addItem(item);
-  }
-
-  // Beside the plot: converged or why not, the final θ̂, det F and F.
-  if (rounds.empty()) {
-    refitSummary_->setText(tr("No refit yet: choose the target above and press Refit."));
-    return;
-  }
-  const RefitRound &final = rounds.back();
-  // The tolerance the refit ran with (refit.json), not the field's value since.
-  const double tolerance = result ? result->json.value("tolerance_sd", 0.0)
-                                  : numbers::parse(refitTolerance_->text()).value_or(0.0);
-  QString state;
-  if (!result)
-    state = tr("<b>Running</b>: round %1 done").arg(final.round);
-  else if (result->converged)
-    state = tr("<b>Converged</b> at round %1: θ̂ moved %2 Fisher sd (below the tolerance %3)")
-                .arg(final.round)
-                .arg(numbers::format(final.moved_sd, 3), numbers::format(tolerance));
-  else if (result->cancelled)
-    state = tr("<b>Not converged: cancelled</b> after round %1").arg(final.round);
-  else
-    state = tr("<b>Not converged</b>: θ̂ still moved %1 Fisher sd in round %2 (tolerance %3); "
-               "raise the rounds or the max iterations")
-                .arg(numbers::format(final.moved_sd, 3))
-                .arg(final.round)
-                .arg(numbers::format(tolerance));
-  QString f = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
-  for (Eigen::Index i = 0; i < final.F.rows(); ++i) {
-    f += QStringLiteral("<tr>");
-    for (Eigen::Index j = 0; j < final.F.cols(); ++j)
-      f += QStringLiteral("<td align=\"right\">%1</td>").arg(numbers::format(final.F(i, j), 4));
-    f += QStringLiteral("</tr>");
-  }
-  f += QStringLiteral("</table>");
-  refitSummary_->setText(QStringLiteral("<p>%1</p><p>%2</p><p>%3</p><p>%4</p>%5")
-                             .arg(state,
-                                  tr("θ̂ = (%1) at θ_fid = (%2)")
-                                      .arg(numbers::formatList(final.estimate, 4),
-                                           numbers::formatList(final.theta_fid, 4)),
-                                  tr("det F = %1").arg(numbers::format(final.detF, 4)), tr("F ="),
-                                  f));
+  refitView_->setRounds(rounds, refit_->isRunning() ? nullptr : refit_->lastResult(),
+                        refitTrueTheta_, paramNames_,
+                        numbers::parse(refitTolerance_->text()).value_or(0.0));
 }
 
 } // namespace imnn::gui

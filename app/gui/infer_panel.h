@@ -48,6 +48,7 @@ namespace imnn::gui {
 class CornerPlot;
 class InferController;
 class RefitController;
+class RefitView;
 
 class InferPanel : public QWidget {
   Q_OBJECT
@@ -79,11 +80,11 @@ public:
   RefitOptions refitOptions() const;
   QPushButton *refitButton() const { return refitButton_; }
   // The trajectory of θ̂: one axis rect per parameter, x the round.
-  QCustomPlot *refitPlot() const { return refitPlot_; }
+  QCustomPlot *refitPlot() const;
   // Beside the trajectory: converged or why not, the final det F and F.
-  QLabel *refitSummaryLabel() const { return refitSummary_; }
+  QLabel *refitSummaryLabel() const;
   // The rounds' run directories (double-click opens one in the Runs tab).
-  QListWidget *refitRoundsList() const { return refitRounds_; }
+  QListWidget *refitRoundsList() const;
   // Shows the refit view instead of the corner plot; enabled once a refit has a round.
   QCheckBox *showRefitBox() const { return showRefit_; }
   QPushButton *runButton() const { return run_; }
@@ -151,10 +152,7 @@ private:
   CornerPlot *corner_, *summaries_;
   InferController *controller_;
   RefitController *refit_;
-  QWidget *refitView_ = nullptr;
-  QCustomPlot *refitPlot_ = nullptr;
-  QLabel *refitSummary_ = nullptr;
-  QListWidget *refitRounds_ = nullptr;
+  RefitView *refitView_ = nullptr;
   QSpinBox *refitRoundsSpin_ = nullptr, *refitMaxIterations_ = nullptr;
   QLineEdit *refitTolerance_ = nullptr;
   QCheckBox *refitWarmStart_ = nullptr, *refitReplace_ = nullptr, *showRefit_ = nullptr;
