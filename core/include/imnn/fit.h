@@ -8,6 +8,7 @@
 #include "imnn/aggregate.h"
 #include "imnn/config.h"
 #include "imnn/fisher.h"
+#include "imnn/iteration_record.h"
 #include "imnn/nn.h"
 #include "imnn/optimiser.h"
 #include "imnn/seeds.h"
@@ -25,26 +26,6 @@
 namespace imnn {
 
 class Simulator;
-
-struct SetStatistics {
-  double detF = std::numeric_limits<double>::quiet_NaN();
-  double detC = std::numeric_limits<double>::quiet_NaN();
-  double detinvC = std::numeric_limits<double>::quiet_NaN();
-  double Lambda2 = std::numeric_limits<double>::quiet_NaN();
-  double r = std::numeric_limits<double>::quiet_NaN();
-  static SetStatistics from(const FisherStatistics &s);
-};
-
-struct IterationRecord {
-  int iteration = 0;   // over the object's life: continues across fit() calls
-  SetStatistics train; // at the weights before this iteration's update
-  SetStatistics val;   // at the updated weights (NaN when not validating)
-  double loss = 0;
-  double seconds = 0;  // since the start of this fit() call
-  double max_detF = 0; // early-stopping maximum so far
-  int patience_counter = 0;
-  int iteration_in_call = 0; // 0-based counter of this fit() call
-};
 
 struct FitResult {
   int iterations = 0;      // run by this call

@@ -5,7 +5,7 @@
 
 #include "imnn/config.h"
 #include "imnn/fisher.h"
-#include "imnn/fit.h"
+#include "imnn/iteration_record.h"
 #include "imnn/trained_model.h"
 
 #include <filesystem>
