@@ -205,6 +205,10 @@ private slots:
     QTest::newRow("best weight Inf") << 3 << "NaN or Inf";
     QTest::newRow("seconds negative") << 4 << "seconds";
     QTest::newRow("best weights short") << 5 << "best (kept) weights but the network has";
+    QTest::newRow("Adam v negative") << 6 << "`v[0]` is -1.0, not a finite number >= 0";
+    QTest::newRow("Adam m beyond float") << 7 << "`m[2]` is 1e+300, not a finite float";
+    QTest::newRow("history row renumbered") << 8 << "history row 1 has an iteration number";
+    QTest::newRow("history time negative") << 9 << "history row 0 has";
   }
   void restore_refuses_values_out_of_range() {
     QFETCH(int, edit);
@@ -228,8 +232,20 @@ private slots:
     case 4:
       s.call_seconds = -1;
       break;
-    default:
+    case 5:
       s.best_weights.pop_back();
+      break;
+    case 6:
+      s.optimiser["v"][0] = -1.0;
+      break;
+    case 7:
+      s.optimiser["m"][2] = 1e300;
+      break;
+    case 8:
+      s.history[1].iteration = 0;
+      break;
+    default:
+      s.history[0].seconds = -5;
       break;
     }
     auto g = make_fitter(small_config({{"fit", {{"max_iterations", 2}}}}));

@@ -258,6 +258,14 @@ void Fitter::restore(const FitterState &s) {
   if (s.next_iteration < 0 || s.history.size() != static_cast<std::size_t>(s.next_iteration))
     mismatch("its history has " + std::to_string(s.history.size()) + " rows for " +
              std::to_string(s.next_iteration) + " iterations");
+  for (std::size_t k = 0; k < s.history.size(); ++k) {
+    const IterationRecord &r = s.history[k];
+    if (r.iteration != static_cast<int>(k) || !std::isfinite(r.seconds) || r.seconds < 0 ||
+        !std::isfinite(r.max_detF) || r.max_detF < 0 || r.patience_counter < 0 ||
+        r.iteration_in_call < 0 || r.iteration_in_call > r.iteration)
+      mismatch("its history row " + std::to_string(k) +
+               " has an iteration number, time, best det F or counter out of range");
+  }
   if (s.best_iteration >= s.next_iteration || s.call_iterations < 0 ||
       s.call_iterations > s.next_iteration || s.patience_counter < 0)
     mismatch("its counters are inconsistent");

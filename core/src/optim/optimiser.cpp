@@ -126,9 +126,11 @@ void check_gradient(const std::vector<float> &w, const std::vector<float> &grad,
                            std::to_string(i) + "; the step was not applied");
 }
 
-// Reads one float vector of state, checking its presence, size and entries.
+// Reads one float vector of state, checking its presence, size and entries: every
+// entry a finite float (a checkpoint edited with a recomputed checksum must not change
+// the fit silently), and >= 0 where non_negative (Adam's second moments).
 std::vector<float> read_vector(const json &state, const char *key, std::size_t n,
-                               const std::string &name) {
+                               const std::string &name, bool non_negative = false) {
   const auto it = state.find(key);
   if (it == state.end() || !it->is_array())
     throw Error(name + " optimiser state: `" + key + "` is missing or not an array");
@@ -143,6 +145,10 @@ std::vector<float> read_vector(const json &state, const char *key, std::size_t n
       throw Error(name + " optimiser state: `" + key + "[" + std::to_string(i) +
                   "]` is not a number");
     v[i] = static_cast<float>(e.get<double>());
+    if (!std::isfinite(v[i]) || (non_negative && v[i] < 0))
+      throw Error(name + " optimiser state: `" + key + "[" + std::to_string(i) + "]` is " +
+                  e.dump() + ", not a finite " + (non_negative ? "number >= 0" : "float") +
+                  "; the checkpoint was altered or damaged");
   }
   return v;
 }
@@ -200,7 +206,7 @@ public:
   void restore(const json &state) override {
     const std::uint64_t t = read_step(state, name());
     std::vector<float> m = read_vector(state, "m", m_.size(), name());
-    std::vector<float> v = read_vector(state, "v", v_.size(), name());
+    std::vector<float> v = read_vector(state, "v", v_.size(), name(), /*non_negative=*/true);
     t_ = t;
     m_ = std::move(m);
     v_ = std::move(v);
