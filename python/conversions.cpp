@@ -1,5 +1,7 @@
 #include "conversions.h"
 
+#include "imnn/json_reader.h"
+
 #include <string>
 
 namespace py = pybind11;
@@ -20,7 +22,7 @@ nlohmann::json to_json(const py::handle &o, const char *what) {
                          "None): " +
                          e.what());
   }
-  return nlohmann::json::parse(text);
+  return imnn::parse_json_text(text, what);
 }
 
 py::array_t<double> matrix(const Eigen::MatrixXd &m) {

@@ -3,6 +3,7 @@
 #include "imnn/checkpoint.h"
 #include "imnn/error.h"
 #include "imnn/fit.h"
+#include "imnn/json_reader.h"
 #include "imnn/run_directory.h"
 #include "imnn/session.h"
 
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <pybind11/stl.h>
@@ -89,7 +91,8 @@ std::shared_ptr<Run> fit(py::object config_arg, py::object run_dir, py::object s
     if (!file.empty()) {
       std::ifstream in(file);
       if (!in) throw imnn::Error("cannot open config file " + file + ": check the path");
-      j = nlohmann::json::parse(in, nullptr, true, /*ignore_comments=*/true);
+      const std::string text{std::istreambuf_iterator<char>(in), {}};
+      j = imnn::parse_json_text(text, file, /*ignore_comments=*/true);
       // As RunConfig::load: relative plugin folders and array paths are relative to
       // the config's folder.
       const fs::path base = fs::path(file).parent_path();

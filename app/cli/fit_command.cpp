@@ -1,6 +1,7 @@
 #include "imnn/checkpoint.h"
 #include "imnn/error.h"
 #include "imnn/fit.h"
+#include "imnn/json_reader.h"
 #include "imnn/plugin_host.h"
 #include "imnn/plugins.h"
 #include "imnn/run_directory.h"
@@ -83,8 +84,9 @@ std::optional<nlohmann::json> plugin_option_override(const std::string &setting,
     if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0)
       plugin_key = key.find('.', prefix.size()) == std::string::npos;
   if (!plugin_key) return std::nullopt;
-  nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!value.is_discarded()) return value;
+  // accept() reads without building values (no recursion); the depth limit is
+  // parse_json_text's.
+  if (nlohmann::json::accept(text)) return parse_json_text(text, "--set " + key);
   const bool numeric_with_commas = text.find(',') != std::string::npos &&
                                    text.find_first_not_of("0123456789+-.eE, ") == std::string::npos;
   if (numeric_with_commas)

@@ -310,6 +310,14 @@ private slots:
                              "network.options.activation=sigmoidal"});
     QCOMPARE(badopt.code, 1);
     QVERIFY2(badopt.err.contains("sigmoidal"), qPrintable(badopt.err));
+    // A plugin option nested past the JSON depth limit is refused, not passed on (60 000
+    // levels: one argument stays under Linux's 128 KiB per argument).
+    const auto deep = run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set",
+                           "network.options.hidden=" + QString(60000, '[') + QString(60000, ']')});
+    QCOMPARE(deep.code, 1);
+    QVERIFY2(deep.err.contains("--set network.options.hidden nests") &&
+                 deep.err.contains("deeper than 64 levels"),
+             qPrintable(deep.err.left(300)));
     QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
 
     // Seeds take every 64-bit value: 2^64 - 1 is kept exactly in config.json, 2^64 is

@@ -7,7 +7,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from conftest import IMNN, imnn_studio, small_config
+from conftest import IMNN, gaussian_simulator, imnn_studio, small_config
 
 
 def history_rows(run_dir):
@@ -91,3 +91,19 @@ def test_plugins_lists_the_built_in_ones():
     p = imnn_studio.plugins()
     assert "gaussian_mean_variance" in [s["name"] for s in p["simulators"]]
     assert "mlp" in [n["name"] for n in p["networks"]]
+
+
+def test_deeply_nested_json_is_refused_not_a_crash(tmp_path, config):
+    """Config files given with a Python simulator and a run's result.json are read with the
+    engine's JSON depth limit (64 levels), as `imnn fit` reads its config."""
+    deep = "[" * 100000 + "]" * 100000
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(config)[:-1] + ', "notes": ' + deep + "}")
+    with pytest.raises(RuntimeError, match="deep.json nests arrays or objects deeper than 64"):
+        imnn_studio.fit(str(path), simulator=gaussian_simulator, run_dir=tmp_path / "r")
+    assert not (tmp_path / "r").exists()
+    run = imnn_studio.fit(dict(config, fit=dict(config["fit"], max_iterations=2)),
+                          run_dir=tmp_path / "ok")
+    (tmp_path / "ok" / "result.json").write_text('{"notes": ' + deep + "}")
+    with pytest.raises(RuntimeError, match="result.json nests arrays or objects deeper than 64"):
+        imnn_studio.load_run(run.path)

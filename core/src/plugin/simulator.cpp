@@ -2,6 +2,7 @@
 // exceptions. The wrapper keeps no mutable state, so simulate* may run on many
 // threads at once (the ABI's [any-thread] contract does the rest).
 #include "imnn/error.h"
+#include "imnn/json_reader.h"
 #include "imnn/plugins.h"
 #include "imnn/simulator_abi.h"
 
@@ -173,9 +174,9 @@ std::string Simulator::apply_instance_info() {
   if (!text || !*text) return "";
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(text);
+    j = parse_json_text(text, "instance_info");
   } catch (const std::exception &e) {
-    return std::string("instance_info is not JSON: ") + e.what();
+    return e.what();
   }
   if (!j.is_object()) return "instance_info is not a JSON object";
   try {
