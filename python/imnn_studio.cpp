@@ -145,15 +145,29 @@ PYBIND11_MODULE(imnn_studio, m) {
            "Likelihood-free inference: method 'ga', 'abc' or 'pmc'; target: a numpy array "
            "(*input_shape) or (1, *input_shape) or a data file; options as `imnn infer` "
            "(n_samples, epsilon, prior_low, ...). Writes RUN_DIR/inference/<name>/.")
-      .def("refit", &Run::refit, py::arg("target"), py::arg("rounds") = 4,
-           py::arg("tolerance") = 0.1, py::arg("warm_start") = false,
-           py::arg("max_iterations") = -1, py::arg("replace") = false,
-           py::arg("callback") = py::none(),
-           "Iterative re-fit at the estimate (as `imnn refit`): fit new IMNNs at θ_fid = θ̂ "
-           "of the target until θ̂ moves less than `tolerance` Fisher sds or `rounds` fits. "
-           "Returns RUN/refit.json as a dict, plus 'runs' (a Run per round, this one first) "
-           "and 'trajectory' (θ̂ per round). callback(round: dict) after each round; False "
-           "stops.")
+      .def(
+          "refit",
+          [](Run &r, const py::object &target, int rounds, double tolerance, bool warm_start,
+             int max_iterations, bool replace, const py::object &callback,
+             const py::object &target_theta, std::uint64_t target_seed,
+             const py::object &iteration_callback, int callback_every) {
+            return r.refit(target,
+                           {rounds, tolerance, warm_start, max_iterations, replace, callback,
+                            target_theta, target_seed, iteration_callback, callback_every});
+          },
+          py::arg("target") = py::none(), py::arg("rounds") = 4, py::arg("tolerance") = 0.1,
+          py::arg("warm_start") = false, py::arg("max_iterations") = -1, py::arg("replace") = false,
+          py::arg("callback") = py::none(), py::arg("target_theta") = py::none(),
+          py::arg("target_seed") = 0, py::arg("iteration_callback") = py::none(),
+          py::arg("callback_every") = 1,
+          "Iterative re-fit at the estimate (as `imnn refit`): fit new IMNNs at θ_fid = θ̂ "
+          "of the target until θ̂ moves less than `tolerance` Fisher sds or `rounds` fits. "
+          "The target is observed data (`target`: an array or a data file) or simulated with "
+          "the run's simulator at `target_theta`, seed `target_seed`. Returns RUN/refit.json "
+          "as a dict, plus 'runs' (a Run per round, this one first) and 'trajectory' (θ̂ per "
+          "round). callback(round: dict) after each round; iteration_callback(record: dict) "
+          "with every `callback_every`-th iteration record of a round and its last (the "
+          "fit callback's keys plus 'round' and 'max_iterations'); False from either stops.")
       .def("__repr__", [](const Run &r) {
         return "<imnn_studio.Run " + r.path.string() + " (" +
                std::to_string(r.history.detF.size()) + " iterations)>";

@@ -3,6 +3,7 @@
 #include "imnn/arrays.h"
 #include "imnn/error.h"
 #include "imnn/inference.h"
+#include "imnn/json_reader.h"
 #include "imnn/refit.h"
 #include "imnn/run_directory.h"
 
@@ -10,10 +11,12 @@
 #include "conversions.h"
 #include "registry.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <pybind11/stl.h>
 #include <unistd.h>
 
@@ -70,7 +73,8 @@ std::shared_ptr<Run> Run::load(const fs::path &dir, std::shared_ptr<PythonSimula
                           "imnn_studio.fit");
       return nlohmann::json();
     }
-    return nlohmann::json::parse(in);
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    return imnn::parse_json_text(text, (run->path / name).string());
   };
   run->config = read_json("config.json", true);
   run->result = read_json("result.json", false);
@@ -187,30 +191,94 @@ Inference Run::infer(const std::string &method, const py::object &target, const 
   return out;
 }
 
-py::dict Run::refit(const py::object &target, int rounds, double tolerance, bool warm_start,
-                    int max_iterations, bool replace, const py::object &callback) {
-  if (target.is_none())
-    throw py::value_error("`target` is None: give the observed data (a numpy array of shape "
-                          "(*input_shape) or a data file)");
+py::dict Run::refit(const py::object &target, const RefitArgs &a) {
+  const bool has_theta = !a.target_theta.is_none();
+  if (target.is_none() != has_theta) // neither given, or both
+    throw py::value_error(
+        has_theta ? "`target` and `target_theta` both given: use one of them"
+                  : "no target: give the observed data (`target`, a numpy array of shape "
+                    "(*input_shape) or a data file) or `target_theta` (simulate the target "
+                    "with the run's simulator at these parameters, seed `target_seed`)");
+  if (a.callback_every < 1) throw py::value_error("`callback_every` must be >= 1");
+  for (const auto *c : {&a.callback, &a.iteration_callback})
+    if (!c->is_none() && !PyCallable_Check(c->ptr()))
+      throw py::type_error("`callback` and `iteration_callback` must be callable with a dict");
   TargetFile file(target);
   imnn::RefitOptions o;
   o.target = file.path;
-  o.rounds = rounds;
-  o.tolerance = tolerance;
-  o.warm_start = warm_start;
-  o.max_iterations = max_iterations;
-  o.replace = replace;
+  if (has_theta) {
+    using Doubles = py::array_t<double, py::array::c_style | py::array::forcecast>;
+    const Doubles t = Doubles::ensure(a.target_theta);
+    if (!t || t.ndim() != 1)
+      throw py::type_error("`target_theta` must be a sequence of numbers, one per parameter");
+    o.target_theta.assign(t.data(), t.data() + t.size());
+    o.target_seed = a.target_seed;
+  }
+  o.rounds = a.rounds;
+  o.tolerance = a.tolerance;
+  o.warm_start = a.warm_start;
+  o.max_iterations = a.max_iterations;
+  o.replace = a.replace;
   compressor(); // the registry (and a clear error when the run has no model)
   std::shared_ptr<PythonSimulator> sim = simulator;
   std::shared_ptr<imnn::PluginRegistry> registry = registry_;
   std::atomic<bool> cancel{false};
+  std::atomic<bool> over{false};
   std::exception_ptr error;
   std::mutex m;
   std::vector<imnn::RefitRound> done;
   std::size_t reported = 0;
+  // Iteration records of the rounds, queued by the fitting thread. Every
+  // callback_every-th record of a round and the last one are delivered; a round's last
+  // record is known once a later round's record or the round's result has arrived.
+  struct Queued {
+    int round, count, max_iterations;
+    imnn::IterationRecord record;
+  };
+  std::vector<Queued> queue;
+  int round_of_count = 0, count = 0;
+  if (!a.iteration_callback.is_none())
+    o.on_iteration = [&](int round, const imnn::IterationRecord &r, int max_iterations) {
+      std::lock_guard<std::mutex> lock(m);
+      if (round != round_of_count) round_of_count = round, count = 0;
+      queue.push_back({round, ++count, max_iterations, r});
+    };
+  const auto deliver_iterations = [&]() -> bool {
+    std::vector<Queued> items;
+    std::vector<int> finished;
+    {
+      std::lock_guard<std::mutex> lock(m);
+      items.swap(queue);
+      for (const auto &r : done)
+        finished.push_back(r.round);
+    }
+    const bool all_over = over.load();
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const Queued &q = items[k];
+      const bool last =
+          k + 1 < items.size()
+              ? items[k + 1].round != q.round
+              : all_over || std::find(finished.begin(), finished.end(), q.round) != finished.end();
+      if (q.count % a.callback_every == 0 || last) {
+        py::dict d = record_dict(q.record);
+        d["round"] = q.round;
+        d["max_iterations"] = q.max_iterations;
+        py::object answer = a.iteration_callback(d);
+        if (py::isinstance<py::bool_>(answer) && !answer.cast<bool>()) return false;
+      } else if (k + 1 == items.size()) { // maybe the round's last: decide on the next poll
+        std::lock_guard<std::mutex> lock(m);
+        queue.insert(queue.begin(), q);
+      }
+    }
+    return true;
+  };
   imnn::RefitResult r;
   const Blocking b = run_releasing(
       [&] {
+        struct Over {
+          std::atomic<bool> &flag;
+          ~Over() { flag.store(true); }
+        } end{over};
         PythonSimulator::Creating creating(sim.get());
         r = imnn::refit(
             path, registry, o,
@@ -222,7 +290,8 @@ py::dict Run::refit(const py::object &target, int rounds, double tolerance, bool
       },
       cancel,
       [&]() -> bool {
-        if (callback.is_none()) return true;
+        if (!a.iteration_callback.is_none() && !deliver_iterations()) return false;
+        if (a.callback.is_none()) return true;
         std::vector<imnn::RefitRound> fresh;
         {
           std::lock_guard<std::mutex> lock(m);
@@ -237,7 +306,7 @@ py::dict Run::refit(const py::object &target, int rounds, double tolerance, bool
           d["detF"] = round.detF;
           d["moved_sd"] = round.moved_sd;
           d["run"] = round.run_dir.string();
-          py::object answer = callback(d);
+          py::object answer = a.callback(d);
           if (py::isinstance<py::bool_>(answer) && !answer.cast<bool>()) return false;
         }
         return true;

@@ -11,6 +11,7 @@
 #include "history.h"
 #include "python_simulator.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -57,9 +58,20 @@ public:
 
   Inference infer(const std::string &method, const pybind11::object &target,
                   const pybind11::kwargs &kw);
-  pybind11::dict refit(const pybind11::object &target, int rounds, double tolerance,
-                       bool warm_start, int max_iterations, bool replace,
-                       const pybind11::object &callback);
+  // Run.refit's arguments besides the target (see the binding's docstring).
+  struct RefitArgs {
+    int rounds = 4;
+    double tolerance = 0.1;
+    bool warm_start = false;
+    int max_iterations = -1;
+    bool replace = false;
+    pybind11::object callback;           // callback(round: dict) after each round
+    pybind11::object target_theta;       // instead of target: simulate it here
+    std::uint64_t target_seed = 0;       // ... with this seed
+    pybind11::object iteration_callback; // iteration_callback(record: dict)
+    int callback_every = 1;
+  };
+  pybind11::dict refit(const pybind11::object &target, const RefitArgs &args);
 
 private:
   std::mutex mutex_;

@@ -36,9 +36,17 @@ void add_refit_command(CLI::App &app, RefitOptions &o) {
   cmd->add_option("run", o.run, "Run directory written by `imnn fit`")
       ->required()
       ->check(CLI::ExistingDirectory);
-  cmd->add_option("--target", o.options.target,
-                  "Observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape)")
-      ->required();
+  auto *target =
+      cmd->add_option("--target", o.options.target,
+                      "Observed data (.npy/.npz/.h5) of shape (*input_shape) or (1, *input_shape)");
+  auto *theta = cmd->add_option("--target-theta", o.options.target_theta,
+                                "Instead of --target: simulate the target with the run's "
+                                "simulator at these parameters (one value each)")
+                    ->type_name("NUM ...")
+                    ->excludes(target);
+  cmd->add_option("--target-seed", o.options.target_seed,
+                  "Seed of the --target-theta simulation (0)")
+      ->needs(theta);
   cmd->add_option("--rounds", o.options.rounds, "Most fits after the first run (4)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--tolerance", o.options.tolerance,

@@ -51,6 +51,17 @@ def test_cli_refit_rounds_and_files(tmp_path):
     out = subprocess.run([str(IMNN), "refit", str(tmp_path / "run"), "--target", str(tmp_path / "t.npy")],
                          capture_output=True, text=True)
     assert out.returncode == 1 and "--replace" in out.stderr
+    # the target simulated at --target-theta with --target-seed instead of a file
+    out = subprocess.run([str(IMNN), "refit", str(tmp_path / "run"), "--target-theta", "0.2", "1.1",
+                          "--target-seed", "7", "--rounds", "1", "--max-iterations", "3",
+                          "--replace"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    j2 = json.loads((tmp_path / "run" / "refit.json").read_text())
+    assert j2["target_theta"] == [0.2, 1.1] and j2["target_seed"] == 7 and "target" not in j2
+    assert len(j2["rounds"][0]["estimate"]) == 2 and len(j2["rounds"]) == 2
+    out = subprocess.run([str(IMNN), "refit", str(tmp_path / "run"), "--target", str(tmp_path / "t.npy"),
+                          "--target-theta", "0.2", "1.1"], capture_output=True, text=True)
+    assert out.returncode != 0 and "excludes" in out.stderr
 
 
 def test_python_refit_converges_with_a_loose_tolerance(tmp_path):
@@ -82,3 +93,37 @@ def test_refit_stops_at_an_estimate_outside_the_prior(tmp_path):
     run = imnn_studio.fit(small_config(max_iterations=2), run_dir=tmp_path / "run")
     with pytest.raises(RuntimeError, match="outside the simulator's prior box"):
         run.refit(np.full(10, 1e4))  # far outside what a 2-iteration IMNN can place
+
+
+def test_python_refit_simulated_target_and_iteration_progress(tmp_path):
+    run = imnn_studio.fit(trained_config(), run_dir=tmp_path / "run")
+    records = []
+    r = run.refit(target_theta=[0.2, 1.1], target_seed=7, rounds=2, tolerance=1e-9,
+                  max_iterations=5, warm_start=True, iteration_callback=records.append,
+                  callback_every=2)
+    assert not r["converged"] and [d["round"] for d in r["rounds"]] == [0, 1, 2]
+    assert r["target_theta"] == [0.2, 1.1] and r["target_seed"] == 7
+    # the target is the run simulator's draw at that θ and seed, as infer's target_theta
+    ga = run.infer("ga", target_theta=[0.2, 1.1], target_seed=7, n_samples=10)
+    np.testing.assert_allclose(ga.estimate, r["rounds"][0]["estimate"], rtol=1e-12)
+    # every 2nd record of each round and its last, in order, with the round's cap
+    assert [(d["round"], d["iteration"]) for d in records] == [(1, 1), (1, 3), (1, 4),
+                                                              (2, 1), (2, 3), (2, 4)]
+    assert all(d["max_iterations"] == 5 and d["detF"] > 0 for d in records)
+    # False from the iteration callback stops round 1's fit (its run is kept) and the refit
+    stopped = run.refit(target_theta=[0.2, 1.1], rounds=3, tolerance=1e-9, max_iterations=5000,
+                        replace=True, iteration_callback=lambda d: False)
+    assert stopped["cancelled"] and not stopped["converged"] and len(stopped["rounds"]) <= 2
+    assert all(d["iterations"] < 5000 for d in stopped["rounds"][1:])
+
+
+def test_refit_target_arguments_are_checked(tmp_path):
+    run = imnn_studio.fit(small_config(max_iterations=2), run_dir=tmp_path / "run")
+    with pytest.raises(ValueError, match="no target"):
+        run.refit()
+    with pytest.raises(ValueError, match="both given"):
+        run.refit(np.zeros(10), target_theta=[0.0, 1.0])
+    with pytest.raises(RuntimeError, match="3 values but the simulator has 2"):
+        run.refit(target_theta=[0.0, 1.0, 2.0])
+    with pytest.raises(ValueError, match="callback_every"):
+        run.refit(target_theta=[0.0, 1.0], callback_every=0)

@@ -76,6 +76,8 @@ RefitResult refit(const fs::path &run, std::shared_ptr<PluginRegistry> registry,
   if (o.target.empty() && o.target_theta.empty())
     throw Error("refit needs a target: the observed data (.npy/.npz/.h5) whose estimate the "
                 "rounds move the fiducial parameters to, or the parameters to simulate it at");
+  if (!o.target.empty() && !o.target_theta.empty())
+    throw Error("refit: a target file and target parameters both given: use one of them");
   RunConfig config = RunConfig::load(run / "config.json");
   if (config.array_mode())
     throw Error("refit needs simulations at new parameters, but " + run.string() +
