@@ -548,47 +548,47 @@
 <context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="37"/>
+        <location filename="../app/gui/fit_controller.cpp" line="61"/>
         <source>a fit is already running; stop it first</source>
         <translation>es läuft bereits eine Anpassung; stoppen Sie sie zuerst</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="124"/>
+        <location filename="../app/gui/fit_controller.cpp" line="151"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="152"/>
+        <location filename="../app/gui/fit_controller.cpp" line="179"/>
         <source>Paused after %1 / %2 iterations; Resume continues the same fit (%3)</source>
         <translation>Angehalten nach %1 / %2 Iterationen; Fortsetzen setzt dieselbe Anpassung fort (%3)</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="212"/>
+        <location filename="../app/gui/fit_controller.cpp" line="239"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>Die Anpassung wurde abgebrochen: %1. Der bisherige Verlauf liegt in %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="218"/>
+        <location filename="../app/gui/fit_controller.cpp" line="245"/>
         <source>det F = %L1 (validation, kept %2 weights; training %L3) in %L4 s, %5 → %6</source>
         <translation>det F = %L1 (Validierung, %2 Gewichte behalten; Training %L3) in %L4 s, %5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="221"/>
+        <location filename="../app/gui/fit_controller.cpp" line="248"/>
         <source>best</source>
         <translation>beste</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="221"/>
+        <location filename="../app/gui/fit_controller.cpp" line="248"/>
         <source>final</source>
         <translation>letzte</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="227"/>
+        <location filename="../app/gui/fit_controller.cpp" line="254"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Keine Iteration wurde ausgeführt (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="232"/>
+        <location filename="../app/gui/fit_controller.cpp" line="259"/>
         <source>The result could not be written: %1</source>
         <translation>Das Ergebnis konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -739,587 +739,592 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="119"/>
+        <location filename="../app/gui/infer_panel.cpp" line="116"/>
         <source>Gaussian approximation</source>
         <translation>Gaußsche Näherung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="120"/>
+        <location filename="../app/gui/infer_panel.cpp" line="117"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="121"/>
+        <location filename="../app/gui/infer_panel.cpp" line="118"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="136"/>
         <source>Trained run</source>
         <translation>Trainierter Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="143"/>
+        <location filename="../app/gui/infer_panel.cpp" line="140"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>anpassen oder einen Lauf im Reiter Läufe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="144"/>
+        <location filename="../app/gui/infer_panel.cpp" line="141"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Das Laufverzeichnis, dessen model.json die Daten komprimiert (`imnn infer METHOD RUN_DIR`); die Ergebnisse landen in RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="146"/>
-        <location filename="../app/gui/infer_panel.cpp" line="177"/>
+        <location filename="../app/gui/infer_panel.cpp" line="143"/>
+        <location filename="../app/gui/infer_panel.cpp" line="174"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="153"/>
+        <location filename="../app/gui/infer_panel.cpp" line="150"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="157"/>
+        <location filename="../app/gui/infer_panel.cpp" line="154"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="159"/>
+        <location filename="../app/gui/infer_panel.cpp" line="156"/>
         <source>Simulate at θ</source>
         <translation>Bei θ simulieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <location filename="../app/gui/infer_panel.cpp" line="157"/>
         <source>Load data (.npy)</source>
         <translation>Daten laden (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <location filename="../app/gui/infer_panel.cpp" line="164"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="171"/>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="181"/>
+        <location filename="../app/gui/infer_panel.cpp" line="178"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="187"/>
+        <location filename="../app/gui/infer_panel.cpp" line="184"/>
         <source>Target data</source>
         <translation>Zieldaten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="188"/>
+        <location filename="../app/gui/infer_panel.cpp" line="185"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Arrays (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <location filename="../app/gui/infer_panel.cpp" line="192"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="201"/>
+        <location filename="../app/gui/infer_panel.cpp" line="198"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga: N(Schätzung, F⁻¹) (Referenz: GaussianApproximation); abc: Verwerfungs-ABC (Referenz: ApproximateBayesianComputation); pmc: ABC-Populations-Monte-Carlo (Referenz: PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="214"/>
         <source>Draws</source>
         <translation>Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="222"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
         <source>Draws per iteration</source>
         <translation>Ziehungen je Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>one batch</source>
         <translation>ein Durchgang</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="229"/>
+        <location filename="../app/gui/infer_panel.cpp" line="226"/>
         <source>Min accepted</source>
         <translation>Min. akzeptiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="231"/>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
-        <location filename="../app/gui/infer_panel.cpp" line="295"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <location filename="../app/gui/infer_panel.cpp" line="292"/>
         <source>Max iterations</source>
         <translation>Max. Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="236"/>
+        <location filename="../app/gui/infer_panel.cpp" line="233"/>
         <source>10 × population</source>
         <translation>10 × Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="237"/>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
         <source>Initial draws</source>
         <translation>Anfangsziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="239"/>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="241"/>
+        <location filename="../app/gui/infer_panel.cpp" line="238"/>
         <source>Acceptance ratio</source>
         <translation>Akzeptanzrate</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
         <source>Proposals per point</source>
         <translation>Vorschläge je Punkt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="225"/>
+        <location filename="../app/gui/infer_panel.cpp" line="222"/>
         <source>Accept fraction</source>
         <translation>Akzeptanzanteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <location filename="../app/gui/infer_panel.cpp" line="250"/>
         <source>Prior and output</source>
         <translation>Prior und Ausgabe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
         <source>Prior low</source>
         <translation>Prior unten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
         <source>Prior high</source>
         <translation>Prior oben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="262"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <location filename="../app/gui/infer_panel.cpp" line="262"/>
         <source>Grid points</source>
         <translation>Gitterpunkte</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="264"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="273"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <location filename="../app/gui/infer_panel.cpp" line="272"/>
         <source>the method</source>
         <translation>die Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="276"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>Output name</source>
         <translation>Ausgabename</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="215"/>
         <source>Here: the draws from N(estimate, F⁻¹) inside the prior box, written as the GetDist samples.</source>
         <translation>Hier: die Ziehungen aus N(Schätzung, F⁻¹) innerhalb der Prior-Box, als GetDist-Stichproben geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="165"/>
         <source>Reference: the target data d_obs made with simulator(key, θ_target)</source>
         <translation>Referenz: die Zieldaten d_obs, erzeugt mit simulator(key, θ_target)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="180"/>
+        <location filename="../app/gui/infer_panel.cpp" line="177"/>
         <source>Reference: target_data</source>
         <translation>Referenz: target_data</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
         <source>Reference: ApproximateBayesianComputation(ϵ=…)</source>
         <translation>Referenz: ApproximateBayesianComputation(ϵ=…)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
         <source>Reference: PopulationMonteCarlo(n_points=…)</source>
         <translation>Referenz: PopulationMonteCarlo(n_points=…)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <location filename="../app/gui/infer_panel.cpp" line="239"/>
         <source>0.02 here: measured to give the exact posterior&apos;s widths on the Gaussian example.</source>
         <translation>Hier 0,02: gemessen, um im Gauß-Beispiel die Breiten des exakten Posteriors zu erreichen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="246"/>
+        <location filename="../app/gui/infer_panel.cpp" line="243"/>
         <source>A run this limit stops is marked not converged.</source>
         <translation>Ein Lauf, den diese Grenze beendet, wird als nicht konvergiert markiert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <location filename="../app/gui/infer_panel.cpp" line="254"/>
         <source>Reference: prior=tfd.Uniform(low, high)</source>
         <translation>Referenz: prior=tfd.Uniform(low, high)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
         <source>A change re-smooths the shown results at once.</source>
         <translation>Eine Änderung glättet die gezeigten Ergebnisse sofort neu.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <location filename="../app/gui/infer_panel.cpp" line="274"/>
         <source>An earlier result of that name is replaced.</source>
         <translation>Ein früheres Ergebnis dieses Namens wird ersetzt.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
         <source>Refit at the estimate</source>
         <translation>Neuanpassung an der Schätzung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="282"/>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
         <source>Fit new IMNNs at θ_fid = θ̂ of the target until θ̂ settles (`imnn refit RUN --target …`): each round is a run directory RUN_DIR/refit/round_&lt;k&gt;/, the trajectory RUN_DIR/refit.json</source>
         <translation>Neue IMNNs bei θ_fid = θ̂ des Ziels anpassen, bis θ̂ sich nicht mehr bewegt (`imnn refit RUN --target …`): jede Runde ist ein Laufverzeichnis RUN_DIR/refit/round_&lt;k&gt;/, der Verlauf RUN_DIR/refit.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="288"/>
+        <location filename="../app/gui/infer_panel.cpp" line="285"/>
         <source>Rounds</source>
         <translation>Runden</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="289"/>
+        <location filename="../app/gui/infer_panel.cpp" line="286"/>
         <source>`--rounds`: most fits after the first run</source>
         <translation>`--rounds`: höchstens so viele Anpassungen nach dem ersten Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="291"/>
+        <location filename="../app/gui/infer_panel.cpp" line="288"/>
         <source>Tolerance</source>
         <translation>Toleranz</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="292"/>
+        <location filename="../app/gui/infer_panel.cpp" line="289"/>
         <source>`--tolerance`: stop when θ̂ moves less than this many Fisher standard deviations √(Δθᵀ F Δθ) between rounds</source>
         <translation>`--tolerance`: aufhören, wenn θ̂ sich zwischen zwei Runden um weniger als so viele Fisher-Standardabweichungen √(Δθᵀ F Δθ) bewegt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="294"/>
+        <location filename="../app/gui/infer_panel.cpp" line="291"/>
         <source>the run&apos;s</source>
         <translation>die des Laufs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="296"/>
+        <location filename="../app/gui/infer_panel.cpp" line="293"/>
         <source>`--max-iterations`: fit.max_iterations of each round (the run&apos;s own by default)</source>
         <translation>`--max-iterations`: fit.max_iterations jeder Runde (standardmäßig die des Laufs)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="297"/>
+        <location filename="../app/gui/infer_panel.cpp" line="294"/>
         <source>Warm start</source>
         <translation>Warmstart</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="300"/>
+        <location filename="../app/gui/infer_panel.cpp" line="297"/>
         <source>`--warm-start`: start each round from the previous round&apos;s kept weights</source>
         <translation>`--warm-start`: jede Runde mit den behaltenen Gewichten der vorigen Runde beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="301"/>
+        <location filename="../app/gui/infer_panel.cpp" line="298"/>
         <source>Replace an earlier refit</source>
         <translation>Frühere Neuanpassung ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="304"/>
+        <location filename="../app/gui/infer_panel.cpp" line="301"/>
         <source>`--replace`: delete RUN_DIR/refit/ of an earlier refit first</source>
         <translation>`--replace`: RUN_DIR/refit/ einer früheren Neuanpassung zuerst löschen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <location filename="../app/gui/infer_panel.cpp" line="302"/>
         <source>Refit</source>
         <translation>Neu anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="307"/>
+        <location filename="../app/gui/infer_panel.cpp" line="304"/>
         <source>Run the refit on a worker thread; Cancel stops the round&apos;s fit (its run is kept) and the refit</source>
         <translation>Die Neuanpassung in einem Hintergrund-Thread ausführen; Abbrechen beendet die Anpassung der Runde (ihr Lauf bleibt erhalten) und die Neuanpassung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="312"/>
+        <location filename="../app/gui/infer_panel.cpp" line="309"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="314"/>
+        <location filename="../app/gui/infer_panel.cpp" line="311"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Die gewählte Methode in einem Arbeits-Thread ausführen (Strg+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <location filename="../app/gui/infer_panel.cpp" line="312"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="316"/>
+        <location filename="../app/gui/infer_panel.cpp" line="313"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="317"/>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Die Inferenz bei der nächsten Prüfung anhalten; das Bisherige bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="321"/>
+        <location filename="../app/gui/infer_panel.cpp" line="318"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="362"/>
+        <location filename="../app/gui/infer_panel.cpp" line="359"/>
         <source>Show accepted samples</source>
         <translation>Akzeptierte Stichproben zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="363"/>
+        <location filename="../app/gui/infer_panel.cpp" line="360"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Die akzeptierten ABC-Ziehungen (oder die PMC-Population) unterhalb der Diagonale als Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="365"/>
+        <location filename="../app/gui/infer_panel.cpp" line="362"/>
         <source>Export PNG / PDF…</source>
         <translation>Als PNG / PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="366"/>
+        <location filename="../app/gui/infer_panel.cpp" line="363"/>
         <source>Export GetDist…</source>
         <translation>GetDist exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="367"/>
+        <location filename="../app/gui/infer_panel.cpp" line="364"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Die Stichproben des letzten Ergebnisses als GetDist-Wurzel schreiben (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="369"/>
+        <location filename="../app/gui/infer_panel.cpp" line="366"/>
         <source>Show ABC summaries</source>
         <translation>ABC-Zusammenfassungen zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="371"/>
+        <location filename="../app/gui/infer_panel.cpp" line="368"/>
         <source>Show refit</source>
         <translation>Neuanpassung zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="373"/>
+        <location filename="../app/gui/infer_panel.cpp" line="370"/>
         <source>Show the trajectory of θ̂ over the refit&apos;s rounds instead of the corner plot</source>
         <translation>Den Verlauf von θ̂ über die Runden der Neuanpassung statt des Corner-Plots zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="473"/>
+        <location filename="../app/gui/infer_panel.cpp" line="471"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 hat noch keine model.json: passen Sie ihn erst zu Ende an (oder stoppen Sie ihn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="501"/>
+        <location filename="../app/gui/infer_panel.cpp" line="479"/>
+        <source>cannot use this run: %1</source>
+        <translation>dieser Lauf ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="505"/>
         <source>Ready to infer with %1</source>
         <translation>Bereit zur Inferenz mit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="568"/>
-        <location filename="../app/gui/infer_panel.cpp" line="851"/>
+        <location filename="../app/gui/infer_panel.cpp" line="573"/>
+        <location filename="../app/gui/infer_panel.cpp" line="856"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="574"/>
-        <location filename="../app/gui/infer_panel.cpp" line="577"/>
         <location filename="../app/gui/infer_panel.cpp" line="579"/>
-        <location filename="../app/gui/infer_panel.cpp" line="594"/>
-        <location filename="../app/gui/infer_panel.cpp" line="812"/>
-        <location filename="../app/gui/infer_panel.cpp" line="866"/>
-        <location filename="../app/gui/infer_panel.cpp" line="870"/>
-        <location filename="../app/gui/infer_panel.cpp" line="872"/>
-        <location filename="../app/gui/infer_panel.cpp" line="880"/>
+        <location filename="../app/gui/infer_panel.cpp" line="582"/>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="599"/>
+        <location filename="../app/gui/infer_panel.cpp" line="817"/>
+        <location filename="../app/gui/infer_panel.cpp" line="871"/>
+        <location filename="../app/gui/infer_panel.cpp" line="875"/>
+        <location filename="../app/gui/infer_panel.cpp" line="877"/>
+        <location filename="../app/gui/infer_panel.cpp" line="885"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="586"/>
+        <location filename="../app/gui/infer_panel.cpp" line="591"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="593"/>
-        <location filename="../app/gui/infer_panel.cpp" line="879"/>
+        <location filename="../app/gui/infer_panel.cpp" line="598"/>
+        <location filename="../app/gui/infer_panel.cpp" line="884"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="593"/>
-        <location filename="../app/gui/infer_panel.cpp" line="879"/>
+        <location filename="../app/gui/infer_panel.cpp" line="598"/>
+        <location filename="../app/gui/infer_panel.cpp" line="884"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="610"/>
+        <location filename="../app/gui/infer_panel.cpp" line="615"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="612"/>
+        <location filename="../app/gui/infer_panel.cpp" line="617"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="614"/>
+        <location filename="../app/gui/infer_panel.cpp" line="619"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
         <source>, not converged</source>
         <translation>, nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="626"/>
+        <location filename="../app/gui/infer_panel.cpp" line="631"/>
         <source>error: smoothing: %1</source>
         <translation>Fehler: Glättung: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="627"/>
+        <location filename="../app/gui/infer_panel.cpp" line="632"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>geben Sie eine Anzahl Klassen &gt;= 0 ein, z. B. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="651"/>
+        <location filename="../app/gui/infer_panel.cpp" line="656"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="652"/>
+        <location filename="../app/gui/infer_panel.cpp" line="657"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="661"/>
+        <location filename="../app/gui/infer_panel.cpp" line="666"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 ist nicht konvergiert (sein Posterior kann zu breit oder verschoben sein): %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="679"/>
+        <location filename="../app/gui/infer_panel.cpp" line="684"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="680"/>
+        <location filename="../app/gui/infer_panel.cpp" line="685"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="685"/>
+        <location filename="../app/gui/infer_panel.cpp" line="690"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="707"/>
+        <location filename="../app/gui/infer_panel.cpp" line="712"/>
         <source>summary of %1</source>
         <translation>Zusammenfassung von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="708"/>
+        <location filename="../app/gui/infer_panel.cpp" line="713"/>
         <source>summary %1</source>
         <translation>Zusammenfassung %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="712"/>
+        <location filename="../app/gui/infer_panel.cpp" line="717"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="714"/>
+        <location filename="../app/gui/infer_panel.cpp" line="719"/>
         <source>accepted draws&apos; summaries</source>
         <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="716"/>
+        <location filename="../app/gui/infer_panel.cpp" line="721"/>
         <source>target&apos;s summary</source>
         <translation>Zusammenfassung des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="730"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="730"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="785"/>
+        <location filename="../app/gui/infer_panel.cpp" line="790"/>
         <source>Export the corner plot</source>
         <translation>Den Corner-Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="787"/>
+        <location filename="../app/gui/infer_panel.cpp" line="792"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, Vektor (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="792"/>
+        <location filename="../app/gui/infer_panel.cpp" line="797"/>
         <source>PNG resolution</source>
         <translation>PNG-Auflösung</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="793"/>
+        <location filename="../app/gui/infer_panel.cpp" line="798"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Punkte pro Zoll (die gezeigte Abbildung bei 96 dpi):</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="801"/>
+        <location filename="../app/gui/infer_panel.cpp" line="806"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="802"/>
+        <location filename="../app/gui/infer_panel.cpp" line="807"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>Fehler: %1 lässt sich nicht schreiben; wählen Sie einen anderen Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="808"/>
+        <location filename="../app/gui/infer_panel.cpp" line="813"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>GetDist-Wurzel (Dateien root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="811"/>
+        <location filename="../app/gui/infer_panel.cpp" line="816"/>
         <source>Wrote the GetDist root %1</source>
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="859"/>
+        <location filename="../app/gui/infer_panel.cpp" line="864"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>Fehler: %1 enthält eine frühere Neuanpassung: „Frühere Neuanpassung ersetzen“ ankreuzen, um sie zu überschreiben</translation>
     </message>
@@ -1327,348 +1332,348 @@
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Fit</source>
         <translation>Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
+        <location filename="../app/gui/main_window.cpp" line="74"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R); der Lauf wird wie von `imnn fit` in den Lauf-Ordner geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="86"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Die Anpassung nach der laufenden Iteration stoppen; der Lauf bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="89"/>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Die Anpassung nach der laufenden Iteration anhalten oder fortsetzen (Strg+P); die fortgesetzte Anpassung macht genau dort weiter, wo sie angehalten wurde</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <location filename="../app/gui/main_window.cpp" line="92"/>
         <source>e.g. 50</source>
         <translation>z. B. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="106"/>
         <source>Time since the fit started, iterations per second over the last iterations, and the estimated time left: to max_iterations, and once the patience counter runs, to the stop it gives if det F does not improve</source>
         <translation>Zeit seit dem Start der Anpassung, Iterationen pro Sekunde über die letzten Iterationen und die geschätzte Restzeit: bis max_iterations und, sobald der Geduldszähler läuft, bis zu dem Stopp, den er ergibt, wenn sich det F nicht verbessert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>Expected det F</source>
         <translation>Erwartetes det F</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="137"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
         <source>Infer</source>
         <translation>Inferenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="152"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>%1 · paused</source>
         <translation>%1 · angehalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>patience counts after %1</source>
         <translation>Geduld zählt ab %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>patience %1/%2</source>
         <translation>Geduld %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>das eingebaute Beispiel gaussian_mean_variance.json wurde neben dem Programm nicht gefunden (share/imnn-studio/examples); installieren Sie neu oder öffnen Sie eine Konfiguration mit Datei ▸ Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>Fehler: %1; das eingebaute Beispiel wird gezeigt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Kein Simulator-Plugin gefunden (Werkzeuge ▸ Plugins zeigt die durchsuchten Ordner und warum Dateien übersprungen wurden); geben Sie --plugin-dir an oder setzen Sie IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
         <source>&amp;Open config…</source>
         <translation>Konfiguration ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>&amp;Save config as…</source>
         <translation>Konfiguration &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>Open &amp;runs folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="265"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>&amp;Export corner plot…</source>
         <translation>Corner-Plot &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="266"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="268"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="271"/>
+        <location filename="../app/gui/main_window.cpp" line="269"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>&amp;Fit</source>
         <translation>&amp;Anpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="274"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Anhalten / fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="276"/>
+        <location filename="../app/gui/main_window.cpp" line="274"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="277"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="278"/>
+        <location filename="../app/gui/main_window.cpp" line="276"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="279"/>
+        <location filename="../app/gui/main_window.cpp" line="277"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="280"/>
+        <location filename="../app/gui/main_window.cpp" line="278"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>Die Sprache wechselt beim nächsten Start von IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="318"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Das IMNN mit dieser Konfiguration anpassen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="319"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Korrigieren Sie zuerst die Konfiguration: `%1`: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <location filename="../app/gui/main_window.cpp" line="357"/>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
-        <location filename="../app/gui/main_window.cpp" line="485"/>
-        <location filename="../app/gui/main_window.cpp" line="494"/>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <location filename="../app/gui/main_window.cpp" line="482"/>
+        <location filename="../app/gui/main_window.cpp" line="491"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="364"/>
         <source>Stopping after the current iteration…</source>
         <translation>Stoppt nach der laufenden Iteration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/main_window.cpp" line="373"/>
         <source>Pausing after the current iteration…</source>
         <translation>Wird nach der laufenden Iteration angehalten…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="332"/>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="387"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m Iterationen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="95"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example); filled from the config key `expected_detF` unless you type your own</source>
         <translation>Zeichnet eine gestrichelte Linie bei diesem det F in den Verlaufsplot (z. B. das analytische det F = 50 des Gauß-Beispiels); aus dem Konfigurationsschlüssel `expected_detF` übernommen, sofern Sie keinen eigenen Wert eingeben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>Open &amp;example</source>
         <translation>&amp;Beispiel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <location filename="../app/gui/main_window.cpp" line="253"/>
         <source>Opened the example %1</source>
         <translation>Beispiel %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>(no examples found beside the executable)</source>
         <translation>(keine Beispiele neben dem Programm gefunden)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="391"/>
         <source>patience 0/%1</source>
         <translation>Geduld 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
         <source>Fitting → %1</source>
         <translation>Anpassung läuft → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="394"/>
         <source>Fitting → %1
 %2</source>
         <translation>Anpassung läuft → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>Fit finished</source>
         <translation>Anpassung beendet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>Fit stopped with an error</source>
         <translation>Anpassung mit einem Fehler abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="462"/>
         <source>Fisher forecast %1</source>
         <translation>Fisher-Vorhersage %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="467"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="469"/>
+        <location filename="../app/gui/main_window.cpp" line="466"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>die Fisher-Vorhersage von %1 lässt sich nicht zeigen: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <location filename="../app/gui/main_window.cpp" line="477"/>
         <source>Open a run configuration</source>
         <translation>Eine Laufkonfiguration öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="481"/>
-        <location filename="../app/gui/main_window.cpp" line="490"/>
+        <location filename="../app/gui/main_window.cpp" line="478"/>
+        <location filename="../app/gui/main_window.cpp" line="487"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="484"/>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="489"/>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
         <source>Save the run configuration</source>
         <translation>Die Laufkonfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="496"/>
+        <location filename="../app/gui/main_window.cpp" line="493"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 gespeichert; ohne Fenster ausführen mit: imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="501"/>
+        <location filename="../app/gui/main_window.cpp" line="498"/>
         <source>Folder holding run directories</source>
         <translation>Ordner mit Laufverzeichnissen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="520"/>
+        <location filename="../app/gui/main_window.cpp" line="517"/>
         <source>A fit is running</source>
         <translation>Eine Anpassung läuft</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="521"/>
+        <location filename="../app/gui/main_window.cpp" line="518"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Anpassung stoppen und beenden? Der Lauf bleibt in %1 erhalten.</translation>
     </message>

@@ -548,47 +548,47 @@
 <context>
     <name>imnn::gui::FitController</name>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="37"/>
+        <location filename="../app/gui/fit_controller.cpp" line="61"/>
         <source>a fit is already running; stop it first</source>
         <translation>un ajustement est déjà en cours ; arrêtez-le d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="124"/>
+        <location filename="../app/gui/fit_controller.cpp" line="151"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="152"/>
+        <location filename="../app/gui/fit_controller.cpp" line="179"/>
         <source>Paused after %1 / %2 iterations; Resume continues the same fit (%3)</source>
         <translation>En pause après %1 / %2 itérations ; Reprendre poursuit le même ajustement (%3)</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="212"/>
+        <location filename="../app/gui/fit_controller.cpp" line="239"/>
         <source>The fit stopped: %1. The history so far is in %2</source>
         <translation>L&apos;ajustement s&apos;est arrêté : %1. L&apos;historique jusqu&apos;ici est dans %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="218"/>
+        <location filename="../app/gui/fit_controller.cpp" line="245"/>
         <source>det F = %L1 (validation, kept %2 weights; training %L3) in %L4 s, %5 → %6</source>
         <translation>det F = %L1 (validation, poids %2 conservés ; entraînement %L3) en %L4 s, %5 → %6</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="221"/>
+        <location filename="../app/gui/fit_controller.cpp" line="248"/>
         <source>best</source>
         <translation>meilleurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="221"/>
+        <location filename="../app/gui/fit_controller.cpp" line="248"/>
         <source>final</source>
         <translation>derniers</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="227"/>
+        <location filename="../app/gui/fit_controller.cpp" line="254"/>
         <source>No iteration was run (%1) → %2</source>
         <translation>Aucune itération n&apos;a été effectuée (%1) → %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/fit_controller.cpp" line="232"/>
+        <location filename="../app/gui/fit_controller.cpp" line="259"/>
         <source>The result could not be written: %1</source>
         <translation>Le résultat n&apos;a pas pu être écrit : %1</translation>
     </message>
@@ -739,587 +739,592 @@
 <context>
     <name>imnn::gui::InferPanel</name>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="119"/>
+        <location filename="../app/gui/infer_panel.cpp" line="116"/>
         <source>Gaussian approximation</source>
         <translation>Approximation gaussienne</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="120"/>
+        <location filename="../app/gui/infer_panel.cpp" line="117"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="121"/>
+        <location filename="../app/gui/infer_panel.cpp" line="118"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="139"/>
+        <location filename="../app/gui/infer_panel.cpp" line="136"/>
         <source>Trained run</source>
         <translation>Exécution entraînée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="143"/>
+        <location filename="../app/gui/infer_panel.cpp" line="140"/>
         <source>fit, or open a run in the Runs tab</source>
         <translation>ajustez, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="144"/>
+        <location filename="../app/gui/infer_panel.cpp" line="141"/>
         <source>The run directory whose model.json compresses the data (`imnn infer METHOD RUN_DIR`); results go to RUN_DIR/inference/&lt;name&gt;/</source>
         <translation>Le dossier d’exécution dont le model.json compresse les données (`imnn infer METHOD RUN_DIR`) ; les résultats vont dans RUN_DIR/inference/&lt;name&gt;/</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="146"/>
-        <location filename="../app/gui/infer_panel.cpp" line="177"/>
+        <location filename="../app/gui/infer_panel.cpp" line="143"/>
+        <location filename="../app/gui/infer_panel.cpp" line="174"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="153"/>
+        <location filename="../app/gui/infer_panel.cpp" line="150"/>
         <source>Run directory</source>
         <translation>Dossier d’exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="157"/>
+        <location filename="../app/gui/infer_panel.cpp" line="154"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="159"/>
+        <location filename="../app/gui/infer_panel.cpp" line="156"/>
         <source>Simulate at θ</source>
         <translation>Simuler en θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="160"/>
+        <location filename="../app/gui/infer_panel.cpp" line="157"/>
         <source>Load data (.npy)</source>
         <translation>Charger des données (.npy)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="167"/>
+        <location filename="../app/gui/infer_panel.cpp" line="164"/>
         <source>θ</source>
         <translation>θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="171"/>
-        <location filename="../app/gui/infer_panel.cpp" line="270"/>
+        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="267"/>
         <source>Seed</source>
         <translation>Graine</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="181"/>
+        <location filename="../app/gui/infer_panel.cpp" line="178"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="187"/>
+        <location filename="../app/gui/infer_panel.cpp" line="184"/>
         <source>Target data</source>
         <translation>Données cibles</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="188"/>
+        <location filename="../app/gui/infer_panel.cpp" line="185"/>
         <source>Arrays (*.npy *.npz *.h5 *.hdf5)</source>
         <translation>Tableaux (*.npy *.npz *.h5 *.hdf5)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="195"/>
+        <location filename="../app/gui/infer_panel.cpp" line="192"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="201"/>
+        <location filename="../app/gui/infer_panel.cpp" line="198"/>
         <source>ga: N(estimate, F⁻¹) (reference: GaussianApproximation); abc: rejection ABC (reference: ApproximateBayesianComputation); pmc: ABC population Monte Carlo (reference: PopulationMonteCarlo)</source>
         <translation>ga : N(estimation, F⁻¹) (référence : GaussianApproximation) ; abc : ABC par rejet (référence : ApproximateBayesianComputation) ; pmc : ABC Monte-Carlo à population (référence : PopulationMonteCarlo)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="217"/>
+        <location filename="../app/gui/infer_panel.cpp" line="214"/>
         <source>Draws</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="222"/>
+        <location filename="../app/gui/infer_panel.cpp" line="219"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="227"/>
+        <location filename="../app/gui/infer_panel.cpp" line="224"/>
         <source>Draws per iteration</source>
         <translation>Tirages par itération</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <location filename="../app/gui/infer_panel.cpp" line="225"/>
         <source>one batch</source>
         <translation>un lot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="229"/>
+        <location filename="../app/gui/infer_panel.cpp" line="226"/>
         <source>Min accepted</source>
         <translation>Min. acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="231"/>
-        <location filename="../app/gui/infer_panel.cpp" line="245"/>
-        <location filename="../app/gui/infer_panel.cpp" line="295"/>
+        <location filename="../app/gui/infer_panel.cpp" line="228"/>
+        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <location filename="../app/gui/infer_panel.cpp" line="292"/>
         <source>Max iterations</source>
         <translation>Itérations max.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="234"/>
+        <location filename="../app/gui/infer_panel.cpp" line="231"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="236"/>
+        <location filename="../app/gui/infer_panel.cpp" line="233"/>
         <source>10 × population</source>
         <translation>10 × population</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="237"/>
+        <location filename="../app/gui/infer_panel.cpp" line="234"/>
         <source>Initial draws</source>
         <translation>Tirages initiaux</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="239"/>
+        <location filename="../app/gui/infer_panel.cpp" line="236"/>
         <source>Percentile</source>
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="241"/>
+        <location filename="../app/gui/infer_panel.cpp" line="238"/>
         <source>Acceptance ratio</source>
         <translation>Taux d’acceptation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="248"/>
+        <location filename="../app/gui/infer_panel.cpp" line="245"/>
         <source>Proposals per point</source>
         <translation>Propositions par point</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="225"/>
+        <location filename="../app/gui/infer_panel.cpp" line="222"/>
         <source>Accept fraction</source>
         <translation>Fraction acceptée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="253"/>
+        <location filename="../app/gui/infer_panel.cpp" line="250"/>
         <source>Prior and output</source>
         <translation>A priori et sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="256"/>
+        <location filename="../app/gui/infer_panel.cpp" line="253"/>
         <source>Prior low</source>
         <translation>A priori bas</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="259"/>
+        <location filename="../app/gui/infer_panel.cpp" line="256"/>
         <source>Prior high</source>
         <translation>A priori haut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="262"/>
+        <location filename="../app/gui/infer_panel.cpp" line="259"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="265"/>
+        <location filename="../app/gui/infer_panel.cpp" line="262"/>
         <source>Grid points</source>
         <translation>Points de grille</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="267"/>
+        <location filename="../app/gui/infer_panel.cpp" line="264"/>
         <source>Smoothing</source>
         <translation>Lissage</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="271"/>
+        <location filename="../app/gui/infer_panel.cpp" line="268"/>
         <source>all cores</source>
         <translation>tous les cœurs</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="273"/>
+        <location filename="../app/gui/infer_panel.cpp" line="270"/>
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="275"/>
+        <location filename="../app/gui/infer_panel.cpp" line="272"/>
         <source>the method</source>
         <translation>la méthode</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="276"/>
+        <location filename="../app/gui/infer_panel.cpp" line="273"/>
         <source>Output name</source>
         <translation>Nom de sortie</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="218"/>
+        <location filename="../app/gui/infer_panel.cpp" line="215"/>
         <source>Here: the draws from N(estimate, F⁻¹) inside the prior box, written as the GetDist samples.</source>
         <translation>Ici : les tirages de N(estimation, F⁻¹) dans la boîte a priori, écrits comme échantillons GetDist.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="168"/>
+        <location filename="../app/gui/infer_panel.cpp" line="165"/>
         <source>Reference: the target data d_obs made with simulator(key, θ_target)</source>
         <translation>Référence : les données cibles d_obs produites par simulator(key, θ_target)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="180"/>
+        <location filename="../app/gui/infer_panel.cpp" line="177"/>
         <source>Reference: target_data</source>
         <translation>Référence : target_data</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="223"/>
+        <location filename="../app/gui/infer_panel.cpp" line="220"/>
         <source>Reference: ApproximateBayesianComputation(ϵ=…)</source>
         <translation>Référence : ApproximateBayesianComputation(ϵ=…)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="235"/>
+        <location filename="../app/gui/infer_panel.cpp" line="232"/>
         <source>Reference: PopulationMonteCarlo(n_points=…)</source>
         <translation>Référence : PopulationMonteCarlo(n_points=…)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="242"/>
+        <location filename="../app/gui/infer_panel.cpp" line="239"/>
         <source>0.02 here: measured to give the exact posterior&apos;s widths on the Gaussian example.</source>
         <translation>0.02 ici : valeur mesurée pour retrouver les largeurs de la loi a posteriori exacte sur l&apos;exemple gaussien.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="246"/>
+        <location filename="../app/gui/infer_panel.cpp" line="243"/>
         <source>A run this limit stops is marked not converged.</source>
         <translation>Une exécution arrêtée par cette limite est marquée non convergée.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="257"/>
+        <location filename="../app/gui/infer_panel.cpp" line="254"/>
         <source>Reference: prior=tfd.Uniform(low, high)</source>
         <translation>Référence : prior=tfd.Uniform(low, high)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="268"/>
+        <location filename="../app/gui/infer_panel.cpp" line="265"/>
         <source>A change re-smooths the shown results at once.</source>
         <translation>Toute modification relisse aussitôt les résultats affichés.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="277"/>
+        <location filename="../app/gui/infer_panel.cpp" line="274"/>
         <source>An earlier result of that name is replaced.</source>
         <translation>Un résultat antérieur de même nom est remplacé.</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="281"/>
+        <location filename="../app/gui/infer_panel.cpp" line="278"/>
         <source>Refit at the estimate</source>
         <translation>Réajustement à l’estimation</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="282"/>
+        <location filename="../app/gui/infer_panel.cpp" line="279"/>
         <source>Fit new IMNNs at θ_fid = θ̂ of the target until θ̂ settles (`imnn refit RUN --target …`): each round is a run directory RUN_DIR/refit/round_&lt;k&gt;/, the trajectory RUN_DIR/refit.json</source>
         <translation>Ajuster de nouveaux IMNN en θ_fid = θ̂ de la cible jusqu’à ce que θ̂ se stabilise (`imnn refit RUN --target …`) : chaque tour est un dossier de run RUN_DIR/refit/round_&lt;k&gt;/, la trajectoire RUN_DIR/refit.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="288"/>
+        <location filename="../app/gui/infer_panel.cpp" line="285"/>
         <source>Rounds</source>
         <translation>Tours</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="289"/>
+        <location filename="../app/gui/infer_panel.cpp" line="286"/>
         <source>`--rounds`: most fits after the first run</source>
         <translation>`--rounds` : nombre maximal d’ajustements après le premier run</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="291"/>
+        <location filename="../app/gui/infer_panel.cpp" line="288"/>
         <source>Tolerance</source>
         <translation>Tolérance</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="292"/>
+        <location filename="../app/gui/infer_panel.cpp" line="289"/>
         <source>`--tolerance`: stop when θ̂ moves less than this many Fisher standard deviations √(Δθᵀ F Δθ) between rounds</source>
         <translation>`--tolerance` : arrêter quand θ̂ bouge de moins de ce nombre d’écarts-types de Fisher √(Δθᵀ F Δθ) entre deux tours</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="294"/>
+        <location filename="../app/gui/infer_panel.cpp" line="291"/>
         <source>the run&apos;s</source>
         <translation>celles du run</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="296"/>
+        <location filename="../app/gui/infer_panel.cpp" line="293"/>
         <source>`--max-iterations`: fit.max_iterations of each round (the run&apos;s own by default)</source>
         <translation>`--max-iterations` : fit.max_iterations de chaque tour (par défaut celles du run)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="297"/>
+        <location filename="../app/gui/infer_panel.cpp" line="294"/>
         <source>Warm start</source>
         <translation>Démarrage à chaud</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="300"/>
+        <location filename="../app/gui/infer_panel.cpp" line="297"/>
         <source>`--warm-start`: start each round from the previous round&apos;s kept weights</source>
         <translation>`--warm-start` : démarrer chaque tour avec les poids retenus du tour précédent</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="301"/>
+        <location filename="../app/gui/infer_panel.cpp" line="298"/>
         <source>Replace an earlier refit</source>
         <translation>Remplacer un réajustement antérieur</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="304"/>
+        <location filename="../app/gui/infer_panel.cpp" line="301"/>
         <source>`--replace`: delete RUN_DIR/refit/ of an earlier refit first</source>
         <translation>`--replace` : supprimer d’abord RUN_DIR/refit/ d’un réajustement antérieur</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="305"/>
+        <location filename="../app/gui/infer_panel.cpp" line="302"/>
         <source>Refit</source>
         <translation>Réajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="307"/>
+        <location filename="../app/gui/infer_panel.cpp" line="304"/>
         <source>Run the refit on a worker thread; Cancel stops the round&apos;s fit (its run is kept) and the refit</source>
         <translation>Lancer le réajustement dans un thread de travail ; Annuler arrête l’ajustement du tour (son run est conservé) et le réajustement</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="312"/>
+        <location filename="../app/gui/infer_panel.cpp" line="309"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="314"/>
+        <location filename="../app/gui/infer_panel.cpp" line="311"/>
         <source>Run the chosen method on a worker thread (Ctrl+I)</source>
         <translation>Lancer la méthode choisie dans un thread de travail (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="315"/>
+        <location filename="../app/gui/infer_panel.cpp" line="312"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="316"/>
+        <location filename="../app/gui/infer_panel.cpp" line="313"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="317"/>
+        <location filename="../app/gui/infer_panel.cpp" line="314"/>
         <source>Stop the inference at its next check; what it has is kept</source>
         <translation>Arrêter l’inférence à sa prochaine vérification ; ce qui est acquis est gardé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="321"/>
+        <location filename="../app/gui/infer_panel.cpp" line="318"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="362"/>
+        <location filename="../app/gui/infer_panel.cpp" line="359"/>
         <source>Show accepted samples</source>
         <translation>Afficher les échantillons acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="363"/>
+        <location filename="../app/gui/infer_panel.cpp" line="360"/>
         <source>Scatter the accepted ABC draws (or the PMC population) below the diagonal</source>
         <translation>Afficher en nuage les tirages ABC acceptés (ou la population PMC) sous la diagonale</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="365"/>
+        <location filename="../app/gui/infer_panel.cpp" line="362"/>
         <source>Export PNG / PDF…</source>
         <translation>Exporter en PNG / PDF…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="366"/>
+        <location filename="../app/gui/infer_panel.cpp" line="363"/>
         <source>Export GetDist…</source>
         <translation>Exporter GetDist…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="367"/>
+        <location filename="../app/gui/infer_panel.cpp" line="364"/>
         <source>Write the samples of the last result as a GetDist root (root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Écrire les échantillons du dernier résultat comme racine GetDist (root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="369"/>
+        <location filename="../app/gui/infer_panel.cpp" line="366"/>
         <source>Show ABC summaries</source>
         <translation>Afficher les résumés ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="371"/>
+        <location filename="../app/gui/infer_panel.cpp" line="368"/>
         <source>Show refit</source>
         <translation>Afficher le réajustement</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="373"/>
+        <location filename="../app/gui/infer_panel.cpp" line="370"/>
         <source>Show the trajectory of θ̂ over the refit&apos;s rounds instead of the corner plot</source>
         <translation>Afficher la trajectoire de θ̂ au fil des tours au lieu du corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="473"/>
+        <location filename="../app/gui/infer_panel.cpp" line="471"/>
         <source>%1 has no model.json yet: fit it to the end (or stop it) first</source>
         <translation>%1 n’a pas encore de model.json : ajustez-la jusqu’au bout (ou arrêtez-la) d’abord</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="501"/>
+        <location filename="../app/gui/infer_panel.cpp" line="479"/>
+        <source>cannot use this run: %1</source>
+        <translation>ce run est inutilisable : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/infer_panel.cpp" line="505"/>
         <source>Ready to infer with %1</source>
         <translation>Prêt pour l’inférence avec %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="568"/>
-        <location filename="../app/gui/infer_panel.cpp" line="851"/>
+        <location filename="../app/gui/infer_panel.cpp" line="573"/>
+        <location filename="../app/gui/infer_panel.cpp" line="856"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="574"/>
-        <location filename="../app/gui/infer_panel.cpp" line="577"/>
         <location filename="../app/gui/infer_panel.cpp" line="579"/>
-        <location filename="../app/gui/infer_panel.cpp" line="594"/>
-        <location filename="../app/gui/infer_panel.cpp" line="812"/>
-        <location filename="../app/gui/infer_panel.cpp" line="866"/>
-        <location filename="../app/gui/infer_panel.cpp" line="870"/>
-        <location filename="../app/gui/infer_panel.cpp" line="872"/>
-        <location filename="../app/gui/infer_panel.cpp" line="880"/>
+        <location filename="../app/gui/infer_panel.cpp" line="582"/>
+        <location filename="../app/gui/infer_panel.cpp" line="584"/>
+        <location filename="../app/gui/infer_panel.cpp" line="599"/>
+        <location filename="../app/gui/infer_panel.cpp" line="817"/>
+        <location filename="../app/gui/infer_panel.cpp" line="871"/>
+        <location filename="../app/gui/infer_panel.cpp" line="875"/>
+        <location filename="../app/gui/infer_panel.cpp" line="877"/>
+        <location filename="../app/gui/infer_panel.cpp" line="885"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="586"/>
+        <location filename="../app/gui/infer_panel.cpp" line="591"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="593"/>
-        <location filename="../app/gui/infer_panel.cpp" line="879"/>
+        <location filename="../app/gui/infer_panel.cpp" line="598"/>
+        <location filename="../app/gui/infer_panel.cpp" line="884"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="593"/>
-        <location filename="../app/gui/infer_panel.cpp" line="879"/>
+        <location filename="../app/gui/infer_panel.cpp" line="598"/>
+        <location filename="../app/gui/infer_panel.cpp" line="884"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="610"/>
+        <location filename="../app/gui/infer_panel.cpp" line="615"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="612"/>
+        <location filename="../app/gui/infer_panel.cpp" line="617"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="614"/>
+        <location filename="../app/gui/infer_panel.cpp" line="619"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="616"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
         <source>, not converged</source>
         <translation>, non convergé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="626"/>
+        <location filename="../app/gui/infer_panel.cpp" line="631"/>
         <source>error: smoothing: %1</source>
         <translation>erreur : lissage : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="627"/>
+        <location filename="../app/gui/infer_panel.cpp" line="632"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>saisissez un nombre de classes &gt;= 0, p. ex. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="651"/>
+        <location filename="../app/gui/infer_panel.cpp" line="656"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="652"/>
+        <location filename="../app/gui/infer_panel.cpp" line="657"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="661"/>
+        <location filename="../app/gui/infer_panel.cpp" line="666"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 n&apos;a pas convergé (son postérieur peut être trop large ou décalé) : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="679"/>
+        <location filename="../app/gui/infer_panel.cpp" line="684"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>La dernière exécution ABC n&apos;a accepté aucun tirage : augmentez ε ou le nombre de tirages et relancez ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="680"/>
+        <location filename="../app/gui/infer_panel.cpp" line="685"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Pas encore de résultat ABC : lancez ABC (Méthode : ABC) pour disperser ses résumés acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="685"/>
+        <location filename="../app/gui/infer_panel.cpp" line="690"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Afficher les résumés (estimateurs quasi-MV θ̂) des tirages ABC acceptés dans l&apos;espace des résumés, le résumé de la cible marqué (référence : ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="707"/>
+        <location filename="../app/gui/infer_panel.cpp" line="712"/>
         <source>summary of %1</source>
         <translation>résumé de %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="708"/>
+        <location filename="../app/gui/infer_panel.cpp" line="713"/>
         <source>summary %1</source>
         <translation>résumé %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="712"/>
+        <location filename="../app/gui/infer_panel.cpp" line="717"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>résumés ABC acceptés (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="714"/>
+        <location filename="../app/gui/infer_panel.cpp" line="719"/>
         <source>accepted draws&apos; summaries</source>
         <translation>résumés des tirages acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="716"/>
+        <location filename="../app/gui/infer_panel.cpp" line="721"/>
         <source>target&apos;s summary</source>
         <translation>résumé de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="730"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="730"/>
+        <location filename="../app/gui/infer_panel.cpp" line="735"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="785"/>
+        <location filename="../app/gui/infer_panel.cpp" line="790"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="787"/>
+        <location filename="../app/gui/infer_panel.cpp" line="792"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, vectoriel (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="792"/>
+        <location filename="../app/gui/infer_panel.cpp" line="797"/>
         <source>PNG resolution</source>
         <translation>Résolution PNG</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="793"/>
+        <location filename="../app/gui/infer_panel.cpp" line="798"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Points par pouce (la figure affichée à 96 dpi) :</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="801"/>
+        <location filename="../app/gui/infer_panel.cpp" line="806"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="802"/>
+        <location filename="../app/gui/infer_panel.cpp" line="807"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="808"/>
+        <location filename="../app/gui/infer_panel.cpp" line="813"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="811"/>
+        <location filename="../app/gui/infer_panel.cpp" line="816"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="859"/>
+        <location filename="../app/gui/infer_panel.cpp" line="864"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>erreur : %1 contient un réajustement antérieur : cochez « Remplacer un réajustement antérieur » pour l’écraser</translation>
     </message>
@@ -1327,348 +1332,348 @@
 <context>
     <name>imnn::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="75"/>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <location filename="../app/gui/main_window.cpp" line="136"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
+        <location filename="../app/gui/main_window.cpp" line="74"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="77"/>
         <source>IMNN Studio</source>
         <translation>IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="86"/>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
         <source>Fit the IMNN with this configuration (Ctrl+R); the run is written to the runs folder as `imnn fit` does</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R) ; l&apos;exécution est écrite dans le dossier des exécutions comme par `imnn fit`</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="88"/>
+        <location filename="../app/gui/main_window.cpp" line="86"/>
         <source>Stop the fit after the current iteration; the run is kept</source>
         <translation>Arrêter l&apos;ajustement après l&apos;itération en cours ; l&apos;exécution est conservée</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="89"/>
+        <location filename="../app/gui/main_window.cpp" line="87"/>
         <source>Pause the fit after the current iteration, or resume it (Ctrl+P); the resumed fit continues exactly where it paused</source>
         <translation>Mettre l’ajustement en pause après l’itération en cours, ou le reprendre (Ctrl+P) ; l’ajustement repris continue exactement où il s’était arrêté</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="94"/>
+        <location filename="../app/gui/main_window.cpp" line="92"/>
         <source>e.g. 50</source>
         <translation>p. ex. 50</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="100"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="106"/>
         <source>Time since the fit started, iterations per second over the last iterations, and the estimated time left: to max_iterations, and once the patience counter runs, to the stop it gives if det F does not improve</source>
         <translation>Temps depuis le début de l’ajustement, itérations par seconde sur les dernières itérations, et temps restant estimé : jusqu’à max_iterations et, dès que le compteur de patience tourne, jusqu’à l’arrêt qu’il donne si det F ne s’améliore pas</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="124"/>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>Expected det F</source>
         <translation>det F attendu</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="139"/>
+        <location filename="../app/gui/main_window.cpp" line="137"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="138"/>
         <source>Infer</source>
         <translation>Inférence</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="152"/>
+        <location filename="../app/gui/main_window.cpp" line="150"/>
         <source>%1 · paused</source>
         <translation>%1 · en pause</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="181"/>
+        <location filename="../app/gui/main_window.cpp" line="179"/>
         <source>patience counts after %1</source>
         <translation>la patience compte après %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="180"/>
         <source>patience %1/%2</source>
         <translation>patience %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="208"/>
+        <location filename="../app/gui/main_window.cpp" line="206"/>
         <source>the built-in example gaussian_mean_variance.json was not found beside the executable (share/imnn-studio/examples); reinstall, or open a config with File ▸ Open</source>
         <translation>l&apos;exemple intégré gaussian_mean_variance.json est introuvable à côté de l&apos;exécutable (share/imnn-studio/examples) ; réinstallez, ou ouvrez une configuration avec Fichier ▸ Ouvrir</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="212"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>error: %1; the built-in example is shown</source>
         <translation>erreur : %1 ; l&apos;exemple intégré est affiché</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="224"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>No simulator plugin was found (Tools ▸ Plugins lists the folders searched and why files were skipped); pass --plugin-dir or set IMNN_PLUGIN_PATH</source>
         <translation>Aucun plugin de simulateur trouvé (Outils ▸ Plugins liste les dossiers parcourus et pourquoi des fichiers ont été ignorés) ; passez --plugin-dir ou définissez IMNN_PLUGIN_PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="234"/>
+        <location filename="../app/gui/main_window.cpp" line="232"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="235"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
         <source>&amp;Open config…</source>
         <translation>&amp;Ouvrir une configuration…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="237"/>
+        <location filename="../app/gui/main_window.cpp" line="235"/>
         <source>&amp;Save config as…</source>
         <translation>&amp;Enregistrer la configuration sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="262"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>Open &amp;runs folder…</source>
         <translation>Ouvrir le dossier des e&amp;xécutions…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="263"/>
+        <location filename="../app/gui/main_window.cpp" line="261"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="265"/>
+        <location filename="../app/gui/main_window.cpp" line="263"/>
         <source>&amp;Export corner plot…</source>
         <translation>E&amp;xporter le corner plot…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="266"/>
+        <location filename="../app/gui/main_window.cpp" line="264"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="268"/>
+        <location filename="../app/gui/main_window.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="271"/>
+        <location filename="../app/gui/main_window.cpp" line="269"/>
         <source>&amp;Run</source>
         <translation>E&amp;xécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="272"/>
+        <location filename="../app/gui/main_window.cpp" line="270"/>
         <source>&amp;Fit</source>
         <translation>&amp;Ajuster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="273"/>
+        <location filename="../app/gui/main_window.cpp" line="271"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="274"/>
+        <location filename="../app/gui/main_window.cpp" line="272"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / reprise</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="275"/>
+        <location filename="../app/gui/main_window.cpp" line="273"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="276"/>
+        <location filename="../app/gui/main_window.cpp" line="274"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="277"/>
+        <location filename="../app/gui/main_window.cpp" line="275"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="278"/>
+        <location filename="../app/gui/main_window.cpp" line="276"/>
         <source>&amp;Tools</source>
         <translation>O&amp;utils</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="279"/>
+        <location filename="../app/gui/main_window.cpp" line="277"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="280"/>
+        <location filename="../app/gui/main_window.cpp" line="278"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="283"/>
+        <location filename="../app/gui/main_window.cpp" line="281"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="294"/>
+        <location filename="../app/gui/main_window.cpp" line="292"/>
         <source>The language changes at the next start of IMNN Studio</source>
         <translation>La langue change au prochain démarrage d&apos;IMNN Studio</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="298"/>
+        <location filename="../app/gui/main_window.cpp" line="296"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="318"/>
+        <location filename="../app/gui/main_window.cpp" line="316"/>
         <source>Fit the IMNN with this configuration (Ctrl+R)</source>
         <translation>Ajuster l&apos;IMNN avec cette configuration (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="319"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Fix the configuration first: `%1`: %2</source>
         <translation>Corrigez d&apos;abord la configuration : `%1` : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="325"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="254"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <location filename="../app/gui/main_window.cpp" line="357"/>
-        <location filename="../app/gui/main_window.cpp" line="359"/>
-        <location filename="../app/gui/main_window.cpp" line="414"/>
-        <location filename="../app/gui/main_window.cpp" line="485"/>
-        <location filename="../app/gui/main_window.cpp" line="494"/>
+        <location filename="../app/gui/main_window.cpp" line="412"/>
+        <location filename="../app/gui/main_window.cpp" line="482"/>
+        <location filename="../app/gui/main_window.cpp" line="491"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="364"/>
         <source>Stopping after the current iteration…</source>
         <translation>Arrêt après l&apos;itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="375"/>
+        <location filename="../app/gui/main_window.cpp" line="373"/>
         <source>Pausing after the current iteration…</source>
         <translation>Pause après l’itération en cours…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="332"/>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="330"/>
+        <location filename="../app/gui/main_window.cpp" line="387"/>
         <source>%v / %m iterations</source>
         <translation>%v / %m itérations</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="95"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Draws a dashed line at this det F on the history plot (e.g. the analytic det F = 50 of the Gaussian example); filled from the config key `expected_detF` unless you type your own</source>
         <translation>Trace une ligne pointillée à ce det F sur le graphique d’historique (p. ex. le det F analytique = 50 de l’exemple gaussien) ; rempli depuis la clé de configuration `expected_detF` sauf si vous saisissez votre propre valeur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="241"/>
+        <location filename="../app/gui/main_window.cpp" line="239"/>
         <source>Open &amp;example</source>
         <translation>Ouvrir l’&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="255"/>
+        <location filename="../app/gui/main_window.cpp" line="253"/>
         <source>Opened the example %1</source>
         <translation>Exemple %1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="261"/>
+        <location filename="../app/gui/main_window.cpp" line="259"/>
         <source>(no examples found beside the executable)</source>
         <translation>(aucun exemple trouvé à côté de l’exécutable)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="393"/>
+        <location filename="../app/gui/main_window.cpp" line="391"/>
         <source>patience 0/%1</source>
         <translation>patience 0/%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="393"/>
         <source>Fitting → %1</source>
         <translation>Ajustement en cours → %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="394"/>
         <source>Fitting → %1
 %2</source>
         <translation>Ajustement en cours → %1
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>Fit finished</source>
         <translation>Ajustement terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="414"/>
         <source>Fit stopped with an error</source>
         <translation>Ajustement arrêté par une erreur</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="465"/>
+        <location filename="../app/gui/main_window.cpp" line="462"/>
         <source>Fisher forecast %1</source>
         <translation>Prévision de Fisher %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="467"/>
+        <location filename="../app/gui/main_window.cpp" line="464"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="469"/>
+        <location filename="../app/gui/main_window.cpp" line="466"/>
         <source>cannot show the Fisher forecast of %1: %2</source>
         <translation>impossible d&apos;afficher la prévision de Fisher de %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <location filename="../app/gui/main_window.cpp" line="477"/>
         <source>Open a run configuration</source>
         <translation>Ouvrir une configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="481"/>
-        <location filename="../app/gui/main_window.cpp" line="490"/>
+        <location filename="../app/gui/main_window.cpp" line="478"/>
+        <location filename="../app/gui/main_window.cpp" line="487"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="484"/>
+        <location filename="../app/gui/main_window.cpp" line="481"/>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="489"/>
+        <location filename="../app/gui/main_window.cpp" line="486"/>
         <source>Save the run configuration</source>
         <translation>Enregistrer la configuration d&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="496"/>
+        <location filename="../app/gui/main_window.cpp" line="493"/>
         <source>Saved %1; run it headless with: imnn fit %1</source>
         <translation>%1 enregistré ; lancez-le sans interface avec : imnn fit %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="501"/>
+        <location filename="../app/gui/main_window.cpp" line="498"/>
         <source>Folder holding run directories</source>
         <translation>Dossier contenant les exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="520"/>
+        <location filename="../app/gui/main_window.cpp" line="517"/>
         <source>A fit is running</source>
         <translation>Un ajustement est en cours</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="521"/>
+        <location filename="../app/gui/main_window.cpp" line="518"/>
         <source>Stop the fit and quit? The run is kept in %1.</source>
         <translation>Arrêter l&apos;ajustement et quitter ? L&apos;exécution est conservée dans %1.</translation>
     </message>

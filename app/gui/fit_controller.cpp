@@ -2,6 +2,7 @@
 
 #include "imnn/checkpoint.h"
 #include "imnn/error.h"
+#include "imnn/plugins.h"
 #include "imnn/run_directory.h"
 #include "imnn/session.h"
 
@@ -9,10 +10,29 @@
 #include "work_split.h"
 
 #include <QDir>
+#include <algorithm>
+#include <filesystem>
 
 namespace imnn::gui {
 
-FitController::FitController(QObject *parent) : QObject(parent) {
+namespace {
+
+// Whether registry searched every folder of dirs (the config's plugin_dirs).
+bool searchedAll(const PluginRegistry &registry, const std::vector<std::string> &dirs) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> searched;
+  for (const auto &d : registry.searched())
+    searched.push_back(std::filesystem::weakly_canonical(d, ec));
+  return std::all_of(dirs.begin(), dirs.end(), [&](const std::string &d) {
+    const auto p = std::filesystem::weakly_canonical(d, ec);
+    return std::find(searched.begin(), searched.end(), p) != searched.end();
+  });
+}
+
+} // namespace
+
+FitController::FitController(std::shared_ptr<PluginRegistry> registry, QObject *parent)
+    : QObject(parent), registry_(std::move(registry)) {
   poll_.setInterval(50);
   connect(&poll_, &QTimer::timeout, this, &FitController::pollFinished);
 }
@@ -27,6 +47,10 @@ const RunConfig *FitController::resolvedConfig() const {
   return session_ ? &session_->config : nullptr;
 }
 
+const PluginRegistry *FitController::sessionRegistry() const {
+  return session_ ? session_->registry.get() : nullptr;
+}
+
 nlohmann::json FitController::aggregation() const {
   return session_ && session_->fitter ? session_->fitter->aggregation().to_json()
                                       : nlohmann::json();
@@ -38,7 +62,10 @@ bool FitController::start(const RunConfig &config, const QString &runDir, QStrin
     return false;
   }
   try {
-    auto session = std::make_unique<FitSession>(prepare_fit(config));
+    // The window's plugins (no rescan) unless the config asks for a folder they lack.
+    auto session = std::make_unique<FitSession>(
+        registry_ && searchedAll(*registry_, config.plugin_dirs) ? prepare_fit(config, registry_)
+                                                                 : prepare_fit(config));
     auto run = std::make_unique<RunDirectory>(
         RunDirectory::create(QDir::cleanPath(runDir).toStdString(), session->config));
     // Checkpoints as the CLI: `imnn fit --resume` continues a run started here.

@@ -19,6 +19,7 @@
 
 namespace imnn {
 struct FitSession;
+class PluginRegistry;
 class RunDirectory;
 } // namespace imnn
 
@@ -27,7 +28,10 @@ namespace imnn::gui {
 class FitController : public QObject {
   Q_OBJECT
 public:
-  explicit FitController(QObject *parent = nullptr);
+  // registry: the plugins the window scanned; a fit uses it unless its config names a
+  // plugin folder the registry did not search (then prepare_fit scans anew).
+  explicit FitController(std::shared_ptr<PluginRegistry> registry = nullptr,
+                         QObject *parent = nullptr);
   ~FitController() override; // stops a running fit and keeps its run
 
   // Prepares the fit of config (plugins, network, weights) and creates runDir (which
@@ -57,6 +61,8 @@ public:
   // How the engine splits the work of the current or last fit (AggregationInfo as
   // result.json's "aggregation"); null before the first start.
   nlohmann::json aggregation() const;
+  // The plugins the current or last fit was prepared with (null before the first start).
+  const PluginRegistry *sessionRegistry() const;
 
 signals:
   void started(const QString &runDir, int maxIterations, int patience, int minIterations);
@@ -72,6 +78,7 @@ private:
   void enterPause();
   void record(const FitResult &result, std::string error);
 
+  std::shared_ptr<PluginRegistry> registry_;
   std::unique_ptr<FitSession> session_;
   std::unique_ptr<RunDirectory> run_;
   std::unique_ptr<BackgroundFit> job_;

@@ -2,6 +2,7 @@
 
 #include "imnn/error.h"
 #include "imnn/plugins.h"
+#include "imnn/trained_model.h"
 
 #include "app_paths.h"
 #include "corner_plot.h"
@@ -99,10 +100,6 @@ QSpinBox *spinFor(const char *key, int value, const QString &special = {}) {
   applyOptionRange(s, inferSpec(key));
   s->setValue(value);
   return s;
-}
-
-json readJson(const QString &file) {
-  return readJsonFile(file);
 }
 
 std::vector<double> numbersOf(const json &j, const char *key) {
@@ -466,25 +463,32 @@ const lfi::InferenceResult *InferPanel::result(const QString &method) const {
 
 bool InferPanel::setRunDirectory(const QString &runDir) {
   runDir_ = QDir::cleanPath(runDir);
+  modelReady_ = false;
   runEdit_->setText(runDir_);
-  const json model = readJson(QDir(runDir_).filePath("model.json"));
-  if (!model.is_object()) {
+  const QString modelFile = QDir(runDir_).filePath("model.json");
+  if (!QFileInfo::exists(modelFile)) {
     status_->setText(
         tr("%1 has no model.json yet: fit it to the end (or stop it) first").arg(runDir_));
     updateButtons();
     return false;
   }
-  std::vector<std::string> names;
-  if (model.contains("param_names") && model["param_names"].is_array())
-    for (const auto &n : model["param_names"])
-      names.push_back(n.is_string() ? n.get<std::string>() : std::string());
-  const std::vector<double> fid = numbersOf(model, "theta_fid");
+  TrainedModel model; // read as the engine reads it (imnn/trained_model.h), checks included
+  try {
+    model = TrainedModel::load(modelFile.toStdString());
+  } catch (const std::exception &e) {
+    status_->setText(tr("cannot use this run: %1").arg(QString::fromStdString(e.what())));
+    updateButtons();
+    return false;
+  }
+  const std::vector<std::string> &names = model.param_names;
+  const std::vector<double> &fid = model.theta_fid;
   const bool sameProblem = names == paramNames_;
   paramNames_ = names;
   thetaFid_ = fid;
   if (!sameProblem || theta_->text().trimmed().isEmpty()) theta_->setText(numberList(fid));
-  const json sim = model.value("simulator", json::object());
-  const json descriptor = sim.is_object() ? sim.value("descriptor", json::object()) : json();
+  const json descriptor = model.simulator.is_object()
+                              ? model.simulator.value("descriptor", json::object())
+                              : json::object();
   if (!sameProblem || priorLow_->text().trimmed().isEmpty()) {
     priorLow_->setText(numberList(numbersOf(descriptor, "prior_low")));
     priorHigh_->setText(numberList(numbersOf(descriptor, "prior_high")));
@@ -499,6 +503,7 @@ bool InferPanel::setRunDirectory(const QString &runDir) {
     updateConvergence();
   }
   status_->setText(tr("Ready to infer with %1").arg(QFileInfo(runDir_).fileName()));
+  modelReady_ = true;
   updateButtons();
   return true;
 }
@@ -733,8 +738,8 @@ void InferPanel::updateSamples() {
 
 void InferPanel::updateButtons() {
   const bool running = controller_->isRunning() || refit_->isRunning();
-  run_->setEnabled(!running && !runDir_.isEmpty());
-  refitButton_->setEnabled(!running && !runDir_.isEmpty());
+  run_->setEnabled(!running && modelReady_);
+  refitButton_->setEnabled(!running && modelReady_);
   cancel_->setEnabled(running);
 }
 

@@ -159,6 +159,7 @@ private:
   QPushButton *refitButton_ = nullptr;
   std::vector<double> refitTrueTheta_; // the simulated target's θ (empty: from a file)
   QString runDir_;
+  bool modelReady_ = false; // runDir_ has a model.json the engine reads
   QLineEdit *runEdit_, *theta_, *targetFile_, *epsilon_, *priorLow_, *priorHigh_, *name_;
   QRadioButton *simulate_, *fromFile_;
   QComboBox *method_, *distance_;

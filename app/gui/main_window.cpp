@@ -3,6 +3,7 @@
 #include "imnn/lfi.h"
 #include "imnn/plugins.h"
 #include "imnn/session.h"
+#include "imnn/trained_model.h"
 
 #include "app_paths.h"
 #include "config_panel.h"
@@ -54,10 +55,6 @@ std::vector<std::string> toStd(const QStringList &l) {
   return out;
 }
 
-nlohmann::json readJson(const QString &file) {
-  return readJsonFile(file);
-}
-
 void setInvalid(QWidget *w, bool invalid) {
   if (w->property("invalid").toBool() == invalid) return;
   w->setProperty("invalid", invalid);
@@ -71,11 +68,12 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     : QMainWindow(parent), options_(options),
       registry_(std::make_shared<PluginRegistry>(scan_plugins(toStd(options.pluginDirs)))),
       config_(new ConfigPanel(registry_)), history_(new HistoryPlot), runs_(new RunBrowser),
-      corner_(new CornerPlot), controller_(new FitController(this)), tabs_(new QTabWidget),
-      infer_(new InferPanel(registry_, corner_)), fitButton_(new QPushButton(tr("Fit"))),
-      pauseButton_(new QPushButton(tr("Pause"))), stopButton_(new QPushButton(tr("Stop"))),
-      progress_(new QProgressBar), patience_(new QLabel), eta_(new QLabel), status_(new QLabel),
-      expectedDetF_(new QLineEdit), preview_(new SimulationPreview(registry_)) {
+      corner_(new CornerPlot), controller_(new FitController(registry_, this)),
+      tabs_(new QTabWidget), infer_(new InferPanel(registry_, corner_)),
+      fitButton_(new QPushButton(tr("Fit"))), pauseButton_(new QPushButton(tr("Pause"))),
+      stopButton_(new QPushButton(tr("Stop"))), progress_(new QProgressBar), patience_(new QLabel),
+      eta_(new QLabel), status_(new QLabel), expectedDetF_(new QLineEdit),
+      preview_(new SimulationPreview(registry_)) {
   setWindowTitle(tr("IMNN Studio"));
 
   auto *scroll = new QScrollArea;
@@ -421,43 +419,42 @@ void MainWindow::onFinished(const QString &runDir, bool ok, const QString &messa
 }
 
 void MainWindow::showFisherForecast(const QString &runDir) {
-  const nlohmann::json result = readJson(QDir(runDir).filePath("result.json"));
-  const nlohmann::json config = readJson(QDir(runDir).filePath("config.json"));
-  if (!result.is_object() || !result.contains("invF") || !config.is_object()) return;
+  const QString modelFile = QDir(runDir).filePath("model.json");
+  if (!QFileInfo::exists(modelFile)) return; // stopped before its statistics
   try {
-    const auto invF = result["invF"].get<std::vector<std::vector<double>>>();
-    const auto theta = config.at("theta_fid").get<std::vector<double>>();
-    const auto p = static_cast<Index>(theta.size());
-    Eigen::MatrixXd inv(p, p);
-    Eigen::VectorXd mean(p);
-    for (Index i = 0; i < p; ++i) {
-      mean(i) = theta[static_cast<std::size_t>(i)];
-      for (Index j = 0; j < p; ++j)
-        inv(i, j) = invF.at(static_cast<std::size_t>(i)).at(static_cast<std::size_t>(j));
-    }
-    // Parameter names: the simulator plugin's; the array modes have no simulator, so
-    // the model's (theta_0, ...) or none.
+    // model.json as the engine reads it (imnn/trained_model.h): F⁻¹, θ_fid, the
+    // parameter names and the simulator's descriptor with its prior box.
+    const TrainedModel model = TrainedModel::load(modelFile.toStdString());
+    const std::vector<double> &theta = model.theta_fid;
+    const Eigen::VectorXd mean =
+        Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Index>(theta.size()));
+    const Eigen::MatrixXd &inv = model.invF;
     QStringList names;
-    const nlohmann::json simulator = config.value("simulator", nlohmann::json());
-    std::string plugin;
-    if (simulator.is_string()) plugin = simulator.get<std::string>();
-    if (simulator.is_object()) plugin = simulator.value("plugin", std::string());
+    for (const auto &n : model.param_names)
+      names << QString::fromStdString(n);
+    const nlohmann::json descriptor = model.simulator.is_object()
+                                          ? model.simulator.value("descriptor", nlohmann::json())
+                                          : nlohmann::json();
+    const std::string plugin =
+        model.simulator.is_object() ? model.simulator.value("plugin", std::string()) : "";
     const SimulatorInfo *info = plugin.empty() ? nullptr : registry_->find_simulator(plugin);
-    if (info) {
-      for (const auto &n : info->param_names)
-        names << QString::fromStdString(n);
-    } else {
-      const nlohmann::json model = readJson(QDir(runDir).filePath("model.json"));
-      if (model.is_object() && model.contains("param_names") && model["param_names"].is_array())
-        for (const auto &n : model["param_names"])
-          if (n.is_string()) names << QString::fromStdString(n.get<std::string>());
-    }
     corner_->clear();
     corner_->setParameterNames(names);
-    // A window of ±4σ around θ_fid clipped to the simulator plugin's prior box (none
-    // without a plugin), the Gaussian truncated to that box.
+    // A window of ±4σ around θ_fid clipped to the prior box of the model's simulator
+    // descriptor (else the installed plugin's; none for array runs), the Gaussian
+    // truncated to that box.
     std::vector<double> low(theta.size(), -INFINITY), high(theta.size(), INFINITY);
-    if (info && info->prior_low.size() == theta.size() && info->prior_high.size() == theta.size()) {
+    const auto box = [&](const char *key) {
+      return descriptor.is_object() && descriptor.contains(key) && descriptor[key].is_array() &&
+                     descriptor[key].size() == theta.size()
+                 ? descriptor[key].get<std::vector<double>>()
+                 : std::vector<double>();
+    };
+    if (!box("prior_low").empty() && !box("prior_high").empty()) {
+      low = box("prior_low"); // the box the model was fitted with
+      high = box("prior_high");
+    } else if (info && info->prior_low.size() == theta.size() &&
+               info->prior_high.size() == theta.size()) {
       low = info->prior_low;
       high = info->prior_high;
     }

@@ -2,6 +2,7 @@
 // Fit, see the history plot receive points (throttled replots), stop and find the run
 // directory written as the CLI writes it; run to max_iterations and reopen the run
 // in the run browser; close the window during a fit.
+#include "imnn/plugins.h"
 #include "imnn/run_directory.h"
 
 #include "app_paths.h"
@@ -26,11 +27,14 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 using gui_test::readJson;
+using imnn::PluginRegistry;
 using imnn::gui::MainWindow;
 
 namespace {
@@ -274,6 +278,8 @@ private slots:
     QCOMPARE(QString::fromStdString(result["stop_reason"].get<std::string>()),
              QStringLiteral("max_iterations"));
     QCOMPARE(result["iterations"].get<int>(), 25);
+    // Prepared with the window's plugins, not a second scan.
+    QCOMPARE(w.fitController()->sessionRegistry(), &w.registry());
     QCOMPARE(w.historyPlot()->pointCount(), 25);
     QCOMPARE(w.progressBar()->value(), 25);
     // The kept (best) weights' iteration, as result.json says, on every panel.
@@ -297,6 +303,35 @@ private slots:
     gui_test::screenshot(w, "run_browser");
     w.tabs()->setCurrentIndex(2);
     gui_test::screenshot(w, "posterior_fisher_forecast");
+  }
+
+  // A config naming a plugin folder the window did not search is fitted with a fresh
+  // scan that includes it (the window's registry serves every other fit).
+  void a_config_with_its_own_plugin_folder_is_scanned_anew() {
+    MainWindow w(gui_test::freshOptions());
+    w.setRunsFolder(tmp_.filePath("own_plugins"));
+    const QString extra = tmp_.filePath("extra_plugins");
+    QVERIFY(QDir().mkpath(extra));
+    auto config = nlohmann::json::parse(R"({
+      "name": "own", "simulator": {"plugin": "gaussian_mean_variance",
+                                    "options": {"n_data": 10}},
+      "network": {"plugin": "mlp", "options": {"hidden": [8]}},
+      "n_s": 100, "n_d": 100, "n_summaries": 2, "theta_fid": [0.0, 1.0],
+      "delta_theta": [0.1, 0.1], "seed": 1, "threads": 2,
+      "fit": {"max_iterations": 2, "n_validation": 100, "n_statistics": 200}})");
+    config["plugin_dirs"] = {extra.toStdString()};
+    QString error;
+    QVERIFY2(w.configPanel()->loadJson(config, &error), qPrintable(error));
+    w.startFit();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fitController()->isRunning(), 60000);
+    const PluginRegistry *used = w.fitController()->sessionRegistry();
+    QVERIFY(used && used != &w.registry());
+    const auto &searched = used->searched();
+    QVERIFY(std::any_of(searched.begin(), searched.end(), [&](const std::filesystem::path &p) {
+      return std::filesystem::weakly_canonical(p) ==
+             std::filesystem::weakly_canonical(extra.toStdString());
+    }));
+    QVERIFY(QFile::exists(w.fitController()->runDirectory() + "/model.json"));
   }
 
   void browser_follows_a_run_being_written() {

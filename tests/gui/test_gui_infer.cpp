@@ -403,6 +403,33 @@ private slots:
     QVERIFY(!panel->field("n_initial_points")->property("invalid").toBool());
     QVERIFY(!panel->result("ga")); // nothing shown for a failed run
   }
+
+  // The tab reads model.json as the engine does (TrainedModel::load): a run without one
+  // is waited for, a damaged one is refused with the engine's reason.
+  void a_damaged_model_is_refused_with_the_engine_s_reason() {
+    MainWindow w(gui_test::freshOptions());
+    InferPanel *panel = w.inferPanel();
+    const QString copy = tmp_.filePath("damaged");
+    QVERIFY(QDir().mkpath(copy));
+    QVERIFY(QFile::copy(run_ + "/config.json", copy + "/config.json"));
+    QVERIFY(!panel->setRunDirectory(copy));
+    QVERIFY2(panel->statusLabel()->text().contains("has no model.json yet"),
+             qPrintable(panel->statusLabel()->text()));
+    QFile in(run_ + "/model.json");
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray model = in.readAll();
+    QVERIFY(model.contains("\"version\":1"));
+    model.replace("\"version\":1", "\"version\":7");
+    QFile out(copy + "/model.json");
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(model);
+    out.close();
+    QVERIFY(!panel->setRunDirectory(copy));
+    QVERIFY2(panel->statusLabel()->text().contains("model file version 7 is not supported"),
+             qPrintable(panel->statusLabel()->text()));
+    QVERIFY(!panel->runButton()->isEnabled());
+    QVERIFY(panel->setRunDirectory(run_)); // a good run is taken again
+  }
 };
 
 QTEST_MAIN(TestGuiInfer)
