@@ -1,5 +1,6 @@
 /* Test simulator: d = mu + sqrt(Sigma) * noise like the Gaussian example, but with
- * option {"nan": 1} element 3 of every simulation is NaN (a broken simulator), and
+ * option {"nan": 1} element 3 of every simulation is NaN (a broken simulator), with
+ * {"huge": 1} it is 1e39 (finite in double, beyond float32's range), and
  * with {"nan_one_in": K} only of the simulations whose seed is a multiple of K (a
  * simulator that fails now and then, mid-fit); with {"stand_in_cost_sleep_ms": T} every simulation
  * sleeps T ms, a stand-in for an expensive simulator (an N-body code) in tests/bench/bench_mpi. The
@@ -14,7 +15,7 @@
 #include <time.h>
 
 struct imnn_simulator_instance {
-  int nan;
+  int nan, huge;
   unsigned long long nan_one_in;
   double stand_in_cost_sleep_ms;
 };
@@ -40,6 +41,7 @@ static imnn_simulator_instance *create(const char *options, char *error, size_t 
   if (s) {
     const char *k = strstr(options, "\"nan_one_in\":");
     s->nan = strstr(options, "\"nan\":1") != NULL;
+    s->huge = strstr(options, "\"huge\":1") != NULL;
     s->nan_one_in = k ? strtoull(k + strlen("\"nan_one_in\":"), NULL, 10) : 0;
     const char *c = strstr(options, "\"stand_in_cost_sleep_ms\":");
     s->stand_in_cost_sleep_ms = c ? strtod(c + strlen("\"stand_in_cost_sleep_ms\":"), NULL) : 0.0;
@@ -81,6 +83,7 @@ static int jac(const imnn_simulator_instance *s, uint64_t seed, const double *th
     }
   }
   if (s->nan || (s->nan_one_in && seed % s->nan_one_in == 0)) out[3] = NAN;
+  if (s->huge) out[3] = 1e39;
   return IMNN_OK;
 }
 static int sim(const imnn_simulator_instance *s, uint64_t seed, const double *theta, double *out,

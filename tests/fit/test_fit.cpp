@@ -291,8 +291,15 @@ private slots:
     QVERIFY2(bad.isEmpty(), qPrintable(bad));
   }
 
+  void nan_from_simulator_is_reported_and_never_applied_data() {
+    QTest::addColumn<QString>("option");
+    QTest::newRow("NaN") << "nan";
+    QTest::newRow("1e39, beyond float32") << "huge"; // finite in double, Inf as float
+  }
   void nan_from_simulator_is_reported_and_never_applied() {
-    auto c = small_config({{"simulator", {{"plugin", "nan_gaussian"}, {"options", {{"nan", 1}}}}}});
+    QFETCH(QString, option);
+    auto c = small_config(
+        {{"simulator", {{"plugin", "nan_gaussian"}, {"options", {{option.toStdString(), 1}}}}}});
     auto f = make_fitter(c);
     const auto w0 = f->weights();
     try {
@@ -300,7 +307,8 @@ private slots:
       QFAIL("no error");
     } catch (const imnn::NumericalError &e) {
       const QString m = e.what();
-      QVERIFY2(m.contains("NaN") && m.contains("simulation 0") && m.contains("nan_gaussian"),
+      QVERIFY2(m.contains("NaN, Inf or a value beyond float32's range") &&
+                   m.contains("simulation 0") && m.contains("nan_gaussian"),
                e.what());
     }
     QCOMPARE(f->weights(), w0);

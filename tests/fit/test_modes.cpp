@@ -231,21 +231,28 @@ private slots:
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("flat_index");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("fiducial") << false << "fiducial" << 73 << "simulation 7 contains NaN or Inf";
+    QTest::addColumn<double>("value");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const QString bad = "contains NaN, Inf or a value beyond float32's range";
+    QTest::newRow("fiducial") << false << "fiducial" << 73 << "simulation 7 " + bad << nan;
     QTest::newRow("gradient derivative")
-        << false << "derivative" << 45 << "the derivative of simulation 2";
+        << false << "derivative" << 45 << "the derivative of simulation 2" << nan;
     QTest::newRow("numerical derivative")
-        << true << "validation_derivative" << 95 << "perturbed simulations of row 2";
+        << true << "validation_derivative" << 95 << "perturbed simulations of row 2" << nan;
+    // A float64 file's 1e39 is finite there but Inf as the float32 the network reads.
+    QTest::newRow("fiducial beyond float32")
+        << false << "fiducial" << 73 << "simulation 7 " + bad << 1e39;
   }
   void nan_in_an_array_names_the_simulation() {
     QFETCH(bool, numerical);
     QFETCH(QString, file);
     QFETCH(int, flat_index);
     QFETCH(QString, expected);
+    QFETCH(double, value);
     const std::string folder = numerical ? num_ : grad_;
     const std::string name = "/" + file.toStdString() + ".npy";
     auto a = imnn::load_array(folder + name);
-    a.data[static_cast<std::size_t>(flat_index)] = std::numeric_limits<double>::quiet_NaN();
+    a.data[static_cast<std::size_t>(flat_index)] = value;
     const std::string bad = path("nan.npy");
     imnn::save_npy(bad, a.info.shape, a.data.data());
     json j = array_config(folder, numerical);

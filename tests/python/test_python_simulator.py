@@ -98,6 +98,6 @@ def test_nan_from_a_python_simulator_names_the_simulation(tmp_path):
         d = gaussian_simulator(seeds, theta)
         d[seeds % np.uint64(50) == np.uint64(1)] = np.nan
         return d
-    with pytest.raises(RuntimeError, match=r"NaN or Inf in its output for simulation \d+ \(seed \d+\) at theta"):
+    with pytest.raises(RuntimeError, match=r"NaN, Inf or a value beyond float32.s range in its output for simulation \d+ \(seed \d+\) at theta"):
         imnn_studio.fit(python_config(), run_dir=tmp_path / "a",
                         simulator=imnn_studio.Simulator(nan_sim, theta_fid=[0.0, 1.0]))

@@ -109,10 +109,10 @@ void check_derivative(DerivativeKind kind, const ArrayInfo &info, Index n_d, Ind
 // NaN/Inf never reaches the optimiser: name the array, the simulation and where in it.
 void check_finite(const ArrayD &a, Index per_simulation, const std::string &key, const char *what) {
   for (std::size_t k = 0; k < a.data.size(); ++k)
-    if (!std::isfinite(a.data[k])) {
+    if (!std::isfinite(static_cast<float>(a.data[k]))) { // the network reads float32
       const Index i = static_cast<Index>(k) / per_simulation;
       throw NumericalError(key + " (" + a.info.source + "): " + what + " " + std::to_string(i) +
-                           " contains NaN or Inf (value " +
+                           " contains NaN, Inf or a value beyond float32's range (value " +
                            std::to_string(static_cast<Index>(k) % per_simulation) +
                            " of that simulation); fix or remove that simulation: it would "
                            "make the Fisher information undefined");

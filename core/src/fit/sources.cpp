@@ -37,12 +37,18 @@ Index fd_row(Index n, Index p, Index i, Index side, Index alpha) {
   return n + (i * 2 + side) * p + alpha;
 }
 
+// What the network reads is float32: a double beyond its range (|x| > 3.4e38) would
+// become Inf there, so it counts as not finite.
+bool finite_as_float(double v) {
+  return std::isfinite(static_cast<float>(v));
+}
+
 // A non-finite value in row `row` of out (width values) for simulation i: the error.
 void check_finite_rows(const std::vector<double> &values, Index rows, Index width,
                        const std::function<std::string(Index)> &describe) {
   for (Index r = 0; r < rows; ++r)
     for (Index e = 0; e < width; ++e)
-      if (!std::isfinite(values[static_cast<std::size_t>(r * width + e)]))
+      if (!finite_as_float(values[static_cast<std::size_t>(r * width + e)]))
         throw NumericalError(describe(r));
 }
 
@@ -81,10 +87,10 @@ void SimulatorSource::fill_part_batched(SeedStream stream, std::uint64_t iterati
     const Index i = sim[static_cast<std::size_t>(r)];
     std::vector<double> theta(thetas.begin() + static_cast<std::ptrdiff_t>(r * p),
                               thetas.begin() + static_cast<std::ptrdiff_t>((r + 1) * p));
-    s << "simulator '" << simulator_->info().name << "' returned NaN or Inf " << what
-      << " for simulation " << begin + i << " (seed " << seeds[static_cast<std::size_t>(r)]
-      << ") at theta " << describe_theta(theta)
-      << "; fix the simulator or choose parameters where it is defined";
+    s << "simulator '" << simulator_->info().name
+      << "' returned NaN, Inf or a value beyond float32's range " << what << " for simulation "
+      << begin + i << " (seed " << seeds[static_cast<std::size_t>(r)] << ") at theta "
+      << describe_theta(theta) << "; fix the simulator or choose parameters where it is defined";
     return s.str();
   };
   auto rerun_one_at_a_time = [&](const PluginError &batch_error, bool jacobian) {
@@ -285,13 +291,14 @@ void SimulatorSource::fill_part(SeedStream stream, std::uint64_t iteration, SetS
       float *r = inputs.row(row).data();
       bool finite = true;
       for (Index e = 0; e < size; ++e) {
-        finite = finite && std::isfinite(out[static_cast<std::size_t>(e)]);
         r[e] = static_cast<float>(out[static_cast<std::size_t>(e)]);
+        finite = finite && std::isfinite(r[e]);
       }
       if (!finite) {
         std::ostringstream s;
-        s << "simulator '" << simulator_->info().name << "' returned NaN or Inf for simulation "
-          << begin + i << where << " (seed " << seed << ") at theta " << describe_theta(theta)
+        s << "simulator '" << simulator_->info().name
+          << "' returned NaN, Inf or a value beyond float32's range for simulation " << begin + i
+          << where << " (seed " << seed << ") at theta " << describe_theta(theta)
           << "; fix the simulator or choose parameters where it is defined";
         throw NumericalError(s.str());
       }
@@ -320,22 +327,22 @@ void SimulatorSource::fill_part(SeedStream stream, std::uint64_t iteration, SetS
         float *row = inputs.row(i).data();
         bool finite = true;
         for (Index e = 0; e < size; ++e) {
-          finite = finite && std::isfinite(out[static_cast<std::size_t>(e)]);
           row[e] = static_cast<float>(out[static_cast<std::size_t>(e)]);
+          finite = finite && std::isfinite(row[e]);
         }
         for (Index a = 0; a < p; ++a) {
           float *trow = inputs.row(n + a * nt + i).data();
           for (Index e = 0; e < size; ++e) {
-            const double v = jac[static_cast<std::size_t>(e * p + a)];
-            finite = finite && std::isfinite(v);
-            trow[e] = static_cast<float>(v);
+            trow[e] = static_cast<float>(jac[static_cast<std::size_t>(e * p + a)]);
+            finite = finite && std::isfinite(trow[e]);
           }
         }
         if (!finite) {
           std::ostringstream s;
           s << "simulator '" << simulator_->info().name
-            << "' returned NaN or Inf in its output or Jacobian for simulation " << begin + i
-            << " (seed " << seed << ") at theta " << describe_theta(theta_fid_)
+            << "' returned NaN, Inf or a value beyond float32's range in its output or Jacobian "
+               "for simulation "
+            << begin + i << " (seed " << seed << ") at theta " << describe_theta(theta_fid_)
             << "; fix the simulator or choose parameters where it is defined";
           throw NumericalError(s.str());
         }

@@ -16,7 +16,8 @@ void check_finite(const float *v, Index count, Index per_simulation, Index first
     if (!std::isfinite(v[k]))
       throw NumericalError(key + " (" + stream.info().source + "): " + what + " " +
                            std::to_string(first + k / per_simulation) +
-                           " contains NaN or Inf (value " + std::to_string(k % per_simulation) +
+                           " contains NaN, Inf or a value beyond float32's range (value " +
+                           std::to_string(k % per_simulation) +
                            " of that simulation); fix or remove that simulation: it would "
                            "make the Fisher information undefined");
 }
