@@ -191,6 +191,10 @@ private slots:
     const auto e = run_cli(
         {"estimate", run, write_data("outside.npy", {2, 10}), "-o", path("outside_est.npy")});
     QVERIFY2(e.code == 0, qPrintable(e.err));
+    const auto s = run_cli({"summarise", run, path("outside.npy"), "-o", path("outside_sum.npy")});
+    QVERIFY2(s.code == 0, qPrintable(s.err));
+    QCOMPARE(imnn::inspect_array(path("outside_sum.npy").toStdString()).shape,
+             (std::vector<imnn::Index>{2, 2}));
   }
 
   void abc_writes_the_inference_folder() {

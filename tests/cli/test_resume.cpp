@@ -223,13 +223,16 @@ private slots:
     struct Case {
       const char *name, *fault;
       QStringList extra;
-      int interrupts; // SIGINTs sent once the plugin hangs
+      int interrupts; // signals sent once the plugin hangs
+      int signal = SIGINT;
     };
     const Case cases[] = {
         {"isolated_crash", "crash", {"--isolate-simulator"}, 0},
         {"crash", "crash", {}, 0},
         {"hang_grace", "hang", {"--stop-grace", "1"}, 1},
         {"hang_twice", "hang", {"--stop-grace", "0"}, 2},
+        // A scheduler's SIGTERM ends a hung plugin's fit as Ctrl-C does.
+        {"hang_sigterm", "hang", {"--stop-grace", "1"}, 1, SIGTERM},
     };
     for (const Case &c : cases) {
       const QString dir = path(c.name);
@@ -250,7 +253,7 @@ private slots:
         QThread::msleep(300);
         QVERIFY2(p.state() == QProcess::Running, c.name);
         for (int s = 0; s < c.interrupts; ++s) {
-          ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+          ::kill(static_cast<pid_t>(p.processId()), c.signal);
           QThread::msleep(100);
         }
       }
