@@ -19,6 +19,7 @@ SimulationPreview::SimulationPreview(std::shared_ptr<const PluginRegistry> regis
   map_->setGradient(QCPColorGradient::gpThermal);
   map_->setInterpolate(false);
   graph_ = plot_->addGraph();
+  connect(plot_, &QCustomPlot::afterLayout, this, &SimulationPreview::keepCellsSquare);
   plot_->setMinimumHeight(160);
   caption_->setObjectName(QStringLiteral("simulationPreviewCaption"));
   caption_->setWordWrap(true);
@@ -98,6 +99,22 @@ void SimulationPreview::showConfig(const nlohmann::json &config) {
   draw();
 }
 
+void SimulationPreview::keepCellsSquare() {
+  if (imageH_ <= 0 || imageW_ <= 0) return;
+  const QRect r = plot_->axisRect()->rect();
+  const auto w = double(imageW_), h = double(imageH_);
+  double spanX = w, spanY = h; // in cells
+  if (r.width() > 0 && r.height() > 0) {
+    if (r.width() * h > r.height() * w)
+      spanX = h * r.width() / r.height(); // wider than the image: pad left and right
+    else
+      spanY = w * r.height() / r.width(); // taller: pad above and below
+  }
+  const double cx = (w - 1) / 2, cy = (h - 1) / 2;
+  plot_->xAxis->setRange(cx - spanX / 2, cx + spanX / 2);
+  plot_->yAxis->setRange(cy - spanY / 2, cy + spanY / 2);
+}
+
 void SimulationPreview::draw() {
   // The image's height and width and the stride between its pixels (channel 0).
   Index h = 0, w = 0, step = 1;
@@ -133,10 +150,12 @@ void SimulationPreview::draw() {
       for (Index j = 0; j < w; ++j)
         cells->setCell(int(j), int(h - 1 - i), values_[std::size_t((i * w + j) * step)]);
     map_->rescaleDataRange(true);
-    plot_->xAxis->setRange(-0.5, double(w) - 0.5);
-    plot_->yAxis->setRange(-0.5, double(h) - 0.5);
+    imageH_ = h;
+    imageW_ = w;
+    keepCellsSquare();
     caption_->setText(step > 1 ? tr("%1 (channel 0)").arg(what) : what);
   } else if (shape_.size() == 1) {
+    imageH_ = imageW_ = 0;
     map_->setVisible(false);
     map_->data()->clear();
     graph_->setVisible(true);
@@ -149,6 +168,7 @@ void SimulationPreview::draw() {
     graph_->rescaleAxes();
     caption_->setText(what);
   } else {
+    imageH_ = imageW_ = 0;
     map_->setVisible(false);
     graph_->setVisible(false);
     caption_->setText(tr("%1: no picture for inputs of rank %2").arg(what).arg(shape_.size()));

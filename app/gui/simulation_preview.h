@@ -53,6 +53,9 @@ public:
 
 private:
   void draw();
+  // Pads the longer screen direction's axis range so that image cells are square on
+  // screen and the whole image shows (after each layout, so on every resize too).
+  void keepCellsSquare();
   std::shared_ptr<const PluginRegistry> registry_;
   QCustomPlot *plot_;
   QCPColorMap *map_;
@@ -62,6 +65,7 @@ private:
   std::vector<double> values_, theta_;
   std::vector<Index> shape_;
   std::uint64_t simSeed_ = 0;
+  Index imageH_ = 0, imageW_ = 0; // the image shown (0: none)
   int redraws_ = 0;
 };
 

@@ -15,6 +15,7 @@
 #include <QMenuBar>
 #include <QTableWidget>
 #include <QtTest>
+#include <cmath>
 #include <qcustomplot.h>
 
 using imnn::gui::ConfigPanel;
@@ -91,6 +92,21 @@ private slots:
     QCOMPARE(map->valueSize(), 128);
     QCOMPARE(map->cell(5, 127), preview->values()[5]);
     QCOMPARE(map->cell(7, 127 - 3), preview->values()[3 * 128 + 7]);
+    // Cells are square on screen and the whole image shows, whatever the widget's shape.
+    const auto checkSquare = [&] {
+      QCustomPlot *plot = preview->plot();
+      plot->replot();
+      const double px = plot->xAxis->coordToPixel(1) - plot->xAxis->coordToPixel(0);
+      const double py = plot->yAxis->coordToPixel(0) - plot->yAxis->coordToPixel(1);
+      QVERIFY2(std::fabs(px / py - 1) < 0.02, qPrintable(QString("%1 x %2 px").arg(px).arg(py)));
+      QVERIFY(plot->xAxis->range().lower <= -0.5 && plot->xAxis->range().upper >= 127.5);
+      QVERIFY(plot->yAxis->range().lower <= -0.5 && plot->yAxis->range().upper >= 127.5);
+    };
+    checkSquare();
+    preview->resize(900, 300);
+    checkSquare();
+    preview->resize(300, 700);
+    checkSquare();
     gui_test::screenshot(w, "fit_simulation_preview_grf");
 
     // θ_fid changes: a new simulation at the new θ, same seed.
