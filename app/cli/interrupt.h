@@ -6,6 +6,11 @@
 // Ctrl-C and a scheduler's SIGTERM without effect: a second signal, or the grace
 // period passing, ends the process at once with exit status 130 and a message that
 // says what is kept and how to continue.
+//
+// While a guard with a message lives, a crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+// SIGABRT) or an exit() called from a plugin inside this process is reported with the
+// same message and a pointer to simulator isolation; the crash then ends the process
+// with its signal, the exit with status 1 (never the plugin's status).
 #pragma once
 
 #include <atomic>

@@ -229,6 +229,7 @@ private slots:
     const Case cases[] = {
         {"isolated_crash", "crash", {"--isolate-simulator"}, 0},
         {"crash", "crash", {}, 0},
+        {"exit", "exit", {}, 0},
         {"hang_grace", "hang", {"--stop-grace", "1"}, 1},
         {"hang_twice", "hang", {"--stop-grace", "0"}, 2},
         // A scheduler's SIGTERM ends a hung plugin's fit as Ctrl-C does.
@@ -262,9 +263,18 @@ private slots:
       const QString why = QString(c.name) + ": " + err;
       if (QString(c.name) == "crash") {
         QCOMPARE(p.exitStatus(), QProcess::CrashExit); // the fit's own process died
+        // ... saying why, what the run keeps and how to go on
+        QVERIFY2(err.contains("error: the process crashed (SIGSEGV") &&
+                     err.contains("--isolate-simulator") &&
+                     err.contains("imnn fit --resume " + dir),
+                 qPrintable(why));
       } else {
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QVERIFY2(err.contains("imnn fit --resume " + dir), qPrintable(why));
+      }
+      if (QString(c.name) == "exit") { // the plugin's exit(3): status 1 and the reason
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("exit() was called during this command"), qPrintable(why));
       }
       if (QString(c.name) == "isolated_crash") {
         QCOMPARE(p.exitCode(), 1);
