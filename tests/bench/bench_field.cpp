@@ -293,12 +293,13 @@ struct Options {
   std::vector<std::string> layouts{"stax", "image"};
   Index fit_n = 64;
   int fit_iterations = 4;
+  bool shapes = false; // --shapes: each convolution shape, blocked vs plain
 };
 
 [[noreturn]] void usage(const std::string &problem) {
   std::fprintf(stderr,
                "usage: bench_field [--device cpu] [--quick] [--full] [--threads T] [--chunk n] "
-               "[--layout stax|image|both] [--fit-n n] [--fit-iterations k]\n%s\n",
+               "[--layout stax|image|both] [--fit-n n] [--fit-iterations k] [--shapes]\n%s\n",
                problem.c_str());
   std::exit(2);
 }
@@ -329,6 +330,8 @@ Options parse(int argc, char **argv) {
       o.chunk = 250;
       o.fit_n = 1000;
       o.fit_iterations = 3;
+    } else if (a == "--shapes") {
+      o.shapes = true;
     } else if (a == "--device") {
       o.device = value();
     } else if (a == "--threads") {
@@ -435,30 +438,35 @@ int main(int argc, char **argv) {
         registry.build_network("inception", config.network.options, simulator->input_shape(), 2);
     const std::vector<float> w = model.initialise(0);
     TimingBackend backend(make_cpu_backend(opt.threads));
+    // The same network with the convolutions in the layers' own NHWC/HWIO layouts (no
+    // reorders), the CPU backend's layout before blocked layouts: side by side.
+    setenv("IMNN_CONV_LAYOUT", "plain", 1);
+    TimingBackend plain_backend(make_cpu_backend(opt.threads));
+    unsetenv("IMNN_CONV_LAYOUT");
     Workspace ws;
     ws.input = inputs;
     std::vector<float> grad(std::size_t(model.n_parameters()), 0.0f);
     MatrixF out_grad(layout.rows(), model.output_size());
     out_grad.setConstant(1e-3f);
-    // Warm-up (primitive creation), then timed passes.
-    (void)model.forward(backend, w, ws, layout);
-    model.backward(backend, w, ws, layout, out_grad, grad);
-    backend.reset();
     const int reps = 2;
-    double fwd = 0, bwd = 0, fwd_ops[op_count] = {};
-    for (int r = 0; r < reps; ++r) {
-      t0 = clock_type::now();
-      (void)model.forward(backend, w, ws, layout);
-      fwd += since(t0);
-      if (r == 0)
-        for (int o = 0; o < op_count; ++o)
-          fwd_ops[o] = backend.seconds[o];
-      t0 = clock_type::now();
-      model.backward(backend, w, ws, layout, out_grad, grad);
-      bwd += since(t0);
-    }
-    fwd /= reps;
-    bwd /= reps;
+    // Warm-up (primitive creation), then timed passes; forward and backward seconds.
+    const auto time_passes = [&](TimingBackend &b) {
+      (void)model.forward(b, w, ws, layout);
+      model.backward(b, w, ws, layout, out_grad, grad);
+      b.reset();
+      double f = 0, g = 0;
+      for (int r = 0; r < reps; ++r) {
+        t0 = clock_type::now();
+        (void)model.forward(b, w, ws, layout);
+        f += since(t0);
+        t0 = clock_type::now();
+        model.backward(b, w, ws, layout, out_grad, grad);
+        g += since(t0);
+      }
+      return std::pair<double, double>(f / reps, g / reps);
+    };
+    const auto [plain_fwd, plain_bwd] = time_passes(plain_backend);
+    const auto [fwd, bwd] = time_passes(backend);
     double fwd_flops = 0;
     for (const auto &[k, r] : backend.convs)
       fwd_flops += conv_flops(r.w) * r.calls[0];
@@ -479,26 +487,46 @@ int main(int argc, char **argv) {
       if (backend.seconds[o] > 0)
         std::printf("     %-18s %8.3f s per pass pair (%4.1f%%)\n", op_names[o],
                     backend.seconds[o] / reps, 100 * backend.seconds[o] / total);
-    (void)fwd_ops;
 
-    // 4. Convolution rate in the network vs oneDNN's own on the same shapes.
-    double net_s[3] = {}, dnnl_s[3] = {}, flops[3] = {};
+    // 4. Convolution rate in the network (blocked layouts with reorders, and the layers'
+    // plain layouts) vs oneDNN's own on the same shapes (no reorders counted).
+    double net_s[3] = {}, plain_s[3] = {}, dnnl_s[3] = {}, flops[3] = {};
     for (const auto &[k, r] : backend.convs) {
       const auto own = onednn_rate(r.w, 2);
+      const ConvRecord &pr = plain_backend.convs.at(k);
       for (int pass = 0; pass < 3; ++pass) {
         net_s[pass] += r.seconds[pass];
+        plain_s[pass] += pr.seconds[pass];
         dnnl_s[pass] += own[std::size_t(pass)] * r.calls[pass];
         flops[pass] += conv_flops(r.w) * r.calls[pass];
       }
     }
     const char *pass_names[3] = {"forward", "backward data", "backward weights"};
-    std::printf("4. convolutions (%zu shapes): GFLOP/s in the network (NHWC/HWIO) vs oneDNN's own "
-                "(format any), same shapes, same run\n",
+    std::printf("4. convolutions (%zu shapes), GFLOP/s, same shapes, same run: the network "
+                "(oneDNN's layouts, reorders included) | the network in plain NHWC/HWIO "
+                "(IMNN_CONV_LAYOUT=plain) | oneDNN's own (format any, no reorders)\n",
                 backend.convs.size());
     for (int pass = 0; pass < 3; ++pass)
-      std::printf("     %-17s %7.1f vs %7.1f GFLOP/s  (network / oneDNN's own: %.2f)\n",
+      std::printf("     %-17s %7.1f | %7.1f | %7.1f  (network / plain: %.2f; network / "
+                  "oneDNN's own: %.2f)\n",
                   pass_names[pass], flops[pass] / net_s[pass] / 1e9,
-                  flops[pass] / dnnl_s[pass] / 1e9, dnnl_s[pass] / net_s[pass]);
+                  flops[pass] / plain_s[pass] / 1e9, flops[pass] / dnnl_s[pass] / 1e9,
+                  plain_s[pass] / net_s[pass], dnnl_s[pass] / net_s[pass]);
+    if (opt.shapes)
+      for (const auto &[k, r] : backend.convs) {
+        const ConvRecord &pr = plain_backend.convs.at(k);
+        std::printf("     %tdx%tdx%td -> %tdx%tdx%td, kernel %tdx%td, stride %td: ms network | "
+                    "plain: fwd %.2f | %.2f, bwd data %.2f | %.2f, bwd weights %.2f | %.2f\n",
+                    r.w.in.height, r.w.in.width, r.w.in.channels, r.w.out.height, r.w.out.width,
+                    r.w.out.channels, r.w.kernel_h, r.w.kernel_w, r.w.stride_h,
+                    1e3 * r.seconds[0] / reps, 1e3 * pr.seconds[0] / reps,
+                    1e3 * r.seconds[1] / reps, 1e3 * pr.seconds[1] / reps,
+                    1e3 * r.seconds[2] / reps, 1e3 * pr.seconds[2] / reps);
+      }
+    std::printf("     whole network, forward + backward per row: %.3f ms vs %.3f ms plain "
+                "(speed-up %.2f)\n",
+                1e3 * (fwd + bwd) / rows, 1e3 * (plain_fwd + plain_bwd) / rows,
+                (plain_fwd + plain_bwd) / (fwd + bwd));
 
     // 5. One pass or two at the reference's size.
     AggregationInfo info;

@@ -326,6 +326,14 @@ private slots:
       QTest::addRow("%s 3/2x2", a) << a << 6 << 5 << 2 << 3 << 2 << 2;
       QTest::addRow("%s primal only", a) << a << 7 << 6 << 1 << 3 << 0 << 0;
     }
+    // 16 input channels and kernels larger than 1x1: the CPU backend runs these in
+    // oneDNN's blocked layouts through reorders (backend_cpu.cpp, Staging).
+    QTest::addRow("blocked layouts 16 channels")
+        << "conv:2:3:1:same act conv:16:1:1:same act conv:2:5:2:same dense:2" << 5 << 4 << 16 << 3
+        << 2 << 2;
+    QTest::addRow("blocked layouts 1 x L, 16 channels")
+        << "conv:2:3:2:same act conv:16:1:1:same conv:2:5:4:same dense:2" << 1 << 12 << 16 << 2 << 2
+        << 2;
     // A series read as a 1 x L image: kernels taller than the image, padded rows only.
     QTest::addRow("series 1x10") << "conv:4:3:1:same act max:2:2:same conv:3:3:1:same dense:2" << 1
                                  << 10 << 1 << 3 << 3 << 2;

@@ -99,10 +99,18 @@ private:
   int previous_ = 0;
 };
 
+// IMNN_CONV_LAYOUT=plain: convolutions in the layers' NHWC/HWIO layouts, without
+// reorders (the layout before blocked layouts were used; bench_field compares both).
+bool conv_layout_plain() {
+  const char *v = std::getenv("IMNN_CONV_LAYOUT");
+  return v != nullptr && std::strcmp(v, "plain") == 0;
+}
+
 class CpuBackend final : public Backend {
 public:
   explicit CpuBackend(int threads)
-      : threads_(threads > 0 ? threads : std::max(1, omp_get_max_threads())) {
+      : threads_(threads > 0 ? threads : std::max(1, omp_get_max_threads())),
+        blocked_(!conv_layout_plain()) {
     try {
       engine_ = dnnl::engine(dnnl::engine::kind::cpu, 0);
       stream_ = dnnl::stream(engine_);
@@ -274,11 +282,22 @@ private:
   // A cached convolution primitive; its three arguments are (source-like, weights-like,
   // destination) for the pass: forward (src, weights, dst), backward data (diff_dst,
   // weights, diff_src), backward weights (src, diff_dst, diff_weights).
+  // Where oneDNN prefers another layout for an argument than the layers' NHWC/HWIO
+  // (blocked channels: nChw8c on AVX2), the argument goes through a buffer in that
+  // layout: inputs are reordered into it before the convolution, the output out of it
+  // after. The choice depends only on the shape and the CPU, so results stay
+  // deterministic for a shape.
+  struct Staging {
+    bool on = false;
+    dnnl::memory blocked; // owns its buffer
+    dnnl::reorder reorder;
+  };
   struct ConvEntry {
     int team = 1;
     dnnl::primitive primitive;
     int arg0 = 0, arg1 = 0, arg2 = 0;
     dnnl::memory m0, m1, m2;
+    std::array<Staging, 3> staging;
   };
 
   void run_conv(ConvPass pass, const Window2d &w, const float *a, const float *b, float *c) {
@@ -292,7 +311,27 @@ private:
     if (it == conv_cache_.end()) it = conv_cache_.emplace(key, create_conv(key)).first;
     ConvEntry &e = it->second;
     OmpThreadsScope omp_scope(e.team);
-    execute3(e.primitive, {e.arg0, e.arg1, e.arg2}, {&e.m0, &e.m1, &e.m2}, a, b, c, "conv2d");
+    const bool staged = e.staging[0].on || e.staging[1].on || e.staging[2].on;
+    if (!staged) {
+      execute3(e.primitive, {e.arg0, e.arg1, e.arg2}, {&e.m0, &e.m1, &e.m2}, a, b, c, "conv2d");
+      return;
+    }
+    try {
+      e.m0.set_data_handle(const_cast<float *>(a));
+      e.m1.set_data_handle(const_cast<float *>(b));
+      e.m2.set_data_handle(c);
+      const std::array<dnnl::memory *, 3> user{&e.m0, &e.m1, &e.m2};
+      std::array<dnnl::memory *, 3> used = user;
+      for (int i = 0; i < 3; ++i)
+        if (e.staging[i].on) used[i] = &e.staging[i].blocked;
+      for (int i = 0; i < 2; ++i)
+        if (e.staging[i].on) e.staging[i].reorder.execute(stream_, *user[i], *used[i]);
+      e.primitive.execute(stream_, {{e.arg0, *used[0]}, {e.arg1, *used[1]}, {e.arg2, *used[2]}});
+      if (e.staging[2].on) e.staging[2].reorder.execute(stream_, *used[2], *user[2]);
+      stream_.wait();
+    } catch (const dnnl::error &err) {
+      throw Error(std::string("conv2d: oneDNN failed: ") + err.what());
+    }
   }
 
   // Runs a cached primitive on (a, b) -> c through its three wrapped memory objects;
@@ -326,46 +365,71 @@ private:
     const int team = static_cast<int>(std::clamp(flops / kFlopsPerThread, 1.0, double(threads_)));
     OmpThreadsScope omp_scope(team);
     try {
-      // NHWC activations and HWIO kernels, as the layers store them: no reorders.
-      const dnnl::memory::desc src({k.rows, k.ic, k.ih, k.iw}, dt::f32, tag::nhwc);
-      const dnnl::memory::desc wei({k.oc, k.ic, k.kh, k.kw}, dt::f32, tag::hwio);
-      const dnnl::memory::desc dst({k.rows, k.oc, k.oh, k.ow}, dt::f32, tag::nhwc);
+      // NHWC activations and HWIO kernels, as the layers store them (the user side);
+      // the primitive's own layouts are oneDNN's choice (format any) unless
+      // IMNN_CONV_LAYOUT=plain asks for the layers' layouts (bench_field compares).
+      const dnnl::memory::dims src_d{k.rows, k.ic, k.ih, k.iw}, wei_d{k.oc, k.ic, k.kh, k.kw},
+          dst_d{k.rows, k.oc, k.oh, k.ow};
+      const dnnl::memory::desc src(src_d, dt::f32, tag::nhwc), wei(wei_d, dt::f32, tag::hwio),
+          dst(dst_d, dt::f32, tag::nhwc);
+      // Only kernels larger than 1x1 on at least 16 input channels: a 1x1 convolution
+      // is a GEMM in disguise, whose reorders cost more than the blocked kernels save
+      // (bench_field --shapes: 1x1 shapes ran 0.1-0.6x as fast blocked, 3x3 and 5x5 on
+      // 64 or 128 channels mostly 1-12x), and few channels are padded to a whole block
+      // (a 128x128 field with one channel: the field example's cnn ran 25% slower).
+      const bool blocked = blocked_ && (k.kh > 1 || k.kw > 1) && k.ic >= 16;
+      const auto pick = [&](const dnnl::memory::dims &d, const dnnl::memory::desc &plain) {
+        return blocked ? dnnl::memory::desc(d, dt::f32, tag::any) : plain;
+      };
+      const dnnl::memory::desc psrc = pick(src_d, src), pwei = pick(wei_d, wei),
+                               pdst = pick(dst_d, dst);
       const dims strides{k.sh, k.sw}, pad_l{k.pt, k.pl}, pad_r{k.pb, k.pr};
       const auto algo = dnnl::algorithm::convolution_direct;
-      const dnnl::convolution_forward::desc fd(dnnl::prop_kind::forward_training, algo, src, wei,
-                                               dst, strides, pad_l, pad_r);
+      const dnnl::convolution_forward::desc fd(dnnl::prop_kind::forward_training, algo, psrc, pwei,
+                                               pdst, strides, pad_l, pad_r);
       const dnnl::convolution_forward::primitive_desc fpd(fd, engine_);
       ConvEntry e;
       e.team = team;
+      std::array<dnnl::memory::desc, 3> plain, chosen;
       if (k.pass == ConvPass::forward) {
         e.primitive = dnnl::convolution_forward(fpd);
         e.arg0 = DNNL_ARG_SRC;
         e.arg1 = DNNL_ARG_WEIGHTS;
         e.arg2 = DNNL_ARG_DST;
-        e.m0 = dnnl::memory(src, engine_, DNNL_MEMORY_NONE);
-        e.m1 = dnnl::memory(wei, engine_, DNNL_MEMORY_NONE);
-        e.m2 = dnnl::memory(dst, engine_, DNNL_MEMORY_NONE);
+        plain = {src, wei, dst};
+        chosen = {fpd.src_desc(), fpd.weights_desc(), fpd.dst_desc()};
       } else if (k.pass == ConvPass::backward_data) {
-        const dnnl::convolution_backward_data::desc bd(algo, src, wei, dst, strides, pad_l, pad_r);
+        const dnnl::convolution_backward_data::desc bd(algo, psrc, pwei, pdst, strides, pad_l,
+                                                       pad_r);
         const dnnl::convolution_backward_data::primitive_desc bpd(bd, engine_, fpd);
         e.primitive = dnnl::convolution_backward_data(bpd);
         e.arg0 = DNNL_ARG_DIFF_DST;
         e.arg1 = DNNL_ARG_WEIGHTS;
         e.arg2 = DNNL_ARG_DIFF_SRC;
-        e.m0 = dnnl::memory(dst, engine_, DNNL_MEMORY_NONE);
-        e.m1 = dnnl::memory(wei, engine_, DNNL_MEMORY_NONE);
-        e.m2 = dnnl::memory(src, engine_, DNNL_MEMORY_NONE);
+        plain = {dst, wei, src};
+        chosen = {bpd.diff_dst_desc(), bpd.weights_desc(), bpd.diff_src_desc()};
       } else {
-        const dnnl::convolution_backward_weights::desc wd(algo, src, wei, dst, strides, pad_l,
+        const dnnl::convolution_backward_weights::desc wd(algo, psrc, pwei, pdst, strides, pad_l,
                                                           pad_r);
         const dnnl::convolution_backward_weights::primitive_desc wpd(wd, engine_, fpd);
         e.primitive = dnnl::convolution_backward_weights(wpd);
         e.arg0 = DNNL_ARG_SRC;
         e.arg1 = DNNL_ARG_DIFF_DST;
         e.arg2 = DNNL_ARG_DIFF_WEIGHTS;
-        e.m0 = dnnl::memory(src, engine_, DNNL_MEMORY_NONE);
-        e.m1 = dnnl::memory(dst, engine_, DNNL_MEMORY_NONE);
-        e.m2 = dnnl::memory(wei, engine_, DNNL_MEMORY_NONE);
+        plain = {src, dst, wei};
+        chosen = {wpd.src_desc(), wpd.diff_dst_desc(), wpd.diff_weights_desc()};
+      }
+      e.m0 = dnnl::memory(plain[0], engine_, DNNL_MEMORY_NONE);
+      e.m1 = dnnl::memory(plain[1], engine_, DNNL_MEMORY_NONE);
+      e.m2 = dnnl::memory(plain[2], engine_, DNNL_MEMORY_NONE);
+      const std::array<dnnl::memory *, 3> user{&e.m0, &e.m1, &e.m2};
+      for (std::size_t i = 0; i < 3; ++i) {
+        if (chosen[i] == plain[i]) continue;
+        Staging &st = e.staging[i];
+        st.on = true;
+        st.blocked = dnnl::memory(chosen[i], engine_);
+        st.reorder =
+            i < 2 ? dnnl::reorder(*user[i], st.blocked) : dnnl::reorder(st.blocked, *user[i]);
       }
       return e;
     } catch (const dnnl::error &err) {
@@ -448,6 +512,7 @@ private:
   }
 
   int threads_;
+  bool blocked_; // convolutions in oneDNN's preferred layouts (see Staging)
   dnnl::engine engine_;
   dnnl::stream stream_;
   std::mutex mutex_;
