@@ -13,7 +13,6 @@
 #include "registry.h"
 
 #include <atomic>
-#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -31,13 +30,6 @@ namespace fs = std::filesystem;
 namespace imnn::python {
 
 namespace {
-
-std::string default_run_dir(const std::string &name) {
-  const std::time_t now = std::time(nullptr);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  return "runs/" + name + "-" + stamp;
-}
 
 // Reference-style argument checks (imnn-spec §2.1): None -> ValueError, wrong type ->
 // TypeError naming the expected type.
@@ -170,7 +162,7 @@ std::shared_ptr<Run> fit(py::object config_arg, py::object run_dir, py::object s
   imnn::Fitter &fitter = *session.fitter;
   const std::string dir =
       run_dir.is_none()
-          ? default_run_dir(session.config.name)
+          ? default_run_directory(session.config.name)
           : py::str(py::module_::import("os").attr("fspath")(run_dir)).cast<std::string>();
   imnn::RunDirectory run = imnn::RunDirectory::create(dir, session.config);
   imnn::enable_checkpoints(fitter, run.path());

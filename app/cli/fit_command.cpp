@@ -13,7 +13,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 #include <mutex>
 #include <new>
@@ -24,13 +23,6 @@
 namespace imnn::cli {
 
 namespace {
-
-std::string default_run_dir(const std::string &name) {
-  const std::time_t now = std::time(nullptr);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  return "runs/" + name + "-" + stamp;
-}
 
 // The CLI's listener of the fit: a live progress line (redrawn in place on a
 // terminal, one line per 100 iterations or 5 s otherwise).
@@ -176,7 +168,8 @@ ResumedRun start_run(const FitOptions &o, const std::shared_ptr<Communicator> &c
   for (const auto &d : o.plugin_dirs)
     config.plugin_dirs.push_back(d);
   FitSession session = prepare_fit(std::move(config), comm);
-  const std::string dir = o.run_dir.empty() ? default_run_dir(session.config.name) : o.run_dir;
+  const std::string dir =
+      o.run_dir.empty() ? default_run_directory(session.config.name) : o.run_dir;
   if (comm->rank() != 0) // rank 0 names the directory (its clock) and says so later
     return ResumedRun{std::move(session), RunDirectory::attach(dir), 0};
   RunDirectory run = RunDirectory::create(dir, session.config);

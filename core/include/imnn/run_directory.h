@@ -30,6 +30,10 @@ nlohmann::json matrix_to_json(const Eigen::MatrixXd &m);
 // when there is no readable config.json.
 std::vector<std::string> recorded_plugin_dirs(const std::filesystem::path &run);
 
+// Where a run goes when no folder is given: runs/<name>-YYYYmmdd-HHMMSS (local time),
+// as `imnn fit` and imnn_studio.fit name it.
+std::string default_run_directory(const std::string &name);
+
 class RunDirectory {
 public:
   // Creates the directory and writes config.json. Refuses (imnn::Error) an existing

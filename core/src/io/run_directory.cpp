@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <fstream>
 #include <iomanip>
@@ -44,6 +45,13 @@ void write_file_atomically(const fs::path &path, const std::string &content) {
   }
   if (::close(fd) != 0) fail("close");
   if (::rename(tmp.c_str(), path.c_str()) != 0) fail("rename the temporary file onto");
+}
+
+std::string default_run_directory(const std::string &name) {
+  const std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  return "runs/" + name + "-" + stamp;
 }
 
 nlohmann::json matrix_to_json(const Eigen::MatrixXd &m) {
