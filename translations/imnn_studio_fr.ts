@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="573"/>
-        <location filename="../app/gui/infer_panel.cpp" line="856"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="23"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
@@ -1163,11 +1163,11 @@
         <location filename="../app/gui/infer_panel.cpp" line="582"/>
         <location filename="../app/gui/infer_panel.cpp" line="584"/>
         <location filename="../app/gui/infer_panel.cpp" line="599"/>
-        <location filename="../app/gui/infer_panel.cpp" line="817"/>
-        <location filename="../app/gui/infer_panel.cpp" line="871"/>
-        <location filename="../app/gui/infer_panel.cpp" line="875"/>
-        <location filename="../app/gui/infer_panel.cpp" line="877"/>
-        <location filename="../app/gui/infer_panel.cpp" line="885"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="91"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="38"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="42"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="44"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="52"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
@@ -1178,13 +1178,13 @@
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="598"/>
-        <location filename="../app/gui/infer_panel.cpp" line="884"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="51"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="598"/>
-        <location filename="../app/gui/infer_panel.cpp" line="884"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="51"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
@@ -1284,47 +1284,47 @@
         <translation>population PMC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="790"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="64"/>
         <source>Export the corner plot</source>
         <translation>Exporter le corner plot</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="792"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="66"/>
         <source>PDF, vector (*.pdf);;PNG (*.png)</source>
         <translation>PDF, vectoriel (*.pdf);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="797"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="71"/>
         <source>PNG resolution</source>
         <translation>Résolution PNG</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="798"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="72"/>
         <source>Dots per inch (the shown figure at 96 dpi):</source>
         <translation>Points par pouce (la figure affichée à 96 dpi) :</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="806"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="80"/>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="807"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="81"/>
         <source>error: cannot write %1; choose another folder</source>
         <translation>erreur : impossible d’écrire %1 ; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="813"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="87"/>
         <source>GetDist root (files root_1.txt, root.paramnames, root.ranges)</source>
         <translation>Racine GetDist (fichiers root_1.txt, root.paramnames, root.ranges)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="816"/>
+        <location filename="../app/gui/infer_panel_export.cpp" line="90"/>
         <source>Wrote the GetDist root %1</source>
         <translation>Racine GetDist %1 écrite</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="864"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="31"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>erreur : %1 contient un réajustement antérieur : cochez « Remplacer un réajustement antérieur » pour l’écraser</translation>
     </message>
@@ -2100,48 +2100,48 @@
 <context>
     <name>imnn::gui::SimulationPreview</name>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="25"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="26"/>
         <source>One simulation of the selected simulator at θ_fid: the fit&apos;s first training simulation (its seed derived from the config&apos;s seed). Redrawn when the simulator, its options, θ_fid or the seed change</source>
         <translation>Une simulation du simulateur choisi en θ_fid : la première simulation d’entraînement de l’ajustement (sa graine dérivée de celle de la configuration). Redessinée quand le simulateur, ses options, θ_fid ou la graine changent</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="32"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="33"/>
         <source>No simulation yet</source>
         <translation>Pas encore de simulation</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="60"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="61"/>
         <source>No simulator: the array modes fit arrays from files</source>
         <translation>Pas de simulateur : les modes tableaux ajustent des tableaux lus dans des fichiers</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="68"/>
-        <location filename="../app/gui/simulation_preview.cpp" line="94"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="69"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="95"/>
         <source>No preview: %1</source>
         <translation>Pas d’aperçu : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="75"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="76"/>
         <source>No preview: no simulator plugin &quot;%1&quot;</source>
         <translation>Pas d’aperçu : pas de plugin de simulateur « %1 »</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="81"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="82"/>
         <source>No preview: θ_fid has %1 values, the simulator %2 parameters</source>
         <translation>Pas d’aperçu : θ_fid a %1 valeurs, le simulateur %2 paramètres</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="121"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="138"/>
         <source>one simulation, shape (%1), θ = (%2), seed %3</source>
         <translation>une simulation, forme (%1), θ = (%2), graine %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="138"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="156"/>
         <source>%1 (channel 0)</source>
         <translation>%1 (canal 0)</translation>
     </message>
     <message>
-        <location filename="../app/gui/simulation_preview.cpp" line="154"/>
+        <location filename="../app/gui/simulation_preview.cpp" line="174"/>
         <source>%1: no picture for inputs of rank %2</source>
         <translation>%1 : pas d’image pour des entrées de rang %2</translation>
     </message>
