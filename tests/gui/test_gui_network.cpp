@@ -44,6 +44,12 @@ private slots:
       items << pool->itemText(i);
     QCOMPARE(items, (QStringList{"max", "average", "none"})); // read from options_help
     QVERIFY(panel->field("network.options.pool")->toolTip().contains("max, average or none"));
+    // Choices added to the plugin reach the form without GUI code: circular padding and
+    // the blocks' own activation (square for band powers).
+    auto *padding = qobject_cast<QComboBox *>(panel->field("network.options.padding"));
+    QVERIFY(padding && padding->findText("circular") >= 0);
+    auto *block = qobject_cast<QComboBox *>(panel->field("network.options.block_activation"));
+    QVERIFY(block && block->findText("square") >= 0);
     QVERIFY2(panel->isValid(), qPrintable(panel->errorMessage()));
     // Only what differs from the plugin's defaults is written.
     nlohmann::json options = panel->toJson()["network"]["options"];

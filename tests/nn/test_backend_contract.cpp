@@ -162,7 +162,7 @@ Model make_net(const QString &kind) {
     layers.push_back(make_dense(8, 2));
     return Model({6}, std::move(layers));
   }
-  // An inception block, pooling, a flatten and a dense head.
+  // An inception block, a circular pad, pooling, a flatten and a dense head.
   const ImageShape in{8, 7, 1};
   std::vector<std::vector<std::unique_ptr<Layer>>> branches(3);
   branches[0].push_back(make_conv2d(in, 2, 1, 1, 2, 2, Padding::same));
@@ -173,6 +173,12 @@ Model make_net(const QString &kind) {
   layers.push_back(make_concat(in, std::move(branches)));
   ImageShape img = image_output(*layers.back());
   layers.push_back(make_activation(act, img.size()));
+  // A periodic wrap, a VALID convolution and band powers (square, average pool).
+  layers.push_back(make_circular_pad(img, 1, 1, 1, 1));
+  img = image_output(*layers.back());
+  layers.push_back(make_conv2d(img, 2, 3, 3, 1, 1, Padding::valid));
+  img = image_output(*layers.back());
+  layers.push_back(make_activation(ActivationSpec{ActivationKind::square}, img.size()));
   layers.push_back(make_pool2d(PoolKind::average, img, 2, 2, 2, 2, Padding::same));
   img = image_output(*layers.back());
   layers.push_back(make_flatten(img));
@@ -189,7 +195,7 @@ private slots:
   void device_memory_backend_matches_cpu_data() {
     QTest::addColumn<QString>("net");
     QTest::newRow("dense") << "dense";
-    QTest::newRow("inception block, pool, flatten, dense") << "conv";
+    QTest::newRow("inception block, circular pad, square, pool, flatten, dense") << "conv";
   }
   void device_memory_backend_matches_cpu() {
     QFETCH(QString, net);

@@ -25,8 +25,8 @@ using MatD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMaj
 
 // One layer of the reference, mirroring a float layer and its parameter offset.
 struct RefLayer {
-  enum Kind { conv, max_pool, avg_pool, act, dense, concat, flatten } kind = conv;
-  Window2d w;            // conv and pools
+  enum Kind { conv, max_pool, avg_pool, act, dense, concat, flatten, wrap } kind = conv;
+  Window2d w;            // conv and pools; wrap: in, out and the paddings
   ActivationSpec spec;   // act
   Index in = 0, out = 0; // dense
   Index offset = 0;
@@ -61,6 +61,21 @@ MatD ref_forward(const std::vector<RefLayer> &layers, const std::vector<double> 
               out(r, q * total + off + c) = outs[b](r, q * ch + c);
         off += ch;
       }
+      a = std::move(out);
+      continue;
+    }
+    if (l.kind == RefLayer::wrap) { // output (y, x) is input ((y - top) mod H, (x - left) mod W)
+      const Window2d &w = l.w;
+      const Index C = w.in.channels;
+      MatD out(rows, w.out.size());
+      for (Index r = 0; r < rows; ++r)
+        for (Index y = 0; y < w.out.height; ++y)
+          for (Index x = 0; x < w.out.width; ++x) {
+            const Index sy = (y - w.pad_top + 2 * w.in.height) % w.in.height;
+            const Index sx = (x - w.pad_left + 2 * w.in.width) % w.in.width;
+            for (Index c = 0; c < C; ++c)
+              out(r, (y * w.out.width + x) * C + c) = a(r, (sy * w.in.width + sx) * C + c);
+          }
       a = std::move(out);
       continue;
     }
@@ -153,7 +168,8 @@ struct Net {
 };
 
 // Steps separated by spaces: conv:OC:K:S:same|valid, max:K:S:p, avg:K:S:p, act,
-// dense:N, flat, and cat(A|B|...) whose branches list their steps separated by commas.
+// dense:N, flat, wrap:TOP:LEFT:BOTTOM:RIGHT (circular pad), and cat(A|B|...) whose branches list
+// their steps separated by commas.
 void add_steps(ImageShape &img, const QStringList &steps, Index &offset,
                std::vector<std::unique_ptr<Layer>> &layers, std::vector<RefLayer> &ref) {
   auto add = [&](std::unique_ptr<Layer> layer, RefLayer r) {
@@ -205,6 +221,18 @@ void add_steps(ImageShape &img, const QStringList &steps, Index &offset,
       r.w = make_window(img, img.channels, f[1].toLongLong(), f[1].toLongLong(), f[2].toLongLong(),
                         f[2].toLongLong(), pad);
       img = image_output(*layer);
+      add(std::move(layer), r);
+    } else if (f[0] == "wrap") {
+      RefLayer r;
+      r.kind = RefLayer::wrap;
+      r.w.in = img;
+      r.w.pad_top = f[1].toLongLong();
+      r.w.pad_left = f[2].toLongLong();
+      r.w.pad_bottom = f[3].toLongLong();
+      r.w.pad_right = f[4].toLongLong();
+      auto layer = make_circular_pad(img, r.w.pad_top, r.w.pad_left, r.w.pad_bottom, r.w.pad_right);
+      img = image_output(*layer);
+      r.w.out = img;
       add(std::move(layer), r);
     } else if (f[0] == "act") {
       RefLayer r;
@@ -293,6 +321,10 @@ private slots:
              e.c_str());
     e = error([] { make_conv2d({8, 8, 1}, 0, 3, 3, 1, 1, Padding::same); });
     QVERIFY2(e.find("output channels 0") != std::string::npos, e.c_str());
+    e = error([] { make_circular_pad({4, 3, 1}, 1, 4, 1, 1); });
+    QVERIFY2(e.find("circular_pad layer: padding (top 1, left 4, bottom 1, right 1) wraps more "
+                    "than once around the input image 4x3x1") != std::string::npos,
+             e.c_str());
     // SAME padding takes any kernel: a 5x5 kernel over a 4x4 image is fine.
     QCOMPARE(image_output(*make_conv2d({4, 4, 1}, 2, 5, 5, 1, 1, Padding::same)),
              (ImageShape{4, 4, 2}));
@@ -321,6 +353,10 @@ private slots:
         "cat(conv:2:1:2:same|conv:2:1:1:same,act,conv:2:3:2:same|conv:1:1:1:same,act,"
         "conv:2:5:2:same|max:3:2:same,conv:1:1:1:same) act flat dense:2",
         "conv:2:1:1:same act cat(conv:3:1:1:same|avg:3:1:same) conv:2:3:2:valid",
+        // Circular padding (periodic fields): SAME's amounts wrapped, then VALID windows;
+        // uneven paddings, a wrap of the whole width, and one that pads nothing.
+        "wrap:1:1:1:1 conv:3:3:1:valid act wrap:0:1:1:0 avg:2:2:valid dense:2",
+        "wrap:2:0:1:5 conv:2:3:2:valid wrap:0:0:0:0 max:2:1:valid",
     };
     for (const char *a : archs) {
       QTest::addRow("%s 3/2x2", a) << a << 6 << 5 << 2 << 3 << 2 << 2;

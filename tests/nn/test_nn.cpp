@@ -22,7 +22,7 @@ namespace {
 using MatD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 const std::vector<std::string> kAllNames = {"identity", "relu", "leaky_relu", "tanh",
-                                            "softplus", "elu",  "gelu"};
+                                            "softplus", "elu",  "gelu",       "square"};
 
 bool kinked(ActivationKind kind) {
   return kind == ActivationKind::relu || kind == ActivationKind::leaky_relu ||
@@ -54,6 +54,8 @@ double closed_form(const ActivationSpec &spec, double z) {
     return z > 0 ? z : double(spec.alpha) * (std::exp(z) - 1.0);
   case ActivationKind::gelu:
     return 0.5 * z * (1.0 + std::erf(z / std::sqrt(2.0)));
+  case ActivationKind::square:
+    return z * z;
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
@@ -188,6 +190,7 @@ void add_activation_rows() {
   QTest::addRow("elu 1") << "elu" << 1.0;
   QTest::addRow("elu 0.7") << "elu" << 0.7;
   QTest::addRow("gelu") << "gelu" << 0.0;
+  QTest::addRow("square") << "square" << 0.0;
 }
 
 // A seeded model, weights and batch whose pre-activations keep clear of kinks.
@@ -393,7 +396,7 @@ void TestNn::modelGradientsMatchFiniteDifferences_data() {
   QTest::addColumn<int>("n_tangents");
   const std::vector<std::pair<const char *, double>> acts = {
       {"identity", 0}, {"relu", 0}, {"leaky_relu", 0.01}, {"leaky_relu", 0.2}, {"tanh", 0},
-      {"softplus", 0}, {"elu", 1},  {"elu", 0.7},         {"gelu", 0}};
+      {"softplus", 0}, {"elu", 1},  {"elu", 0.7},         {"gelu", 0},         {"square", 0}};
   for (const auto &[name, param] : acts) {
     QTest::addRow("%s %g 5/3x2", name, param) << name << param << 5 << 3 << 2;
     QTest::addRow("%s %g 3/3x1", name, param) << name << param << 3 << 3 << 1;

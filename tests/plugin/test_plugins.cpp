@@ -252,6 +252,48 @@ private slots:
     const imnn::Model field_stax = real_.build_network(
         "cnn", json{{"input_layout", "stax"}, {"pool", "none"}, {"filters", {2}}}, {8, 8}, 2);
     QCOMPARE(imnn::image_output(*field_stax.layers()[0]), (imnn::ImageShape{1, 8, 2}));
+    // block_activation: its own activation after each convolution (square: band powers), the
+    // dense head keeps activation; by default the blocks take activation too.
+    const imnn::Model power = real_.build_network("cnn",
+                                                  json{{"filters", {3}},
+                                                       {"hidden", {4}},
+                                                       {"activation", "elu"},
+                                                       {"block_activation", "square"},
+                                                       {"pool", "average"},
+                                                       {"pool_size", 8},
+                                                       {"pool_stride", 8}},
+                                                  {8, 8}, 2);
+    QCOMPARE(power.layers()[1]->describe()["activation"].get<std::string>(), std::string("square"));
+    QCOMPARE(power.layers()[4]->describe()["activation"].get<std::string>(), std::string("elu"));
+    QCOMPARE(imnn::image_output(*power.layers()[2]), (imnn::ImageShape{1, 1, 3}));
+    // Circular padding (periodic fields): a wrap by SAME's amounts before each window that
+    // needs one, then VALID windows, so SAME's output sizes.
+    const imnn::Model periodic = real_.build_network("cnn",
+                                                     json{{"filters", {2, 3}},
+                                                          {"kernel", {3, 4}},
+                                                          {"strides", {1, 2}},
+                                                          {"hidden", {4}},
+                                                          {"padding", "circular"},
+                                                          {"pool", "max"},
+                                                          {"pool_size", 3},
+                                                          {"pool_stride", 2}},
+                                                     {8, 8}, 2);
+    types.clear();
+    for (const auto &l : periodic.layers())
+      types << QString::fromStdString(l->type());
+    QCOMPARE(types.join(' '), QStringLiteral("circular_pad conv2d activation circular_pad max_pool "
+                                             "circular_pad conv2d activation circular_pad "
+                                             "max_pool dense activation dense"));
+    QCOMPARE(periodic.layers()[0]->describe()["padding"], json({1, 1, 1, 1}));
+    QCOMPARE(imnn::image_output(*periodic.layers()[1]), (imnn::ImageShape{8, 8, 2}));
+    QCOMPARE(periodic.layers()[3]->describe()["padding"], json({0, 0, 1, 1}));
+    QCOMPARE(imnn::image_output(*periodic.layers()[4]), (imnn::ImageShape{4, 4, 2}));
+    QCOMPARE(imnn::image_output(*periodic.layers()[6]), (imnn::ImageShape{2, 2, 3}));
+    QCOMPARE(imnn::image_output(*periodic.layers()[9]), (imnn::ImageShape{1, 1, 3}));
+    QCOMPARE(real_.resolve_network_options("cnn", json{{"activation", "tanh"}}, 2)
+                 .at("block_activation")
+                 .get<std::string>(),
+             std::string("tanh"));
   }
 
   void cnn_refuses_shapes_it_cannot_take_data() {
@@ -268,10 +310,17 @@ private slots:
         << QByteArray(R"({"filters": [4, 4, 4], "kernel": [3, 3]})") << "network.options.kernel"
         << "2 values for 3 blocks";
     QTest::newRow("padding") << QByteArray(R"({"padding": "full"})") << "network.options.padding"
-                             << "use same or valid";
+                             << "use same, valid or circular";
+    QTest::newRow("circular kernel larger than the input")
+        << QByteArray(R"({"padding": "circular", "kernel": 19})") << "network.options.kernel"
+        << "block 1 of 2: circular_pad layer: padding (top 9, left 9, bottom 9, right 9) wraps "
+           "more than once around the input image 8x8x1";
     QTest::newRow("unknown input layout")
         << QByteArray(R"({"input_layout": "nchw"})") << "network.options.input_layout"
         << "use image";
+    QTest::newRow("unknown block activation")
+        << QByteArray(R"({"block_activation": "cube"})") << "network.options.block_activation"
+        << "unknown activation \"cube\"";
     QTest::newRow("unknown key") << QByteArray(R"({"filtres": [4]})") << "network.options.filtres"
                                  << "unknown";
   }

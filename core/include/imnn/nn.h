@@ -28,7 +28,9 @@ struct RowLayout {
   bool operator==(const RowLayout &) const = default;
 };
 
-enum class ActivationKind { identity, relu, leaky_relu, tanh, softplus, elu, gelu };
+// square: sigma(z) = z^2, for networks that estimate power (a quadratic form of the
+// input, e.g. band powers of a Gaussian field: convolution, square, global average pool).
+enum class ActivationKind { identity, relu, leaky_relu, tanh, softplus, elu, gelu, square };
 
 struct ActivationSpec {
   ActivationKind kind = ActivationKind::leaky_relu;
@@ -228,6 +230,11 @@ std::unique_ptr<Layer> make_conv2d(const ImageShape &in, Index out_channels, Ind
 // Max or average pooling (stax.MaxPool / AvgPool).
 std::unique_ptr<Layer> make_pool2d(PoolKind kind, const ImageShape &in, Index window_h,
                                    Index window_w, Index stride_h, Index stride_w, Padding padding);
+// The image padded by wrapping around its edges (top rows from the bottom, ...), for
+// periodic fields: with a VALID convolution after it, a periodic (circular) convolution.
+// Each padding must be at most the image's size on its axis.
+std::unique_ptr<Layer> make_circular_pad(const ImageShape &in, Index top, Index left, Index bottom,
+                                         Index right);
 // Parallel branches over one input image whose output images, of one height and
 // width, are concatenated along channels in branch order (an inception block). Each
 // branch is a chain of image layers; its parameters follow the previous branch's.

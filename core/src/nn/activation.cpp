@@ -22,7 +22,7 @@ namespace {
 
 using nn_detail::team_size;
 
-constexpr std::array<std::pair<ActivationKind, const char *>, 7> kNames{{
+constexpr std::array<std::pair<ActivationKind, const char *>, 8> kNames{{
     {ActivationKind::identity, "identity"},
     {ActivationKind::relu, "relu"},
     {ActivationKind::leaky_relu, "leaky_relu"},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<ActivationKind, const char *>, 7> kNames{{
     {ActivationKind::softplus, "softplus"},
     {ActivationKind::elu, "elu"},
     {ActivationKind::gelu, "gelu"},
+    {ActivationKind::square, "square"},
 }};
 
 // Columns are processed in blocks so that sigma'(z_j) of a primal row is computed

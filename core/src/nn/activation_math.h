@@ -101,6 +101,15 @@ struct GeluFn {
   T d2(T z) const { return pdf(z) * (T(2) - z * z); }
 };
 
+// z^2: the quadratic estimator's nonlinearity (power of a filtered field).
+template <class T>
+struct SquareFn {
+  static constexpr bool curved = true;
+  T value(T z) const { return z * z; }
+  T d1(T z) const { return T(2) * z; }
+  T d2(T) const { return T(2); }
+};
+
 // Activations whose derivatives the layers read from the output h = sigma(z).
 template <class F>
 inline constexpr bool derivatives_from_output = requires(const F &f) {
@@ -123,6 +132,8 @@ decltype(auto) visit_activation(const ActivationSpec &spec, Fn &&fn) {
     return fn(SoftplusFn<T>{});
   case ActivationKind::elu:
     return fn(EluFn<T>{static_cast<T>(spec.alpha)});
+  case ActivationKind::square:
+    return fn(SquareFn<T>{});
   case ActivationKind::gelu:
     break;
   }

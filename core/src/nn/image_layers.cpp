@@ -282,6 +282,83 @@ private:
   std::optional<ImageShape> in_, out_;
 };
 
+// A periodic image padded by wrapping around its edges (a field simulated in a periodic
+// box, e.g. by FFTs), so that a VALID window after it sees the neighbours a periodic
+// convolution would. Linear, so tangent rows are padded alike. Two steps of strided
+// copies through the backend (the columns of every image row, then the rows of every
+// image), and back as their adjoint (copies, then the wrapped parts added).
+class CircularPadLayer final : public ShapedLayer {
+public:
+  CircularPadLayer(const ImageShape &in, Index top, Index left, Index bottom, Index right)
+      : in_(in), top_(top), left_(left), bottom_(bottom), right_(right) {
+    out_ = {in.height + top + bottom, in.width + left + right, in.channels};
+  }
+  std::string type() const override { return "circular_pad"; }
+  nlohmann::json describe() const override {
+    return {{"type", "circular_pad"},
+            {"input", json_of(in_)},
+            {"output", json_of(out_)},
+            {"padding", {top_, left_, bottom_, right_}}};
+  }
+  Index input_size() const override { return in_.size(); }
+  Index output_size() const override { return out_.size(); }
+  Index n_parameters() const override { return 0; }
+  void initialise(std::uint64_t, float *) const override {}
+  ImageShape output_image() const override { return out_; }
+
+  // ws.tensors[0]: the images padded along their width only (R x H x Wp x C).
+  void forward(Backend &backend, const float *, const Tensor &in, Tensor &out,
+               const RowLayout &layout, LayerWorkspace &ws) const override {
+    nn_detail::check_input("circular_pad", in, layout, in_.size());
+    const Index R = in.rows(), C = in_.channels, H = in_.height, W = in_.width;
+    const Index Wp = out_.width, Hp = out_.height;
+    ws.tensors.resize(1);
+    Tensor &wide = ws.tensors[0];
+    backend.resize(wide, R, H * Wp * C);
+    backend.copy_strided(R * H, W * C, in.data(), W * C, wide.data() + left_ * C, Wp * C, false);
+    backend.copy_strided(R * H, left_ * C, in.data() + (W - left_) * C, W * C, wide.data(), Wp * C,
+                         false);
+    backend.copy_strided(R * H, right_ * C, in.data(), W * C, wide.data() + (left_ + W) * C, Wp * C,
+                         false);
+    const Index row = Wp * C; // one padded image row
+    backend.resize(out, R, out_.size());
+    backend.copy_strided(R, H * row, wide.data(), H * row, out.data() + top_ * row, Hp * row,
+                         false);
+    backend.copy_strided(R, top_ * row, wide.data() + (H - top_) * row, H * row, out.data(),
+                         Hp * row, false);
+    backend.copy_strided(R, bottom_ * row, wide.data(), H * row, out.data() + (top_ + H) * row,
+                         Hp * row, false);
+  }
+
+  void backward(Backend &backend, const float *, const Tensor &in, const Tensor &, Tensor &out_grad,
+                Tensor *in_grad, float *, const RowLayout &layout,
+                LayerWorkspace &ws) const override {
+    if (in_grad == nullptr) return;
+    nn_detail::check_input("circular_pad", in, layout, in_.size());
+    nn_detail::check_grad("circular_pad", out_grad, in.rows(), out_.size());
+    const Index R = in.rows(), C = in_.channels, H = in_.height, W = in_.width;
+    const Index Wp = out_.width, Hp = out_.height, row = Wp * C;
+    ws.tensors.resize(1);
+    Tensor &wide = ws.tensors[0];
+    backend.resize(wide, R, H * row);
+    const float *og = out_grad.data();
+    backend.copy_strided(R, H * row, og + top_ * row, Hp * row, wide.data(), H * row, false);
+    backend.copy_strided(R, top_ * row, og, Hp * row, wide.data() + (H - top_) * row, H * row,
+                         true);
+    backend.copy_strided(R, bottom_ * row, og + (top_ + H) * row, Hp * row, wide.data(), H * row,
+                         true);
+    backend.resize(*in_grad, R, in_.size());
+    float *ig = in_grad->data();
+    backend.copy_strided(R * H, W * C, wide.data() + left_ * C, Wp * C, ig, W * C, false);
+    backend.copy_strided(R * H, left_ * C, wide.data(), Wp * C, ig + (W - left_) * C, W * C, true);
+    backend.copy_strided(R * H, right_ * C, wide.data() + (left_ + W) * C, Wp * C, ig, W * C, true);
+  }
+
+private:
+  ImageShape in_, out_;
+  Index top_, left_, bottom_, right_;
+};
+
 } // namespace
 
 Window2d make_window(const ImageShape &in, Index out_channels, Index kernel_h, Index kernel_w,
@@ -335,6 +412,20 @@ std::unique_ptr<Layer> make_pool2d(PoolKind kind, const ImageShape &in, Index wi
     throw Error(std::string(kind == PoolKind::max ? "max_pool" : "avg_pool") +
                 " layer: " + e.what());
   }
+}
+
+std::unique_ptr<Layer> make_circular_pad(const ImageShape &in, Index top, Index left, Index bottom,
+                                         Index right) {
+  if (in.height < 1 || in.width < 1 || in.channels < 1)
+    throw Error("circular_pad layer: input image " + text(in) + ": every dimension must be >= 1");
+  if (top < 0 || left < 0 || bottom < 0 || right < 0)
+    throw Error("circular_pad layer: padding must be >= 0");
+  if (top > in.height || bottom > in.height || left > in.width || right > in.width)
+    throw Error("circular_pad layer: padding (top " + std::to_string(top) + ", left " +
+                std::to_string(left) + ", bottom " + std::to_string(bottom) + ", right " +
+                std::to_string(right) + ") wraps more than once around the input image " +
+                text(in) + ": use a kernel no larger than the image");
+  return std::make_unique<CircularPadLayer>(in, top, left, bottom, right);
 }
 
 std::unique_ptr<Layer> make_concat(const ImageShape &in,

@@ -26,9 +26,15 @@ void sequence_backward(Backend &backend, const Sequence &seq, const float *param
   const std::size_t n = layers.size();
   if (ws.tensors.size() != 2 * n || ws.children.size() != n)
     throw Error("nn: backward without the forward pass of the same workspace");
-  for (std::size_t i = n; i-- > 0;) {
+  // Without an input adjoint to give, the layers before the first one with parameters
+  // (a circular pad, a reshape) need no backward pass, and that one no input adjoint.
+  std::size_t first = 0;
+  if (in_grad == nullptr)
+    while (first + 1 < n && layers[first]->n_parameters() == 0)
+      ++first;
+  for (std::size_t i = n; i-- > first;) {
     Tensor &g = i + 1 == n ? out_grad : ws.tensors[n + i];
-    Tensor *ig = i > 0 ? &ws.tensors[n + i - 1] : in_grad;
+    Tensor *ig = i > first ? &ws.tensors[n + i - 1] : (i > 0 ? nullptr : in_grad);
     const Tensor &x = i > 0 ? ws.tensors[i - 1] : in;
     const Index off = (*seq.offsets)[i];
     layers[i]->backward(backend, params + off, x, ws.tensors[i], g, ig, param_grad + off, layout,

@@ -24,6 +24,7 @@ struct CnnOptions {
   std::int64_t pool_size = 2, pool_stride = 2;
   std::vector<std::int64_t> hidden{128};
   imnn::ActivationSpec activation;
+  imnn::ActivationSpec block_activation; // after each convolution
   std::string input_layout = "image";
   std::int64_t output_size = 0;
 };
@@ -38,8 +39,9 @@ CnnOptions parse(const nlohmann::json &options, Index n_summaries) {
   o.kernel = imnn::read_per_block(r, "kernel", o.kernel, o.filters.size(), "filters");
   o.strides = imnn::read_per_block(r, "strides", o.strides, o.filters.size(), "filters");
   o.padding = r.string("padding", o.padding);
-  if (o.padding != "same" && o.padding != "valid")
-    throw ConfigError("network.options.padding", "is \"" + o.padding + "\"; use same or valid");
+  if (o.padding != "same" && o.padding != "valid" && o.padding != "circular")
+    throw ConfigError("network.options.padding",
+                      "is \"" + o.padding + "\"; use same, valid or circular");
   o.pool = r.string("pool", o.pool);
   if (o.pool != "max" && o.pool != "average" && o.pool != "none")
     throw ConfigError("network.options.pool", "is \"" + o.pool + "\"; use max, average or none");
@@ -47,6 +49,14 @@ CnnOptions parse(const nlohmann::json &options, Index n_summaries) {
   o.pool_stride = r.integer("pool_stride", o.pool_stride, 1);
   o.hidden = r.integers("hidden", o.hidden, 1);
   o.activation = imnn::read_activation(r);
+  o.block_activation = o.activation;
+  const std::string block_activation =
+      r.string("block_activation", imnn::activation_name(o.activation.kind));
+  try {
+    o.block_activation.kind = imnn::activation_from_name(block_activation);
+  } catch (const imnn::Error &e) {
+    throw ConfigError("network.options.block_activation", e.what());
+  }
   o.input_layout = imnn::read_input_layout(r);
   o.output_size = r.integer("output_size", n_summaries, 1);
   r.finish();
@@ -64,7 +74,25 @@ nlohmann::json resolved(const CnnOptions &o) {
       {"pool_stride", o.pool_stride}, {"hidden", o.hidden}, {"input_layout", o.input_layout},
       {"output_size", o.output_size}};
   imnn::write_activation(j, o.activation);
+  j["block_activation"] = imnn::activation_name(o.block_activation.kind);
   return j;
+}
+
+// "circular": the image wraps around (a periodic field), so a window sees the neighbours
+// across the edge: a circular pad by SAME's amounts, then the window with VALID padding,
+// which gives SAME's output size.
+imnn::Padding pad_for(const std::string &padding, std::vector<std::unique_ptr<imnn::Layer>> &layers,
+                      imnn::ImageShape &image, Index kernel, Index stride) {
+  if (padding == "valid") return imnn::Padding::valid;
+  if (padding == "same") return imnn::Padding::same;
+  const imnn::Window2d w =
+      imnn::make_window(image, image.channels, kernel, kernel, stride, stride, imnn::Padding::same);
+  if (w.pad_top + w.pad_bottom + w.pad_left + w.pad_right > 0) {
+    layers.push_back(
+        imnn::make_circular_pad(image, w.pad_top, w.pad_left, w.pad_bottom, w.pad_right));
+    image = imnn::image_output(*layers.back());
+  }
+  return imnn::Padding::valid;
 }
 
 imnn::Model build(const nlohmann::json &options, const std::vector<Index> &input_shape,
@@ -72,21 +100,22 @@ imnn::Model build(const nlohmann::json &options, const std::vector<Index> &input
   const CnnOptions o = parse(options, n_summaries);
   imnn::ImageShape image =
       imnn::input_image(input_shape, o.input_layout, "network.options.input_layout", "cnn");
-  const imnn::Padding padding = o.padding == "same" ? imnn::Padding::same : imnn::Padding::valid;
   std::vector<std::unique_ptr<imnn::Layer>> layers;
   for (std::size_t b = 0; b < o.filters.size(); ++b) {
     const std::string block =
         "block " + std::to_string(b + 1) + " of " + std::to_string(o.filters.size()) + ": ";
     try {
+      const imnn::Padding padding = pad_for(o.padding, layers, image, o.kernel[b], o.strides[b]);
       layers.push_back(imnn::make_conv2d(image, o.filters[b], o.kernel[b], o.kernel[b],
                                          o.strides[b], o.strides[b], padding));
     } catch (const imnn::Error &e) {
       throw ConfigError("network.options.kernel", block + e.what());
     }
     image = imnn::image_output(*layers.back());
-    layers.push_back(imnn::make_activation(o.activation, image.size()));
+    layers.push_back(imnn::make_activation(o.block_activation, image.size()));
     if (o.pool == "none") continue;
     try {
+      const imnn::Padding padding = pad_for(o.padding, layers, image, o.pool_size, o.pool_stride);
       layers.push_back(
           imnn::make_pool2d(o.pool == "max" ? imnn::PoolKind::max : imnn::PoolKind::average, image,
                             o.pool_size, o.pool_size, o.pool_stride, o.pool_stride, padding));
@@ -115,17 +144,18 @@ const imnn::NetworkPluginV1 kPlugin{
     "cnn",
     "1.0.0",
     "Convolutional network for fields and images: per block a 2-D convolution (NHWC, "
-    "stax.Conv) + activation + optional pooling, then Dense(width) + activation per hidden "
+    "stax.Conv) + block activation + optional pooling, then Dense(width) + activation per hidden "
     "layer and a linear Dense(n_summaries)",
     R"json({"filters": "output channels of each convolution block ([16, 32])",
 "kernel": "kernel size, one value or one per block (3)",
 "strides": "convolution stride, one value or one per block (1)",
-"padding": "same or valid, for convolutions and pooling (same)",
+"padding": "same, valid or circular, for convolutions and pooling; circular wraps the image around its edges, for periodic fields such as gaussian_random_field_2d's (same)",
 "pool": "max, average or none after each block (max)",
 "pool_size": "pooling window (2)",
 "pool_stride": "pooling stride (2)",
 "hidden": "widths of the dense layers after the blocks ([128])",
-"activation": "identity, relu, leaky_relu, tanh, softplus, elu or gelu (leaky_relu)",
+"activation": "identity, relu, leaky_relu, tanh, softplus, elu, gelu or square (leaky_relu)",
+"block_activation": "identity, relu, leaky_relu, tanh, softplus, elu, gelu or square after each convolution; square with an average pool over the whole field makes band powers, the quadratic estimators of a Gaussian field (the value of activation)",
 "negative_slope": "slope of leaky_relu for z < 0 (0.01)",
 "alpha": "scale of elu for z < 0 (1.0)",
 "input_layout": "image: (H, W) and (1, H, W) as one H x W channel, (H, W, C) as C channels; stax: every (A, B, C) as H = A, W = B, C channels and (A, B) as H = 1, W = A, B channels, the reference's reading (image)",

@@ -126,7 +126,7 @@ const imnn::NetworkPluginV1 kPlugin{
     R"json({"strides": "stride of each block; the blocks must reduce the image to 1x1 ([4, 4, 4, 2])",
 "filters": "output channels of each branch, one value or one per block (64)",
 "branches": "per block 4 (1x1, 3x3, 5x5, pool), 3 (no 5x5) or 2 (1x1, pool), one value or one per block ([4, 4, 4, 2])",
-"activation": "identity, relu, leaky_relu, tanh, softplus, elu or gelu (leaky_relu)",
+"activation": "identity, relu, leaky_relu, tanh, softplus, elu, gelu or square (leaky_relu)",
 "negative_slope": "slope of leaky_relu for z < 0 (0.01)",
 "alpha": "scale of elu for z < 0 (1.0)",
 "input_layout": "image: (H, W) and (1, H, W) as one H x W channel, (H, W, C) as C channels; stax: every (A, B, C) as H = A, W = B, C channels and (A, B) as H = 1, W = A, B channels, the reference's reading (image)",

@@ -62,7 +62,7 @@ const imnn::NetworkPluginV1 kPlugin{
     "Fully connected network: Dense(width) + activation per hidden layer, then a linear "
     "Dense(n_summaries)",
     R"json({"hidden": "widths of the hidden layers ([128, 128, 128])",
-"activation": "identity, relu, leaky_relu, tanh, softplus, elu or gelu (leaky_relu)",
+"activation": "identity, relu, leaky_relu, tanh, softplus, elu, gelu or square (leaky_relu)",
 "negative_slope": "slope of leaky_relu for z < 0 (0.01)",
 "alpha": "scale of elu for z < 0 (1.0)",
 "output_size": "number of summaries; must equal n_summaries (n_summaries)"})json",
