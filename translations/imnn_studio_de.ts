@@ -1154,132 +1154,129 @@
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="573"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="23"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>Fehler: kein trainierter Lauf: passen Sie einen an oder öffnen Sie einen Lauf im Reiter Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="579"/>
+        <location filename="../app/gui/infer_panel.cpp" line="580"/>
         <location filename="../app/gui/infer_panel.cpp" line="582"/>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
-        <location filename="../app/gui/infer_panel.cpp" line="599"/>
+        <location filename="../app/gui/infer_panel.cpp" line="591"/>
+        <location filename="../app/gui/infer_panel.cpp" line="605"/>
         <location filename="../app/gui/infer_panel_export.cpp" line="91"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="38"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="42"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="44"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="52"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="31"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="39"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="591"/>
+        <location filename="../app/gui/infer_panel.cpp" line="597"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="598"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="51"/>
+        <location filename="../app/gui/infer_panel.cpp" line="604"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="38"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="598"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="51"/>
+        <location filename="../app/gui/infer_panel.cpp" line="604"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="38"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="615"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 akzeptiert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="617"/>
+        <location filename="../app/gui/infer_panel.cpp" line="623"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 Punkte)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="619"/>
+        <location filename="../app/gui/infer_panel.cpp" line="625"/>
         <source>, cancelled</source>
         <translation>, abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="621"/>
+        <location filename="../app/gui/infer_panel.cpp" line="627"/>
         <source>, not converged</source>
         <translation>, nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="631"/>
+        <location filename="../app/gui/infer_panel.cpp" line="637"/>
         <source>error: smoothing: %1</source>
         <translation>Fehler: Glättung: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="632"/>
+        <location filename="../app/gui/infer_panel.cpp" line="638"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>geben Sie eine Anzahl Klassen &gt;= 0 ein, z. B. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="656"/>
+        <location filename="../app/gui/infer_panel.cpp" line="662"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="657"/>
+        <location filename="../app/gui/infer_panel.cpp" line="663"/>
         <source>true θ</source>
         <translation>wahres θ</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="666"/>
+        <location filename="../app/gui/infer_panel.cpp" line="672"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 ist nicht konvergiert (sein Posterior kann zu breit oder verschoben sein): %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="684"/>
+        <location filename="../app/gui/infer_panel.cpp" line="690"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>Der letzte ABC-Lauf hat keine Ziehung akzeptiert: erhöhen Sie ε oder die Ziehungen und starten Sie ABC erneut</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="685"/>
+        <location filename="../app/gui/infer_panel.cpp" line="691"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Noch kein ABC-Ergebnis: starten Sie ABC (Methode: ABC), um seine akzeptierten Zusammenfassungen zu streuen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="690"/>
+        <location filename="../app/gui/infer_panel.cpp" line="696"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Die Zusammenfassungen (Quasi-ML-Schätzer θ̂) der akzeptierten ABC-Ziehungen im Raum der Zusammenfassungen zeigen, die Zusammenfassung des Ziels markiert (Referenz: ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="712"/>
+        <location filename="../app/gui/infer_panel.cpp" line="718"/>
         <source>summary of %1</source>
         <translation>Zusammenfassung von %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="713"/>
+        <location filename="../app/gui/infer_panel.cpp" line="719"/>
         <source>summary %1</source>
         <translation>Zusammenfassung %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="717"/>
+        <location filename="../app/gui/infer_panel.cpp" line="723"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>akzeptierte ABC-Zusammenfassungen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="719"/>
+        <location filename="../app/gui/infer_panel.cpp" line="725"/>
         <source>accepted draws&apos; summaries</source>
         <translation>Zusammenfassungen der akzeptierten Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="721"/>
+        <location filename="../app/gui/infer_panel.cpp" line="727"/>
         <source>target&apos;s summary</source>
         <translation>Zusammenfassung des Ziels</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="741"/>
         <source>ABC accepted draws</source>
         <translation>akzeptierte ABC-Ziehungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="741"/>
         <source>PMC population</source>
         <translation>PMC-Population</translation>
     </message>
@@ -1324,7 +1321,7 @@
         <translation>GetDist-Wurzel %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="31"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="24"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>Fehler: %1 enthält eine frühere Neuanpassung: „Frühere Neuanpassung ersetzen“ ankreuzen, um sie zu überschreiben</translation>
     </message>

@@ -1154,132 +1154,129 @@
     </message>
     <message>
         <location filename="../app/gui/infer_panel.cpp" line="573"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="23"/>
         <source>error: no trained run: fit one, or open a run in the Runs tab</source>
         <translation>erreur : aucune exécution entraînée : ajustez-en une, ou ouvrez une exécution dans l’onglet Exécutions</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="579"/>
+        <location filename="../app/gui/infer_panel.cpp" line="580"/>
         <location filename="../app/gui/infer_panel.cpp" line="582"/>
-        <location filename="../app/gui/infer_panel.cpp" line="584"/>
-        <location filename="../app/gui/infer_panel.cpp" line="599"/>
+        <location filename="../app/gui/infer_panel.cpp" line="591"/>
+        <location filename="../app/gui/infer_panel.cpp" line="605"/>
         <location filename="../app/gui/infer_panel_export.cpp" line="91"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="38"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="42"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="44"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="52"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="31"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="39"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="591"/>
+        <location filename="../app/gui/infer_panel.cpp" line="597"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="598"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="51"/>
+        <location filename="../app/gui/infer_panel.cpp" line="604"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="38"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="598"/>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="51"/>
+        <location filename="../app/gui/infer_panel.cpp" line="604"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="38"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="615"/>
+        <location filename="../app/gui/infer_panel.cpp" line="621"/>
         <source>ABC (%1 accepted)</source>
         <translation>ABC (%1 acceptés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="617"/>
+        <location filename="../app/gui/infer_panel.cpp" line="623"/>
         <source>PMC (%1 points)</source>
         <translation>PMC (%1 points)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="619"/>
+        <location filename="../app/gui/infer_panel.cpp" line="625"/>
         <source>, cancelled</source>
         <translation>, annulée</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="621"/>
+        <location filename="../app/gui/infer_panel.cpp" line="627"/>
         <source>, not converged</source>
         <translation>, non convergé</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="631"/>
+        <location filename="../app/gui/infer_panel.cpp" line="637"/>
         <source>error: smoothing: %1</source>
         <translation>erreur : lissage : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="632"/>
+        <location filename="../app/gui/infer_panel.cpp" line="638"/>
         <source>type a number of bins &gt;= 0, e.g. %1</source>
         <translation>saisissez un nombre de classes &gt;= 0, p. ex. %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="656"/>
+        <location filename="../app/gui/infer_panel.cpp" line="662"/>
         <source>θ_fid</source>
         <translation>θ_fid</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="657"/>
+        <location filename="../app/gui/infer_panel.cpp" line="663"/>
         <source>true θ</source>
         <translation>θ vrai</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="666"/>
+        <location filename="../app/gui/infer_panel.cpp" line="672"/>
         <source>%1 did not converge (its posterior may be too wide or shifted): %2</source>
         <translation>%1 n&apos;a pas convergé (son postérieur peut être trop large ou décalé) : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="684"/>
+        <location filename="../app/gui/infer_panel.cpp" line="690"/>
         <source>The last ABC run accepted no draws: raise ε or the draws and run ABC again</source>
         <translation>La dernière exécution ABC n&apos;a accepté aucun tirage : augmentez ε ou le nombre de tirages et relancez ABC</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="685"/>
+        <location filename="../app/gui/infer_panel.cpp" line="691"/>
         <source>No ABC result yet: run ABC (Method: ABC) to scatter its accepted summaries</source>
         <translation>Pas encore de résultat ABC : lancez ABC (Méthode : ABC) pour disperser ses résumés acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="690"/>
+        <location filename="../app/gui/infer_panel.cpp" line="696"/>
         <source>Show the summaries (quasi-ML estimates θ̂) of the accepted ABC draws in summary space, the target&apos;s summary marked (reference: ABC.scatter_summaries)</source>
         <translation>Afficher les résumés (estimateurs quasi-MV θ̂) des tirages ABC acceptés dans l&apos;espace des résumés, le résumé de la cible marqué (référence : ABC.scatter_summaries)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="712"/>
+        <location filename="../app/gui/infer_panel.cpp" line="718"/>
         <source>summary of %1</source>
         <translation>résumé de %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="713"/>
+        <location filename="../app/gui/infer_panel.cpp" line="719"/>
         <source>summary %1</source>
         <translation>résumé %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="717"/>
+        <location filename="../app/gui/infer_panel.cpp" line="723"/>
         <source>ABC accepted summaries (%1)</source>
         <translation>résumés ABC acceptés (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="719"/>
+        <location filename="../app/gui/infer_panel.cpp" line="725"/>
         <source>accepted draws&apos; summaries</source>
         <translation>résumés des tirages acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="721"/>
+        <location filename="../app/gui/infer_panel.cpp" line="727"/>
         <source>target&apos;s summary</source>
         <translation>résumé de la cible</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="741"/>
         <source>ABC accepted draws</source>
         <translation>tirages ABC acceptés</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel.cpp" line="735"/>
+        <location filename="../app/gui/infer_panel.cpp" line="741"/>
         <source>PMC population</source>
         <translation>population PMC</translation>
     </message>
@@ -1324,7 +1321,7 @@
         <translation>Racine GetDist %1 écrite</translation>
     </message>
     <message>
-        <location filename="../app/gui/infer_panel_refit.cpp" line="31"/>
+        <location filename="../app/gui/infer_panel_refit.cpp" line="24"/>
         <source>error: %1 holds an earlier refit: tick “Replace an earlier refit” to overwrite it</source>
         <translation>erreur : %1 contient un réajustement antérieur : cochez « Remplacer un réajustement antérieur » pour l’écraser</translation>
     </message>

@@ -565,7 +565,7 @@ void InferPanel::markField(const QString &option, bool invalid) {
   w->style()->polish(w);
 }
 
-void InferPanel::runInference() {
+void InferPanel::startGuarded(const std::function<void()> &start) {
   if (controller_->isRunning() || refit_->isRunning()) return;
   for (const QString &k : fields_.keys())
     markField(k, false);
@@ -573,10 +573,8 @@ void InferPanel::runInference() {
     status_->setText(tr("error: no trained run: fit one, or open a run in the Runs tab"));
     return;
   }
-  QString error;
   try {
-    const lfi::CheckedInferenceOptions o(options());
-    if (!controller_->start(runDir_, o, &error)) status_->setText(tr("error: %1").arg(error));
+    start();
   } catch (const lfi::InferenceError &e) {
     markField(QString::fromStdString(e.option()), true);
     status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
@@ -584,6 +582,14 @@ void InferPanel::runInference() {
     status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
   }
   updateButtons();
+}
+
+void InferPanel::runInference() {
+  startGuarded([this] {
+    QString error;
+    const lfi::CheckedInferenceOptions o(options());
+    if (!controller_->start(runDir_, o, &error)) status_->setText(tr("error: %1").arg(error));
+  });
 }
 
 void InferPanel::cancelInference() {

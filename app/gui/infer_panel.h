@@ -23,6 +23,7 @@
 #include <QHash>
 #include <QString>
 #include <QWidget>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -145,6 +146,9 @@ private:
   void updateConvergence();
   void updateButtons();
   void markField(const QString &option, bool invalid);
+  // The checks and error reporting shared by Run and Refit: nothing running, no marks left,
+  // a trained run; start() runs with its errors shown (an option's at its field).
+  void startGuarded(const std::function<void()> &start);
   void addField(QFormLayout *form, const QString &option, const QString &label, QWidget *widget,
                 const QString &tooltip);
 

@@ -1,7 +1,7 @@
 // InferPanel's refit at the estimate: starting imnn::refit on the tab's target
 // (RefitController), its end, and the RefitView beside the corner plot.
-#include "infer_panel.h"
 #include "infer_controller.h"
+#include "infer_panel.h"
 #include "number_format.h"
 #include "refit_controller.h"
 #include "refit_view.h"
@@ -16,14 +16,7 @@
 namespace imnn::gui {
 
 void InferPanel::runRefit() {
-  if (controller_->isRunning() || refit_->isRunning()) return;
-  for (const QString &k : fields_.keys())
-    markField(k, false);
-  if (runDir_.isEmpty()) {
-    status_->setText(tr("error: no trained run: fit one, or open a run in the Runs tab"));
-    return;
-  }
-  try {
+  startGuarded([this] {
     const RefitOptions o = refitOptions();
     const QDir earlier(QDir(runDir_).filePath(QStringLiteral("refit")));
     if (!o.replace && earlier.exists() && !earlier.isEmpty()) {
@@ -37,13 +30,7 @@ void InferPanel::runRefit() {
     refitTrueTheta_ = o.target_theta;
     if (!refit_->start(runDir_, o, &error)) status_->setText(tr("error: %1").arg(error));
     updateRefitView();
-  } catch (const lfi::InferenceError &e) {
-    markField(QString::fromStdString(e.option()), true);
-    status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
-  } catch (const std::exception &e) {
-    status_->setText(tr("error: %1").arg(QString::fromStdString(e.what())));
-  }
-  updateButtons();
+  });
 }
 
 void InferPanel::onRefitFinished(bool ok, const QString &message) {
