@@ -64,15 +64,15 @@ private:
   std::chrono::steady_clock::time_point last_{};
 };
 
-// The value of --set network.options.NAME=VALUE or simulator.options.NAME=VALUE (nullopt
-// for other keys): JSON when it parses (8, 0.5, [8, 16], true, "text"), else the text as
-// a string (elu). Digits with commas are refused rather than read as a string: "0,5" is a
-// decimal comma or a list, and a plugin option must not get either silently.
+// The value of --set network.options.NAME=VALUE, simulator.options.NAME=VALUE or
+// optimiser.NAME=VALUE (nullopt for other keys): JSON when it parses (8, 0.5, [8, 16], true,
+// "text"), else the text as a string (elu). Digits with commas are refused rather than read as a
+// string: "0,5" is a decimal comma or a list, and an option must not get either silently.
 std::optional<nlohmann::json> plugin_option_override(const std::string &setting,
                                                      const std::string &key,
                                                      const std::string &text) {
   bool plugin_key = false;
-  for (const std::string prefix : {"network.options.", "simulator.options."})
+  for (const std::string prefix : {"network.options.", "simulator.options.", "optimiser."})
     if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0)
       plugin_key = key.find('.', prefix.size()) == std::string::npos;
   if (!plugin_key) return std::nullopt;
@@ -99,8 +99,9 @@ config_overrides(const std::vector<std::string> &settings) {
     if (eq == std::string::npos || eq == 0)
       throw Error("--set " + setting + ": give KEY=VALUE, e.g. --set fit.patience=50");
     const std::string key = setting.substr(0, eq), text = setting.substr(eq + 1);
-    // One option of a plugin: network.options.NAME=VALUE, simulator.options.NAME=VALUE.
-    // The plugin checks it when it is created, before any fitting.
+    // One option of a plugin or of the optimiser: network.options.NAME=VALUE,
+    // simulator.options.NAME=VALUE, optimiser.NAME=VALUE. The plugin checks its option when
+    // it is created, before any fitting; the config's parser checks the optimiser's.
     if (std::optional<nlohmann::json> v = plugin_option_override(setting, key, text)) {
       out.emplace_back(key, *v);
       continue;
@@ -208,9 +209,11 @@ void add_fit_command(CLI::App &app, FitOptions &o) {
              "Set a config key, KEY=VALUE (repeatable), checked as the config "
              "file's keys are, e.g. --set fit.patience=50 --set "
              "theta_fid=0,1 --set 'network.options={\"hidden\": [64, 64]}'; one plugin option "
-             "with network.options.NAME=VALUE or simulator.options.NAME=VALUE "
+             "with network.options.NAME=VALUE or simulator.options.NAME=VALUE, one optimiser "
+             "setting with optimiser.NAME=VALUE "
              "(VALUE as JSON, or a word), e.g. --set "
-             "network.options.activation=elu --set simulator.options.N=64. "
+             "network.options.activation=elu --set simulator.options.N=64 --set "
+             "optimiser.decay_steps=600. "
              "Keys (README's table has types, defaults and ranges): " +
                  keys)
           ->type_name("KEY=VALUE");

@@ -302,6 +302,26 @@ private slots:
         QJsonDocument::fromJson(f2.readAll()).object()["network"].toObject()["options"].toObject();
     QCOMPARE(o["activation"].toString(), QString("elu"));
     QCOMPARE(o["hidden"].toArray(), (QJsonArray{8, 4}));
+    // One optimiser setting, the config's others kept; a key the optimiser lacks is refused.
+    const QString dir_opt = tmp_.filePath("set_optimiser");
+    const auto optim = run({"fit", cfg, "--run-dir", dir_opt, "--quiet", "--set",
+                            "fit.max_iterations=2", "--set", R"(optimiser={"beta1": 0.8})", "--set",
+                            "optimiser.decay_steps=600", "--set", "optimiser.learning_rate=0.005"});
+    QVERIFY2(optim.code == 0, qPrintable(optim.err));
+    QFile f_opt(dir_opt + "/config.json");
+    QVERIFY(f_opt.open(QIODevice::ReadOnly));
+    const QJsonObject oo =
+        QJsonDocument::fromJson(f_opt.readAll()).object()["optimiser"].toObject();
+    QCOMPARE(oo["name"].toString(), QString("adam"));
+    QCOMPARE(oo["decay_steps"].toDouble(), 600.0);
+    QCOMPARE(oo["learning_rate"].toDouble(), 0.005);
+    QCOMPARE(oo["beta1"].toDouble(), 0.8);
+    const auto badoptim =
+        run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set", "optimiser.beta3=0.5"});
+    QCOMPARE(badoptim.code, 1);
+    QVERIFY2(badoptim.err.contains("optimiser.beta3") && badoptim.err.contains("beta2"),
+             qPrintable(badoptim.err));
+    QVERIFY(!QDir(tmp_.filePath("set_bad")).exists());
     const auto dcomma = run({"fit", cfg, "--run-dir", tmp_.filePath("set_bad"), "--set",
                              "network.options.negative_slope=0,2"});
     QCOMPARE(dcomma.code, 1);
