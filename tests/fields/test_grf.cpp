@@ -3,6 +3,7 @@
 // Fisher, the Fisher of the plugin's own simulations and Jacobians, finite differences,
 // determinism and threads, option checks, and its speed.
 #include "imnn/error.h"
+#include "imnn/nn.h"
 #include "imnn/plugins.h"
 
 #include "grf_test_util.h"
@@ -17,6 +18,7 @@
 #include <ctime>
 #include <fftw3.h>
 #include <filesystem>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -137,6 +139,93 @@ private slots:
     QVERIFY2(std::abs(one) < 1e-9, qPrintable(QString::number(one)));
     QVERIFY2(two > 0.975 && two < 0.985, qPrintable(QString::number(two)));
     QVERIFY2(three > 0.99 && three < 0.995, qPrintable(QString::number(three)));
+  }
+
+  // 1c. The field example's network computes exactly the quadratic forms of 1b: with
+  // `padding` circular, a 3 x 3 convolution, the `square` block activation and an average
+  // pool over the whole field give, by Parseval, q = (1/n^4) sum_k |h_hat(k)|^2 |d_k|^2 over
+  // the full grid (plus the bias squared; it is 0 here), and the forward-mode tangent of a
+  // direction t is (2/n^4) sum_k |h_hat|^2 Re(conj(d_k) t_k). Checked on a simulated field
+  // and a random direction through the cnn plugin with an identity head, so the
+  // information the ceiling test counts is the network's own (README, the field example's
+  // "exact" column) and the circular pad wraps the right pixels.
+  void circular_square_pooled_cnn_computes_band_powers() {
+    const int n = 16, nf = 3;
+    const json options{{"filters", {nf}},
+                       {"kernel", {3}},
+                       {"strides", {1}},
+                       {"padding", "circular"},
+                       {"block_activation", "square"},
+                       {"pool", "average"},
+                       {"pool_size", n},
+                       {"pool_stride", n},
+                       {"hidden", json::array()}};
+    imnn::Model model = registry_.build_network("cnn", options, {n, n}, nf);
+    QCOMPARE(model.n_parameters(), imnn::Index(9 * nf + nf + nf * nf + nf));
+    std::mt19937 gen(7);
+    std::normal_distribution<float> normal;
+    // Weights: the kernel (HWIO), conv bias 0, an identity dense head with bias 0.
+    std::vector<float> w(std::size_t(model.n_parameters()), 0.0f);
+    for (int i = 0; i < 9 * nf; ++i)
+      w[std::size_t(i)] = normal(gen);
+    const int head = 9 * nf + nf;
+    for (int i = 0; i < nf; ++i)
+      w[std::size_t(head + i * nf + i)] = 1.0f;
+
+    auto sim = make(json{{"N", n}});
+    std::vector<double> field(std::size_t(n) * n), dir(std::size_t(n) * n);
+    const double theta[2] = {1.0, 0.5};
+    sim->simulate(99, theta, field.data());
+    for (auto &v : dir)
+      v = normal(gen);
+    auto backend = imnn::make_cpu_backend(1);
+    imnn::Workspace ws;
+    const imnn::RowLayout layout{1, 1, 1}; // one field and one tangent row
+    ws.input.resize(2, n * n);
+    for (int i = 0; i < n * n; ++i) {
+      ws.input(0, i) = float(field[std::size_t(i)]);
+      ws.input(1, i) = float(dir[std::size_t(i)]);
+    }
+    const imnn::MatrixF out = model.forward(*backend, w, ws, layout);
+
+    Fft2 fft(n);
+    std::vector<double> field_f(field.begin(), field.end()), dir_f(dir.begin(), dir.end());
+    for (int i = 0; i < n * n; ++i) { // the values the network saw
+      field_f[std::size_t(i)] = double(float(field[std::size_t(i)]));
+      dir_f[std::size_t(i)] = double(float(dir[std::size_t(i)]));
+    }
+    const auto dk = fft(field_f.data()), tk = fft(dir_f.data());
+    const double n4 = std::pow(double(n), 4);
+    for (int f = 0; f < nf; ++f) {
+      std::vector<double> kernel(std::size_t(n) * n, 0.0);
+      for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 3; ++x)
+          kernel[std::size_t(y * n + x)] = double(w[std::size_t((y * 3 + x) * nf + f)]);
+      const auto hk = fft(kernel.data());
+      double q = 0, dq = 0;
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j <= n / 2; ++j) { // the half spectrum: inner columns count twice
+          const std::size_t m = std::size_t(i) * std::size_t(n / 2 + 1) + std::size_t(j);
+          const double weight = (j == 0 || j == n / 2) ? 1.0 : 2.0;
+          const double h2 = std::norm(hk[m]);
+          q += weight * h2 * std::norm(dk[m]);
+          dq += weight * h2 * 2.0 * std::real(std::conj(dk[m]) * tk[m]);
+        }
+      q /= n4;
+      dq /= n4;
+      qInfo("filter %d: band power %.6g (network %.6g), tangent %.6g (network %.6g)", f, q,
+            double(out(0, f)), dq, double(out(1, f)));
+      QVERIFY2(std::abs(double(out(0, f)) - q) <= 2e-5 * std::abs(q),
+               qPrintable(QString("filter %1: network %2, band power %3")
+                              .arg(f)
+                              .arg(double(out(0, f)), 0, 'g', 9)
+                              .arg(q, 0, 'g', 9)));
+      QVERIFY2(std::abs(double(out(1, f)) - dq) <= 2e-5 * (std::abs(dq) + q),
+               qPrintable(QString("filter %1: network tangent %2, formula %3")
+                              .arg(f)
+                              .arg(double(out(1, f)), 0, 'g', 9)
+                              .arg(dq, 0, 'g', 9)));
+    }
   }
 
   // 2. The Fisher information of the plugin's own simulations and Jacobians.
