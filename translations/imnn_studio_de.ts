@@ -1981,7 +1981,7 @@
     </message>
     <message>
         <location filename="../app/gui/run_browser.cpp" line="139"/>
-        <location filename="../app/gui/run_browser.cpp" line="417"/>
+        <location filename="../app/gui/run_browser.cpp" line="419"/>
         <source>iterations</source>
         <translation>Iterationen</translation>
     </message>
@@ -1996,7 +1996,12 @@
         <translation>result.json so zeigen, wie es geschrieben wurde</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="434"/>
+        <location filename="../app/gui/run_browser.cpp" line="416"/>
+        <source>val det F standard error</source>
+        <translation>Standardfehler von val det F</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="436"/>
         <source>val det F = %1, %2</source>
         <translation>val det F = %1, %2</translation>
     </message>
@@ -2021,52 +2026,52 @@
         <translation>result.json ist nicht lesbar: siehe das rohe JSON</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="415"/>
+        <location filename="../app/gui/run_browser.cpp" line="417"/>
         <source>det F (training, kept)</source>
         <translation>det F (Training, behalten)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="416"/>
+        <location filename="../app/gui/run_browser.cpp" line="418"/>
         <source>max det F (early stopping)</source>
         <translation>max det F (frühes Stoppen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="419"/>
+        <location filename="../app/gui/run_browser.cpp" line="421"/>
         <source>kept: best iteration</source>
         <translation>behalten: beste Iteration</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="419"/>
+        <location filename="../app/gui/run_browser.cpp" line="421"/>
         <source>kept: final weights</source>
         <translation>behalten: letzte Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="421"/>
+        <location filename="../app/gui/run_browser.cpp" line="423"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="422"/>
+        <location filename="../app/gui/run_browser.cpp" line="424"/>
         <source>iterations / s</source>
         <translation>Iterationen / s</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="425"/>
+        <location filename="../app/gui/run_browser.cpp" line="427"/>
         <source>F (at the kept weights)</source>
         <translation>F (bei den behaltenen Gewichten)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="427"/>
+        <location filename="../app/gui/run_browser.cpp" line="429"/>
         <source>F⁻¹</source>
         <translation>F⁻¹</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="432"/>
+        <location filename="../app/gui/run_browser.cpp" line="434"/>
         <source>stopped with an error: %1</source>
         <translation>mit einem Fehler abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="437"/>
+        <location filename="../app/gui/run_browser.cpp" line="439"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1: %2 Iterationen, %3</translation>
     </message>

@@ -1981,7 +1981,7 @@
     </message>
     <message>
         <location filename="../app/gui/run_browser.cpp" line="139"/>
-        <location filename="../app/gui/run_browser.cpp" line="417"/>
+        <location filename="../app/gui/run_browser.cpp" line="419"/>
         <source>iterations</source>
         <translation>itérations</translation>
     </message>
@@ -1996,7 +1996,12 @@
         <translation>Afficher result.json tel qu’écrit</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="434"/>
+        <location filename="../app/gui/run_browser.cpp" line="416"/>
+        <source>val det F standard error</source>
+        <translation>erreur type de val det F</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/run_browser.cpp" line="436"/>
         <source>val det F = %1, %2</source>
         <translation>val det F = %1, %2</translation>
     </message>
@@ -2021,52 +2026,52 @@
         <translation>result.json illisible : voir le JSON brut</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="415"/>
+        <location filename="../app/gui/run_browser.cpp" line="417"/>
         <source>det F (training, kept)</source>
         <translation>det F (entraînement, conservé)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="416"/>
+        <location filename="../app/gui/run_browser.cpp" line="418"/>
         <source>max det F (early stopping)</source>
         <translation>det F max (arrêt précoce)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="419"/>
+        <location filename="../app/gui/run_browser.cpp" line="421"/>
         <source>kept: best iteration</source>
         <translation>conservée : meilleure itération</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="419"/>
+        <location filename="../app/gui/run_browser.cpp" line="421"/>
         <source>kept: final weights</source>
         <translation>conservés : poids finaux</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="421"/>
+        <location filename="../app/gui/run_browser.cpp" line="423"/>
         <source>seconds</source>
         <translation>secondes</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="422"/>
+        <location filename="../app/gui/run_browser.cpp" line="424"/>
         <source>iterations / s</source>
         <translation>itérations / s</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="425"/>
+        <location filename="../app/gui/run_browser.cpp" line="427"/>
         <source>F (at the kept weights)</source>
         <translation>F (aux poids conservés)</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="427"/>
+        <location filename="../app/gui/run_browser.cpp" line="429"/>
         <source>F⁻¹</source>
         <translation>F⁻¹</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="432"/>
+        <location filename="../app/gui/run_browser.cpp" line="434"/>
         <source>stopped with an error: %1</source>
         <translation>arrêtée par une erreur : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/run_browser.cpp" line="437"/>
+        <location filename="../app/gui/run_browser.cpp" line="439"/>
         <source>%1: %2 iterations, %3</source>
         <translation>%1 : %2 itérations, %3</translation>
     </message>

@@ -396,11 +396,12 @@ int run_fit(const FitOptions &options, const std::shared_ptr<Communicator> &comm
                    saved.c_str(), run.path().c_str());
     const auto &stats = result.statistics;
     if (result.has_statistics)
-      std::printf("det F = %.4f (validation, kept %s weights; training %.4f) after %d iterations "
-                  "in %.1f s (%.0f it/s, stopped by %s) -> %s\n",
-                  stats.detF, resolved.fit.best ? "best" : "final", result.kept_train.detF,
-                  result.iterations, result.seconds, out["iterations_per_second"].get<double>(),
-                  result.stop_reason.c_str(), run.path().c_str());
+      std::printf("det F = %.4f +- %.3g (validation, kept %s weights; training %.4f) after %d "
+                  "iterations in %.1f s (%.0f it/s, stopped by %s) -> %s\n",
+                  stats.detF, stats.detF_se, resolved.fit.best ? "best" : "final",
+                  result.kept_train.detF, result.iterations, result.seconds,
+                  out["iterations_per_second"].get<double>(), result.stop_reason.c_str(),
+                  run.path().c_str());
     else
       std::printf("no iteration was run (%s) -> %s\n", result.stop_reason.c_str(),
                   run.path().c_str());

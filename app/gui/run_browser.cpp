@@ -412,6 +412,8 @@ void RunBrowser::showResult() {
                 .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
   };
   row(tr("val det F"), num(numberOr(result_, "val_detF", nan)));
+  if (result_.contains("val_detF_se")) // runs recorded before it was measured lack it
+    row(tr("val det F standard error"), num(numberOr(result_, "val_detF_se", nan)));
   row(tr("det F (training, kept)"), num(numberOr(result_, "detF", nan)));
   row(tr("max det F (early stopping)"), num(numberOr(result_, "max_detF", nan)));
   row(tr("iterations"), numbers::format(static_cast<double>(iterations)));

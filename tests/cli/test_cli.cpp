@@ -67,12 +67,18 @@ private slots:
     QFile res(dir + "/result.json");
     QVERIFY(res.open(QIODevice::ReadOnly));
     const auto result = QJsonDocument::fromJson(res.readAll()).object();
-    for (const char *k : {"detF", "val_detF", "F", "iterations", "best_iteration", "seconds",
-                          "iterations_per_second"})
+    for (const char *k : {"detF", "val_detF", "val_detF_se", "F", "iterations", "best_iteration",
+                          "seconds", "iterations_per_second"})
       QVERIFY2(result.contains(k), k);
     QCOMPARE(result["iterations"].toInt(), 15);
     QCOMPARE(result["F"].toArray().size(), 2);
     QVERIFY(result["val_detF"].toDouble() > 0);
+    // The jackknife error of val det F from n_statistics = n_s = 200 simulations: a few to
+    // some tens of per cent (sd of ln det F about sqrt(6 / 200) = 17% for sufficient
+    // summaries), printed beside it.
+    const double se = result["val_detF_se"].toDouble() / result["val_detF"].toDouble();
+    QVERIFY2(se > 0.02 && se < 0.6, qPrintable(QString::number(se)));
+    QVERIFY2(r.out.contains("+- "), qPrintable(r.out));
     // model.json
     QFile m(dir + "/model.json");
     QVERIFY(m.open(QIODevice::ReadOnly));

@@ -76,6 +76,7 @@ nlohmann::json finishedResult(double valDetF, int iterations, int best) {
           {"max_detF", valDetF + 1},
           {"detF", valDetF + 0.5},
           {"val_detF", valDetF},
+          {"val_detF_se", 1.125},
           {"F", {{12.5, 0.25}, {0.25, 3.75}}},
           {"invF", {{0.08, -0.0053}, {-0.0053, 0.267}}}};
 }
@@ -172,8 +173,9 @@ private slots:
     QVERIFY(!b.isFollowing());
     const QString text = b.resultView()->toPlainText();
     for (const char *expected :
-         {"val det F", "40.25", "det F (training, kept)", "40.75", "seconds", "12.5", "12.5",
-          "0.25", "3.75", "F⁻¹", "0.267", "-0.0053", "kept: best iteration", "97"})
+         {"val det F", "40.25", "val det F standard error", "1.125", "det F (training, kept)",
+          "40.75", "seconds", "12.5", "12.5", "0.25", "3.75", "F⁻¹", "0.267", "-0.0053",
+          "kept: best iteration", "97"})
       QVERIFY2(text.contains(QString::fromUtf8(expected)), qPrintable(expected + ("\n" + text)));
     QVERIFY2(!text.contains('{') && !text.contains('"'), qPrintable(text));
     // F as a matrix: a 2×2 table in the document.

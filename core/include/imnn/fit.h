@@ -105,7 +105,8 @@ public:
 
   // Statistics at weights w on n simulations (n_d with derivatives) from stream (the
   // array modes use their fixed sets whatever n and n_d say, see SimulationSource).
-  // Split over the devices as the fit; not to be called while fit() runs.
+  // Split over the devices as the fit; not to be called while fit() runs. Includes
+  // detF_se (log_detF_standard_error).
   FisherStatistics statistics(const std::vector<float> &w, SeedStream stream,
                               std::uint64_t iteration, Index n, Index n_d);
 

@@ -7,11 +7,13 @@
 
 #include "imnn/error.h"
 
+#include <Eigen/Cholesky>
 #include <Eigen/LU>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace imnn {
 
@@ -225,6 +227,69 @@ double Regularisation::rate_derivative(double Lambda2) const {
 FisherStatistics fisher_statistics(const Eigen::MatrixXd &x, const Eigen::MatrixXd &dx,
                                    Eigen::Index n_params, const Regularisation &reg) {
   return compute(x, dx, n_params, reg).s;
+}
+
+double log_detF_standard_error(const Eigen::MatrixXd &x, const Eigen::MatrixXd &dx,
+                               Eigen::Index n_params, int groups) {
+  check_shapes(x, dx, n_params);
+  const Eigen::Index n_s = x.rows(), q = x.cols(), p = n_params, n_d = dx.rows() / p;
+  const Eigen::Index G = std::min<Eigen::Index>(groups, n_d);
+  if (G < 2) return 0;
+  // A simulation and its derivative rows share a group: the first n_d simulations (those
+  // with derivatives) and the others are each split into G contiguous runs.
+  auto group_of = [&](Eigen::Index i) {
+    return i < n_d ? i * G / n_d : (i - n_d) * G / std::max<Eigen::Index>(n_s - n_d, 1);
+  };
+  // Sums per group of the centred summaries (no cancellation in the covariance), their
+  // outer products and the derivatives; each left-out estimate is the totals minus one
+  // group's sums.
+  const Eigen::RowVectorXd centre = x.colwise().mean();
+  std::vector<Eigen::VectorXd> sx(std::size_t(G), Eigen::VectorXd::Zero(q));
+  std::vector<Eigen::MatrixXd> sxx(std::size_t(G), Eigen::MatrixXd::Zero(q, q));
+  std::vector<Eigen::MatrixXd> sdx(std::size_t(G), Eigen::MatrixXd::Zero(q, p));
+  std::vector<Eigen::Index> n(std::size_t(G), 0), m(std::size_t(G), 0);
+  for (Eigen::Index i = 0; i < n_s; ++i) {
+    const auto g = std::size_t(group_of(i));
+    const Eigen::VectorXd c = (x.row(i) - centre).transpose();
+    sx[g] += c;
+    sxx[g].noalias() += c * c.transpose();
+    ++n[g];
+    if (i < n_d) {
+      for (Eigen::Index a = 0; a < p; ++a)
+        sdx[g].col(a) += dx.row(a * n_d + i).transpose();
+      ++m[g];
+    }
+  }
+  Eigen::VectorXd Sx = Eigen::VectorXd::Zero(q);
+  Eigen::MatrixXd Sxx = Eigen::MatrixXd::Zero(q, q), Sdx = Eigen::MatrixXd::Zero(q, p);
+  for (std::size_t g = 0; g < std::size_t(G); ++g) {
+    Sx += sx[g];
+    Sxx += sxx[g];
+    Sdx += sdx[g];
+  }
+  std::vector<double> l(static_cast<std::size_t>(G));
+  for (std::size_t g = 0; g < std::size_t(G); ++g) {
+    const double nn = double(n_s - n[g]), mm = double(n_d - m[g]);
+    if (nn < double(q) + 2 || mm < 1) return 0;
+    const Eigen::VectorXd mean = (Sx - sx[g]) / nn;
+    const Eigen::MatrixXd C = (Sxx - sxx[g] - nn * mean * mean.transpose()) / (nn - 1);
+    const Eigen::MatrixXd M = (Sdx - sdx[g]) / mm;
+    const Eigen::LLT<Eigen::MatrixXd> llt_C(C);
+    if (llt_C.info() != Eigen::Success) return 0;
+    const Eigen::MatrixXd F = M.transpose() * llt_C.solve(M);
+    const Eigen::LLT<Eigen::MatrixXd> llt_F(F);
+    if (llt_F.info() != Eigen::Success) return 0;
+    l[g] = 2.0 * llt_F.matrixL().toDenseMatrix().diagonal().array().log().sum();
+    if (!std::isfinite(l[g])) return 0;
+  }
+  double mean_l = 0;
+  for (double v : l)
+    mean_l += v / double(G);
+  double var = 0;
+  for (double v : l)
+    var += (v - mean_l) * (v - mean_l);
+  var *= double(G - 1) / double(G);
+  return std::sqrt(var);
 }
 
 LossAndGradient fisher_loss(const Eigen::MatrixXd &x, const Eigen::MatrixXd &dx,

@@ -62,7 +62,9 @@ FisherStatistics Fitter::statistics(const std::vector<float> &w, SeedStream stre
   aggregator_->prepare(stream, iteration, set);
   Eigen::MatrixXd x, dx;
   aggregator_->summaries(w, x, dx);
-  return fisher_statistics(x, dx, source_->n_params(), reg_);
+  FisherStatistics s = fisher_statistics(x, dx, source_->n_params(), reg_);
+  s.detF_se = s.detF * log_detF_standard_error(x, dx, source_->n_params());
+  return s;
 }
 
 FitResult Fitter::fit(const std::atomic<bool> *cancel) {

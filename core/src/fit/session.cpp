@@ -148,6 +148,7 @@ nlohmann::json record_fit_result(const RunDirectory &run, const Fitter &fitter,
     const TrainedModel trained = fitter.trained_model(stats);
     out["detF"] = result.kept_train.detF;
     out["val_detF"] = stats.detF;
+    out["val_detF_se"] = stats.detF_se; // jackknife over 20 groups of the simulations
     out["val_detC"] = stats.detC;
     out["val_detinvC"] = stats.detinvC;
     out["val_Lambda2"] = stats.Lambda2;
@@ -156,7 +157,9 @@ nlohmann::json record_fit_result(const RunDirectory &run, const Fitter &fitter,
     out["invF"] = matrix_to_json(trained.invF);
     out["statistics_note"] = "val_detF and F are measured at the kept weights on "
                              "fit.n_statistics fresh simulations never "
-                             "used for training or early stopping";
+                             "used for training or early stopping; val_detF_se is the "
+                             "standard error of val_detF (jackknife over 20 groups of "
+                             "those simulations)";
     run.write_model(trained);
   }
   run.write_result(out);
