@@ -68,14 +68,14 @@ private:
 // optimiser.NAME=VALUE (nullopt for other keys): JSON when it parses (8, 0.5, [8, 16], true,
 // "text"), else the text as a string (elu). Digits with commas are refused rather than read as a
 // string: "0,5" is a decimal comma or a list, and an option must not get either silently.
-std::optional<nlohmann::json> plugin_option_override(const std::string &setting,
+std::optional<nlohmann::json> single_option_override(const std::string &setting,
                                                      const std::string &key,
                                                      const std::string &text) {
-  bool plugin_key = false;
+  bool single_key = false;
   for (const std::string prefix : {"network.options.", "simulator.options.", "optimiser."})
     if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0)
-      plugin_key = key.find('.', prefix.size()) == std::string::npos;
-  if (!plugin_key) return std::nullopt;
+      single_key = key.find('.', prefix.size()) == std::string::npos;
+  if (!single_key) return std::nullopt;
   // accept() reads without building values (no recursion); the depth limit is
   // parse_json_text's.
   if (nlohmann::json::accept(text)) return parse_json_text(text, "--set " + key);
@@ -102,7 +102,7 @@ config_overrides(const std::vector<std::string> &settings) {
     // One option of a plugin or of the optimiser: network.options.NAME=VALUE,
     // simulator.options.NAME=VALUE, optimiser.NAME=VALUE. The plugin checks its option when
     // it is created, before any fitting; the config's parser checks the optimiser's.
-    if (std::optional<nlohmann::json> v = plugin_option_override(setting, key, text)) {
+    if (std::optional<nlohmann::json> v = single_option_override(setting, key, text)) {
       out.emplace_back(key, *v);
       continue;
     }

@@ -279,7 +279,7 @@ double log_detF_standard_error(const Eigen::MatrixXd &x, const Eigen::MatrixXd &
     const Eigen::MatrixXd F = M.transpose() * llt_C.solve(M);
     const Eigen::LLT<Eigen::MatrixXd> llt_F(F);
     if (llt_F.info() != Eigen::Success) return 0;
-    l[g] = 2.0 * llt_F.matrixL().toDenseMatrix().diagonal().array().log().sum();
+    l[g] = 2.0 * llt_F.matrixLLT().diagonal().array().log().sum();
     if (!std::isfinite(l[g])) return 0;
   }
   double mean_l = 0;

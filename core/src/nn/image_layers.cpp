@@ -282,11 +282,33 @@ private:
   std::optional<ImageShape> in_, out_;
 };
 
+// One axis wrapped around: each of `outer` blocks of `len` items of `inner` floats becomes
+// before + len + after items, the last `before` and the first `after` items repeated
+// (three strided copies through the backend); unwrap is its adjoint (the interior copied,
+// the repeated items added back where they came from).
+void wrap_axis(Backend &backend, Index outer, Index len, Index inner, Index before, Index after,
+               const float *src, float *dst) {
+  const Index in_block = len * inner, out_block = (before + len + after) * inner;
+  backend.copy_strided(outer, in_block, src, in_block, dst + before * inner, out_block, false);
+  backend.copy_strided(outer, before * inner, src + (len - before) * inner, in_block, dst,
+                       out_block, false);
+  backend.copy_strided(outer, after * inner, src, in_block, dst + (before + len) * inner, out_block,
+                       false);
+}
+void unwrap_axis(Backend &backend, Index outer, Index len, Index inner, Index before, Index after,
+                 const float *src, float *dst) {
+  const Index in_block = len * inner, out_block = (before + len + after) * inner;
+  backend.copy_strided(outer, in_block, src + before * inner, out_block, dst, in_block, false);
+  backend.copy_strided(outer, before * inner, src, out_block, dst + (len - before) * inner,
+                       in_block, true);
+  backend.copy_strided(outer, after * inner, src + (before + len) * inner, out_block, dst, in_block,
+                       true);
+}
+
 // A periodic image padded by wrapping around its edges (a field simulated in a periodic
 // box, e.g. by FFTs), so that a VALID window after it sees the neighbours a periodic
-// convolution would. Linear, so tangent rows are padded alike. Two steps of strided
-// copies through the backend (the columns of every image row, then the rows of every
-// image), and back as their adjoint (copies, then the wrapped parts added).
+// convolution would. Linear, so tangent rows are padded alike. The width of every image
+// row is wrapped, then the height of every image; the adjoint unwraps in reverse order.
 class CircularPadLayer final : public ShapedLayer {
 public:
   CircularPadLayer(const ImageShape &in, Index top, Index left, Index bottom, Index right)
@@ -310,24 +332,13 @@ public:
   void forward(Backend &backend, const float *, const Tensor &in, Tensor &out,
                const RowLayout &layout, LayerWorkspace &ws) const override {
     nn_detail::check_input("circular_pad", in, layout, in_.size());
-    const Index R = in.rows(), C = in_.channels, H = in_.height, W = in_.width;
-    const Index Wp = out_.width, Hp = out_.height;
+    const Index R = in.rows(), C = in_.channels, H = in_.height;
     ws.tensors.resize(1);
     Tensor &wide = ws.tensors[0];
-    backend.resize(wide, R, H * Wp * C);
-    backend.copy_strided(R * H, W * C, in.data(), W * C, wide.data() + left_ * C, Wp * C, false);
-    backend.copy_strided(R * H, left_ * C, in.data() + (W - left_) * C, W * C, wide.data(), Wp * C,
-                         false);
-    backend.copy_strided(R * H, right_ * C, in.data(), W * C, wide.data() + (left_ + W) * C, Wp * C,
-                         false);
-    const Index row = Wp * C; // one padded image row
+    backend.resize(wide, R, H * out_.width * C);
+    wrap_axis(backend, R * H, in_.width, C, left_, right_, in.data(), wide.data());
     backend.resize(out, R, out_.size());
-    backend.copy_strided(R, H * row, wide.data(), H * row, out.data() + top_ * row, Hp * row,
-                         false);
-    backend.copy_strided(R, top_ * row, wide.data() + (H - top_) * row, H * row, out.data(),
-                         Hp * row, false);
-    backend.copy_strided(R, bottom_ * row, wide.data(), H * row, out.data() + (top_ + H) * row,
-                         Hp * row, false);
+    wrap_axis(backend, R, H, out_.width * C, top_, bottom_, wide.data(), out.data());
   }
 
   void backward(Backend &backend, const float *, const Tensor &in, const Tensor &, Tensor &out_grad,
@@ -336,22 +347,13 @@ public:
     if (in_grad == nullptr) return;
     nn_detail::check_input("circular_pad", in, layout, in_.size());
     nn_detail::check_grad("circular_pad", out_grad, in.rows(), out_.size());
-    const Index R = in.rows(), C = in_.channels, H = in_.height, W = in_.width;
-    const Index Wp = out_.width, Hp = out_.height, row = Wp * C;
+    const Index R = in.rows(), C = in_.channels, H = in_.height;
     ws.tensors.resize(1);
     Tensor &wide = ws.tensors[0];
-    backend.resize(wide, R, H * row);
-    const float *og = out_grad.data();
-    backend.copy_strided(R, H * row, og + top_ * row, Hp * row, wide.data(), H * row, false);
-    backend.copy_strided(R, top_ * row, og, Hp * row, wide.data() + (H - top_) * row, H * row,
-                         true);
-    backend.copy_strided(R, bottom_ * row, og + (top_ + H) * row, Hp * row, wide.data(), H * row,
-                         true);
+    backend.resize(wide, R, H * out_.width * C);
+    unwrap_axis(backend, R, H, out_.width * C, top_, bottom_, out_grad.data(), wide.data());
     backend.resize(*in_grad, R, in_.size());
-    float *ig = in_grad->data();
-    backend.copy_strided(R * H, W * C, wide.data() + left_ * C, Wp * C, ig, W * C, false);
-    backend.copy_strided(R * H, left_ * C, wide.data(), Wp * C, ig + (W - left_) * C, W * C, true);
-    backend.copy_strided(R * H, right_ * C, wide.data() + (left_ + W) * C, Wp * C, ig, W * C, true);
+    unwrap_axis(backend, R * H, in_.width, C, left_, right_, wide.data(), in_grad->data());
   }
 
 private:
